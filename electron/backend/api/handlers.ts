@@ -1,0 +1,25 @@
+// The one implementation of the API contract. Each entry is a thin adapter from validated
+// arguments to the backend module that does the work.
+import { resolve } from 'node:path';
+import { LadderError } from '../../../shared/api/result';
+import type { Handlers } from '../../../shared/api/dispatch';
+import { readInfo, readOverview } from '../workspace/queries';
+import { recentWorkspaces } from '../settings';
+import { createDemo, demoPath, refOf, requireWorkspace, switchWorkspace, type Session } from '../session';
+import { appVersion } from '../version';
+
+export const handlers: Handlers<Session> = {
+  'app.status': (_args, session) => ({
+    version: appVersion,
+    workspace: session.workspace ? refOf(session.workspace) : null,
+  }),
+  'workspace.open': ({ path }, session) => switchWorkspace(session, resolve(path)),
+  'workspace.createDemo': ({ path, overwrite, ...params }, session) =>
+    createDemo(session, path ? resolve(path) : demoPath(session.dataDir), params, { overwrite: overwrite ?? path === undefined }),
+  'workspace.overview': (_args, session) => readOverview(requireWorkspace(session)),
+  'workspace.info': (_args, session) => readInfo(requireWorkspace(session)),
+  'workspace.recent': (_args, session) => recentWorkspaces(session.dataDir),
+  'dialog.openWorkspace': () => {
+    throw new LadderError('unsupported', 'Native file dialogs are only available in the desktop app; type the workspace path instead.');
+  },
+};

@@ -1,0 +1,67 @@
+// A strict little argument parser: every command declares its options; anything else is a usage
+// error (exit 2) with a sentence saying what was wrong.
+
+export type OptionKind = 'string' | 'int' | 'boolean';
+
+export interface CommandSpec {
+  name: string;
+  summary: string;
+  usage: string;
+  options: Record<string, { kind: OptionKind; help: string }>;
+  /** How many positional arguments the command takes. */
+  positionals?: { min: number; max: number; names: string };
+}
+
+export interface ParsedArgs {
+  positionals: string[];
+  options: Record<string, string | number | boolean>;
+}
+
+export class UsageError extends Error {}
+
+export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArgs {
+  const positionals: string[] = [];
+  const options: Record<string, string | number | boolean> = Object.create(null) as Record<string, string | number | boolean>;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('--')) {
+      positionals.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = arg.slice(2, eq === -1 ? undefined : eq);
+    const option = Object.hasOwn(spec.options, name) ? spec.options[name] : undefined;
+    if (!option) throw new UsageError(`ladder ${spec.name}: unknown option --${name}.`);
+    if (option.kind === 'boolean') {
+      if (eq !== -1) throw new UsageError(`ladder ${spec.name}: --${name} takes no value.`);
+      options[name] = true;
+      continue;
+    }
+    const value = eq !== -1 ? arg.slice(eq + 1) : argv[++i];
+    if (value === undefined || (eq === -1 && value.startsWith('--'))) {
+      throw new UsageError(`ladder ${spec.name}: --${name} needs a value.`);
+    }
+    if (option.kind === 'int') {
+      if (!/^-?\d+$/.test(value)) throw new UsageError(`ladder ${spec.name}: --${name} must be a whole number, not "${value}".`);
+      options[name] = Number(value);
+    } else {
+      options[name] = value;
+    }
+  }
+  const { min = 0, max = 0, names = '' } = spec.positionals ?? {};
+  if (positionals.length < min) throw new UsageError(`ladder ${spec.name}: missing ${names}.`);
+  if (positionals.length > max) throw new UsageError(`ladder ${spec.name}: unexpected argument "${positionals[max]}".`);
+  return { positionals, options };
+}
+
+export function helpText(spec: CommandSpec): string {
+  const width = Math.max(...Object.keys(spec.options).map((k) => k.length)) + 4;
+  const lines = Object.entries(spec.options).map(([name, o]) => `  --${name.padEnd(width)}${o.help}`);
+  return `${spec.summary}\n\nUsage: ${spec.usage}\n\nOptions:\n${lines.join('\n')}\n`;
+}
+
+export function requireString(spec: CommandSpec, args: ParsedArgs, name: string): string {
+  const value = args.options[name];
+  if (typeof value !== 'string' || value === '') throw new UsageError(`ladder ${spec.name}: --${name} is required.`);
+  return value;
+}

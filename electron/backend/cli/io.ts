@@ -1,0 +1,24 @@
+// How commands talk to the terminal: one JSON document on stdout with --json, readable lines
+// otherwise; progress on stderr, and only when a person is watching.
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  json(value: unknown): void;
+  progress(text: string): void;
+}
+
+export function processIo(): CliIo {
+  const interactive = process.stderr.isTTY === true;
+  return {
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+    json: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
+    progress: (text) => {
+      if (interactive) process.stderr.write(`\r\u001b[2K${text}`);
+    },
+  };
+}
+
+export const formatCount = (n: number) => n.toLocaleString('en-US');
+export const formatMoney = (n: number) => `$${Math.round(n).toLocaleString('en-US')}`;

@@ -1,0 +1,73 @@
+// The backend's state: which workspace is open. One session per backend process.
+import { basename, dirname, join } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { LadderError } from '../../shared/api/result';
+import type { WorkspaceRef } from '../../shared/domain/workspace';
+import { openWorkspace, type Workspace } from './store/open-workspace';
+import { demoDefaults, writeDemoWorkspace, type DemoParams, type WriteDemoOptions } from './demo/write-demo';
+import { readSettings, rememberWorkspace } from './settings';
+
+export interface Session {
+  dataDir: string;
+  workspace: Workspace | null;
+}
+
+export function createSession(dataDir: string): Session {
+  return { dataDir, workspace: null };
+}
+
+export function requireWorkspace(session: Session): Workspace {
+  if (!session.workspace) throw new LadderError('no_workspace', 'No workspace is open: create the demo or open a workspace file first.');
+  return session.workspace;
+}
+
+export const refOf = (ws: Workspace): WorkspaceRef => ({ path: ws.path, name: ws.name });
+
+export function closeWorkspace(session: Session): void {
+  session.workspace?.db.close();
+  session.workspace = null;
+}
+
+/** Opens `path` (refusing bad files without touching the open one) and makes it current. */
+export async function switchWorkspace(session: Session, path: string): Promise<WorkspaceRef> {
+  const next = await openWorkspace(path);
+  closeWorkspace(session);
+  session.workspace = next;
+  rememberWorkspace(session.dataDir, path);
+  return refOf(next);
+}
+
+export function demoPath(dataDir: string): string {
+  return join(dataDir, 'demo.ladder');
+}
+
+export async function createDemo(
+  session: Session,
+  path: string,
+  params: Partial<DemoParams>,
+  options: WriteDemoOptions = {},
+): Promise<WorkspaceRef> {
+  mkdirSync(dirname(path), { recursive: true });
+  if (session.workspace?.path === path && options.overwrite) closeWorkspace(session);
+  await writeDemoWorkspace(path, demoDefaults(params), options);
+  return switchWorkspace(session, path);
+}
+
+/**
+ * At launch: the workspace asked for, else the last one used, else the embedded demo (generated on
+ * first run). A last workspace that no longer opens is skipped rather than blocking the launch.
+ */
+export async function openInitialWorkspace(session: Session, requested?: string): Promise<WorkspaceRef> {
+  if (requested) return switchWorkspace(session, requested);
+  const last = readSettings(session.dataDir).lastWorkspace;
+  if (last && existsSync(last)) {
+    try {
+      return await switchWorkspace(session, last);
+    } catch (error) {
+      console.error(`Could not reopen ${basename(last)}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  const demo = demoPath(session.dataDir);
+  if (existsSync(demo)) return switchWorkspace(session, demo);
+  return createDemo(session, demo, {});
+}

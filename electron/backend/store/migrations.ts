@@ -1,0 +1,17 @@
+import { schemaV1 } from './schema-v1';
+
+export interface Migration {
+  /** The workspace format this migration produces; migrations run in order 1, 2, 3, … */
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [{ version: 1, name: 'canonical tables', sql: schemaV1 }];
+
+/** Identifies a Ladder workspace among SQLite files ('LADR'). */
+export const applicationId = 0x4c414452;
+
+export function latestVersion(list: readonly Migration[] = migrations): number {
+  return list.reduce((max, m) => Math.max(max, m.version), 0);
+}

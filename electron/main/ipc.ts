@@ -1,0 +1,29 @@
+// The single IPC channel. The main process checks who is calling and that the call matches the
+// contract, answers the few methods that need native UI itself, and relays the rest.
+import { dialog, ipcMain, type BrowserWindow } from 'electron';
+import { validateArgs } from '../../shared/api/dispatch';
+import type { ApiResult } from '../../shared/api/result';
+import type { BackendProcess } from './backend-process';
+import { isTrustedSender } from './security';
+
+export const invokeChannel = 'ladder:invoke';
+
+export const workspaceFileFilters = [{ name: 'Ladder workspace', extensions: ['ladder', 'sqlite', 'db'] }];
+
+export async function chooseWorkspace(window: BrowserWindow | null): Promise<{ path: string | null }> {
+  const options = { title: 'Open workspace', properties: ['openFile' as const], filters: workspaceFileFilters };
+  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  return { path: result.canceled ? null : (result.filePaths[0] ?? null) };
+}
+
+export function registerIpc(backend: BackendProcess, getWindow: () => BrowserWindow | null): void {
+  ipcMain.handle(invokeChannel, async (event, name: unknown, args: unknown): Promise<ApiResult<unknown>> => {
+    if (!isTrustedSender(event)) {
+      return { ok: false, error: { code: 'bad_request', message: 'Calls are only accepted from the Ladder window.' } };
+    }
+    const checked = validateArgs(String(name), args);
+    if (!checked.ok) return checked;
+    if (checked.value.name === 'dialog.openWorkspace') return { ok: true, value: await chooseWorkspace(getWindow()) };
+    return backend.call(checked.value.name, checked.value.args);
+  });
+}

@@ -1,0 +1,27 @@
+// The renderer's API client: Electron IPC through the preload bridge when present, otherwise the
+// browser-mode HTTP endpoint (same origin; the session cookie carries the launch token).
+import { createClient, type Transport } from '../../shared/api/client';
+import type { LadderBridge } from '../../shared/api/bridge';
+
+declare global {
+  interface Window {
+    ladder?: LadderBridge;
+  }
+}
+
+const ipcTransport = (bridge: LadderBridge): Transport => (name, args) => bridge.invoke(name, args);
+
+const httpTransport: Transport = async (name, args) => {
+  const response = await fetch(`./api/${name}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    credentials: 'same-origin',
+    body: JSON.stringify(args ?? {}),
+  });
+  if (response.status === 403) throw new Error('this page is not authorised; open the address Ladder printed when it started');
+  return response.json();
+};
+
+export const isDesktop = typeof window !== 'undefined' && window.ladder !== undefined;
+
+export const api = createClient(isDesktop && window.ladder ? ipcTransport(window.ladder) : httpTransport);

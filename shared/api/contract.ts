@@ -1,0 +1,48 @@
+// Every backend method, declared once: name → schema of its one argument object → result type.
+// The backend implements them all; Electron IPC, the browser-mode HTTP server, the CLI and the
+// tests reach that one implementation through `createDispatcher`.
+import { z } from 'zod';
+import { method, type MethodSpec } from './define';
+import type { MethodName } from './method-names';
+import type { AppStatus, Overview, RecentWorkspace, WorkspaceInfo, WorkspaceRef } from '../domain/workspace';
+
+const noArgs = z.object({}).strict();
+const filePath = z.string().min(1, 'A file path is required.').max(4096, 'That path is too long.');
+
+export const demoOptions = z
+  .object({
+    path: filePath.optional(),
+    accounts: z.number().int().min(10).max(2_000_000).optional(),
+    seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+    weeks: z.number().int().min(4).max(156).optional(),
+    endDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use an ISO date (YYYY-MM-DD).')
+      .optional(),
+    /** Replace an existing file at `path` (the default demo location is always regenerated). */
+    overwrite: z.boolean().optional(),
+  })
+  .strict();
+
+export const contract = {
+  'app.status': method<AppStatus>()(noArgs),
+  'workspace.open': method<WorkspaceRef>()(z.object({ path: filePath }).strict()),
+  'workspace.createDemo': method<WorkspaceRef>()(demoOptions),
+  'workspace.overview': method<Overview>()(noArgs),
+  'workspace.info': method<WorkspaceInfo>()(noArgs),
+  'workspace.recent': method<RecentWorkspace[]>()(noArgs),
+  /** Desktop only: the main process shows a native open dialog. Browser mode answers `unsupported`. */
+  'dialog.openWorkspace': method<{ path: string | null }>()(noArgs),
+} as const satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>;
+
+export type Contract = typeof contract;
+export type { MethodName };
+export type ArgsOf<M extends MethodName> = z.input<Contract[M]['args']>;
+export type ParsedArgsOf<M extends MethodName> = z.output<Contract[M]['args']>;
+export type ResultOf<M extends MethodName> = NonNullable<Contract[M]['result']>;
+
+export { methodNames } from './method-names';
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}

@@ -1,0 +1,58 @@
+// Turns a handler map into the one entry point every transport calls: look the method up (own
+// properties only, so `__proto__` or `constructor` are just unknown names), validate the argument
+// object, run the handler and wrap the outcome in the result envelope.
+import type { z } from 'zod';
+import { contract, isMethodName, type MethodName, type ParsedArgsOf, type ResultOf } from './contract';
+import { LadderError, type ApiResult } from './result';
+
+export type Handler<M extends MethodName, Ctx> = (
+  args: ParsedArgsOf<M>,
+  ctx: Ctx,
+) => ResultOf<M> | Promise<ResultOf<M>>;
+
+export type Handlers<Ctx> = { [M in MethodName]: Handler<M, Ctx> };
+
+export type Dispatch = (name: string, args: unknown) => Promise<ApiResult<unknown>>;
+
+export function describeZodError(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'Invalid arguments.';
+  const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  return `${where}${issue.message}`;
+}
+
+export function validateArgs(name: string, args: unknown): ApiResult<{ name: MethodName; args: unknown }> {
+  if (!isMethodName(name)) {
+    return { ok: false, error: { code: 'unknown_method', message: `There is no API method called "${String(name).slice(0, 80)}".` } };
+  }
+  const parsed = contract[name].args.safeParse(args ?? {});
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'bad_request', message: `${name}: ${describeZodError(parsed.error)}` } };
+  }
+  return { ok: true, value: { name, args: parsed.data } };
+}
+
+export function toErrorResult(error: unknown, onUnexpected?: (error: unknown) => void): ApiResult<never> {
+  if (error instanceof LadderError) return { ok: false, error: { code: error.code, message: error.message } };
+  onUnexpected?.(error);
+  const detail = error instanceof Error ? error.message : String(error);
+  return { ok: false, error: { code: 'internal', message: `Something went wrong inside Ladder: ${detail}` } };
+}
+
+export function createDispatcher<Ctx>(
+  handlers: Handlers<Ctx>,
+  ctx: Ctx,
+  /** Where unexpected errors (bugs, not user errors) are logged with their stack. */
+  onUnexpected: (error: unknown) => void,
+): Dispatch {
+  return async (name, rawArgs) => {
+    const checked = validateArgs(name, rawArgs);
+    if (!checked.ok) return checked;
+    const handler = handlers[checked.value.name] as (args: unknown, ctx: Ctx) => unknown;
+    try {
+      return { ok: true, value: await handler(checked.value.args, ctx) };
+    } catch (error) {
+      return toErrorResult(error, onUnexpected);
+    }
+  };
+}

@@ -1,0 +1,13 @@
+// The API's method names on their own, without schemas, so the Electron preload can check names
+// without bundling zod. contract.ts must define exactly these (enforced by `satisfies` there).
+export const methodNames = [
+  'app.status',
+  'workspace.open',
+  'workspace.createDemo',
+  'workspace.overview',
+  'workspace.info',
+  'workspace.recent',
+  'dialog.openWorkspace',
+] as const;
+
+export type MethodName = (typeof methodNames)[number];

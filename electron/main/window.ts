@@ -1,8 +1,9 @@
-import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
+import { BrowserWindow } from 'electron';
 import { appEntryUrl, hardenWebContents } from './security';
 
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
-  return {
+export function createMainWindow(preloadPath: string): BrowserWindow {
+  // The options stay literal here so static scanners (electronegativity) can see every setting.
+  const window = new BrowserWindow({
     width: 1360,
     height: 880,
     minWidth: 900,
@@ -11,7 +12,9 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
     show: false,
     backgroundColor: '#0f172a',
     webPreferences: {
-      preload: preloadPath,
+      // The preload is our own bundled file: it exposes only the typed invoke() bridge through
+      // contextBridge, runs sandboxed, and never hands Node or ipcRenderer to the page.
+      preload: preloadPath /* eng-disable PRELOAD_JS_CHECK */,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -26,11 +29,7 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       spellcheck: false,
       disableBlinkFeatures: 'Auxclick',
     },
-  };
-}
-
-export function createMainWindow(preloadPath: string): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(preloadPath));
+  });
   hardenWebContents(window.webContents);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(appEntryUrl);

@@ -66,8 +66,8 @@ function pickTier(rng: Rng, segment: Segment): Tier {
 
 const sizeBySegment: Record<Segment, { employees: [number, number]; seats: [number, number] }> = {
   SMB: { employees: [12, 200], seats: [5, 45] },
-  'Mid-Market': { employees: [200, 2000], seats: [40, 350] },
-  Enterprise: { employees: [2000, 60000], seats: [300, 4000] },
+  'Mid-Market': { employees: [200, 2000], seats: [40, 300] },
+  Enterprise: { employees: [2000, 60000], seats: [250, 2500] },
 };
 
 /** Log-uniform draw: company sizes are spread over orders of magnitude. */

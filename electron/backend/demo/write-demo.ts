@@ -3,7 +3,7 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { LadderError } from '../../../shared/api/result';
 import { childSeed, createRng } from '../../../shared/random';
-import { dayToIso, isoToDay, mondayOnOrBefore } from '../../../shared/dates';
+import { addDays, dayToIso, isoToDay, mondayOnOrBefore } from '../../../shared/dates';
 import { periodMetricIds } from '../../../shared/domain/period-metrics';
 import { openWorkspace } from '../store/open-workspace';
 import { createBatchInserter, deferIndexes } from '../store/batch-insert';
@@ -41,7 +41,8 @@ export function demoDefaults(input: Partial<DemoParams> = {}, today = new Date()
     seed: input.seed ?? defaultDemoSeed,
     // At a million accounts a quarter of weekly history keeps the file within a few GB (DESIGN.md §6).
     weeks: input.weeks ?? (accounts > 200_000 ? 13 : 52),
-    endDate: mondayOnOrBefore(input.endDate ?? today),
+    // The latest complete week: the current one has only just begun.
+    endDate: mondayOnOrBefore(input.endDate ?? addDays(today, -7)),
   };
 }
 
@@ -96,6 +97,7 @@ export async function writeDemoWorkspace(path: string, params: DemoParams, optio
   try {
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
+    db.pragma('cache_size = -262144'); // 256 MB while loading; the file is private until renamed
     db.pragma('foreign_keys = OFF'); // keys are generated consistently below; checked once at the end
     const restorePeriodIndexes = deferIndexes(db, 'periods');
     writeMeta(db, params);

@@ -14,11 +14,17 @@ export function ArrBySegmentTierChart({ data, width }: { data: ArrBySegmentTier[
     const segments = segmentOrder.filter((s) => data.some((d) => d.segment === s)).concat(
       [...new Set(data.map((d) => d.segment))].filter((s) => !segmentOrder.includes(s)),
     );
+    const totals = segments.map((segment) => {
+      const rows = data.filter((d) => d.segment === segment);
+      return { segment, arr: rows.reduce((s, d) => s + d.arr, 0), accounts: rows.reduce((s, d) => s + d.accounts, 0) };
+    });
     return {
       width,
-      height: 320,
+      height: 340,
       marginLeft: 70,
-      marginBottom: 40,
+      marginTop: 36,
+      marginBottom: 44,
+      style: { fontSize: '12px' },
       x: { domain: segments, label: 'Segment', padding: 0.3 },
       y: { grid: true, label: 'ARR', tickFormat: (v: number) => formatMoneyCompact(v) },
       color: { domain: tiers, range: tiers.map((t) => tierColors[t] ?? '#64748b'), legend: true, label: 'Tier' },
@@ -29,6 +35,15 @@ export function ArrBySegmentTierChart({ data, width }: { data: ArrBySegmentTier[
           fill: 'tier',
           order: tiers,
           title: (d: ArrBySegmentTier) => `${d.segment} · ${d.tier}\n${formatMoney(d.arr)} ARR\n${formatCount(d.accounts)} accounts`,
+        }),
+        // Totals above each bar keep small segments readable next to large ones.
+        Plot.text(totals, {
+          x: 'segment',
+          y: 'arr',
+          text: (d: (typeof totals)[number]) => `${formatMoneyCompact(d.arr)} · ${formatCount(d.accounts)} accounts`,
+          dy: -10,
+          fill: 'currentColor',
+          fontSize: 12,
         }),
         Plot.ruleY([0]),
       ],

@@ -1,0 +1,73 @@
+// A stand-in for the `electron` module in main-process unit tests (Electron cannot run here). It
+// records what the main process asks of Electron so tests can check the security settings.
+import { EventEmitter } from 'node:events';
+
+export class FakeWebContents extends EventEmitter {
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
+  mainFrame = { url: 'app://ladder/index.html' };
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+    this.windowOpenHandler = handler;
+  }
+  reload() {}
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  static created: FakeBrowserWindow[] = [];
+  webContents = new FakeWebContents();
+  loadedUrl: string | undefined;
+  constructor(readonly options: Record<string, any>) {
+    super();
+    FakeBrowserWindow.created.push(this);
+  }
+  loadURL(url: string) {
+    this.loadedUrl = url;
+    return Promise.resolve();
+  }
+  show() {}
+  isMinimized() {
+    return false;
+  }
+  restore() {}
+  focus() {}
+}
+
+export const handlers = new Map<string, (...args: any[]) => unknown>();
+
+export const fakeSession = {
+  permissionRequestHandler: undefined as undefined | ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void),
+  permissionCheckHandler: undefined as undefined | ((...args: unknown[]) => boolean),
+  setPermissionRequestHandler(h: (wc: unknown, permission: string, cb: (ok: boolean) => void) => void) {
+    this.permissionRequestHandler = h;
+  },
+  setPermissionCheckHandler(h: (...args: unknown[]) => boolean) {
+    this.permissionCheckHandler = h;
+  },
+};
+
+export function fakeElectronModule() {
+  const appEvents = new EventEmitter();
+  return {
+    BrowserWindow: FakeBrowserWindow,
+    app: Object.assign(appEvents, {
+      requestSingleInstanceLock: () => true,
+      whenReady: () => Promise.resolve(),
+      getPath: () => '/tmp/ladder-user-data',
+      isPackaged: false,
+      quit: () => {},
+    }),
+    protocol: {
+      registered: [] as unknown[],
+      registerSchemesAsPrivileged(schemes: unknown[]) {
+        this.registered.push(...schemes);
+      },
+      handle: (scheme: string, handler: (req: Request) => Promise<Response>) => handlers.set(`protocol:${scheme}`, handler),
+    },
+    session: { defaultSession: fakeSession },
+    ipcMain: { handle: (channel: string, handler: (...args: any[]) => unknown) => handlers.set(`ipc:${channel}`, handler) },
+    dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showErrorBox: () => {} },
+    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => {} },
+    utilityProcess: {
+      fork: () => Object.assign(new EventEmitter(), { postMessage: () => {}, kill: () => {} }),
+    },
+  };
+}

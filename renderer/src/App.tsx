@@ -3,11 +3,33 @@ import { useWorkspaceStore } from './store/workspace-store';
 import { OverviewView } from './views/OverviewView';
 import { EmptyState } from './views/EmptyState';
 import { OpenWorkspaceDialog } from './components/OpenWorkspaceDialog';
+import { Sidebar } from './components/Sidebar';
+import { views, type ViewId } from './nav';
+
+function useGlobalShortcuts(openWorkspace: () => void, setView: (view: ViewId) => void) {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'o') {
+        event.preventDefault();
+        openWorkspace();
+        return;
+      }
+      const target = views.find((v) => v.shortcut === event.key);
+      if (target && event.altKey && !event.ctrlKey && !event.metaKey) {
+        event.preventDefault();
+        setView(target.id);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [openWorkspace, setView]);
+}
 
 export function App() {
   const store = useWorkspaceStore();
   const { load, chooseAndOpen, loadRecent } = store;
   const [dialogOpen, setDialogOpen] = useState(false);
+  const [view, setView] = useState<ViewId>('overview');
 
   useEffect(() => {
     void load();
@@ -21,18 +43,30 @@ export function App() {
     }
   }, [chooseAndOpen, loadRecent]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'o') {
-        event.preventDefault();
-        void openWorkspace();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [openWorkspace]);
+  useGlobalShortcuts(() => void openWorkspace(), setView);
 
+  const ready = store.state === 'ready';
   const hasAccounts = (store.overview?.accounts ?? 0) > 0;
+  const content = (() => {
+    if (store.state === 'loading') return <p className="muted">Loading the workspace…</p>;
+    if (!ready) return null;
+    switch (view) {
+      case 'overview':
+        return store.overview && hasAccounts ? (
+          <OverviewView overview={store.overview} />
+        ) : (
+          <EmptyState
+            workspaceName={store.workspace?.name ?? null}
+            busy={store.busy !== null}
+            onCreateDemo={() => void store.createDemo()}
+            onOpen={() => void openWorkspace()}
+          />
+        );
+      case 'import':
+        return <p className="muted">The import wizard arrives with the import issue.</p>;
+    }
+  })();
+
   return (
     <div className="app">
       <header className="topbar">
@@ -47,31 +81,25 @@ export function App() {
           Open workspace…
         </button>
       </header>
-      <main className="content" aria-busy={store.state === 'loading' || store.busy !== null}>
-        {store.busy && (
-          <p className="banner" role="status">
-            {store.busy}
-          </p>
-        )}
-        {store.error && !dialogOpen && (
-          <div className="banner error" role="alert">
-            <span>{store.error}</span>
-            <button className="link" onClick={store.dismissError}>
-              Dismiss
-            </button>
-          </div>
-        )}
-        {store.state === 'loading' && <p className="muted">Loading the workspace…</p>}
-        {store.state === 'ready' && store.overview && hasAccounts && <OverviewView overview={store.overview} />}
-        {store.state === 'ready' && !hasAccounts && (
-          <EmptyState
-            workspaceName={store.workspace?.name ?? null}
-            busy={store.busy !== null}
-            onCreateDemo={() => void store.createDemo()}
-            onOpen={() => void openWorkspace()}
-          />
-        )}
-      </main>
+      <div className="body">
+        <Sidebar current={view} onSelect={setView} />
+        <main className="content" aria-busy={store.state === 'loading' || store.busy !== null}>
+          {store.busy && (
+            <p className="banner" role="status">
+              {store.busy}
+            </p>
+          )}
+          {store.error && !dialogOpen && (
+            <div className="banner error" role="alert">
+              <span>{store.error}</span>
+              <button className="link" onClick={store.dismissError}>
+                Dismiss
+              </button>
+            </div>
+          )}
+          {content}
+        </main>
+      </div>
       {dialogOpen && (
         <OpenWorkspaceDialog
           recent={store.recent}

@@ -6,6 +6,7 @@ import { processIo, type CliIo } from './io';
 import { demoSpec, runDemo } from './commands/demo';
 import { infoSpec, runInfo } from './commands/info';
 import { serveSpec, runServe } from './commands/serve';
+import { scoreSpec, runScore } from './commands/score';
 import { appVersion } from '../version';
 
 interface Command {
@@ -16,6 +17,7 @@ interface Command {
 const commands: Record<string, Command> = {
   demo: { spec: demoSpec, run: runDemo },
   info: { spec: infoSpec, run: runInfo },
+  score: { spec: scoreSpec, run: runScore },
   serve: { spec: serveSpec, run: runServe },
 };
 

@@ -16,7 +16,8 @@ const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi 
 
 interface Shape {
   utilisation: (age: number) => number;
-  activity: number;
+  /** Share of non-admin seats in use whose users are active in the week. */
+  activity: (age: number) => number;
   departments: (age: number) => number;
   powerShare: number;
   minPower: number;
@@ -49,7 +50,7 @@ function shapeFor(account: DemoAccount, rng: Rng): Shape {
   const none = () => 0;
   const base: Shape = {
     utilisation: flat(rng.uniform(0.3, 0.85)),
-    activity: rng.uniform(0.6, 0.85),
+    activity: flat(rng.uniform(0.6, 0.85)),
     departments: () => d0,
     powerShare: rng.uniform(0, 0.06),
     minPower: 0,
@@ -80,6 +81,8 @@ function shapeFor(account: DemoAccount, rng: Rng): Shape {
       return {
         ...base,
         utilisation: (age) => (age <= 26 ? end : age >= 40 ? start : end + ((start - end) * (age - 26)) / 14),
+        // More people use it week after week: a steady climb over the last four months.
+        activity: ((a0) => (age: number) => a0 * (1 + 0.025 * Math.max(0, 16 - age)))(rng.uniform(0.55, 0.68)),
         departments: (age) => (age < lastStep ? finalDepts : age < 13 ? finalDepts - 1 : Math.max(d0, finalDepts - 1 - Math.floor((age - 13) / 13))),
         powerShare: rng.uniform(0.06, 0.12),
         minPower: 3,
@@ -101,23 +104,30 @@ function shapeFor(account: DemoAccount, rng: Rng): Shape {
     case 'single_champion':
       return {
         ...base,
-        utilisation: flat(rng.uniform(0.5, 0.72)),
-        activity: rng.uniform(0.3, 0.5),
+        // Seats were bought and assigned, but mostly one person uses the product in earnest.
+        utilisation: flat(rng.uniform(0.86, 0.95)),
+        activity: flat(rng.uniform(0.25, 0.4)),
         departments: () => 1,
         powerShare: 0,
         minPower: 1,
-        features: flat(rng.int(2, 4)),
+        features: flat(rng.int(3, 4)),
         topShare: rng.uniform(0.55, 0.8),
         pricingRate: () => 0.5,
         exploratoryRate: 0.2,
       };
     case 'launch_spike': {
-      const at = rng.int(6, 10);
+      // A rollout two to five weeks ago: seats assigned for everyone (and they stay assigned),
+      // new teams invited, a burst of activity — then use falls back to what it was.
+      const at = rng.int(2, 5);
+      const before = rng.uniform(0.38, 0.55);
+      const a0 = rng.uniform(0.6, 0.85);
+      const provisioned = rng.uniform(0.87, 0.94);
       return {
         ...base,
-        utilisation: (age) => (age === at || age === at - 1 ? 0.93 : rng.uniform(0.38, 0.55)),
-        departments: (age) => (age === at || age === at - 1 ? d0 + 2 : d0),
-        features: (age) => (age === at ? 3 : 1),
+        utilisation: (age) => (age <= at ? provisioned : before),
+        activity: (age) => (age > at ? a0 : age >= at - 1 ? 0.95 : (a0 * before) / provisioned),
+        departments: (age) => (age <= at ? d0 + 2 : d0),
+        features: (age) => (age === at || age === at - 1 ? 3 : 1),
         spike: (age) => (age === at ? 2.6 : age === at - 1 ? 1.4 : 1),
         inviteRate: (age) => (age === at ? 15 : 0.3),
         reactiveRate: base.reactiveRate + 0.5,
@@ -126,12 +136,13 @@ function shapeFor(account: DemoAccount, rng: Rng): Shape {
     case 'admin_only':
       return {
         ...base,
+        // Admins from several departments provision seats and configure features; few others log in.
         utilisation: flat(rng.uniform(0.82, 0.95)),
-        activity: rng.uniform(0.03, 0.08),
+        activity: flat(rng.uniform(0.03, 0.08)),
         adminShare: rng.uniform(0.15, 0.25),
-        departments: () => 1,
+        departments: () => d0 + 1,
         powerShare: 0,
-        features: flat(rng.int(1, 2)),
+        features: flat(rng.int(2, 4)),
         adminRate: rng.uniform(25, 60),
         newAdminSeats: rng.int(1, 3),
       };
@@ -187,13 +198,14 @@ export function fillSeries(account: DemoAccount, rng: Rng, weeks: number, out: F
     const seatsUsed = Math.min(seats, Math.max(1, Math.round(seats * util)));
     const adminSeats = admins0 + (age < 13 ? s.newAdminSeats : 0);
     const adminActive = Math.min(seatsUsed, Math.max(1, Math.round(adminSeats * 0.9)));
-    const frontline = Math.round(Math.max(0, seatsUsed - adminActive) * clamp(s.activity * spike * (1 + rng.normal(0, 0.04)), 0, 1));
+    const frontline = Math.round(Math.max(0, seatsUsed - adminActive) * clamp(s.activity(age) * (1 + rng.normal(0, 0.04)), 0, 1));
     const active = Math.min(seatsUsed, adminActive + frontline);
     const departments = Math.max(1, Math.round(s.departments(age)));
     const features = Math.max(0, Math.round(s.features(age)));
     const totalSessions = Math.round(active * sessionsPerUser * spike * (1 + rng.normal(0, 0.05)));
     const naturalTop = clamp(rng.uniform(2.5, 4) / Math.max(1, active), 0.03, 0.35);
-    const topShare = s.topShare > 0 ? clamp(s.topShare + rng.normal(0, 0.03), 0.4, 0.95) : naturalTop;
+    // Champions of broad accounts gain sessions too, but never come to dominate them.
+    const topShare = s.topShare > 0 ? clamp(s.topShare + rng.normal(0, 0.03), 0.4, 0.95) : Math.min(naturalTop * s.champion(age), 0.4);
     row[col.active_users] = active;
     row[col.non_admin_active_users] = active - adminActive;
     row[col.seats_used] = seatsUsed;
@@ -206,7 +218,7 @@ export function fillSeries(account: DemoAccount, rng: Rng, weeks: number, out: F
     row[col.api_limit] = apiLimit;
     row[col.storage_gb] = Math.round(storageLimit * clamp(storageUse + (1 - age / 52) * 0.1, 0, 1) * 10) / 10;
     row[col.storage_limit_gb] = storageLimit;
-    row[col.top_user_sessions] = Math.round(totalSessions * topShare * s.champion(age));
+    row[col.top_user_sessions] = Math.round(totalSessions * topShare);
     row[col.total_sessions] = totalSessions;
     row[col.invites_sent] = rng.poisson(s.inviteRate(age));
     row[col.admin_actions] = rng.poisson(s.adminRate * spike);

@@ -1,0 +1,63 @@
+import { extname, resolve } from 'node:path';
+import { openWorkspace } from '../../store/open-workspace';
+import { loadPackArgument } from '../../packs/presets';
+import { scoreWorkspace } from '../../scoring/score-workspace';
+import { scoredAccountsJson, writeScoredCsv, writeScoredJson } from '../../scoring/write-scored';
+import { parseArgs, requireString, UsageError, type CommandSpec } from '../args';
+import { formatCount, formatMoney, type CliIo } from '../io';
+
+export const scoreSpec: CommandSpec = {
+  name: 'score',
+  summary: 'Score every account with a rule pack: score, stage, fired signals, filters hit, and the aggregates.',
+  usage: 'ladder score --workspace W --pack P.json|preset:NAME [--as-of YYYY-MM-DD] [--out F.csv|F.json] [--json]',
+  options: {
+    workspace: { kind: 'string', help: 'workspace file' },
+    pack: { kind: 'string', help: 'rule pack JSON file, or preset:NAME (see resources/packs)' },
+    'as-of': { kind: 'string', help: 'evaluate as of this date (default: the latest period)' },
+    out: { kind: 'string', help: 'write scored accounts to a .csv or .json file' },
+    json: { kind: 'boolean', help: 'print one JSON document (aggregates; accounts too unless --out)' },
+    help: { kind: 'boolean', help: 'show this help' },
+  },
+};
+
+export async function runScore(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(scoreSpec, argv);
+  const workspacePath = resolve(requireString(scoreSpec, args, 'workspace'));
+  const packArg = requireString(scoreSpec, args, 'pack');
+  const out = args.options.out as string | undefined;
+  if (out !== undefined && !['.csv', '.json'].includes(extname(out).toLowerCase())) {
+    throw new UsageError('ladder score: --out must end in .csv or .json.');
+  }
+  const valid = loadPackArgument(packArg);
+  const ws = await openWorkspace(workspacePath);
+  try {
+    const scored = scoreWorkspace(ws, valid, args.options['as-of'] as string | undefined);
+    const { engine } = scored;
+    const result = engine.result;
+    if (out) {
+      const target = resolve(out);
+      if (extname(out).toLowerCase() === '.csv') await writeScoredCsv(engine, target);
+      else await writeScoredJson(engine, target, { pack: valid.pack.name, asOf: scored.asOf, result });
+    }
+    if (args.options.json) {
+      io.json({
+        pack: valid.pack.name,
+        asOf: scored.asOf,
+        aggregates: result,
+        timings: { featuresMs: Math.round(scored.timings.featuresMs), scoreMs: Math.round(scored.timings.scoreMs) },
+        ...(out ? { out: resolve(out) } : { accounts: scoredAccountsJson(engine) }),
+      });
+      return 0;
+    }
+    io.out(`${valid.pack.name} — ${formatCount(result.accounts)} accounts as of ${scored.asOf}`);
+    for (const s of result.stages) io.out(`  ${s.label.padEnd(24)} ${formatCount(s.accounts).padStart(10)}  ${formatMoney(s.arr).padStart(16)}`);
+    if (valid.pack.filters.length > 0) {
+      io.out(`  Filters: ${formatCount(result.funnel.candidates.accounts)} candidates for ${result.stages.find((s) => s.id === result.funnel.stage)?.label}`);
+      for (const r of result.funnel.removed) io.out(`    − ${r.label.padEnd(28)} ${formatCount(r.accounts).padStart(8)}`);
+    }
+    if (out) io.out(`Scored accounts written to ${resolve(out)}.`);
+    return 0;
+  } finally {
+    ws.db.close();
+  }
+}

@@ -1,0 +1,58 @@
+// The preset rule packs shipped in resources/packs/, and loading a pack named on the command line
+// or by the UI: `preset:NAME` or a path to a JSON file.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { LadderError } from '../../../shared/api/result';
+import { limits } from '../../../shared/pack/schema';
+import { checkPack, formatIssues, type ValidPack } from '../../../shared/pack/validate';
+import { resourcesDir } from '../paths';
+
+export interface PresetInfo {
+  id: string;
+  name: string;
+  description: string;
+}
+
+const presetsDir = () => join(resourcesDir(), 'packs');
+
+export function listPresets(): PresetInfo[] {
+  return readdirSync(presetsDir())
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((file) => {
+      const pack = JSON.parse(readFileSync(join(presetsDir(), file), 'utf8')) as { name: string; description?: string };
+      return { id: basename(file, '.json'), name: pack.name, description: pack.description ?? '' };
+    });
+}
+
+export function validateOrThrow(text: string, source: string): ValidPack {
+  const checked = checkPack(text);
+  if (!checked.ok) {
+    const first = checked.issues[0]!;
+    const more = checked.issues.length > 1 ? ` (and ${checked.issues.length - 1} more problem${checked.issues.length > 2 ? 's' : ''})` : '';
+    throw new LadderError('bad_request', `${source} is not a valid rule pack: ${first.path ? `${first.path}: ` : ''}${first.message}${more}`);
+  }
+  return checked.value;
+}
+
+export function loadPreset(id: string): ValidPack {
+  if (!/^[a-z0-9-]+$/.test(id) || !listPresets().some((p) => p.id === id)) {
+    throw new LadderError('not_found', `There is no preset called "${id}"; the presets are ${listPresets().map((p) => p.id).join(', ')}.`);
+  }
+  return validateOrThrow(readFileSync(join(presetsDir(), `${id}.json`), 'utf8'), `The preset "${id}"`);
+}
+
+/** `preset:NAME` or a JSON file. */
+export function loadPackArgument(arg: string): ValidPack {
+  if (arg.startsWith('preset:')) return loadPreset(arg.slice('preset:'.length));
+  let size: number;
+  try {
+    size = statSync(arg).size;
+  } catch {
+    throw new LadderError('not_found', `There is no rule pack file at ${arg}.`);
+  }
+  if (size > limits.packBytes) throw new LadderError('bad_request', `${basename(arg)} is too large for a rule pack (${size} bytes; the limit is ${limits.packBytes}).`);
+  return validateOrThrow(readFileSync(arg, 'utf8'), basename(arg));
+}
+
+export { formatIssues };

@@ -1,0 +1,33 @@
+// Scoring a workspace with a pack as of a date: build the feature table, run the engine.
+import { LadderError } from '../../../shared/api/result';
+import { isIsoDate } from '../../../shared/dates';
+import { createEngine, type Engine } from '../../../shared/engine/engine';
+import type { ValidPack } from '../../../shared/pack/validate';
+import { buildFeatureTable, latestPeriodStart, type FeatureBuild } from '../features/build';
+import type { Workspace } from '../store/open-workspace';
+
+export interface ScoredWorkspace {
+  asOf: string;
+  build: FeatureBuild;
+  engine: Engine;
+  timings: { featuresMs: number; scoreMs: number };
+}
+
+/** The as-of date to use: the one asked for, else the start of the latest period, else today. */
+export function resolveAsOf(ws: Workspace, asOf?: string): string {
+  if (asOf !== undefined) {
+    if (!isIsoDate(asOf)) throw new LadderError('bad_request', `"${asOf}" is not a date; use YYYY-MM-DD.`);
+    return asOf;
+  }
+  return latestPeriodStart(ws.db) ?? new Date().toISOString().slice(0, 10);
+}
+
+export function scoreWorkspace(ws: Workspace, valid: ValidPack, asOf?: string): ScoredWorkspace {
+  const date = resolveAsOf(ws, asOf);
+  const t0 = performance.now();
+  const build = buildFeatureTable(ws.db, valid, date);
+  const t1 = performance.now();
+  const engine = createEngine(build.table, valid);
+  const t2 = performance.now();
+  return { asOf: date, build, engine, timings: { featuresMs: t1 - t0, scoreMs: t2 - t1 } };
+}

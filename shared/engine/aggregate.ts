@@ -1,0 +1,135 @@
+// What the views show: accounts and ARR per stage, the false-positive funnel, the score
+// distribution and how often each signal fires — all summed over classes, not accounts.
+import type { RulePack } from '../pack/schema';
+import type { ClassTable } from './classes';
+import type { ClassOutcomes, ScoringModel } from './scoring';
+
+export interface Tally {
+  accounts: number;
+  arr: number;
+}
+
+export interface ModelResult {
+  accounts: number;
+  arr: number;
+  stages: ({ id: string; label: string } & Tally)[];
+  funnel: {
+    stage: string;
+    candidates: Tally;
+    removed: ({ id: string; label: string } & Tally)[];
+    remaining: Tally;
+  };
+  histogram: { binWidth: number; bins: { from: number; to: number; accounts: number }[] };
+  signals: { id: string; label: string; fired: number; firedArr: number; shareOfTop: number }[];
+  filters: { id: string; label: string; hits: number; applied: number }[];
+  gates: { id: string; label: string; failed: number }[];
+}
+
+const tally = (): Tally => ({ accounts: 0, arr: 0 });
+const centsToDollars = (cents: number) => cents / 100;
+
+/** A readable bin width: 1 for small integer scores, otherwise 1/2/5 × 10^k giving ~25 bins. */
+function binWidthFor(min: number, max: number, integers: boolean): number {
+  const range = max - min;
+  if (integers && range <= 40) return 1;
+  const raw = Math.max(range / 25, 1e-9);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  for (const m of [1, 2, 5, 10]) if (raw <= m * power) return m * power;
+  return 10 * power;
+}
+
+function histogram(table: ClassTable, out: ClassOutcomes): ModelResult['histogram'] {
+  let min = Infinity;
+  let max = -Infinity;
+  let integers = true;
+  for (let c = 0; c < out.size; c++) {
+    if (table.count[c] === 0) continue;
+    const s = out.score[c]!;
+    min = Math.min(min, s);
+    max = Math.max(max, s);
+    if (!Number.isInteger(s)) integers = false;
+  }
+  if (min === Infinity) return { binWidth: 1, bins: [] };
+  const width = binWidthFor(min, max, integers);
+  const first = Math.floor(min / width) * width;
+  const count = Math.floor((max - first) / width) + 1;
+  const bins = Array.from({ length: count }, (_, b) => ({ from: first + b * width, to: first + (b + 1) * width, accounts: 0 }));
+  for (let c = 0; c < out.size; c++) {
+    if (table.count[c] === 0) continue;
+    const b = Math.min(count - 1, Math.floor((out.score[c]! - first) / width));
+    bins[b]!.accounts += table.count[c]!;
+  }
+  return { binWidth: width, bins };
+}
+
+export function aggregate(pack: RulePack, model: ScoringModel, table: ClassTable, out: ClassOutcomes): ModelResult {
+  const stageCents = model.stages.map(() => 0);
+  const stageCount = model.stages.map(() => 0);
+  const signalCount = new Float64Array(model.signalCount);
+  const signalCents = new Float64Array(model.signalCount);
+  const signalTop = new Float64Array(model.signalCount);
+  const filterHits = new Float64Array(pack.filters.length);
+  const filterApplied = new Float64Array(pack.filters.length);
+  const removedCount = new Float64Array(pack.filters.length);
+  const removedCents = new Float64Array(pack.filters.length);
+  const gateFailed = new Float64Array(pack.ladder.gates.length);
+  const candidates = tally();
+  let totalCount = 0;
+  let totalCents = 0;
+
+  for (let c = 0; c < out.size; c++) {
+    const n = table.count[c]!;
+    if (n === 0) continue;
+    const cents = table.arrCents[c]!;
+    totalCount += n;
+    totalCents += cents;
+    const stage = out.stage[c]!;
+    stageCount[stage]! += n;
+    stageCents[stage]! += cents;
+    const mask = table.mask[c]!;
+    for (let s = 0; s < model.signalCount; s++) {
+      if (!model.enabled[s] || !((mask >>> s) & 1)) continue;
+      signalCount[s]! += n;
+      signalCents[s]! += cents;
+      if (stage === model.top) signalTop[s]! += n;
+    }
+    const hits = (table.context[c]! >>> 6) & 0xff;
+    pack.filters.forEach((f, fi) => {
+      if (f.enabled && (hits >>> fi) & 1) filterHits[fi]! += n;
+      if ((out.appliedFilters[c]! >>> fi) & 1) filterApplied[fi]! += n;
+    });
+    for (let g = 0; g < gateFailed.length; g++) if ((out.failedGates[c]! >>> g) & 1) gateFailed[g]! += n;
+    if (out.gatedStage[c] === model.top) {
+      candidates.accounts += n;
+      candidates.arr += cents;
+      const by = out.removedBy[c]!;
+      if (by >= 0) {
+        removedCount[by]! += n;
+        removedCents[by]! += cents;
+      }
+    }
+  }
+  const topCount = stageCount[model.top]!;
+  const removed = pack.filters.map((f, fi) => ({ id: f.id, label: f.label, accounts: removedCount[fi]!, arr: centsToDollars(removedCents[fi]!) }));
+  return {
+    accounts: totalCount,
+    arr: centsToDollars(totalCents),
+    stages: model.stages.map((s, i) => ({ id: s.id, label: s.label, accounts: stageCount[i]!, arr: centsToDollars(stageCents[i]!) })),
+    funnel: {
+      stage: model.stages[model.top]!.id,
+      candidates: { accounts: candidates.accounts, arr: centsToDollars(candidates.arr) },
+      removed,
+      remaining: { accounts: topCount, arr: centsToDollars(stageCents[model.top]!) },
+    },
+    histogram: histogram(table, out),
+    signals: pack.signals.map((s, i) => ({
+      id: s.id,
+      label: s.label,
+      fired: signalCount[i]!,
+      firedArr: centsToDollars(signalCents[i]!),
+      shareOfTop: topCount > 0 ? signalTop[i]! / topCount : 0,
+    })),
+    filters: pack.filters.map((f, i) => ({ id: f.id, label: f.label, hits: filterHits[i]!, applied: filterApplied[i]! })),
+    gates: pack.ladder.gates.map((g, i) => ({ id: g.id, label: g.label, failed: gateFailed[i]! })),
+  };
+}

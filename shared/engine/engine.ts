@@ -1,0 +1,164 @@
+// The scoring engine: pure and columnar. Signals, gates and filters become bits per account;
+// accounts with identical bits and segment form classes; scores and stages are computed per class.
+// Edits are incremental — weights and stages re-evaluate classes only; a changed threshold
+// rescans one column and moves the accounts whose bit flipped — and always equal a fresh run.
+import type { RulePack } from '../pack/schema';
+import type { ValidPack } from '../pack/validate';
+import { aggregate, type ModelResult } from './aggregate';
+import { filterConditionKey, filterHitBits, gateConditionKey, gatePassBits, signalBits, signalConditionKey } from './bits';
+import { classify, moveAccount, toCents, type ClassTable } from './classes';
+import { requiredFeatures, signalFeature, type FeatureTable } from './features';
+import { compileScoring, evaluateClasses, type ClassOutcomes, type ScoringModel } from './scoring';
+
+export type EditKind = 'none' | 'classes' | 'rescan' | 'rebuild';
+
+export interface Engine {
+  readonly features: FeatureTable;
+  readonly pack: RulePack;
+  readonly result: ModelResult;
+  readonly table: ClassTable;
+  readonly outcomes: ClassOutcomes;
+  readonly model: ScoringModel;
+  /** Condition bits per account: signals (mask), and segment/gates/filters (context). */
+  readonly masks: Uint32Array;
+  readonly contexts: Uint32Array;
+  update(next: ValidPack, features?: FeatureTable): EditKind;
+}
+
+function checkFeatures(features: FeatureTable, valid: ValidPack): void {
+  const missing = requiredFeatures(valid).filter((f) => !features.columns.has(f.key) && !features.categories.has(f.metric));
+  if (missing.length > 0) throw new Error(`The feature table lacks ${missing.map((f) => f.key).join(', ')}.`);
+}
+
+function computeBits(features: FeatureTable, pack: RulePack): { masks: Uint32Array; contexts: Uint32Array } {
+  const n = features.accounts;
+  const masks = new Uint32Array(n);
+  pack.signals.forEach((signal, s) => {
+    const bits = signalBits(features, signal);
+    const bit = (1 << s) >>> 0;
+    for (let i = 0; i < n; i++) if (bits[i]) masks[i] = (masks[i]! | bit) >>> 0;
+  });
+  const contexts = new Uint32Array(n);
+  for (let i = 0; i < n; i++) contexts[i] = features.segment[i]! & 3;
+  pack.ladder.gates.forEach((gate, g) => {
+    const bits = gatePassBits(features, gate);
+    for (let i = 0; i < n; i++) if (bits[i]) contexts[i] = (contexts[i]! | (1 << (2 + g))) >>> 0;
+  });
+  pack.filters.forEach((filter, f) => {
+    const bits = filterHitBits(features, filter);
+    for (let i = 0; i < n; i++) if (bits[i]) contexts[i] = (contexts[i]! | (1 << (6 + f))) >>> 0;
+  });
+  return { masks, contexts };
+}
+
+const sameIds = (a: { id: string }[], b: { id: string }[]) => a.length === b.length && a.every((x, i) => x.id === b[i]!.id);
+
+export function createEngine(initialFeatures: FeatureTable, initial: ValidPack): Engine {
+  checkFeatures(initialFeatures, initial);
+  let features = initialFeatures;
+  let pack = initial.pack;
+  const arrCents = toCents(features.arr);
+  let { masks, contexts } = computeBits(features, pack);
+  let table = classify(masks, contexts, arrCents);
+  let model = compileScoring(pack);
+  let outcomes = evaluateClasses(model, table);
+  let result = aggregate(pack, model, table, outcomes);
+
+  /** Applies new bits for one position of the mask or context, moving accounts that changed. */
+  const applyBits = (bits: Uint8Array, target: 'mask' | 'context', position: number) => {
+    const flag = (1 << position) >>> 0;
+    const words = target === 'mask' ? masks : contexts;
+    for (let i = 0; i < bits.length; i++) {
+      const had = (words[i]! & flag) !== 0 ? 1 : 0;
+      if (had === bits[i]) continue;
+      words[i] = (words[i]! ^ flag) >>> 0;
+      moveAccount(table, i, masks[i]!, contexts[i]!, arrCents[i]!);
+    }
+  };
+
+  const engine: Engine = {
+    get features() {
+      return features;
+    },
+    get pack() {
+      return pack;
+    },
+    get result() {
+      return result;
+    },
+    get table() {
+      return table;
+    },
+    get outcomes() {
+      return outcomes;
+    },
+    get model() {
+      return model;
+    },
+    get masks() {
+      return masks;
+    },
+    get contexts() {
+      return contexts;
+    },
+    update(next, nextFeatures = features) {
+      const prev = pack;
+      const prevFeatures = features;
+      const np = next.pack;
+      if (prev === np && prevFeatures === nextFeatures) return 'none';
+      checkFeatures(nextFeatures, next);
+      if (nextFeatures.accounts !== prevFeatures.accounts || nextFeatures.arr !== prevFeatures.arr || nextFeatures.segment !== prevFeatures.segment) {
+        throw new Error('A new feature table with other accounts needs a new engine.');
+      }
+      features = nextFeatures;
+      pack = np;
+      let kind: EditKind = 'classes';
+      if (!sameIds(prev.signals, np.signals) || !sameIds(prev.ladder.gates, np.ladder.gates) || !sameIds(prev.filters, np.filters)) {
+        ({ masks, contexts } = computeBits(features, np));
+        table = classify(masks, contexts, arrCents);
+        kind = 'rebuild';
+      } else {
+        const columnChanged = (key: string) => prevFeatures.columns.get(key) !== features.columns.get(key);
+        np.signals.forEach((s, i) => {
+          const old = prev.signals[i]!;
+          if (signalConditionKey(old) !== signalConditionKey(s) || columnChanged(signalFeature(s).key)) {
+            applyBits(signalBits(features, s), 'mask', i);
+            kind = 'rescan';
+          }
+        });
+        np.ladder.gates.forEach((g, i) => {
+          if (gateConditionKey(prev.ladder.gates[i]!) !== gateConditionKey(g) || columnChanged(g.condition.metric)) {
+            applyBits(gatePassBits(features, g), 'context', 2 + i);
+            kind = 'rescan';
+          }
+        });
+        np.filters.forEach((f, i) => {
+          if (filterConditionKey(prev.filters[i]!) !== filterConditionKey(f) || f.conditions.some((c) => columnChanged(c.metric))) {
+            applyBits(filterHitBits(features, f), 'context', 6 + i);
+            kind = 'rescan';
+          }
+        });
+      }
+      model = compileScoring(np);
+      outcomes = evaluateClasses(model, table);
+      result = aggregate(np, model, table, outcomes);
+      return kind;
+    },
+  };
+  return engine;
+}
+
+/** Per-account arrays for tables and exports (materialized on demand: O(accounts)). */
+export function accountScores(engine: Engine): { score: Float64Array; stage: Int8Array } {
+  const { table, outcomes } = engine;
+  const n = engine.features.accounts;
+  const score = new Float64Array(n);
+  const stage = new Int8Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = table.of[i]!;
+    score[i] = outcomes.score[c]!;
+    stage[i] = outcomes.stage[c]!;
+  }
+  return { score, stage };
+}
+

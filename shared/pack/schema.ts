@@ -1,0 +1,165 @@
+// The rule pack: a whole expansion-readiness model as one portable, versioned document. Shapes are
+// checked here; references, expressions and cycles by validate.ts. resources/rule-pack.schema.json
+// is generated from this file (scripts/write-pack-schema.js) and a test keeps them in step.
+import { z } from 'zod';
+
+export const packSchemaVersion = 1;
+
+export const signalCategories = ['usage', 'growth', 'engagement', 'timing', 'sentiment', 'people', 'website', 'risk'] as const;
+export const approaches = [
+  'seat_expansion',
+  'tier_upgrade',
+  'cross_sell',
+  'growth_conversation',
+  'champion_expansion',
+  'renewal_upsell',
+  'executive_sponsor',
+] as const;
+export const operators = ['>', '>=', '<', '<=', '==', '!=', 'between', 'in'] as const;
+export const packSegments = ['SMB', 'Mid-Market', 'Enterprise'] as const;
+export const filterKinds = ['single_champion', 'project_spike', 'admin_only', 'no_buying_path', 'unhappy_customer', 'custom'] as const;
+
+export const limits = { signals: 32, metrics: 64, stages: 8, gates: 4, filters: 8, conditions: 8, plays: 16, packBytes: 1_000_000 } as const;
+
+const id = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,63}$/, 'Use 1–64 lower-case letters, digits or underscores, starting with a letter.');
+const metricRef = z.string().min(1).max(80);
+const label = z.string().trim().min(1, 'A label is required.').max(120);
+const text = z.string().max(2000);
+const finite = z.number().refine(Number.isFinite, 'Must be a finite number.');
+
+/** A comparison value: a number; [low, high] for `between`; a list for `in`; text for categories. */
+export const thresholdSchema = z.union([
+  finite,
+  z.string().max(200),
+  z.tuple([finite, finite]),
+  z.array(z.union([finite, z.string().max(200)])).min(1).max(64),
+]);
+
+export const metricSchema = z
+  .object({
+    id,
+    label,
+    description: text.optional(),
+    expr: z.string().min(1).max(4000),
+    unit: z.enum(['ratio', 'percent', 'count', 'money', 'days', 'score']).optional(),
+  })
+  .strict();
+
+const segmentOverride = z.object({ threshold: thresholdSchema.optional(), weight: finite.optional() }).strict();
+
+export const signalSchema = z
+  .object({
+    id,
+    label,
+    description: text.optional(),
+    category: z.enum(signalCategories),
+    metric: metricRef,
+    operator: z.enum(operators),
+    threshold: thresholdSchema,
+    weight: finite,
+    urgency: z.enum(['low', 'medium', 'high']),
+    approach: z.enum(approaches),
+    sustainedPeriods: z.number().int().min(2).max(104).optional(),
+    enabled: z.boolean().default(true),
+    segmentOverrides: z.partialRecord(z.enum(packSegments), segmentOverride).optional(),
+  })
+  .strict();
+
+export const clauseSchema = z.object({ metric: metricRef, operator: z.enum(operators), value: thresholdSchema }).strict();
+
+export const stageSchema = z
+  .object({
+    id,
+    label,
+    description: text.optional(),
+    minScore: finite.default(0),
+    minSignals: z.number().int().min(0).max(limits.signals).default(0),
+    /** Reached only through a gate (e.g. "Health first"), never by score. */
+    gateOnly: z.boolean().default(false),
+  })
+  .strict();
+
+export const gateSchema = z
+  .object({
+    id,
+    label,
+    description: text.optional(),
+    enabled: z.boolean().default(true),
+    /** The gate passes when this holds. */
+    condition: clauseSchema,
+    whenMissing: z.enum(['pass', 'fail']).default('pass'),
+    onFail: z.discriminatedUnion('action', [
+      z.object({ action: z.literal('assign'), stage: id }).strict(),
+      z.object({ action: z.literal('cap'), stage: id }).strict(),
+    ]),
+  })
+  .strict();
+
+export const filterSchema = z
+  .object({
+    id,
+    label,
+    description: text.optional(),
+    kind: z.enum(filterKinds),
+    enabled: z.boolean().default(true),
+    action: z.enum(['demote', 'exclude']),
+    /** Only accounts at or above this stage are checked (e.g. only candidates for Ready). */
+    appliesFrom: id,
+    match: z.enum(['all', 'any']).default('all'),
+    conditions: z.array(clauseSchema).min(1).max(limits.conditions),
+  })
+  .strict();
+
+export const playSchema = z
+  .object({
+    approach: z.enum(approaches),
+    label,
+    ownerRole: z.enum(['CSM', 'AM', 'AE', 'BDR', 'Executive sponsor']),
+    outline: z.array(z.string().min(1).max(500)).min(1).max(12),
+  })
+  .strict();
+
+const categoryNumbers = z.partialRecord(z.enum(signalCategories), finite);
+
+export const rulePackSchema = z
+  .object({
+    schemaVersion: z.literal(packSchemaVersion),
+    name: label,
+    description: text.optional(),
+    metrics: z.array(metricSchema).max(limits.metrics).default([]),
+    signals: z.array(signalSchema).min(1, 'A pack needs at least one signal.').max(limits.signals),
+    scoring: z
+      .object({
+        /** Shares per category summing to 1: the score becomes 0–100, each category weighted by its share. */
+        categoryWeights: categoryNumbers.optional(),
+        /** Upper bound on each category's subtotal. */
+        categoryCaps: categoryNumbers.optional(),
+      })
+      .strict()
+      .default({}),
+    ladder: z
+      .object({
+        stages: z.array(stageSchema).min(2).max(limits.stages),
+        gates: z.array(gateSchema).max(limits.gates).default([]),
+      })
+      .strict(),
+    filters: z.array(filterSchema).max(limits.filters).default([]),
+    plays: z.array(playSchema).max(limits.plays).default([]),
+    ranking: z.enum(['score', 'signal_density']).default('score'),
+  })
+  .strict();
+
+export type RulePack = z.output<typeof rulePackSchema>;
+export type RulePackInput = z.input<typeof rulePackSchema>;
+export type Signal = RulePack['signals'][number];
+export type DerivedMetric = RulePack['metrics'][number];
+export type Stage = RulePack['ladder']['stages'][number];
+export type Gate = RulePack['ladder']['gates'][number];
+export type Filter = RulePack['filters'][number];
+export type Clause = z.output<typeof clauseSchema>;
+export type Threshold = z.output<typeof thresholdSchema>;
+export type Operator = (typeof operators)[number];
+export type SignalCategory = (typeof signalCategories)[number];
+export type PackSegment = (typeof packSegments)[number];

@@ -22,6 +22,9 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: ['electron/backend/cli/bin.ts'], outfile: 'dist/node/cli.js', format: 'esm', packages: 'external' }),
   build({ ...common, entryPoints: ['electron/backend/host.ts'], outfile: 'dist/electron/backend-host.js', format: 'esm', packages: 'external' }),
+  // The import worker thread, beside each bundle that starts it (found as ./import-worker.js).
+  build({ ...common, entryPoints: ['electron/backend/import/worker-entry.ts'], outfile: 'dist/node/import-worker.js', format: 'esm', packages: 'external' }),
+  build({ ...common, entryPoints: ['electron/backend/import/worker-entry.ts'], outfile: 'dist/electron/import-worker.js', format: 'esm', packages: 'external' }),
   build({
     ...common,
     entryPoints: ['electron/main/index.ts'],

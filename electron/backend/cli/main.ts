@@ -5,6 +5,7 @@ import { helpText, UsageError, type CommandSpec } from './args';
 import { processIo, type CliIo } from './io';
 import { demoSpec, runDemo } from './commands/demo';
 import { infoSpec, runInfo } from './commands/info';
+import { importSpec, runImportCommand } from './commands/import';
 import { serveSpec, runServe } from './commands/serve';
 import { scoreSpec, runScore } from './commands/score';
 import { appVersion } from '../version';
@@ -17,6 +18,7 @@ interface Command {
 const commands: Record<string, Command> = {
   demo: { spec: demoSpec, run: runDemo },
   info: { spec: infoSpec, run: runInfo },
+  import: { spec: importSpec, run: runImportCommand },
   score: { spec: scoreSpec, run: runScore },
   serve: { spec: serveSpec, run: runServe },
 };

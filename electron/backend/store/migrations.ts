@@ -1,4 +1,5 @@
 import { schemaV1 } from './schema-v1';
+import { schemaV2 } from './schema-v2';
 
 export interface Migration {
   /** The workspace format this migration produces; migrations run in order 1, 2, 3, … */
@@ -7,7 +8,10 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [{ version: 1, name: 'canonical tables', sql: schemaV1 }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'canonical tables', sql: schemaV1 },
+  { version: 2, name: 'import undo log and reports', sql: schemaV2 },
+];
 
 /** Identifies a Ladder workspace among SQLite files ('LADR'). */
 export const applicationId = 0x4c414452;

@@ -1,0 +1,146 @@
+// `ladder import FILE --workspace W --kind K …`: analyse, map (preset, mapping file, suggestions),
+// validate and commit in one transaction. Exit 0 when the rows were (or, with --dry-run, would be)
+// imported; 1 when nothing was, with the reason on stderr.
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { importKinds, type ImportKind } from '../../../../shared/domain/workspace';
+import { onErrorChoices, type MappingSpec } from '../../../../shared/import/mapping';
+import { presetIds } from '../../../../shared/import/presets';
+import type { ImportReport } from '../../../../shared/import/report';
+import { suggestPlan } from '../../../../shared/import/suggest';
+import { ImportCancelled, ImportFailure } from '../../import/failure';
+import { parseMappingJson, readPhrases } from '../../import/import-service';
+import { runImport } from '../../import/run-import';
+import { checkFile } from '../../import/sources/open';
+import { analyzeInBackground } from '../../import/worker-client';
+import { openWorkspace } from '../../store/open-workspace';
+import { parseArgs, requireString, UsageError, type CommandSpec } from '../args';
+import { formatCount, type CliIo } from '../io';
+
+export const importSpec: CommandSpec = {
+  name: 'import',
+  summary: 'Import a CSV/TSV, XLSX, JSON/NDJSON, Parquet or Arrow file into a workspace, all rows or none.',
+  usage: 'ladder import FILE --workspace W --kind accounts|periods|users|events|outcomes|tickets [--preset P] [--mapping M.json] [--on-error abort|skip|text] [--dry-run] [--json]',
+  positionals: { min: 1, max: 1, names: 'the file to import' },
+  options: {
+    workspace: { kind: 'string', help: 'workspace file to import into (created when missing)' },
+    kind: { kind: 'string', help: `what the rows are: ${importKinds.join(', ')}` },
+    preset: { kind: 'string', help: `built-in mapping: ${presetIds.join(', ')}` },
+    mapping: { kind: 'string', help: 'a mapping file (JSON) saved from the app or written by hand' },
+    'on-error': { kind: 'string', help: 'rows with bad values: abort (default, import nothing), skip them, or keep the value as text' },
+    'date-order': { kind: 'string', help: 'DMY or MDY for dates like 03/04/2024 that read both ways' },
+    sheet: { kind: 'string', help: 'XLSX: the worksheet to read (default: the first)' },
+    'dry-run': { kind: 'boolean', help: 'validate and report, write nothing' },
+    json: { kind: 'boolean', help: 'print the report as one JSON document' },
+    help: { kind: 'boolean', help: 'show this help' },
+  },
+};
+
+function specFrom(args: ReturnType<typeof parseArgs>): MappingSpec {
+  const o = args.options;
+  const file = typeof o.mapping === 'string' ? resolve(o.mapping) : undefined;
+  let spec: MappingSpec = {};
+  if (file) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      throw new ImportFailure(`There is no mapping file at ${file}.`);
+    }
+    spec = parseMappingJson(text, basename(file));
+  }
+  const kind = o.kind ?? spec.kind;
+  if (typeof kind !== 'string') throw new UsageError('ladder import: --kind is required (or a mapping file that names its kind).');
+  if (!(importKinds as readonly string[]).includes(kind)) throw new UsageError(`ladder import: --kind must be one of ${importKinds.join(', ')}, not "${kind}".`);
+  const onError = o['on-error'];
+  if (onError !== undefined && !(onErrorChoices as readonly unknown[]).includes(onError)) throw new UsageError(`ladder import: --on-error must be abort, skip or text, not "${String(onError)}".`);
+  const order = typeof o['date-order'] === 'string' ? o['date-order'].toUpperCase() : undefined;
+  if (order !== undefined && order !== 'DMY' && order !== 'MDY') throw new UsageError(`ladder import: --date-order must be DMY or MDY, not "${order}".`);
+  return {
+    ...spec,
+    kind: kind as ImportKind,
+    ...(typeof o.preset === 'string' ? { preset: o.preset } : {}),
+    ...(onError !== undefined ? { onError: onError as MappingSpec['onError'] } : {}),
+    ...(order ? { dateOrder: order } : {}),
+    ...(typeof o.sheet === 'string' ? { sheet: o.sheet } : {}),
+  };
+}
+
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+
+function progressLine(io: CliIo, label: string, total: number, started: number) {
+  return (bytes: number, rows: number) => {
+    const seconds = (Date.now() - started) / 1000;
+    const share = total > 0 ? Math.min(1, bytes / total) : 0;
+    const eta = share > 0 && seconds > 0.5 ? Math.round(seconds / share - seconds) : null;
+    const bar = '█'.repeat(Math.round(share * 20)).padEnd(20, '░');
+    io.progress(`${label} ${bar} ${Math.round(share * 100)}%  ${mb(bytes)} of ${mb(total)}  ${formatCount(Math.round(rows / Math.max(seconds, 0.001)))} rows/s${eta !== null ? `  ETA ${eta} s` : ''}`);
+  };
+}
+
+function failureSentence(report: ImportReport): string {
+  const first = report.rejected[0];
+  const example = first ? ` (first: row ${first.row}, column "${first.column}", value "${first.value}": ${first.reason})` : '';
+  if (report.rowsImported === 0 && report.rowsRejected === 0) return 'Nothing was imported: the file has no rows to import.';
+  if (report.rowsImported === 0) return `Nothing was imported: all ${formatCount(report.rowsRejected)} rows were rejected${example}.`;
+  return `Nothing was imported: ${formatCount(report.rowsRejected)} of ${formatCount(report.rowsRead)} rows were rejected${example}. Fix the file, or use --on-error skip to import the other rows.`;
+}
+
+function printReport(io: CliIo, report: ImportReport): void {
+  const s = report.source;
+  io.out(`${s.fileName} (${s.format}${s.encoding ? `, ${s.encoding}` : ''}${s.delimiter ? `, delimiter ${JSON.stringify(s.delimiter)}` : ''}${s.sheet ? `, sheet "${s.sheet}"` : ''}) → ${report.kind}`);
+  io.out(`  rows read ${formatCount(report.rowsRead)}, imported ${formatCount(report.rowsImported)} (${formatCount(report.inserted)} new, ${formatCount(report.updated)} updated), rejected ${formatCount(report.rowsRejected)}${report.duplicates ? `, duplicates ${report.duplicates}` : ''}${report.orphans ? `, orphans ${report.orphans}` : ''}`);
+  for (const w of report.warnings) io.out(`  warning: ${w}`);
+  io.out('  columns:');
+  for (const c of report.columns) {
+    const range = c.min !== null ? `  ${c.min} … ${c.max}` : '';
+    io.out(`    ${c.name.slice(0, 40).padEnd(40)} → ${(c.field ?? 'skipped').padEnd(24)} ${c.type.padEnd(8)} nulls ${c.nulls}${range}${c.rejected ? `  rejected ${c.rejected}` : ''}`);
+  }
+  for (const r of report.rejected.slice(0, 10)) io.out(`  row ${r.row}, ${r.column}: "${r.value}" ${r.reason}`);
+  if (report.rowsRejected > 10) io.out(`  … ${formatCount(report.rowsRejected - 10)} more rejected rows (see --json)`);
+  if (report.committed) io.out(`  import #${report.importId} committed in ${(report.durationMs / 1000).toFixed(1)} s; undo it from the app's import history.`);
+  else if (report.dryRun) io.out('  dry run: nothing was written.');
+}
+
+export async function runImportCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(importSpec, argv);
+  const file = resolve(args.positionals[0]!);
+  const workspacePath = resolve(requireString(importSpec, args, 'workspace'));
+  const spec = specFrom(args);
+  const { bytes } = checkFile(file);
+  const dryRun = args.options['dry-run'] === true;
+  // A new workspace file is created on first import, so data can be brought in without the demo.
+  const ws = await openWorkspace(workspacePath, { create: true });
+  const controller = new AbortController();
+  const onSigint = () => controller.abort(new ImportCancelled());
+  process.once('SIGINT', onSigint);
+  try {
+    const started = Date.now();
+    const analysis = await analyzeInBackground(file, spec.sheet, { signal: controller.signal, onProgress: progressLine(io, 'Reading  ', bytes, started) });
+    const plan = suggestPlan({ kind: spec.kind!, headers: analysis.headers, profiles: analysis.profiles, spec });
+    if (plan.blockers.length > 0) throw new ImportFailure(`${analysis.fileName}: ${plan.blockers.join(' ')}`);
+    const phrases = spec.ticketPhrases ?? readPhrases(ws);
+    const report = await runImport({
+      workspacePath,
+      analysis,
+      plan,
+      dryRun,
+      phrases,
+      signal: controller.signal,
+      onProgress: progressLine(io, dryRun ? 'Checking ' : 'Importing', analysis.bytes, Date.now()),
+    });
+    io.progress('');
+    if (args.options.json) io.json(report);
+    else printReport(io, report);
+    const ok = report.committed || (dryRun && report.rowsImported > 0 && (report.onError !== 'abort' || report.rowsRejected === 0));
+    if (!ok) {
+      io.err(dryRun ? failureSentence(report).replace('Nothing was imported', 'The import would not go through') : failureSentence(report));
+      return 1;
+    }
+    return 0;
+  } finally {
+    process.off('SIGINT', onSigint);
+    io.progress('');
+    ws.db.close();
+  }
+}

@@ -1,0 +1,150 @@
+// Pass two, per row: the plan turns cells into a record of canonical values (in the order of the
+// kind's field list) plus the custom fields as JSON, or into rejections with row, column, raw
+// value and reason. Column statistics for the report are gathered on the typed values.
+import { INVALID, invalidReason, makeConverter, type Converter, type Typed } from '../../../shared/import/convert';
+import { fieldsByKind, type FieldInfo } from '../../../shared/import/fields';
+import type { ImportPlan } from '../../../shared/import/mapping';
+import type { Cell } from '../../../shared/import/profile';
+import type { ColumnReport, RejectedValue } from '../../../shared/import/report';
+
+export interface RecordOut {
+  /** One slot per field of the kind (fieldsByKind order); undefined = not mapped. */
+  values: Typed[];
+  custom: string | null;
+  row: number;
+  line: number;
+}
+
+interface ColumnStats {
+  nulls: number;
+  min: number | string | null;
+  max: number | string | null;
+  rejected: number;
+}
+
+interface Slot {
+  index: number;
+  source: string;
+  convert: Converter;
+  field: FieldInfo | undefined;
+  /** Position in the record, or -1 for a custom field. */
+  target: number;
+  plan: ImportPlan['columns'][number];
+  stats: ColumnStats;
+}
+
+export interface RecordBuilder {
+  /** The record, or null when the row is rejected (its reasons are in `rejections`). */
+  build(cells: readonly Cell[], row: number, line: number, rejections: RejectedValue[]): RecordOut | null;
+  /** Which fields of the kind this plan fills (mapped columns or constants). */
+  readonly mappedFields: ReadonlySet<string>;
+  readonly hasCustom: boolean;
+  rowsWithTextKept: number;
+  columnReports(): ColumnReport[];
+}
+
+const ordered = (a: number | string, b: number | string) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0);
+
+export function createRecordBuilder(plan: ImportPlan, headers: readonly string[]): RecordBuilder {
+  const fields = fieldsByKind[plan.kind];
+  const fieldIndex = new Map(fields.map((f, i) => [f.id, i]));
+  const slots: Slot[] = plan.columns
+    .filter((c) => !c.skip)
+    .map((c) => {
+      const field = c.field ? fields.find((f) => f.id === c.field) : undefined;
+      return {
+        index: c.index,
+        source: c.source,
+        convert: makeConverter(c, field),
+        field,
+        target: c.field ? (fieldIndex.get(c.field) ?? -1) : -1,
+        plan: c,
+        stats: { nulls: 0, min: null, max: null, rejected: 0 },
+      };
+    });
+  const constants = plan.constants
+    .filter((c) => fieldIndex.has(c.field))
+    .map((c) => ({ target: fieldIndex.get(c.field)!, value: c.value }));
+  const mappedFields = new Set([...slots.filter((s) => s.field).map((s) => s.field!.id), ...plan.constants.map((c) => c.field)]);
+  const required = fields.map((f, i) => (f.required ? i : -1)).filter((i) => i >= 0 && mappedFields.has(fields[i]!.id));
+  const customSlots = slots.filter((s) => s.target === -1);
+  const width = headers.length;
+  const statsOn = (s: Slot) => s.plan.type === 'number' || s.plan.type === 'integer' || s.plan.type === 'percent' || s.plan.type === 'date' || s.plan.type === 'datetime';
+
+  const builder: RecordBuilder = {
+    mappedFields,
+    hasCustom: customSlots.length > 0,
+    rowsWithTextKept: 0,
+    build(cells, row, line, rejections) {
+      if (cells.length > width) {
+        for (let i = width; i < cells.length; i++) {
+          const extra = cells[i];
+          if (extra !== null && extra !== '') {
+            rejections.push({ row, line, column: `(field ${i + 1})`, value: String(extra).slice(0, 200), reason: `the row has ${cells.length} fields but the header has ${width}` });
+            return null;
+          }
+        }
+      }
+      const values: Typed[] = new Array<Typed>(fields.length);
+      for (const c of constants) values[c.target] = c.value;
+      let custom: Record<string, Typed> | null = null;
+      let bad = false;
+      let keptText = false;
+      for (let k = 0; k < slots.length; k++) {
+        const s = slots[k]!;
+        const cell = s.index < cells.length ? cells[s.index]! : null;
+        let value = s.convert(cell);
+        if (value === INVALID) {
+          s.stats.rejected++;
+          const keep = plan.onError === 'text' && !s.field?.required;
+          rejections.push({ row, line, column: s.source, value: String(cell).slice(0, 200), reason: invalidReason(s.plan, s.field, cell) + (keep ? ' (kept as text)' : '') });
+          if (!keep) {
+            bad = true;
+            continue;
+          }
+          keptText = true;
+          custom ??= Object.create(null) as Record<string, Typed>;
+          custom[s.source] = String(cell);
+          value = null;
+        } else if (value === null) s.stats.nulls++;
+        else if (statsOn(s)) {
+          if (s.stats.min === null || ordered(value as number | string, s.stats.min) < 0) s.stats.min = value as number | string;
+          if (s.stats.max === null || ordered(value as number | string, s.stats.max) > 0) s.stats.max = value as number | string;
+        }
+        if (s.target >= 0) values[s.target] = value;
+        else if (value !== null) {
+          custom ??= Object.create(null) as Record<string, Typed>;
+          custom[s.source] = value;
+        }
+      }
+      for (const i of required) {
+        if (values[i] === null || values[i] === undefined) {
+          const f = fields[i]!;
+          const s = slots.find((x) => x.target === i);
+          if (!bad) rejections.push({ row, line, column: s?.source ?? f.id, value: '', reason: `${f.label} is blank, and ${plan.kind} need it` });
+          bad = true;
+        }
+      }
+      if (bad) return null;
+      if (keptText) builder.rowsWithTextKept++;
+      return { values, custom: custom ? JSON.stringify(custom) : null, row, line };
+    },
+    columnReports() {
+      return plan.columns.map((c) => {
+        const s = slots.find((x) => x.index === c.index);
+        const dateLike = c.type === 'date' || c.type === 'datetime';
+        const iso = (v: number | string | null) => (dateLike && typeof v === 'string' ? v.slice(0, 10) : v);
+        return {
+          name: c.source,
+          field: c.skip ? null : c.field ?? `custom:${c.source}`,
+          type: c.type,
+          nulls: s?.stats.nulls ?? 0,
+          min: iso(s?.stats.min ?? null),
+          max: iso(s?.stats.max ?? null),
+          rejected: s?.stats.rejected ?? 0,
+        };
+      });
+    },
+  };
+  return builder;
+}

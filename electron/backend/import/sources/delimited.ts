@@ -1,0 +1,71 @@
+// CSV, TSV, semicolon- and pipe-separated text in any of the supported encodings.
+import { createReadStream } from 'node:fs';
+import { ImportFailure } from '../failure';
+import { createCsvScanner } from '../text/csv-scanner';
+import { createTranscoder, detectEncoding, NotUtf8, type TextEncoding } from '../text/decode';
+import { sniffDelimiter, type Delimiter } from '../text/sniff';
+import { throwIfAborted, type ReadRequest, type RowSink, type SourceReader } from './types';
+
+const chunkBytes = 1 << 20;
+
+async function readHead(path: string, bytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of createReadStream(path, { start: 0, end: Math.max(0, bytes - 1), highWaterMark: bytes })) {
+    chunks.push(chunk as Buffer);
+    size += (chunk as Buffer).length;
+    if (size >= bytes) break;
+  }
+  return Buffer.concat(chunks);
+}
+
+async function readWith(request: ReadRequest, sink: RowSink, encoding: TextEncoding, delimiter: Delimiter): Promise<void> {
+  const transcoder = createTranscoder(encoding, request.fileName);
+  const scanner = createCsvScanner({ delimiter: delimiter.charCodeAt(0) });
+  let row = 0;
+  let width = 0;
+  const onFields = (fields: string[], line: number) => {
+    row++;
+    if (row === 1) {
+      width = fields.length;
+      sink.header(fields, { format: 'csv', encoding, delimiter });
+      return;
+    }
+    // A blank line between rows is not a record.
+    if (fields.length === 1 && fields[0] === '' && width > 1) return;
+    sink.row(fields, row, line);
+  };
+  let read = 0;
+  for await (const chunk of createReadStream(request.path, { highWaterMark: chunkBytes })) {
+    throwIfAborted(request.signal);
+    read += (chunk as Buffer).length;
+    scanner.push(transcoder.push(chunk as Buffer), onFields);
+    request.onBytes?.(read);
+    await request.gate?.();
+  }
+  scanner.push(transcoder.end(), onFields);
+  scanner.end(onFields);
+  if (row === 0) throw new ImportFailure(`${request.fileName} is empty.`);
+}
+
+export const readDelimited: SourceReader = async (request, sink) => {
+  if (request.bytes === 0) throw new ImportFailure(`${request.fileName} is empty.`);
+  let encoding = request.info?.encoding;
+  let delimiter = request.info?.delimiter;
+  if (!encoding || !delimiter) {
+    const head = await readHead(request.path, 64 * 1024);
+    encoding ??= detectEncoding(head);
+    if (!delimiter) {
+      const text = encoding.startsWith('utf-16') ? new TextDecoder(encoding).decode(head) : head.toString('latin1');
+      delimiter = sniffDelimiter(text, request.fileName);
+    }
+  }
+  try {
+    await readWith(request, sink, encoding, delimiter);
+  } catch (error) {
+    // Not UTF-8 after all: Windows-1252 decodes any byte, and is what such files nearly always are.
+    if (!(error instanceof NotUtf8)) throw error;
+    if (request.info?.encoding) throw new ImportFailure(`${request.fileName} changed since it was analysed (it is no longer valid UTF-8); analyse it again.`);
+    await readWith(request, sink, 'windows-1252', delimiter);
+  }
+};

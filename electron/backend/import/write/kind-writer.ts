@@ -1,0 +1,160 @@
+// From canonical records to table rows, per kind: database column names, the account each row
+// belongs to (orphans are rejected), derived values (ticket kind, expansion flag), and for events
+// the weekly aggregation into period metrics.
+import type { Typed } from '../../../../shared/import/convert';
+import { fieldsByKind } from '../../../../shared/import/fields';
+import type { PhraseLists } from '../../../../shared/import/mapping';
+import type { RejectedValue } from '../../../../shared/import/report';
+import { createTicketClassifier } from '../../../../shared/import/ticket-kind';
+import type { ImportKind } from '../../../../shared/domain/workspace';
+import type { Db } from '../../store/sqlite';
+import type { RecordOut } from '../records';
+import { createAccountLookup } from './accounts-lookup';
+import { createEventAggregator } from './events';
+import { createTableWriter, type PendingRow, type TableSpec, type TableWriter } from './table-writer';
+
+export interface KindWriter {
+  add(records: readonly RecordOut[], rejections: RejectedValue[]): void;
+  finish(rejections: RejectedValue[]): void;
+  readonly counts: { inserted: number; updated: number; duplicates: number; orphans: number; periodsWritten: number; rejectedRows: number };
+}
+
+export interface KindWriterOptions {
+  kind: ImportKind;
+  mappedFields: ReadonlySet<string>;
+  hasCustom: boolean;
+  /** Source column of each mapped field, for messages. */
+  sourceOf: (field: string) => string;
+  phrases?: PhraseLists;
+}
+
+/** Database column for a canonical field where the names differ. */
+const columnOf: Record<string, string> = { account_id: 'account_key', outcome_id: 'id', ticket_id: 'id' };
+const dbValue = (v: Typed | undefined): unknown => (v === undefined ? null : typeof v === 'boolean' ? (v ? 1 : 0) : v);
+
+export function createKindWriter(db: Db, importId: number, o: KindWriterOptions): KindWriter {
+  const fields = fieldsByKind[o.kind];
+  const pos = new Map(fields.map((f, i) => [f.id, i]));
+  const lookup = createAccountLookup(db);
+  let orphans = 0;
+  let rejectedRows = 0;
+  const counts = { inserted: 0, updated: 0, duplicates: 0, orphans: 0, periodsWritten: 0, rejectedRows: 0 };
+
+  const orphan = (r: RecordOut, rejections: RejectedValue[], field: string, value: string) => {
+    orphans++;
+    rejectedRows++;
+    const what = field === 'outcome_ref' ? 'subscription/opportunity' : field === 'user_id' ? 'user' : 'account';
+    rejections.push({ row: r.row, line: r.line, column: o.sourceOf(field), value, reason: `no ${what} "${value}" in the workspace (import ${what === 'account' ? 'accounts' : what === 'user' ? 'users' : 'outcomes'} first)` });
+  };
+  /** The account key of a record, or undefined after rejecting it as an orphan. */
+  const accountOf = (r: RecordOut, rejections: RejectedValue[]): number | undefined => {
+    const id = r.values[pos.get('account_id')!];
+    if (id !== undefined && id !== null) {
+      const key = lookup.byAccountId(String(id));
+      if (key === undefined) orphan(r, rejections, 'account_id', String(id));
+      return key;
+    }
+    const ref = pos.has('outcome_ref') ? r.values[pos.get('outcome_ref')!] : undefined;
+    if (ref !== undefined && ref !== null) {
+      const key = lookup.byOutcome(String(ref));
+      if (key === undefined) orphan(r, rejections, 'outcome_ref', String(ref));
+      return key;
+    }
+    const user = o.kind === 'events' ? r.values[pos.get('user_id')!] : undefined;
+    if (user !== undefined && user !== null) {
+      const key = lookup.byUser(String(user));
+      if (key === undefined) orphan(r, rejections, 'user_id', String(user));
+      return key;
+    }
+    orphans++;
+    rejectedRows++;
+    rejections.push({ row: r.row, line: r.line, column: o.sourceOf('account_id'), value: '', reason: 'no account for this row (account, subscription and user are all blank)' });
+    return undefined;
+  };
+
+  if (o.kind === 'events') {
+    const aggregator = createEventAggregator(db, importId, { sessions: o.mappedFields.has('session_id') });
+    return {
+      add(records, rejections) {
+        for (const r of records) {
+          const key = accountOf(r, rejections);
+          if (key === undefined) continue;
+          const v = (f: string) => r.values[pos.get(f)!];
+          aggregator.add(key, String(v('timestamp')), v('user_id'), v('event_name'), v('session_id'), v('event_count'));
+        }
+      },
+      finish(rejections) {
+        const written = aggregator.finish(rejections);
+        counts.inserted = written.inserted;
+        counts.updated = written.updated;
+        counts.periodsWritten = written.inserted + written.updated;
+      },
+      get counts() {
+        return { ...counts, orphans, rejectedRows };
+      },
+    };
+  }
+
+  // The written columns: the key, then every mapped field, then derived ones and custom.
+  const mapped = fields.filter((f) => o.mappedFields.has(f.id) || f.key);
+  const dbColumns = mapped.map((f) => (o.kind === 'accounts' && f.id === 'account_id' ? 'id' : (columnOf[f.id] ?? f.id)));
+  const insertOnly: string[] = [];
+  if (o.kind === 'accounts' && !o.mappedFields.has('name')) {
+    dbColumns.push('name');
+    insertOnly.push('name');
+  }
+  const deriveExpansion = o.kind === 'outcomes' && !o.mappedFields.has('is_expansion');
+  if (deriveExpansion) dbColumns.push('is_expansion');
+  const classify = o.kind === 'tickets' ? createTicketClassifier(o.phrases) : null;
+  if (classify) dbColumns.push('kind');
+  if (o.hasCustom) dbColumns.push('custom');
+  const keys = { accounts: ['id'], periods: ['account_key', 'period_start'], users: ['account_key', 'user_id'], outcomes: ['id'], tickets: ['id'] }[o.kind];
+  const spec: TableSpec = {
+    table: o.kind,
+    keys,
+    columns: dbColumns,
+    jsonMerge: ['custom'],
+    keyLabel: { accounts: 'account id', periods: 'account and period', users: 'account and user id', outcomes: 'outcome id', tickets: 'ticket id' }[o.kind],
+  };
+  const writer: TableWriter = createTableWriter(db, { ...spec, insertOnly }, importId);
+  const keyField = mapped.find((f) => f.key && f.id !== 'account_id') ?? mapped[0]!;
+
+  return {
+    add(records, rejections) {
+      const rows: PendingRow[] = [];
+      for (const r of records) {
+        const values: unknown[] = [];
+        for (const f of mapped) {
+          if (f.id === 'account_id' && o.kind !== 'accounts') {
+            const key = accountOf(r, rejections);
+            if (key === undefined) break;
+            values.push(key);
+          } else values.push(dbValue(r.values[pos.get(f.id)!]));
+        }
+        if (values.length < mapped.length) continue;
+        if (o.kind === 'accounts') {
+          const nameAt = mapped.findIndex((f) => f.id === 'name');
+          if (nameAt === -1) values.push(values[0]);
+          else if (values[nameAt] === null) values[nameAt] = values[0];
+        }
+        if (deriveExpansion) {
+          const won = r.values[pos.get('won')!];
+          const type = String(r.values[pos.get('type')!] ?? '');
+          values.push(won === true && !/new|churn/i.test(type) ? 1 : 0);
+        }
+        if (classify) {
+          const text = ['subject', 'body', 'category'].map((f) => r.values[pos.get(f)!] ?? '').join(' ');
+          values.push(classify(text));
+        }
+        if (o.hasCustom) values.push(r.custom);
+        const keyValue = r.values[pos.get(keyField.id)!];
+        rows.push({ values, row: r.row, line: r.line, keyText: String(keyValue ?? ''), keyColumn: o.sourceOf(keyField.id) });
+      }
+      writer.write(rows, rejections);
+    },
+    finish() {},
+    get counts() {
+      return { ...counts, inserted: writer.inserted, updated: writer.updated, duplicates: writer.duplicates, orphans, rejectedRows: rejectedRows + writer.duplicates };
+    },
+  };
+}

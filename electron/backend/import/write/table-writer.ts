@@ -1,0 +1,172 @@
+// Writes rows of one import into one table: upsert by key, inside the import's transaction.
+// New rows carry the import's id; a row that already existed is saved to import_undo as it was
+// before being overwritten, so undo can restore it. A key seen twice in the file keeps its first
+// row; later ones are rejected as duplicates.
+import type { RejectedValue } from '../../../../shared/import/report';
+import type { Db } from '../../store/sqlite';
+
+export interface TableSpec {
+  table: string;
+  /** Key columns (one or two), first in `columns`. */
+  keys: readonly string[];
+  /** Every column written, keys first; `import_id` is added by the writer. */
+  columns: readonly string[];
+  /** Columns merged as JSON objects on update rather than replaced. */
+  jsonMerge?: readonly string[];
+  /** Columns set on insert but left alone when an existing row is updated. */
+  insertOnly?: readonly string[];
+  /** How to name a key in a duplicate message ("account id"). */
+  keyLabel: string;
+}
+
+export interface PendingRow {
+  values: unknown[];
+  row: number;
+  line: number;
+  /** What the report shows as the duplicate's value. */
+  keyText: string;
+  keyColumn: string;
+}
+
+export interface TableWriter {
+  write(rows: readonly PendingRow[], rejections: RejectedValue[]): void;
+  readonly inserted: number;
+  readonly updated: number;
+  readonly duplicates: number;
+}
+
+const maxParams = 30_000;
+const q = (name: string) => `"${name}"`;
+
+function isConstraint(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? '';
+  return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+export function createTableWriter(db: Db, spec: TableSpec, importId: number): TableWriter {
+  const columns = [...spec.columns, 'import_id'];
+  const width = columns.length;
+  const perStatement = Math.max(1, Math.min(256, Math.floor(maxParams / width)));
+  const tuple = `(${columns.map(() => '?').join(',')})`;
+  const updates = spec.columns
+    .filter((c) => !spec.keys.includes(c) && !spec.insertOnly?.includes(c))
+    .map((c) =>
+      spec.jsonMerge?.includes(c)
+        ? `${q(c)} = CASE WHEN excluded.${q(c)} IS NULL THEN ${spec.table}.${q(c)} ELSE json_patch(coalesce(${spec.table}.${q(c)}, '{}'), excluded.${q(c)}) END`
+        : `${q(c)} = excluded.${q(c)}`,
+    );
+  updates.push('import_id = excluded.import_id');
+  const head = `INSERT INTO ${spec.table} (${columns.map(q).join(',')}) VALUES `;
+  const upsertTail = ` ON CONFLICT (${spec.keys.map(q).join(',')}) DO UPDATE SET ${updates.join(', ')}`;
+  const statements = new Map<string, ReturnType<Db['prepare']>>();
+  const prepared = (rows: number, upsert: boolean) => {
+    const id = `${rows}:${upsert}`;
+    let s = statements.get(id);
+    if (!s) {
+      s = db.prepare(head + Array.from({ length: rows }, () => tuple).join(',') + (upsert ? upsertTail : ''));
+      statements.set(id, s);
+    }
+    return s;
+  };
+  const keyWhere = spec.keys.length === 1 ? `${q(spec.keys[0]!)} IN ` : `(${spec.keys.map(q).join(',')}) IN (VALUES `;
+  const selectExisting = (n: number) =>
+    db.prepare(
+      `SELECT * FROM ${spec.table} WHERE ${keyWhere}${spec.keys.length === 1 ? `(${Array(n).fill('?').join(',')})` : `${Array(n).fill(`(${spec.keys.map(() => '?').join(',')})`).join(',')})`}`,
+    );
+  const saveBefore = db.prepare('INSERT INTO import_undo (import_id, tbl, key1, key2, before) VALUES (?, ?, ?, ?, ?)');
+  // A table empty at the start cannot hold rows to overwrite: plain inserts, no look-ups.
+  const emptyAtStart = db.prepare(`SELECT 1 FROM ${spec.table} LIMIT 1`).get() === undefined;
+  let inserted = 0;
+  let updated = 0;
+  let duplicates = 0;
+  const keyOf = (values: readonly unknown[]) => (spec.keys.length === 1 ? String(values[0]) : `${String(values[0])}\u0000${String(values[1])}`);
+  const duplicate = (r: PendingRow, rejections: RejectedValue[]) => {
+    duplicates++;
+    rejections.push({ row: r.row, line: r.line, column: r.keyColumn, value: r.keyText, reason: `duplicate ${spec.keyLabel}: an earlier row of this file has it` });
+  };
+  const bind = (rows: readonly PendingRow[]) => {
+    const params: unknown[] = new Array(rows.length * width);
+    let k = 0;
+    for (const r of rows) {
+      for (let i = 0; i < width - 1; i++) params[k++] = r.values[i];
+      params[k++] = importId;
+    }
+    return params;
+  };
+  const run = (rows: readonly PendingRow[], upsert: boolean) => {
+    for (let start = 0; start < rows.length; start += perStatement) {
+      const part = rows.slice(start, start + perStatement);
+      prepared(part.length, upsert).run(bind(part));
+    }
+  };
+
+  function writeFresh(rows: readonly PendingRow[], rejections: RejectedValue[]): void {
+    try {
+      db.exec('SAVEPOINT batch');
+      run(rows, false);
+      db.exec('RELEASE batch');
+      inserted += rows.length;
+      return;
+    } catch (error) {
+      db.exec('ROLLBACK TO batch');
+      db.exec('RELEASE batch');
+      if (!isConstraint(error)) throw error;
+    }
+    // Some key repeats: row by row, so only the repeats are refused.
+    for (const r of rows) {
+      try {
+        prepared(1, false).run(bind([r]));
+        inserted++;
+      } catch (error) {
+        if (!isConstraint(error)) throw error;
+        duplicate(r, rejections);
+      }
+    }
+  }
+
+  function writeMerging(rows: readonly PendingRow[], rejections: RejectedValue[]): void {
+    const existing = new Map<string, Record<string, unknown>>();
+    const chunk = Math.floor(maxParams / spec.keys.length);
+    for (let start = 0; start < rows.length; start += chunk) {
+      const part = rows.slice(start, start + chunk);
+      const params = part.flatMap((r) => r.values.slice(0, spec.keys.length));
+      for (const found of selectExisting(part.length).all(params) as Record<string, unknown>[]) {
+        existing.set(keyOf(spec.keys.map((k) => found[k])), found);
+      }
+    }
+    const seen = new Set<string>();
+    const accepted: PendingRow[] = [];
+    for (const r of rows) {
+      const key = keyOf(r.values);
+      const before = existing.get(key);
+      if (seen.has(key) || (before && before.import_id === importId)) {
+        duplicate(r, rejections);
+        continue;
+      }
+      seen.add(key);
+      if (before) {
+        saveBefore.run(importId, spec.table, r.values[0], spec.keys.length > 1 ? r.values[1] : null, JSON.stringify(before));
+        updated++;
+      } else inserted++;
+      accepted.push(r);
+    }
+    run(accepted, true);
+  }
+
+  return {
+    write(rows, rejections) {
+      if (rows.length === 0) return;
+      if (emptyAtStart) writeFresh(rows, rejections);
+      else writeMerging(rows, rejections);
+    },
+    get inserted() {
+      return inserted;
+    },
+    get updated() {
+      return updated;
+    },
+    get duplicates() {
+      return duplicates;
+    },
+  };
+}

@@ -1,0 +1,135 @@
+// The canonical fields each kind of import can fill, with the header words that suggest them.
+// Everything else in a file is kept as a typed custom field (`custom` JSON) usable in rules.
+import { periodMetrics } from '../domain/period-metrics';
+import type { ImportKind } from '../domain/workspace';
+
+export const valueTypes = ['text', 'number', 'integer', 'percent', 'boolean', 'date', 'datetime'] as const;
+export type ValueType = (typeof valueTypes)[number];
+
+export interface FieldInfo {
+  id: string;
+  label: string;
+  type: ValueType;
+  /** A row without it is rejected; a mapping without it is refused. */
+  required?: boolean;
+  /** Part of the row's key (upsert). */
+  key?: boolean;
+  /** Normalised header words (lowercase, no punctuation) that suggest this field. */
+  aliases: readonly string[];
+  /** Values are one of a fixed list, matched loosely ("mid market" → "Mid-Market"). */
+  choices?: readonly string[];
+  help?: string;
+}
+
+const accountRef: FieldInfo = {
+  id: 'account_id',
+  label: 'Account ID',
+  type: 'text',
+  aliases: ['account id', 'accountid', 'account', 'company id', 'customer id', 'account key', 'group id', 'org id', 'organization id', 'sfdc account id', 'associated company id'],
+  help: "The customer's account id, as in the accounts import.",
+};
+
+const outcomeRef: FieldInfo = {
+  id: 'outcome_ref',
+  label: 'Subscription / opportunity ID',
+  type: 'text',
+  aliases: ['subscription id', 'opportunity id'],
+  help: 'An outcome already imported (subscription, opportunity); its account is used.',
+};
+
+export const accountFields: readonly FieldInfo[] = [
+  { ...accountRef, required: true, key: true, aliases: [...accountRef.aliases, 'id'] },
+  { id: 'name', label: 'Account name', type: 'text', aliases: ['name', 'account name', 'company name', 'company', 'customer name', 'organization name', 'agent name'] },
+  { id: 'domain', label: 'Domain', type: 'text', aliases: ['domain', 'website', 'company domain name', 'website url', 'url'] },
+  { id: 'segment', label: 'Segment', type: 'text', aliases: ['segment', 'customer segment', 'market segment'], choices: ['SMB', 'Mid-Market', 'Enterprise'] },
+  { id: 'industry', label: 'Industry', type: 'text', aliases: ['industry', 'vertical', 'sector'] },
+  { id: 'region', label: 'Region', type: 'text', aliases: ['region', 'country', 'billing country', 'geo', 'territory', 'country region'] },
+  { id: 'employees', label: 'Employees', type: 'integer', aliases: ['employees', 'number of employees', 'numberofemployees', 'employee count', 'headcount', 'company size'] },
+  { id: 'owner_csm', label: 'CSM (owner)', type: 'text', aliases: ['csm', 'customer success manager', 'cs owner', 'csm name', 'success manager'] },
+  { id: 'owner_am', label: 'Account manager', type: 'text', aliases: ['account manager', 'am', 'account owner', 'owner', 'ownerid', 'owner id', 'company owner', 'account executive'] },
+  { id: 'tier', label: 'Plan / tier', type: 'text', aliases: ['tier', 'plan', 'plan tier', 'plan level', 'subscription plan', 'product tier', 'edition'] },
+  { id: 'arr', label: 'ARR', type: 'number', aliases: ['arr', 'annual recurring revenue', 'arr amount', 'contract value', 'acv'] },
+  { id: 'seats_licensed', label: 'Seats licensed', type: 'integer', aliases: ['seats', 'seats licensed', 'licensed seats', 'licenses', 'seat count', 'quantity'] },
+  { id: 'contract_start', label: 'Contract start', type: 'date', aliases: ['contract start', 'contract start date', 'start date', 'customer since', 'signup date', 'became customer'] },
+  { id: 'renewal_date', label: 'Renewal date', type: 'date', aliases: ['renewal date', 'renewal', 'contract end', 'contract end date', 'next renewal'] },
+  { id: 'health_score', label: 'Health score', type: 'number', aliases: ['health score', 'health', 'customer health', 'health score c'] },
+  { id: 'nps', label: 'NPS', type: 'number', aliases: ['nps', 'net promoter score', 'nps score'] },
+  { id: 'journey_stage', label: 'Value-journey stage', type: 'text', aliases: ['journey stage', 'value journey stage', 'lifecycle stage', 'customer journey'], choices: ['baseline', 'live', 'first_results', 'tangible_roi', 'expansion_ready'] },
+  { id: 'economic_buyer_known', label: 'Economic buyer known', type: 'boolean', aliases: ['economic buyer known', 'buyer known', 'economic buyer', 'exec sponsor known'] },
+];
+
+export const periodFields: readonly FieldInfo[] = [
+  { ...accountRef, required: true, key: true },
+  { id: 'period_start', label: 'Period start', type: 'date', required: true, key: true, aliases: ['period start', 'period', 'week', 'week start', 'month', 'date', 'usage date', 'snapshot date'] },
+  { id: 'grain', label: 'Grain (day/week/month)', type: 'text', aliases: ['grain', 'granularity'], choices: ['day', 'week', 'month'] },
+  ...periodMetrics.map((m): FieldInfo => ({ id: m.id, label: m.label, type: 'number', aliases: [m.id.replaceAll('_', ' '), m.label.toLowerCase().replace(/[^a-z0-9 ]/g, '').trim()], help: m.description })),
+];
+
+export const userFields: readonly FieldInfo[] = [
+  { ...accountRef, required: true, key: true, aliases: [...accountRef.aliases, 'converted account id', 'convertedaccountid'] },
+  { id: 'user_id', label: 'User ID', type: 'text', required: true, key: true, aliases: ['user id', 'id', 'contact id', 'visitor id', 'distinct id', 'person id'] },
+  { id: 'email', label: 'Email', type: 'text', aliases: ['email', 'email address', 'e mail'] },
+  { id: 'name', label: 'Name', type: 'text', aliases: ['name', 'full name', 'user name', 'contact name'] },
+  { id: 'role', label: 'Role / title', type: 'text', aliases: ['role', 'title', 'job title', 'position'] },
+  { id: 'department', label: 'Department', type: 'text', aliases: ['department', 'team', 'function', 'business unit'] },
+  { id: 'is_admin', label: 'Is admin', type: 'boolean', aliases: ['is admin', 'admin', 'administrator'] },
+  { id: 'created_at', label: 'Created', type: 'date', aliases: ['created at', 'created date', 'createddate', 'created', 'signup date', 'first visit'] },
+  { id: 'last_active', label: 'Last active', type: 'date', aliases: ['last active', 'last seen', 'last activity date', 'last visit', 'last login'] },
+  { id: 'sessions_30d', label: 'Sessions (30 days)', type: 'number', aliases: ['sessions 30d', 'sessions last 30 days', 'sessions'] },
+  { id: 'hours_per_day', label: 'Hours a day', type: 'number', aliases: ['hours per day', 'daily hours', 'avg hours per day'] },
+];
+
+export const eventFields: readonly FieldInfo[] = [
+  { ...accountRef, help: 'Optional when the user is already in the workspace (users import) or an outcome id is mapped.' },
+  outcomeRef,
+  { id: 'user_id', label: 'User ID', type: 'text', aliases: ['user id', 'visitor id', 'distinct id', 'userid', 'person id'] },
+  { id: 'event_name', label: 'Event', type: 'text', aliases: ['event', 'event name', 'event type', 'feature name', 'feature id', 'page id', 'action'] },
+  { id: 'timestamp', label: 'Time', type: 'datetime', required: true, aliases: ['timestamp', 'time', 'event time', 'occurred at', 'usage date', 'date', 'created at'] },
+  { id: 'event_count', label: 'Event count', type: 'number', aliases: ['event count', 'count', 'num events', 'usage count', 'events'] },
+  { id: 'session_id', label: 'Session ID', type: 'text', aliases: ['session id', 'session'] },
+];
+
+export const outcomeFields: readonly FieldInfo[] = [
+  { id: 'outcome_id', label: 'Opportunity / outcome ID', type: 'text', required: true, key: true, aliases: ['id', 'opportunity id', 'deal id', 'record id', 'outcome id', 'subscription id'] },
+  { ...accountRef, required: true },
+  { id: 'type', label: 'Type', type: 'text', aliases: ['type', 'opportunity type', 'deal type'] },
+  { id: 'stage', label: 'Stage', type: 'text', aliases: ['stage', 'stage name', 'stagename', 'deal stage', 'status'] },
+  { id: 'opened_date', label: 'Opened', type: 'date', aliases: ['created date', 'createddate', 'create date', 'opened date', 'start date'] },
+  { id: 'close_date', label: 'Close date', type: 'date', aliases: ['close date', 'closedate', 'closed date', 'end date'] },
+  { id: 'amount', label: 'Amount', type: 'number', aliases: ['amount', 'deal amount', 'value', 'arr amount'] },
+  { id: 'won', label: 'Won', type: 'boolean', aliases: ['won', 'is won', 'iswon', 'closed won'] },
+  { id: 'is_expansion', label: 'Expansion', type: 'boolean', aliases: ['is expansion', 'expansion', 'upgrade flag', 'upsell'], help: 'When not mapped: a won opportunity whose type is not new business.' },
+];
+
+export const ticketFields: readonly FieldInfo[] = [
+  { id: 'ticket_id', label: 'Ticket ID', type: 'text', required: true, key: true, aliases: ['id', 'ticket id', 'case id', 'case number', 'ticket number'] },
+  { ...accountRef, required: true },
+  { id: 'created_at', label: 'Created', type: 'date', aliases: ['created at', 'created date', 'createddate', 'submitted at', 'opened'] },
+  { id: 'subject', label: 'Subject', type: 'text', aliases: ['subject', 'title', 'summary'] },
+  { id: 'body', label: 'Text', type: 'text', aliases: ['description', 'body', 'text', 'message', 'comment'] },
+  { id: 'category', label: 'Category', type: 'text', aliases: ['category', 'type', 'reason', 'topic'] },
+  { id: 'status', label: 'Status', type: 'text', aliases: ['status', 'state'] },
+];
+
+export const fieldsByKind: Record<ImportKind, readonly FieldInfo[]> = {
+  accounts: accountFields,
+  periods: periodFields,
+  users: userFields,
+  events: eventFields,
+  outcomes: outcomeFields,
+  tickets: ticketFields,
+};
+
+export function fieldOf(kind: ImportKind, id: string): FieldInfo | undefined {
+  return fieldsByKind[kind].find((f) => f.id === id);
+}
+
+/** Header text → comparable words: `NumberOfEmployees` and `number_of_employees` → `number of employees`. */
+export function normalizeHeader(header: string): string {
+  return header
+    .replace(/__c$/i, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}

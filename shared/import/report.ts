@@ -1,0 +1,98 @@
+// What an import reports: before anything is written (analysis, validation) and after (result).
+import type { ImportKind } from '../domain/workspace';
+import type { ValueType } from './fields';
+import type { ImportPlan } from './mapping';
+
+export const sourceFormats = ['csv', 'xlsx', 'json', 'ndjson', 'parquet', 'arrow'] as const;
+export type SourceFormat = (typeof sourceFormats)[number];
+
+export interface SourceSummary {
+  fileName: string;
+  bytes: number;
+  format: SourceFormat;
+  encoding: string | null;
+  /** The delimiter of a text file, as a character (`\t` for tab). */
+  delimiter: string | null;
+  sheet: string | null;
+  sheets: string[];
+}
+
+export interface ColumnSummary {
+  name: string;
+  nonNull: number;
+  nulls: number;
+  inferredType: ValueType;
+  samples: string[];
+}
+
+export interface ImportAnalysis {
+  /** Names the analysed file for the following calls (validate, commit) of this session. */
+  fileToken: string;
+  source: SourceSummary;
+  headers: string[];
+  /** The first rows as text, for the preview table. */
+  preview: string[][];
+  rowsRead: number;
+  columns: ColumnSummary[];
+  plan: ImportPlan;
+  warnings: string[];
+}
+
+export interface ColumnReport {
+  name: string;
+  /** Canonical field id, `custom:<name>` for a custom field, or null when skipped. */
+  field: string | null;
+  type: ValueType;
+  nulls: number;
+  /** Numbers as numbers, dates as ISO `YYYY-MM-DD`; null for text and yes/no columns. */
+  min: number | string | null;
+  max: number | string | null;
+  rejected: number;
+}
+
+export interface RejectedValue {
+  /** Spreadsheet row number: the header is row 1. */
+  row: number;
+  /** Text line where the row starts (differs from `row` after quoted line breaks). */
+  line: number;
+  column: string;
+  value: string;
+  reason: string;
+}
+
+export interface ImportReport {
+  importId: number | null;
+  kind: ImportKind;
+  source: SourceSummary;
+  dryRun: boolean;
+  committed: boolean;
+  onError: 'abort' | 'skip' | 'text';
+  rowsRead: number;
+  rowsImported: number;
+  rowsRejected: number;
+  /** Rows kept although some value was bad (onError "text": the raw text went to a custom field). */
+  rowsWithTextKept: number;
+  inserted: number;
+  updated: number;
+  duplicates: number;
+  orphans: number;
+  /** Periods written (events are aggregated into weekly period rows). */
+  periodsWritten: number;
+  /** The first rejected values (at most 1,000); `rowsRejected` counts them all. */
+  rejected: RejectedValue[];
+  rejectedTruncated: boolean;
+  columns: ColumnReport[];
+  warnings: string[];
+  durationMs: number;
+}
+
+export interface ImportProgress {
+  jobId: string;
+  phase: 'reading' | 'analysing' | 'validating' | 'writing' | 'done' | 'failed' | 'cancelled';
+  bytesRead: number;
+  bytesTotal: number;
+  rows: number;
+  rowsPerSecond: number;
+  /** Seconds left at the current pace; null until there is a pace. */
+  etaSeconds: number | null;
+}

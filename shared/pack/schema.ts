@@ -63,7 +63,11 @@ export const signalSchema = z
     approach: z.enum(approaches),
     sustainedPeriods: z.number().int().min(2).max(104).optional(),
     enabled: z.boolean().default(true),
-    segmentOverrides: z.partialRecord(z.enum(packSegments), segmentOverride).optional(),
+    segmentOverrides: z
+      .object({ SMB: segmentOverride, 'Mid-Market': segmentOverride, Enterprise: segmentOverride })
+      .partial()
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -121,7 +125,11 @@ export const playSchema = z
   })
   .strict();
 
-const categoryNumbers = z.partialRecord(z.enum(signalCategories), finite);
+// Strict objects, not records: an unknown key (a typo, or "__proto__") is an error, not dropped.
+const categoryNumbers = z
+  .object(Object.fromEntries(signalCategories.map((c) => [c, finite])) as Record<(typeof signalCategories)[number], typeof finite>)
+  .partial()
+  .strict();
 
 export const rulePackSchema = z
   .object({
@@ -141,6 +149,7 @@ export const rulePackSchema = z
       .default({}),
     ladder: z
       .object({
+        /** Lowest first. The lowest stage not marked gateOnly takes every account no higher stage takes. */
         stages: z.array(stageSchema).min(2).max(limits.stages),
         gates: z.array(gateSchema).max(limits.gates).default([]),
       })

@@ -97,7 +97,8 @@ function checkMeaning(pack: RulePack): PackCheck {
   const stageIds = new Set(stages.map((s) => s.id));
   const scored = stages.filter((s) => !s.gateOnly);
   if (scored.length < 2) issues.push({ path: 'ladder.stages', message: 'The ladder needs at least two stages reachable by score.' });
-  for (let i = 1; i < scored.length; i++) {
+  // The lowest scored stage takes everyone else, so its own thresholds are not compared.
+  for (let i = 2; i < scored.length; i++) {
     if (scored[i]!.minScore < scored[i - 1]!.minScore || scored[i]!.minSignals < scored[i - 1]!.minSignals) {
       const at = stages.indexOf(scored[i]!);
       issues.push({ path: `ladder.stages[${at}]`, message: `"${scored[i]!.label}" must not ask for less than the stage below it.` });

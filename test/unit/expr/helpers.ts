@@ -1,0 +1,44 @@
+// Evaluating expressions over small hand-made data, for tests.
+import { parse } from '../../../shared/expr/parser';
+import { checkExpression, type IdentifierInfo } from '../../../shared/expr/check';
+import { evaluate, type ColumnEnv } from '../../../shared/expr/evaluate';
+import { reduceWindow, type PeriodLayout } from '../../../shared/expr/window';
+import { isoToDay } from '../../../shared/dates';
+
+export const N = NaN;
+
+/** Scalar evaluation: each identifier is a column of per-account values. */
+export function evalScalar(source: string, columns: Record<string, number[]>): number[] {
+  const length = Object.values(columns)[0]?.length ?? 1;
+  const tree = parse(source);
+  checkExpression(tree, (name): IdentifierInfo | undefined => (name in columns ? { type: 'number', level: 'account' } : undefined));
+  const env: ColumnEnv = {
+    length,
+    ident: (name) => Float64Array.from(columns[name]!),
+    window: () => {
+      throw new Error('no windows here');
+    },
+  };
+  return Array.from(evaluate(tree, env));
+}
+
+/** Window evaluation over one account's weekly series ending at `asOf`. */
+export function evalWindow(source: string, series: Record<string, number[]>, asOf = '2026-03-30'): number {
+  const rows = Object.values(series)[0]!.length;
+  const last = isoToDay(asOf);
+  const layout: PeriodLayout = {
+    accounts: 1,
+    offsets: Int32Array.from([0, rows]),
+    days: Int32Array.from({ length: rows }, (_, r) => last - 7 * (rows - 1 - r)),
+    asOfDay: last,
+  };
+  const tree = parse(source);
+  checkExpression(tree, (name) => (name in series ? { type: 'number', level: 'period' } : undefined));
+  const seriesEnv: ColumnEnv = { length: rows, ident: (name) => Float64Array.from(series[name]!), window: () => { throw new Error('nested'); } };
+  const env: ColumnEnv = {
+    length: 1,
+    ident: (name) => Float64Array.of(series[name]![rows - 1]!),
+    window: (call) => reduceWindow(call, evaluate(call.args[0]!, seriesEnv), layout),
+  };
+  return evaluate(tree, env)[0]!;
+}

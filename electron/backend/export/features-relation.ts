@@ -1,0 +1,41 @@
+// The features relation other engines score from (DESIGN.md §5): account_id, then segment, then
+// one column per feature the pack reads, named by metric id (sustained signals add
+// metric__minN / metric__maxN). Numbers stay float64; missing values are null.
+import { requiredFeatures, isCategoryMetric, segmentNames, type FeatureTable } from '../../../shared/engine/features';
+import type { ValidPack } from '../../../shared/pack/validate';
+
+export interface RelationColumn {
+  name: string;
+  type: 'text' | 'double';
+}
+
+export interface FeaturesRelation {
+  columns: RelationColumn[];
+  rows(): Generator<(string | number | null)[]>;
+}
+
+export function featuresRelation(table: FeatureTable, valid: ValidPack): FeaturesRelation {
+  const specs = requiredFeatures(valid).filter((f) => f.key !== 'segment');
+  const columns: RelationColumn[] = [
+    { name: 'account_id', type: 'text' },
+    { name: 'segment', type: 'text' },
+    ...specs.map((f) => ({ name: f.key, type: isCategoryMetric(f.metric) ? ('text' as const) : ('double' as const) })),
+  ];
+  const readers = specs.map((f) => {
+    if (isCategoryMetric(f.metric)) {
+      const c = table.categories.get(f.metric)!;
+      return (i: number) => (c.codes[i]! < 0 ? null : c.dictionary[c.codes[i]!]!);
+    }
+    const column = table.columns.get(f.key)!;
+    return (i: number) => (column[i] === column[i] ? column[i]! : null);
+  });
+  return {
+    columns,
+    *rows() {
+      for (let i = 0; i < table.accounts; i++) {
+        const segment = table.segment[i]!;
+        yield [table.accountIds[i]!, segment === 3 ? null : segmentNames[segment]!, ...readers.map((read) => read(i))];
+      }
+    },
+  };
+}

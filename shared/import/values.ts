@@ -4,7 +4,13 @@
 export const nullTokens = new Set(['', 'null', 'NULL', 'Null', '#N/A', 'N/A', 'n/a', 'NaN', 'nan', 'None', '(blank)']);
 
 /** Blank or a spreadsheet/database null marker (only for typed columns: text keeps "N/A"). */
-export const isNullText = (text: string): boolean => nullTokens.has(text) || (text.length < 64 && text.trim() === '');
+export function isNullText(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return true;
+  // Hot path (millions of cells): most values start and end with a visible character.
+  if (text.charCodeAt(0) > 32 && text.charCodeAt(n - 1) > 32) return n <= 8 && nullTokens.has(text);
+  return nullTokens.has(text.trim()) || (n < 64 && text.trim() === '');
+}
 
 const currencyPrefix = /^(?:[$€£¥₹]|USD|EUR|GBP|JPY|CAD|AUD|CHF|INR|US\$|C\$|A\$)\s?/i;
 const currencySuffix = /\s?(?:[$€£¥₹]|USD|EUR|GBP|JPY|CAD|AUD|CHF|INR)$/i;
@@ -19,6 +25,11 @@ export interface ParsedNumber {
 
 /** `1,234.5`, `$1,200`, `(1,200)`, `-3`, `85%`, `1.2e3`, `EUR 40`, `12 USD`. */
 export function parseNumber(raw: string): ParsedNumber | undefined {
+  // Hot path: a plain number needs none of the currency, sign and grouping handling below.
+  if (plainNumber.test(raw)) {
+    const value = Number(raw);
+    return Number.isFinite(value) ? { value, percent: false } : undefined;
+  }
   let text = raw.trim();
   if (text === '') return undefined;
   let negative = false;

@@ -19,8 +19,16 @@ export interface ProduceRequest {
   plan: ImportPlan;
 }
 
+/**
+ * Records travel flat (one array of values, `width` per record): a worker posts this several times
+ * faster than an array of small objects, and the writer's thread spends less time receiving it.
+ */
 export interface Batch {
-  records: RecordOut[];
+  width: number;
+  values: RecordOut['values'];
+  customs: (string | null)[];
+  rows: number[];
+  lines: number[];
   rejections: RejectedValue[];
   bytesRead: number;
   rowsRead: number;
@@ -34,6 +42,14 @@ export interface ProduceSummary {
 }
 
 export const batchRows = 2000;
+
+export function unpackBatch(batch: Batch): RecordOut[] {
+  const out: RecordOut[] = new Array(batch.rows.length);
+  for (let i = 0; i < out.length; i++) {
+    out[i] = { values: batch.values.slice(i * batch.width, (i + 1) * batch.width), custom: batch.customs[i]!, row: batch.rows[i]!, line: batch.lines[i]! };
+  }
+  return out;
+}
 
 export async function sha256File(path: string, signal?: AbortSignal): Promise<string> {
   const hash = createHash('sha256');
@@ -52,7 +68,11 @@ export async function produceRecords(request: ProduceRequest, emit: (batch: Batc
   let waiting: Promise<void> | void = undefined;
   const flush = () => {
     if (records.length === 0 && rejections.length === 0) return;
-    waiting = emit({ records, rejections, bytesRead, rowsRead: rows });
+    const width = records[0]?.values.length ?? 0;
+    const values: RecordOut['values'] = new Array(records.length * width);
+    let k = 0;
+    for (const r of records) for (let i = 0; i < width; i++) values[k++] = r.values[i] === undefined ? null : r.values[i]!;
+    waiting = emit({ width, values, customs: records.map((r) => r.custom), rows: records.map((r) => r.row), lines: records.map((r) => r.line), rejections, bytesRead, rowsRead: rows });
     records = [];
     rejections = [];
   };

@@ -7,6 +7,7 @@ import type { ImportReport, RejectedValue } from '../../../shared/import/report'
 import { connect, type Db } from '../store/sqlite';
 import { summarizeSource, type FileAnalysis } from './analyze';
 import { ImportFailure } from './failure';
+import { unpackBatch } from './produce';
 import { produceInBackground } from './worker-client';
 import { createKindWriter } from './write/kind-writer';
 
@@ -66,8 +67,9 @@ export async function runImport(o: RunImportOptions): Promise<ImportReport> {
       { path: analysis.path, fileName: analysis.fileName, bytes: analysis.bytes, mtimeMs: analysis.mtimeMs, info: analysis.info, headers: analysis.headers, plan },
       (batch) => {
         const found: RejectedValue[] = [...batch.rejections];
-        records += batch.records.length;
-        writer.add(batch.records, found);
+        const batchRecords = unpackBatch(batch);
+        records += batchRecords.length;
+        writer.add(batchRecords, found);
         keep(found);
         o.onProgress?.(batch.bytesRead, batch.rowsRead);
       },

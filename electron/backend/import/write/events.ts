@@ -58,6 +58,7 @@ export function createEventAggregator(db: Db, importId: number, options: { sessi
         }
       }
       writer.write(batch, rejections);
+      writer.finish();
       return { inserted: writer.inserted, updated: writer.updated };
     },
   };

@@ -152,7 +152,9 @@ export function createKindWriter(db: Db, importId: number, o: KindWriterOptions)
       }
       writer.write(rows, rejections);
     },
-    finish() {},
+    finish() {
+      writer.finish();
+    },
     get counts() {
       return { ...counts, inserted: writer.inserted, updated: writer.updated, duplicates: writer.duplicates, orphans, rejectedRows: rejectedRows + writer.duplicates };
     },

@@ -3,6 +3,7 @@
 // before being overwritten, so undo can restore it. A key seen twice in the file keeps its first
 // row; later ones are rejected as duplicates.
 import type { RejectedValue } from '../../../../shared/import/report';
+import { deferIndexes } from '../../store/batch-insert';
 import type { Db } from '../../store/sqlite';
 
 export interface TableSpec {
@@ -33,6 +34,8 @@ export interface TableWriter {
   readonly inserted: number;
   readonly updated: number;
   readonly duplicates: number;
+  /** Rebuilds the indexes deferred for a bulk load (call before COMMIT). */
+  finish(): void;
 }
 
 const maxParams = 30_000;
@@ -46,7 +49,7 @@ function isConstraint(error: unknown): boolean {
 export function createTableWriter(db: Db, spec: TableSpec, importId: number): TableWriter {
   const columns = [...spec.columns, 'import_id'];
   const width = columns.length;
-  const perStatement = Math.max(1, Math.min(256, Math.floor(maxParams / width)));
+  const perStatement = Math.max(1, Math.min(500, Math.floor(maxParams / width)));
   const tuple = `(${columns.map(() => '?').join(',')})`;
   const updates = spec.columns
     .filter((c) => !spec.keys.includes(c) && !spec.insertOnly?.includes(c))
@@ -74,8 +77,10 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
       `SELECT * FROM ${spec.table} WHERE ${keyWhere}${spec.keys.length === 1 ? `(${Array(n).fill('?').join(',')})` : `${Array(n).fill(`(${spec.keys.map(() => '?').join(',')})`).join(',')})`}`,
     );
   const saveBefore = db.prepare('INSERT INTO import_undo (import_id, tbl, key1, key2, before) VALUES (?, ?, ?, ?, ?)');
-  // A table empty at the start cannot hold rows to overwrite: plain inserts, no look-ups.
+  // A table empty at the start cannot hold rows to overwrite: plain inserts, no look-ups, and its
+  // secondary indexes are built once at the end instead of row by row (several times faster).
   const emptyAtStart = db.prepare(`SELECT 1 FROM ${spec.table} LIMIT 1`).get() === undefined;
+  const restoreIndexes = emptyAtStart ? deferIndexes(db, spec.table) : () => {};
   let inserted = 0;
   let updated = 0;
   let duplicates = 0;
@@ -101,17 +106,18 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
   };
 
   function writeFresh(rows: readonly PendingRow[], rejections: RejectedValue[]): void {
+    // A failing statement is undone on its own (SQLite's ABORT), so the earlier statements of the
+    // batch stay; only the failed part is redone row by row.
+    let done = 0;
     try {
-      db.exec('SAVEPOINT batch');
-      run(rows, false);
-      db.exec('RELEASE batch');
+      for (; done < rows.length; done += perStatement) prepared(Math.min(perStatement, rows.length - done), false).run(bind(rows.slice(done, done + perStatement)));
       inserted += rows.length;
       return;
     } catch (error) {
-      db.exec('ROLLBACK TO batch');
-      db.exec('RELEASE batch');
       if (!isConstraint(error)) throw error;
     }
+    inserted += done;
+    rows = rows.slice(done);
     // Some key repeats: row by row, so only the repeats are refused.
     for (const r of rows) {
       try {
@@ -168,5 +174,6 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
     get duplicates() {
       return duplicates;
     },
+    finish: () => restoreIndexes(),
   };
 }

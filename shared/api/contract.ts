@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { method, type MethodSpec } from './define';
 import type { MethodName } from './method-names';
 import type { AppStatus, Overview, RecentWorkspace, WorkspaceInfo, WorkspaceRef } from '../domain/workspace';
+import type { PresetInfo } from '../domain/packs';
+import type { RulePackInput } from '../pack/schema';
 
 const noArgs = z.object({}).strict();
 const filePath = z.string().min(1, 'A file path is required.').max(4096, 'That path is too long.');
@@ -33,6 +35,9 @@ export const contract = {
   'workspace.recent': method<RecentWorkspace[]>()(noArgs),
   /** Desktop only: the main process shows a native open dialog. Browser mode answers `unsupported`. */
   'dialog.openWorkspace': method<{ path: string | null }>()(noArgs),
+  /** The preset rule packs shipped in resources/packs. */
+  'packs.presets': method<PresetInfo[]>()(noArgs),
+  'packs.preset': method<RulePackInput>()(z.object({ id: z.string().regex(/^[a-z0-9-]{1,64}$/, 'Unknown preset.') }).strict()),
 } as const satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

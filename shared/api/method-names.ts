@@ -8,6 +8,8 @@ export const methodNames = [
   'workspace.info',
   'workspace.recent',
   'dialog.openWorkspace',
+  'packs.presets',
+  'packs.preset',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

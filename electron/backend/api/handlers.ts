@@ -7,6 +7,7 @@ import { readInfo, readOverview } from '../workspace/queries';
 import { recentWorkspaces } from '../settings';
 import { createDemo, demoPath, refOf, requireWorkspace, switchWorkspace, type Session } from '../session';
 import { appVersion } from '../version';
+import { listPresets, loadPreset } from '../packs/presets';
 
 export const handlers: Handlers<Session> = {
   'app.status': (_args, session) => ({
@@ -22,4 +23,6 @@ export const handlers: Handlers<Session> = {
   'dialog.openWorkspace': () => {
     throw new LadderError('unsupported', 'Native file dialogs are only available in the desktop app; type the workspace path instead.');
   },
+  'packs.presets': () => listPresets(),
+  'packs.preset': ({ id }) => loadPreset(id).pack,
 };

@@ -6,12 +6,9 @@ import { LadderError } from '../../../shared/api/result';
 import { limits } from '../../../shared/pack/schema';
 import { checkPack, formatIssues, type ValidPack } from '../../../shared/pack/validate';
 import { resourcesDir } from '../paths';
+import type { PresetInfo } from '../../../shared/domain/packs';
 
-export interface PresetInfo {
-  id: string;
-  name: string;
-  description: string;
-}
+export type { PresetInfo };
 
 const presetsDir = () => join(resourcesDir(), 'packs');
 

@@ -106,7 +106,7 @@ describe('engine properties', () => {
           for (const s of p.signals as any[]) {
             const seg = packSegments[table.segment[i]!];
             const override = seg ? s.segmentOverrides?.[seg] : undefined;
-            const fired = s.enabled && naiveMeets(f.columns[s.metric as string]![i]!, s.operator, override?.threshold ?? s.threshold);
+            const fired = s.enabled && naiveMeets((f.columns as Record<string, number[]>)[s.metric]![i]!, s.operator, override?.threshold ?? s.threshold);
             expected += fired ? (override?.weight ?? s.weight) : 0;
           }
           expect(score[i]).toBe(expected);

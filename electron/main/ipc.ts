@@ -16,6 +16,17 @@ export async function chooseWorkspace(window: BrowserWindow | null): Promise<{ p
   return { path: result.canceled ? null : (result.filePaths[0] ?? null) };
 }
 
+export const importFileFilters = [
+  { name: 'Data files', extensions: ['csv', 'tsv', 'txt', 'tab', 'xlsx', 'json', 'ndjson', 'jsonl', 'parquet', 'arrow', 'feather', 'ipc'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+export async function chooseImportFile(window: BrowserWindow | null): Promise<{ path: string | null }> {
+  const options = { title: 'Choose a file to import', properties: ['openFile' as const], filters: importFileFilters };
+  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  return { path: result.canceled ? null : (result.filePaths[0] ?? null) };
+}
+
 export function registerIpc(backend: BackendProcess, getWindow: () => BrowserWindow | null): void {
   ipcMain.handle(invokeChannel, async (event, name: unknown, args: unknown): Promise<ApiResult<unknown>> => {
     if (!isTrustedSender(event)) {
@@ -24,6 +35,7 @@ export function registerIpc(backend: BackendProcess, getWindow: () => BrowserWin
     const checked = validateArgs(String(name), args);
     if (!checked.ok) return checked;
     if (checked.value.name === 'dialog.openWorkspace') return { ok: true, value: await chooseWorkspace(getWindow()) };
+    if (checked.value.name === 'dialog.openImportFile') return { ok: true, value: await chooseImportFile(getWindow()) };
     return backend.call(checked.value.name, checked.value.args);
   });
 }

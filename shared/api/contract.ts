@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { method, type MethodSpec } from './define';
 import type { MethodName } from './method-names';
+import { importContract } from './import-contract';
 import type { AppStatus, Overview, RecentWorkspace, WorkspaceInfo, WorkspaceRef } from '../domain/workspace';
 import type { PresetInfo } from '../domain/packs';
 import type { RulePackInput } from '../pack/schema';
@@ -38,6 +39,7 @@ export const contract = {
   /** The preset rule packs shipped in resources/packs. */
   'packs.presets': method<PresetInfo[]>()(noArgs),
   'packs.preset': method<RulePackInput>()(z.object({ id: z.string().regex(/^[a-z0-9-]{1,64}$/, 'Unknown preset.') }).strict()),
+  ...importContract,
 } as const satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

@@ -1,5 +1,7 @@
 // The API's method names on their own, without schemas, so the Electron preload can check names
 // without bundling zod. contract.ts must define exactly these (enforced by `satisfies` there).
+import { importMethodNames } from './import-method-names';
+
 export const methodNames = [
   'app.status',
   'workspace.open',
@@ -10,6 +12,7 @@ export const methodNames = [
   'dialog.openWorkspace',
   'packs.presets',
   'packs.preset',
+  ...importMethodNames,
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

@@ -96,3 +96,31 @@ export interface ImportProgress {
   /** Seconds left at the current pace; null until there is a pace. */
   etaSeconds: number | null;
 }
+
+export interface ImportJobStatus<R> {
+  progress: ImportProgress;
+  result: R | null;
+  error: { code: string; message: string } | null;
+}
+
+export interface ImportHistoryEntry {
+  id: number;
+  fileName: string;
+  kind: ImportKind;
+  bytes: number;
+  sha256: string;
+  rowsRead: number;
+  rowsImported: number;
+  rowsRejected: number;
+  inserted: number;
+  updated: number;
+  startedAt: string;
+  finishedAt: string;
+  undoneAt: string | null;
+}
+
+export interface UndoResult {
+  importId: number;
+  removed: number;
+  restored: number;
+}

@@ -7,9 +7,11 @@ import { readInfo, readOverview } from '../workspace/queries';
 import { recentWorkspaces } from '../settings';
 import { createDemo, demoPath, refOf, requireWorkspace, switchWorkspace, type Session } from '../session';
 import { appVersion } from '../version';
+import { importHandlers } from './import-handlers';
 import { listPresets, loadPreset } from '../packs/presets';
 
 export const handlers: Handlers<Session> = {
+  ...importHandlers,
   'app.status': (_args, session) => ({
     version: appVersion,
     workspace: session.workspace ? refOf(session.workspace) : null,

@@ -6,6 +6,7 @@ import type { Dispatch } from '../../../shared/api/dispatch';
 import { contentSecurityPolicy } from '../../../shared/security/csp';
 import { checkRequest, tokenCookieName } from './guard';
 import { loadStaticFile } from './static-files';
+import { receiveUpload } from './upload';
 
 export interface BrowserServerOptions {
   dispatch: Dispatch;
@@ -85,6 +86,17 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       const cookie = `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
       url.searchParams.delete('token');
       return send(res, 303, '', 'text/plain', { 'Set-Cookie': cookie, Location: url.pathname + url.search });
+    }
+    if (url.pathname === '/upload') {
+      if (req.method !== 'POST') return send(res, 405, 'POST only', 'text/plain; charset=utf-8', { Allow: 'POST' });
+      receiveUpload(req, url.searchParams.get('name') ?? 'upload').then(
+        (file) => send(res, 200, JSON.stringify({ ok: true, value: file }), 'application/json; charset=utf-8'),
+        (error: unknown) => {
+          const message = `The upload failed: ${error instanceof Error ? error.message : String(error)}.`;
+          if (!res.headersSent) send(res, 400, JSON.stringify({ ok: false, error: { code: 'bad_request', message } }), 'application/json; charset=utf-8');
+        },
+      );
+      return;
     }
     if (url.pathname.startsWith('/api/')) {
       handleApi(req, res, url.pathname.slice('/api/'.length), options.dispatch).catch(() => {

@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import type { ImportKind } from '../../../shared/domain/workspace';
 import { LadderError } from '../../../shared/api/result';
 import { mappingSpec, normalizeMappingFile, phraseLists, type MappingSpec, type PhraseLists } from '../../../shared/import/mapping';
-import type { ImportAnalysis, ImportReport } from '../../../shared/import/report';
+import type { ImportAnalysis, ImportReport, UndoResult } from '../../../shared/import/report';
 import { suggestPlan } from '../../../shared/import/suggest';
 import { defaultTicketPhrases } from '../../../shared/import/ticket-kind';
 import type { Workspace } from '../store/open-workspace';
@@ -15,7 +15,7 @@ import { ImportFailure } from './failure';
 import { createJobRunner, type JobRunner } from './jobs';
 import { runImport } from './run-import';
 import { checkFile } from './sources/open';
-import { undoImport, type UndoResult } from './undo';
+import { undoImport } from './undo';
 import { analyzeInBackground } from './worker-client';
 
 export interface ImportState {

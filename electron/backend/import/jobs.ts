@@ -3,17 +3,13 @@
 // answering; `status` gives bytes, rows, rows/s and ETA, and the result or the error.
 import { randomUUID } from 'node:crypto';
 import { LadderError } from '../../../shared/api/result';
-import type { ImportProgress } from '../../../shared/import/report';
+import type { ImportJobStatus, ImportProgress } from '../../../shared/import/report';
 import { toErrorResult } from '../../../shared/api/dispatch';
 import { ImportCancelled } from './failure';
 
 export type JobPhase = ImportProgress['phase'];
 
-export interface JobStatus<R> {
-  progress: ImportProgress;
-  result: R | null;
-  error: { code: string; message: string } | null;
-}
+export type JobStatus<R> = ImportJobStatus<R>;
 
 interface Job {
   controller: AbortController;

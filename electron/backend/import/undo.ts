@@ -2,6 +2,7 @@
 // saved before-images back. Refused (with the import to undo first) when a later import changed
 // the same rows or hangs data on accounts this one created, since undoing it would lose that.
 import type { ImportKind } from '../../../shared/domain/workspace';
+import type { UndoResult } from '../../../shared/import/report';
 import { LadderError } from '../../../shared/api/result';
 import type { Db } from '../store/sqlite';
 
@@ -16,11 +17,6 @@ const childTables = ['periods', 'users', 'outcomes', 'tickets'] as const;
 
 export const tablesOf = (kind: ImportKind): string[] => [kind === 'events' ? 'periods' : kind];
 
-export interface UndoResult {
-  importId: number;
-  removed: number;
-  restored: number;
-}
 
 function laterImportsTouching(db: Db, id: number, table: string): number[] {
   // A later import that overwrote our rows saved them with our import_id in its before-images.

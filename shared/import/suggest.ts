@@ -109,6 +109,9 @@ export function suggestPlan({ kind, headers, profiles, spec = {} }: SuggestInput
       plans[index] = typed({ index, source: headers[index]!, field: field.id, skip: false, type: field.type, confidence: 1, reason: `${preset!.label} preset` }, profiles[index]!, order);
     }
   }
+  // Fields the preset or the user fixes to a constant are not suggested from headers.
+  for (const field of Object.keys(variant?.constants ?? {})) taken.add(field);
+  for (const c of spec.constants ?? []) taken.add(c.field);
   // 3. Header words, checked against the values; each field goes to its best column.
   const candidates: { index: number; field: FieldInfo; score: number }[] = [];
   headers.forEach((source, index) => {

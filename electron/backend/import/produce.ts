@@ -61,6 +61,7 @@ export async function sha256File(path: string, signal?: AbortSignal): Promise<st
 export async function produceRecords(request: ProduceRequest, emit: (batch: Batch) => void | Promise<void>, signal?: AbortSignal): Promise<ProduceSummary> {
   const builder = createRecordBuilder(request.plan, request.headers);
   const hashing = sha256File(request.path, signal);
+  hashing.catch(() => {}); // a cancel aborts it too; the outcome is awaited below or not at all
   let records: RecordOut[] = [];
   let rejections: RejectedValue[] = [];
   let rows = 0;

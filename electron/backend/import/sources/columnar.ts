@@ -55,30 +55,27 @@ export const readParquet: SourceReader = async (request, sink) => {
 };
 
 export const readArrow: SourceReader = async (request, sink) => {
-  let read = 0;
+  // No 'data' listener here: it would switch the stream to flowing mode under Arrow's reader.
   const stream = createReadStream(request.path, { highWaterMark: 1 << 20 });
-  stream.on('data', (chunk) => {
-    read += chunk.length;
-    request.onBytes?.(read);
-  });
-  let reader;
+  let names: string[] | null = null;
+  let row = 1;
   try {
-    reader = await RecordBatchReader.from(stream);
-    await reader.open();
+    const reader = await RecordBatchReader.from(stream);
+    for await (const batch of reader) {
+      throwIfAborted(request.signal);
+      if (!names) {
+        names = batch.schema.fields.map((f) => f.name);
+        sink.header(names, { format: 'arrow' });
+      }
+      const vectors = names.map((_, j) => batch.getChildAt(j));
+      for (let i = 0; i < batch.numRows; i++) sink.row(vectors.map((v) => toCell(v?.get(i))), ++row, row);
+      request.onBytes?.(stream.bytesRead);
+      await request.gate?.();
+    }
   } catch (error) {
     stream.destroy();
+    if (names || error instanceof ImportFailure || (error as { code?: string }).code === 'cancelled') throw error;
     throw new ImportFailure(`${request.fileName} is not a readable Arrow IPC file (${error instanceof Error ? error.message : String(error)}).`);
   }
-  const names = reader.schema.fields.map((f) => f.name);
-  sink.header(names, { format: 'arrow' });
-  let row = 1;
-  for await (const batch of reader) {
-    throwIfAborted(request.signal);
-    const vectors = names.map((_, j) => batch.getChildAt(j));
-    for (let i = 0; i < batch.numRows; i++) {
-      const cells: Cell[] = vectors.map((v) => toCell(v?.get(i)));
-      sink.row(cells, ++row, row);
-    }
-    await request.gate?.();
-  }
+  if (!names) throw new ImportFailure(`${request.fileName} holds no record batches.`);
 };

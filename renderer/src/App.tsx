@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useWorkspaceStore } from './store/workspace-store';
 import { OverviewView } from './views/OverviewView';
+import { ImportView } from './views/import/ImportView';
 import { EmptyState } from './views/EmptyState';
 import { OpenWorkspaceDialog } from './components/OpenWorkspaceDialog';
 import { Sidebar } from './components/Sidebar';
@@ -63,7 +64,7 @@ export function App() {
           />
         );
       case 'import':
-        return <p className="muted">The import wizard arrives with the import issue.</p>;
+        return <ImportView onImported={() => void load()} />;
     }
   })();
 

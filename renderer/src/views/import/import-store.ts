@@ -1,0 +1,221 @@
+// The import wizard's state: which step, the analysed file, the user's mapping, the running job
+// and its progress, the validation report and the result. Jobs are polled, so the backend keeps
+// working (and can be cancelled) while the page stays live.
+import { create } from 'zustand';
+import type { ImportKind } from '../../../../shared/domain/workspace';
+import type { ColumnChoice, MappingSpec, OnError } from '../../../../shared/import/mapping';
+import type { ImportAnalysis, ImportHistoryEntry, ImportJobStatus, ImportProgress, ImportReport } from '../../../../shared/import/report';
+import type { DateOrder } from '../../../../shared/import/values';
+import { ApiCallError } from '../../../../shared/api/client';
+import { api, isDesktop } from '../../api';
+import { uploadFile } from './upload';
+
+export type Step = 'file' | 'mapping' | 'validation' | 'result';
+
+export interface ImportWizardState {
+  step: Step;
+  kind: ImportKind;
+  preset: string;
+  analysis: ImportAnalysis | null;
+  /** The user's own column choices, by source header. */
+  choices: Record<string, ColumnChoice>;
+  dateOrder: DateOrder | null;
+  onError: OnError;
+  progress: ImportProgress | null;
+  /** What the running job is doing, in words ("Uploading", "Reading the file", …). */
+  activity: string | null;
+  jobId: string | null;
+  validation: ImportReport | null;
+  result: ImportReport | null;
+  error: string | null;
+  history: ImportHistoryEntry[];
+  setKind(kind: ImportKind): void;
+  setPreset(preset: string): void;
+  chooseColumn(source: string, choice: Partial<ColumnChoice>): void;
+  setDateOrder(order: DateOrder | null): void;
+  setOnError(onError: OnError): void;
+  pickNative(): Promise<void>;
+  uploadAndAnalyze(file: File): Promise<void>;
+  analyzePath(path: string): Promise<void>;
+  validate(): Promise<void>;
+  commit(): Promise<void>;
+  cancel(): Promise<void>;
+  back(step: Step): void;
+  reset(): void;
+  loadHistory(): Promise<void>;
+  undo(id: number): Promise<void>;
+  dismissError(): void;
+}
+
+const messageOf = (error: unknown) => (error instanceof ApiCallError || error instanceof Error ? error.message : String(error));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function specOf(s: Pick<ImportWizardState, 'kind' | 'preset' | 'choices' | 'dateOrder' | 'onError' | 'analysis'>): MappingSpec {
+  return {
+    kind: s.kind,
+    ...(s.preset ? { preset: s.preset } : {}),
+    ...(s.dateOrder ? { dateOrder: s.dateOrder } : {}),
+    ...(s.analysis?.source.sheet ? { sheet: s.analysis.source.sheet } : {}),
+    columns: Object.values(s.choices),
+    onError: s.onError,
+  };
+}
+
+const initial = {
+  step: 'file' as Step,
+  analysis: null,
+  choices: {},
+  dateOrder: null,
+  onError: 'abort' as OnError,
+  progress: null,
+  activity: null,
+  jobId: null,
+  validation: null,
+  result: null,
+  error: null,
+};
+
+export const useImportStore = create<ImportWizardState>((set, get) => {
+  /** Polls a job until it ends; resolves with its result, or throws its error. */
+  async function follow<R>(jobId: string, activity: string): Promise<R | null> {
+    set({ jobId, activity, progress: null });
+    for (;;) {
+      const status = (await api.call('import.job', { jobId })) as ImportJobStatus<R>;
+      set({ progress: status.progress });
+      const phase = status.progress.phase;
+      if (phase === 'done' || phase === 'failed' || phase === 'cancelled') {
+        set({ jobId: null, activity: null });
+        if (phase === 'cancelled') return null;
+        if (status.error) throw new Error(status.error.message);
+        return status.result;
+      }
+      await sleep(150);
+    }
+  }
+
+  async function replan(): Promise<void> {
+    const s = get();
+    if (!s.analysis) return;
+    try {
+      const analysis = await api.call('import.plan', { fileToken: s.analysis.fileToken, kind: s.kind, spec: specOf(s) });
+      set({ analysis, error: null });
+    } catch (error) {
+      set({ error: messageOf(error) });
+    }
+  }
+
+  async function run(dryRun: boolean): Promise<ImportReport | null> {
+    const s = get();
+    if (!s.analysis) return null;
+    const { jobId } = await api.call('import.run', { fileToken: s.analysis.fileToken, kind: s.kind, spec: specOf(s), dryRun });
+    return follow<ImportReport>(jobId, dryRun ? 'Checking every row' : 'Importing');
+  }
+
+  return {
+    ...initial,
+    kind: 'accounts',
+    preset: '',
+    history: [],
+    setKind(kind) {
+      set({ kind, choices: {}, validation: null });
+      void replan();
+    },
+    setPreset(preset) {
+      set({ preset, choices: {}, validation: null });
+      void replan();
+    },
+    chooseColumn(source, choice) {
+      const planned = get().analysis?.plan.columns.find((c) => c.source === source);
+      const current = get().choices[source] ?? { source, field: planned?.skip ? 'skip' : (planned?.field ?? 'custom') };
+      // A new field brings its own type; keep an explicit type only when it is what changed.
+      const base = choice.field !== undefined && choice.type === undefined ? { source, field: current.field, ...(current.dateOrder ? { dateOrder: current.dateOrder } : {}) } : current;
+      set({ choices: { ...get().choices, [source]: { ...base, ...choice, source } }, validation: null });
+      void replan();
+    },
+    setDateOrder(dateOrder) {
+      set({ dateOrder, validation: null });
+      void replan();
+    },
+    setOnError(onError) {
+      set({ onError });
+      void replan();
+    },
+    async pickNative() {
+      if (!isDesktop) return;
+      try {
+        const { path } = await api.call('dialog.openImportFile', {});
+        if (path) await get().analyzePath(path);
+      } catch (error) {
+        set({ error: messageOf(error) });
+      }
+    },
+    async uploadAndAnalyze(file) {
+      set({ ...initial, activity: `Uploading ${file.name}`, progress: null });
+      try {
+        const path = await uploadFile(file, (sent) =>
+          set({ progress: { jobId: '', phase: 'reading', bytesRead: sent, bytesTotal: file.size, rows: 0, rowsPerSecond: 0, etaSeconds: null } }),
+        );
+        await get().analyzePath(path);
+      } catch (error) {
+        set({ error: messageOf(error), activity: null, progress: null });
+      }
+    },
+    async analyzePath(path) {
+      set({ ...initial, activity: 'Reading the file' });
+      try {
+        const s = get();
+        const { jobId } = await api.call('import.analyze', { path, kind: s.kind, spec: specOf(s) });
+        const analysis = await follow<ImportAnalysis>(jobId, 'Reading the file');
+        if (analysis) set({ analysis, step: 'mapping' });
+      } catch (error) {
+        set({ error: messageOf(error), activity: null });
+      }
+    },
+    async validate() {
+      try {
+        const validation = await run(true);
+        if (validation) set({ validation, step: 'validation', error: null });
+      } catch (error) {
+        set({ error: messageOf(error) });
+      }
+    },
+    async commit() {
+      try {
+        const result = await run(false);
+        if (result) set({ result, step: 'result', error: null });
+        await get().loadHistory();
+      } catch (error) {
+        set({ error: messageOf(error) });
+      }
+    },
+    async cancel() {
+      const { jobId } = get();
+      if (jobId) await api.call('import.cancel', { jobId });
+    },
+    back(step) {
+      set({ step, error: null });
+    },
+    reset() {
+      set({ ...initial });
+    },
+    async loadHistory() {
+      try {
+        set({ history: await api.call('import.history', {}) });
+      } catch {
+        set({ history: [] });
+      }
+    },
+    async undo(id) {
+      try {
+        await api.call('import.undo', { importId: id });
+        // The result card of an import just undone would offer to undo it again: start afresh.
+        if (get().result?.importId === id) set({ ...initial });
+        set({ error: null });
+      } catch (error) {
+        set({ error: messageOf(error) });
+      }
+      await get().loadHistory();
+    },
+    dismissError: () => set({ error: null }),
+  };
+});

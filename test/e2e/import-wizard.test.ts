@@ -1,0 +1,108 @@
+// Browser mode, end to end: the import wizard takes a Salesforce Account export from the file
+// picker through mapping, the validation report and the commit, then undoes it from the history.
+// Screenshots of the mapping and validation steps go to test-artifacts/.
+import Database from 'better-sqlite3';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { openWorkspace } from '../../electron/backend/store/open-workspace';
+import { artifactPath, launchChromium } from '../helpers/browser';
+import { startApp, type RunningApp } from '../helpers/app-process';
+import { repoRoot, tempDir } from '../helpers/temp';
+
+const sample = join(repoRoot, '..', 'shared', 'data', 'salesforce-demo', 'Account.csv');
+
+describe.skipIf(!existsSync(sample))('import wizard (browser mode)', () => {
+  const dir = tempDir();
+  const ws = join(dir.path, 'book.ladder');
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+  const count = (sql: string) => {
+    const db = new Database(ws, { readonly: true });
+    try {
+      return db.prepare(sql).pluck().get() as number;
+    } finally {
+      db.close();
+    }
+  };
+
+  beforeAll(async () => {
+    (await openWorkspace(ws, { create: true })).db.close();
+    app = await startApp(process.execPath, [join(repoRoot, 'bin', 'ladder.js'), 'serve', '--workspace', ws, '--port', '0'], { LADDER_DATA_DIR: dir.path });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    dir.cleanup();
+  });
+
+  it('imports a Salesforce Account export: pick, map, validate, commit, undo', async () => {
+    await page.goto(app.url);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByTestId('import-kind').selectOption('accounts');
+    await page.getByTestId('import-preset').selectOption('salesforce');
+    await page.getByTestId('import-file-input').setInputFiles(sample);
+
+    // Mapping: the preset's choices are shown with full confidence; the file is described.
+    await page.getByTestId('mapping-table').waitFor();
+    await expect(page.getByTestId('source-line').textContent()).resolves.toMatch(/Account\.csv · CSV · utf-8 · comma-separated · 2 KB · 18 rows · 17 columns/);
+    await expect(page.getByLabel('Field for Id').inputValue()).resolves.toBe('account_id');
+    await expect(page.getByLabel('Field for Name').inputValue()).resolves.toBe('name');
+    await expect(page.getByLabel('Field for NumberOfEmployees').inputValue()).resolves.toBe('employees');
+    await expect(page.getByLabel('Field for AnnualRevenue').inputValue()).resolves.toBe('custom');
+    await expect(page.getByTestId('mapping-row-0').textContent()).resolves.toContain('100% · Salesforce preset');
+    await page.screenshot({ path: artifactPath('import-mapping.png'), fullPage: true });
+
+    // Validation: every row checked, nothing written yet.
+    await page.getByTestId('validate').click();
+    await page.getByTestId('column-report').waitFor();
+    await expect(page.getByTestId('v-read').getAttribute('data-value')).resolves.toBe('18');
+    await expect(page.getByTestId('v-ok').getAttribute('data-value')).resolves.toBe('18');
+    await expect(page.getByTestId('v-rejected').getAttribute('data-value')).resolves.toBe('0');
+    expect(count('SELECT count(*) FROM accounts')).toBe(0);
+    await page.screenshot({ path: artifactPath('import-validation.png'), fullPage: true });
+
+    // Commit, then the result and the history; the rows are in the workspace file.
+    await page.getByTestId('commit').click();
+    await page.getByTestId('import-result').waitFor();
+    await expect(page.getByTestId('import-result').textContent()).resolves.toMatch(/18 rows from Account\.csv into accounts \(18 new, 0 updated\) as import #1/);
+    expect(count('SELECT count(*) FROM accounts WHERE import_id = 1')).toBe(18);
+    expect(count("SELECT employees FROM accounts WHERE name = 'Edge Communications'")).toBe(1000);
+    await page.getByTestId('import-history').getByRole('cell', { name: 'Account.csv' }).waitFor();
+    await page.screenshot({ path: artifactPath('import-result.png'), fullPage: true });
+
+    await page.getByTestId('import-history').getByRole('button', { name: 'Undo' }).click();
+    await page.getByTestId('import-history').getByText(/^undone /).waitFor();
+    expect(count('SELECT count(*) FROM accounts')).toBe(0);
+    // Undoing the import just made closes its result: the wizard starts again.
+    await page.getByTestId('drop-zone').waitFor();
+  });
+
+  it('lists bad values with row, column, value and reason, and imports the good rows when told to skip', async () => {
+    const file = join(dir.path, 'cs-export.csv');
+    writeFileSync(file, 'Account ID,Account Name,ARR,Renewal Date,Health Score\nC1,Acme,"$12,000",16/10/2026,81\nC2,Beta,n/a yet,17/10/2026,70\nC3,Gamma,9000,31/02/2026,55\nC1,Acme again,1,01/01/2027,1\n');
+    await page.getByTestId('import-preset').selectOption('cs-platform');
+    await page.getByTestId('import-file-input').setInputFiles(file);
+    await page.getByTestId('mapping-table').waitFor();
+    await page.getByTestId('validate').click();
+    await page.getByTestId('rejected-table').waitFor();
+    await expect(page.getByTestId('v-rejected').getAttribute('data-value')).resolves.toBe('3');
+    const rows = await page.getByTestId('rejected-table').locator('tbody tr').allTextContents();
+    expect(rows).toEqual([
+      '3ARRn/a yetnot a number',
+      '4Renewal Date31/02/2026not a date (reading day/month/year)',
+      '5Account IDC1duplicate account id: an earlier row of this file has it',
+    ]);
+    await expect(page.getByTestId('commit').isDisabled()).resolves.toBe(true);
+    await page.getByLabel('Skip the bad rows').check();
+    await page.screenshot({ path: artifactPath('import-validation-rejects.png'), fullPage: true });
+    await page.getByTestId('commit').click();
+    await page.getByTestId('import-result').waitFor();
+    expect(count("SELECT count(*) FROM accounts WHERE id = 'C1' AND arr = 12000 AND renewal_date = '2026-10-16' AND health_score = 81")).toBe(1);
+    expect(count('SELECT count(*) FROM accounts')).toBe(1);
+  });
+});

@@ -1,126 +1,118 @@
 // Compiles a rule pack to one SELECT over the features relation (one row per account: account_id,
 // segment, then one column per feature the pack reads) returning the scored-accounts columns plus
-// category subtotals. Every step mirrors the engine, in the same order of operations, so results
-// are identical: conditions as 0/1, weights summed in pack order, stages from highest to lowest,
-// gates then filters applied one after another.
-import { requiredFeatures, signalFeature, isCategoryMetric } from '../engine/features';
+// category subtotals. Every step mirrors the engine (shared/engine/scoring.ts), in the same order
+// of floating-point operations, so results are identical to the last bit: conditions as 0/1,
+// weights added one by one in pack order starting from 0, stages from highest to lowest, gates
+// then filters applied one after another, each step a CTE named after what it does.
+import { requiredFeatures, signalFeature } from '../engine/features';
 import { segmentThresholds } from '../engine/bits';
 import { compileScoring } from '../engine/scoring';
-import { packSegments, type Operator, type Threshold } from '../pack/schema';
 import type { ValidPack } from '../pack/validate';
-import { dialects, type Dialect, type SqlDialect } from './sql-dialect';
+import { dialects, doubleLiteral, relationName, type SqlDialect } from './sql-dialect';
+import { bit, bySegment, comment, comparison } from './sql-parts';
 
 export interface SqlOptions {
   dialect: SqlDialect;
-  /** Name of the input relation (default ladder_features). */
+  /** Name of the input relation (default ladder_features): see relationName. */
   table?: string;
 }
 
 export const defaultFeaturesTable = 'ladder_features';
-
-function comparison(d: Dialect, column: string, metric: string, operator: Operator, value: Threshold): string {
-  const lit = (v: number | string) => (typeof v === 'string' || isCategoryMetric(metric) ? d.string(String(v)) : d.number(v));
-  switch (operator) {
-    case 'between': {
-      const [lo, hi] = value as [number, number];
-      return `${column} >= ${lit(lo)} AND ${column} <= ${lit(hi)}`;
-    }
-    case 'in':
-      return `${column} IN (${(value as (number | string)[]).map(lit).join(', ')})`;
-    case '==':
-      return `${column} = ${lit(value as number | string)}`;
-    case '!=':
-      return `${column} <> ${lit(value as number | string)}`;
-    default:
-      return `${column} ${operator} ${lit(value as number)}`;
-  }
-}
-
-/** A value that depends on the account's segment: one branch per segment where it differs. */
-function bySegment(d: Dialect, values: readonly string[]): string {
-  const base = values[3]!;
-  if (values.slice(0, 3).every((v) => v === base)) return base;
-  const branches = packSegments.map((s, i) => (values[i] === base ? '' : ` WHEN ${d.string(s)} THEN ${values[i]}`)).join('');
-  return `CASE ${d.ident('segment')}${branches} ELSE ${base} END`;
-}
-
-const bit = (condition: string) => `CASE WHEN ${condition} THEN 1 ELSE 0 END`;
 
 export function compileSql(valid: ValidPack, options: SqlOptions): string {
   const d = dialects[options.dialect];
   const { pack } = valid;
   const model = compileScoring(pack);
   const q = d.ident;
-  const input = q(options.table ?? defaultFeaturesTable);
+  const num = (v: number) => doubleLiteral(d, v);
+  const input = relationName(d, options.table ?? defaultFeaturesTable);
   const sig = (id: string) => q(`sig__${id}`);
   const cat = (id: string) => q(`subtotal_${id}`);
 
-  // 1. Conditions as 0/1 (a missing value never meets a condition: NULL is not true).
+  // 1. Conditions as 0/1 (a missing value never meets a condition: comparing NULL is not true).
   const conditions = pack.signals.map((s) => {
     const feature = signalFeature(s);
-    const thresholds = segmentThresholds(s);
-    const per = thresholds.map((t) => `(${comparison(d, q(feature.key), s.metric, s.operator, t)})`);
+    const per = segmentThresholds(s).map((t) => `(${comparison(d, q(feature.key), s.metric, s.operator, t)})`);
     const cond = per.slice(0, 3).every((p) => p === per[3]) ? per[3]! : `(${bySegment(d, per)})`;
-    return `    -- ${s.label}${s.enabled ? '' : ' (switched off)'}\n    ${bit(cond)} AS ${sig(s.id)}`;
+    const how = s.sustainedPeriods ? ` (sustained ${s.sustainedPeriods} periods: ${feature.key})` : '';
+    return `    ${comment(`signal ${s.id}: ${s.label}${how}${s.enabled ? '' : ' (switched off: fires, but counts for nothing)'}`)}\n    ${bit(cond)} AS ${sig(s.id)}`;
   });
   const gates = pack.ladder.gates.map((g) => {
     const c = g.condition;
     const cond = comparison(d, q(c.metric), c.metric, c.operator, c.value);
-    return `    -- gate: ${g.label}\n    ${bit(g.whenMissing === 'pass' ? `(${cond}) OR ${q(c.metric)} IS NULL` : `(${cond})`)} AS ${q(`gate__${g.id}`)}`;
+    const when = g.whenMissing === 'pass' ? `(${cond}) OR ${q(c.metric)} IS NULL` : `(${cond})`;
+    return `    ${comment(`gate ${g.id}: ${g.label} (1 = passes${g.whenMissing === 'pass' ? ', also when the value is missing' : ''})`)}\n    ${bit(when)} AS ${q(`gate__${g.id}`)}`;
   });
   const filters = pack.filters.map((f) => {
     const parts = f.conditions.map((c) => `(${comparison(d, q(c.metric), c.metric, c.operator, c.value)})`);
-    return `    -- filter: ${f.label}\n    ${bit(parts.join(f.match === 'all' ? ' AND ' : ' OR '))} AS ${q(`flt__${f.id}`)}`;
+    return `    ${comment(`filter ${f.id}: ${f.label} (1 = ${f.match === 'all' ? 'every' : 'any'} condition holds)`)}\n    ${bit(parts.join(f.match === 'all' ? ' AND ' : ' OR '))} AS ${q(`flt__${f.id}`)}`;
   });
 
-  // 2. Score: weights summed in pack order (per category when shares or caps apply).
-  const weightOf = (k: number) => bySegment(d, [0, 1, 2, 3].map((seg) => d.number(model.weight[k * 4 + seg]!)));
+  // 2. Score: weights added in pack order (per category when shares or caps apply).
+  const weightOf = (k: number) => bySegment(d, [0, 1, 2, 3].map((seg) => num(model.weight[k * 4 + seg]!)));
   const enabledSignals = pack.signals.map((s, k) => ({ s, k })).filter(({ s }) => s.enabled);
-  const fold = (terms: string[]) => terms.reduce((acc, t) => `(${acc} + ${t})`, d.number(0));
-  const term = (k: number) => `CASE WHEN ${sig(pack.signals[k]!.id)} = 1 THEN ${weightOf(k)} ELSE ${d.number(0)} END`;
+  const fold = (terms: string[]) => terms.reduce((acc, t) => `(${acc} + ${t})`, num(0));
+  const term = (k: number) => `CASE WHEN ${sig(pack.signals[k]!.id)} = 1 THEN ${weightOf(k)} ELSE ${num(0)} END`;
   const subtotals = model.categories.map((c, ci) => {
     const sub = fold(enabledSignals.filter(({ k }) => model.categoryOf[k] === ci).map(({ k }) => term(k)));
-    return c.cap === c.cap ? d.least(sub, d.number(c.cap)) : sub;
+    return model.categorized && c.cap === c.cap ? d.least(sub, num(c.cap)) : sub;
   });
   let score: string;
-  if (!model.categorized) score = fold(enabledSignals.map(({ k }) => term(k)));
-  else if (model.categories.some((c) => c.share === c.share)) {
+  let scoreNote: string;
+  if (!model.categorized) {
+    score = fold(enabledSignals.map(({ k }) => term(k)));
+    scoreNote = 'the sum of the fired signals’ weights, added in pack order';
+  } else if (model.categories.some((c) => c.share === c.share)) {
     const parts = model.categories.map((c, ci) => {
       const maxBySegment = [0, 1, 2, 3].map((seg) => {
         let max = 0;
         for (const { k } of enabledSignals) if (model.categoryOf[k] === ci && model.weight[k * 4 + seg]! > 0) max += model.weight[k * 4 + seg]!;
         return c.cap === c.cap ? Math.min(max, c.cap) : max;
       });
-      const perSegment = maxBySegment.map((max) => (max > 0 ? `${d.number(c.share)} * (${cat(c.id)} / ${d.number(max)})` : d.number(0)));
-      return bySegment(d, perSegment);
+      return bySegment(d, maxBySegment.map((max) => (max > 0 ? `${num(c.share)} * (${cat(c.id)} / ${num(max)})` : num(0))));
     });
-    score = `${fold(parts)} * ${d.number(100)}`;
-  } else score = fold(model.categories.map((c) => cat(c.id)));
+    score = `${fold(parts)} * ${num(100)}`;
+    scoreNote = 'each category’s share × (subtotal ÷ the most it can reach), added up, × 100';
+  } else {
+    score = fold(model.categories.map((c) => cat(c.id)));
+    scoreNote = 'the capped category subtotals, added up';
+  }
   const distinct = enabledSignals.length ? enabledSignals.map(({ s }) => sig(s.id)).join(' + ') : '0';
 
   // 3. Stage from the score (highest stage whose thresholds hold), then gates, then filters.
   const scoredDesc = [...model.scored].reverse().filter((i) => i !== model.catchAll);
   const baseStage = `CASE${scoredDesc
-    .map((i) => ` WHEN ${q('score')} >= ${d.number(model.stages[i]!.minScore)} AND ${q('distinct_signals')} >= ${model.stages[i]!.minSignals} THEN ${i}`)
+    .map((i) => ` WHEN ${q('score')} >= ${num(model.stages[i]!.minScore)} AND ${q('distinct_signals')} >= ${model.stages[i]!.minSignals} THEN ${i}`)
     .join('')} ELSE ${model.catchAll} END`;
-  const steps: { name: string; columns: string[] }[] = [];
+  const steps: { name: string; note: string; columns: string[] }[] = [];
   let stage = q('stage_0');
-  let assigned = '0';
+  let assigned: string | null = null; // column: 1 once a gate assigned the stage (later gates and filters skip)
   let step = 0;
+  const notAssigned = () => (assigned ? `${assigned} = 0 AND ` : '');
   pack.ladder.gates.forEach((g, k) => {
     const gm = model.gates[k]!;
     if (!gm.enabled) return;
-    const fails = `${assigned} = 0 AND ${q(`gate__${g.id}`)} = 0`;
+    const fails = `${notAssigned()}${q(`gate__${g.id}`)} = 0`;
     const nextStage = q(`stage_${++step}`);
-    const columns =
-      gm.action === 'assign'
-        ? [`CASE WHEN ${fails} THEN ${gm.stage} ELSE ${stage} END AS ${nextStage}`, `CASE WHEN ${fails} THEN 1 ELSE ${assigned} END AS ${q(`assigned_${step}`)}`]
-        : [`CASE WHEN ${fails} AND ${stage} > ${gm.stage} THEN ${gm.stage} ELSE ${stage} END AS ${nextStage}`, `${assigned} AS ${q(`assigned_${step}`)}`];
-    steps.push({ name: `gate_${g.id}`, columns });
+    const target = model.stages[gm.stage]!.id;
+    if (gm.action === 'assign') {
+      const nextAssigned = q(`assigned_${step}`);
+      steps.push({
+        name: `gate_${g.id}`,
+        note: `gate ${g.id}: failing it puts the account at ${target} (${gm.stage}), and nothing after this moves it`,
+        columns: [`CASE WHEN ${fails} THEN ${gm.stage} ELSE ${stage} END AS ${nextStage}`, `CASE WHEN ${fails} THEN 1 ELSE ${assigned ?? '0'} END AS ${nextAssigned}`],
+      });
+      assigned = nextAssigned;
+    } else {
+      steps.push({
+        name: `gate_${g.id}`,
+        note: `gate ${g.id}: failing it caps the stage at ${target} (${gm.stage})`,
+        columns: [`CASE WHEN ${fails} AND ${stage} > ${gm.stage} THEN ${gm.stage} ELSE ${stage} END AS ${nextStage}`],
+      });
+    }
     stage = nextStage;
-    assigned = q(`assigned_${step}`);
   });
-  // One scored stage down (the lowest scored stage stays where it is).
+  // One scored stage down (the lowest scored stage stays where it is; gate-only stages fall to it).
   const lowerOf = (column: string) => `CASE ${column}${model.scored.slice(1).map((s, i) => ` WHEN ${s} THEN ${model.scored[i]}`).join('')} ELSE ${model.catchAll} END`;
   pack.filters.forEach((f, k) => {
     const fm = model.filters[k]!;
@@ -129,7 +121,8 @@ export function compileSql(valid: ValidPack, options: SqlOptions): string {
     const nextStage = q(`stage_${++step}`);
     steps.push({
       name: `filter_${f.id}`,
-      columns: [`CASE WHEN ${assigned} = 0 AND ${q(`flt__${f.id}`)} = 1 AND ${stage} >= ${fm.appliesFrom} THEN ${target} ELSE ${stage} END AS ${nextStage}`],
+      note: `filter ${f.id}: accounts at ${model.stages[fm.appliesFrom]!.id} (${fm.appliesFrom}) or above that it hits are ${fm.action === 'exclude' ? `sent to ${model.stages[model.catchAll]!.id}` : 'moved one stage down'}`,
+      columns: [`CASE WHEN ${notAssigned()}${q(`flt__${f.id}`)} = 1 AND ${stage} >= ${fm.appliesFrom} THEN ${target} ELSE ${stage} END AS ${nextStage}`],
     });
     stage = nextStage;
   });
@@ -137,24 +130,36 @@ export function compileSql(valid: ValidPack, options: SqlOptions): string {
   const stageName = `CASE ${stage}${model.stages.map((s, i) => ` WHEN ${i} THEN ${d.string(s.id)}`).join('')} END`;
   const outputSignals = pack.signals.map((s) => (s.enabled ? `${sig(s.id)} AS ${q(s.id)}` : `0 AS ${q(s.id)}`));
   const outputFilters = pack.filters.map((f) => (f.enabled ? `${q(`flt__${f.id}`)} AS ${q(f.id)}` : `0 AS ${q(f.id)}`));
-  const features = requiredFeatures(valid).map((f) => f.key);
+  const features = requiredFeatures(valid).filter((f) => f.key !== 'segment');
 
+  const cte = (name: string, note: string, body: string) => `${comment(note, '')}\n${name} AS (\n${body}\n)`;
   const ctes = [
-    `conditions AS (\n  SELECT\n    ${q('account_id')},\n    ${q('segment')},\n${[...conditions, ...gates, ...filters].join(',\n')}\n  FROM ${input}\n)`,
-    `subtotals AS (\n  SELECT *${model.categories.map((c, ci) => `,\n    ${subtotals[ci]} AS ${cat(c.id)}`).join('')}\n  FROM conditions\n)`,
-    `scored AS (\n  SELECT *,\n    ${score} AS ${q('score')},\n    ${distinct} AS ${q('distinct_signals')}\n  FROM subtotals\n)`,
-    `staged AS (\n  SELECT *,\n    ${baseStage} AS ${q('stage_0')}\n  FROM scored\n)`,
+    cte('conditions', '1. Each signal, gate and filter as 0/1.', `  SELECT\n    ${q('account_id')},\n    ${q('segment')},\n${[...conditions, ...gates, ...filters].join(',\n')}\n  FROM ${input}`),
+    cte(
+      'subtotals',
+      `2. Category subtotals: fired weights added in pack order${model.categories.some((c) => c.cap === c.cap) ? ', capped' : ''}.`,
+      `  SELECT *${model.categories.map((c, ci) => `,\n    ${subtotals[ci]} AS ${cat(c.id)}`).join('')}\n  FROM conditions`,
+    ),
+    cte('scored', `3. Score: ${scoreNote}; distinct signals counted.`, `  SELECT *,\n    ${score} AS ${q('score')},\n    ${distinct} AS ${q('distinct_signals')}\n  FROM subtotals`),
+    cte(
+      'staged',
+      `4. Stage from the score: the highest of ${model.scored.map((i) => `${model.stages[i]!.id} (${i})`).join(', ')} whose minimum score and signals hold.`,
+      `  SELECT *,\n    ${baseStage} AS ${q('stage_0')}\n  FROM scored`,
+    ),
   ];
   let previous = 'staged';
-  for (const s of steps) {
-    ctes.push(`${s.name} AS (\n  SELECT *,\n    ${s.columns.join(',\n    ')}\n  FROM ${previous}\n)`);
+  steps.forEach((s, k) => {
+    ctes.push(cte(s.name, `${5 + k}. ${s.note}.`, `  SELECT *,\n    ${s.columns.join(',\n    ')}\n  FROM ${previous}`));
     previous = s.name;
-  }
+  });
+  const version = pack.meta?.version ? ` version ${pack.meta.version}` : '';
   const header = [
-    `-- Ladder rule pack "${pack.name.replace(/\n/g, ' ')}" (pack schema ${pack.schemaVersion}), compiled for ${d.label}.`,
-    `-- Input: ${input}, one row per account with account_id, segment and the features: ${features.join(', ')}.`,
-    '-- Output: account_id, score, stage, one 0/1 column per signal and per filter, and category subtotals.',
-    '-- Missing values never meet a condition. Generated by Ladder; edit the pack, not this file.',
+    comment(`Ladder rule pack "${pack.name}"${version} (pack schema ${pack.schemaVersion}), compiled for ${d.label}.`, ''),
+    comment(`Input: ${input}, one row per account: account_id (text), segment (text: SMB, Mid-Market, Enterprise or NULL)`, ''),
+    comment(`and one ${d.double} column per feature: ${features.map((f) => (f.kind === 'value' ? f.key : `${f.key} (the ${f.kind === 'rolling_min' ? 'lowest' : 'highest'} ${f.metric} of the last ${f.periods} periods)`)).join(', ')}`, ''),
+    comment('(`ladder export features` writes exactly this relation). Missing values are NULL and never meet a condition.', ''),
+    comment(`Output: account_id, score, stage, one 0/1 column per signal and per filter, then category subtotals.`, ''),
+    comment('Generated by Ladder; change the pack, not this file. No trailing semicolon, so it also works as a dbt model.', ''),
   ].join('\n');
   return `${header}\nWITH\n${ctes.join(',\n')}\nSELECT\n  ${[
     q('account_id'),

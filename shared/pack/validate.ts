@@ -116,6 +116,14 @@ function checkMeaning(pack: RulePack): PackCheck {
     f.conditions.forEach((c, j) => checkClause(c, `filters[${i}].conditions[${j}]`, metrics, issues));
   });
 
+  const caseIds = { stage: stageIds, signal: new Set(pack.signals.map((s) => s.id)), filter: new Set(pack.filters.map((f) => f.id)) };
+  pack.validation?.cases.forEach((c, i) => {
+    const path = `validation.cases[${i}].expected`;
+    if (!caseIds.stage.has(c.expected.stage)) issues.push({ path: `${path}.stage`, message: `Unknown stage "${c.expected.stage}".` });
+    c.expected.signals.forEach((id, j) => caseIds.signal.has(id) || issues.push({ path: `${path}.signals[${j}]`, message: `Unknown signal "${id}".` }));
+    c.expected.filters.forEach((id, j) => caseIds.filter.has(id) || issues.push({ path: `${path}.filters[${j}]`, message: `Unknown filter "${id}".` }));
+  });
+
   const shares = pack.scoring.categoryWeights;
   if (shares) {
     const total = Object.values(shares).reduce((s, v) => s + (v ?? 0), 0);

@@ -1,6 +1,8 @@
 // The features relation other engines score from (DESIGN.md §5): account_id, then segment, then
 // one column per feature the pack reads, named by metric id (sustained signals add
-// metric__minN / metric__maxN). Numbers stay float64; missing values are null.
+// metric__minN / metric__maxN). Numbers stay float64; missing values are null. The segment column
+// carries the account's segment as recorded (the engine picks per-segment thresholds from the same
+// text, and a condition on the `segment` metric compares that text too).
 import { requiredFeatures, isCategoryMetric, segmentNames, type FeatureTable } from '../../../shared/engine/features';
 import type { ValidPack } from '../../../shared/pack/validate';
 
@@ -29,12 +31,15 @@ export function featuresRelation(table: FeatureTable, valid: ValidPack): Feature
     const column = table.columns.get(f.key)!;
     return (i: number) => (column[i] === column[i] ? column[i]! : null);
   });
+  const recorded = table.categories.get('segment');
+  const segmentOf = recorded
+    ? (i: number) => (recorded.codes[i]! < 0 ? null : recorded.dictionary[recorded.codes[i]!]!)
+    : (i: number) => (table.segment[i] === 3 ? null : segmentNames[table.segment[i]!]!);
   return {
     columns,
     *rows() {
       for (let i = 0; i < table.accounts; i++) {
-        const segment = table.segment[i]!;
-        yield [table.accountIds[i]!, segment === 3 ? null : segmentNames[segment]!, ...readers.map((read) => read(i))];
+        yield [table.accountIds[i]!, segmentOf(i), ...readers.map((read) => read(i))];
       }
     },
   };

@@ -42,21 +42,25 @@ function histogram(table: ClassTable, out: ClassOutcomes): ModelResult['histogra
   let min = Infinity;
   let max = -Infinity;
   let integers = true;
+  let any = false;
   for (let c = 0; c < out.size; c++) {
     if (table.count[c] === 0) continue;
+    any = true;
     const s = out.score[c]!;
+    if (!Number.isFinite(s)) continue; // ±Infinity (tiny positive weights under shares) goes to the end bins
     min = Math.min(min, s);
     max = Math.max(max, s);
     if (!Number.isInteger(s)) integers = false;
   }
-  if (min === Infinity) return { binWidth: 1, bins: [] };
+  if (!any) return { binWidth: 1, bins: [] };
+  if (min === Infinity) min = max = 0;
   const width = binWidthFor(min, max, integers);
   const first = Math.floor(min / width) * width;
-  const count = Math.floor((max - first) / width) + 1;
+  const count = Math.max(1, Math.floor((max - first) / width) + 1); // rounding can put max a hair below first
   const bins = Array.from({ length: count }, (_, b) => ({ from: first + b * width, to: first + (b + 1) * width, accounts: 0 }));
   for (let c = 0; c < out.size; c++) {
     if (table.count[c] === 0) continue;
-    const b = Math.min(count - 1, Math.floor((out.score[c]! - first) / width));
+    const b = Math.max(0, Math.min(count - 1, Math.floor((out.score[c]! - first) / width)));
     bins[b]!.accounts += table.count[c]!;
   }
   return { binWidth: width, bins };

@@ -8,6 +8,7 @@ import { infoSpec, runInfo } from './commands/info';
 import { importSpec, runImportCommand } from './commands/import';
 import { serveSpec, runServe } from './commands/serve';
 import { scoreSpec, runScore } from './commands/score';
+import { exportSpec, runExport } from './commands/export';
 import { appVersion } from '../version';
 
 interface Command {
@@ -20,6 +21,7 @@ const commands: Record<string, Command> = {
   info: { spec: infoSpec, run: runInfo },
   import: { spec: importSpec, run: runImportCommand },
   score: { spec: scoreSpec, run: runScore },
+  export: { spec: exportSpec, run: runExport },
   serve: { spec: serveSpec, run: runServe },
 };
 

@@ -4,7 +4,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { LadderError } from '../../../shared/api/result';
 import { limits } from '../../../shared/pack/schema';
-import { checkPack, formatIssues, type ValidPack } from '../../../shared/pack/validate';
+import { formatIssues, type ValidPack } from '../../../shared/pack/validate';
+import { readPack } from '../../../shared/pack/document';
 import { resourcesDir } from '../paths';
 import type { PresetInfo } from '../../../shared/domain/packs';
 
@@ -22,8 +23,9 @@ export function listPresets(): PresetInfo[] {
     });
 }
 
+/** Validates a pack file's text (JSON, or YAML when it does not start with "{"). */
 export function validateOrThrow(text: string, source: string): ValidPack {
-  const checked = checkPack(text);
+  const checked = readPack(text);
   if (!checked.ok) {
     const first = checked.issues[0]!;
     const more = checked.issues.length > 1 ? ` (and ${checked.issues.length - 1} more problem${checked.issues.length > 2 ? 's' : ''})` : '';
@@ -39,7 +41,7 @@ export function loadPreset(id: string): ValidPack {
   return validateOrThrow(readFileSync(join(presetsDir(), `${id}.json`), 'utf8'), `The preset "${id}"`);
 }
 
-/** `preset:NAME` or a JSON file. */
+/** `preset:NAME`, or a JSON or YAML file. */
 export function loadPackArgument(arg: string): ValidPack {
   if (arg.startsWith('preset:')) return loadPreset(arg.slice('preset:'.length));
   let size: number;

@@ -1,0 +1,124 @@
+// Every export, produced the same way for the API and the CLI: a validated pack in, a named file
+// out (text, or bytes for XLSX). Formats that describe the model alone need no workspace; the
+// pack's validation block, the features relation and scored accounts are measured on one.
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { LadderError } from '../../../shared/api/result';
+import { compileJsModule } from '../../../shared/compile/js-module';
+import { compileJsonLogic } from '../../../shared/compile/jsonlogic';
+import { compileSignalsCsv } from '../../../shared/compile/signals-csv';
+import { compileSql } from '../../../shared/compile/sql';
+import { dialects, type SqlDialect } from '../../../shared/compile/sql-dialect';
+import { exportFormatInfo, type ExportFormat } from '../../../shared/export/formats';
+import { utf8Bom } from '../../../shared/export/spreadsheet-safe';
+import { writePack } from '../../../shared/pack/document';
+import { checkPack, formatIssues, type ValidPack } from '../../../shared/pack/validate';
+import { scoreWorkspace, type ScoredWorkspace } from '../scoring/score-workspace';
+import type { Workspace } from '../store/open-workspace';
+import { featuresCsvLines } from './features-csv';
+import { featuresRelation } from './features-relation';
+import { packDocument, validationBlock } from './pack-document';
+import { scoredCsvLines, scoredTable, scoredXlsx } from './scored-export';
+
+export interface ExportRequest {
+  format: ExportFormat;
+  dialect?: SqlDialect;
+  table?: string;
+  asOf?: string;
+  /** Pack formats: measure a validation block on the workspace (default: when one is open). */
+  validation?: boolean;
+  /** CSV formats: start with a UTF-8 byte-order mark (for Excel). */
+  bom?: boolean;
+}
+
+export type ExportOutput = { fileName: string; mime: string } & ({ kind: 'text'; lines: () => Iterable<string> } | { kind: 'bytes'; bytes: () => Promise<Buffer> });
+
+const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'rule-pack';
+
+function needWorkspace(ws: Workspace | null, what: string): Workspace {
+  if (!ws) throw new LadderError('no_workspace', `${what} needs a workspace: open one (or pass --workspace) first.`);
+  return ws;
+}
+
+/** The pack in canonical form: validated again, so key order and defaults are exactly what an import gives. */
+function canonical(pack: unknown): ValidPack {
+  const checked = checkPack(pack);
+  if (!checked.ok) throw new LadderError('internal', `The exported pack did not validate: ${formatIssues(checked.issues)}`);
+  return checked.value;
+}
+
+export function produceExport(ws: Workspace | null, valid: ValidPack, request: ExportRequest): ExportOutput {
+  const info = exportFormatInfo[request.format];
+  const base = slug(valid.pack.name);
+  const named = (suffix: string) => ({ fileName: `${base}${suffix}`, mime: info.mime });
+  const text = (suffix: string, body: () => string) => ({ ...named(suffix), kind: 'text' as const, lines: () => [body()] });
+  let scored: ScoredWorkspace | undefined;
+  const score = () => (scored ??= scoreWorkspace(needWorkspace(ws, info.label), valid, request.asOf));
+  switch (request.format) {
+    case 'pack-json':
+    case 'pack-yaml': {
+      const measure = request.validation ?? ws !== null;
+      const document = canonical(packDocument(valid, measure ? validationBlock(needWorkspace(ws, 'A validation block'), valid, score()) : null)).pack;
+      return text(info.extension, () => writePack(document, request.format === 'pack-json' ? 'json' : 'yaml'));
+    }
+    case 'sql': {
+      const dialect = request.dialect ?? 'duckdb';
+      let sql: string;
+      try {
+        sql = compileSql(valid, { dialect, ...(request.table ? { table: request.table } : {}) });
+      } catch (error) {
+        throw new LadderError('bad_request', error instanceof Error ? error.message : String(error));
+      }
+      return text(`.${dialects[dialect].name}.sql`, () => sql);
+    }
+    case 'jsonlogic':
+      return text(info.extension, () => `${JSON.stringify(compileJsonLogic(valid), null, 2)}\n`);
+    case 'js':
+      return text(info.extension, () => compileJsModule(valid));
+    case 'signals-csv':
+      return text(info.extension, () => (request.bom ? utf8Bom : '') + compileSignalsCsv(valid));
+    case 'features-csv': {
+      const relation = featuresRelation(score().engine.features, valid);
+      return { ...named(info.extension), kind: 'text', lines: () => featuresCsvLines(relation) };
+    }
+    case 'scored-csv': {
+      const table = scoredTable(score().engine, score().build.names);
+      return { ...named(info.extension), kind: 'text', lines: () => scoredCsvLines(table, { bom: request.bom ?? false }) };
+    }
+    case 'scored-xlsx': {
+      const table = scoredTable(score().engine, score().build.names);
+      return { ...named(info.extension), kind: 'bytes', bytes: () => scoredXlsx(table, valid.pack.name) };
+    }
+  }
+}
+
+/** The whole output in memory (for previews and downloads; files are streamed by writeExport). */
+export async function renderExport(output: ExportOutput): Promise<Buffer> {
+  if (output.kind === 'bytes') return output.bytes();
+  return Buffer.from(Array.from(output.lines()).join(''), 'utf8');
+}
+
+export async function writeExport(output: ExportOutput, path: string): Promise<number> {
+  if (output.kind === 'bytes') {
+    const bytes = await output.bytes();
+    const out = createWriteStream(path);
+    out.end(bytes);
+    await once(out, 'finish');
+    return bytes.length;
+  }
+  const out = createWriteStream(path);
+  let buffer = '';
+  let written = 0;
+  for (const line of output.lines()) {
+    buffer += line;
+    if (buffer.length > 1 << 16) {
+      written += Buffer.byteLength(buffer);
+      if (!out.write(buffer)) await once(out, 'drain');
+      buffer = '';
+    }
+  }
+  written += Buffer.byteLength(buffer);
+  out.end(buffer);
+  await once(out, 'finish');
+  return written;
+}

@@ -4,8 +4,7 @@
 // (the reading worker thread included); sqlite3 runs as a child and is not counted.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { suggestPlan } from '../../shared/import/suggest';
-import { analyzeInBackground } from '../../electron/backend/import/worker-client';
+import { analyzeAndPlan } from '../../electron/backend/import/plan-file';
 import { runImport } from '../../electron/backend/import/run-import';
 import { openWorkspace } from '../../electron/backend/store/open-workspace';
 import { writeAccountsCsv } from './accounts-csv';
@@ -35,9 +34,9 @@ try {
     const path = join(dir.path, `ladder-${i}.ladder`);
     (await openWorkspace(path, { create: true })).db.close();
     const started = performance.now();
-    const analysis = await analyzeInBackground(csv, undefined);
-    const plan = suggestPlan({ kind: 'accounts', headers: analysis.headers, profiles: analysis.profiles, spec: { preset: 'cs-platform' } });
-    const report = await runImport({ workspacePath: path, analysis, plan, dryRun: false });
+    const spec = { kind: 'accounts' as const, preset: 'cs-platform' };
+    const { analysis, plan } = await analyzeAndPlan(csv, spec);
+    const report = await runImport({ workspacePath: path, analysis, plan, spec, dryRun: false });
     ours.push(performance.now() - started);
     imported = report.rowsImported;
     if (!report.committed || report.rowsImported !== rows) throw new Error(`import incomplete: ${JSON.stringify({ ...report, rejected: report.rejected.slice(0, 3) })}`);

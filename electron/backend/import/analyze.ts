@@ -18,6 +18,8 @@ export interface FileAnalysis {
   preview: string[][];
   rowsRead: number;
   warnings: string[];
+  /** False when only the first `maxRows` rows were read (a sample; pass two then checks the rest). */
+  complete: boolean;
 }
 
 export interface AnalyzeOptions {
@@ -25,7 +27,11 @@ export interface AnalyzeOptions {
   signal?: AbortSignal;
   onProgress?: (bytesRead: number, rows: number) => void;
   previewRows?: number;
+  /** Stop after this many rows: a quick first plan, confirmed over the whole file by pass two. */
+  maxRows?: number;
 }
+
+class EnoughRows extends Error {}
 
 /** Header cells → unique, non-empty names; says what it changed. */
 export function uniqueHeaders(raw: readonly string[], warnings: string[]): string[] {
@@ -63,6 +69,9 @@ export async function analyzeFile(path: string, options: AnalyzeOptions = {}): P
   let short = 0;
   let long = 0;
   let firstLong = 0;
+  let complete = true;
+  const maxRows = options.maxRows ?? Infinity;
+  try {
   await readerFor(format)(
     { path, fileName, bytes, sheet: options.sheet, signal: options.signal, onBytes: (read) => options.onProgress?.(read, rows) },
     {
@@ -82,6 +91,7 @@ export async function analyzeFile(path: string, options: AnalyzeOptions = {}): P
         profiles.push(p);
       },
       row(cells, row) {
+        if (rows >= maxRows) throw new EnoughRows();
         rows++;
         const width = headers.length;
         if (cells.length < width) short++;
@@ -94,11 +104,15 @@ export async function analyzeFile(path: string, options: AnalyzeOptions = {}): P
       },
     },
   );
+  } catch (error) {
+    if (!(error instanceof EnoughRows)) throw error;
+    complete = false;
+  }
   if (headers.length === 0) throw new ImportFailure(`${fileName} has no header row.`);
   if (rows === 0) throw new ImportFailure(`${fileName} has a header row but no data rows.`);
   if (short > 0) warnings.push(`${short.toLocaleString('en-US')} rows have fewer fields than the header; the missing fields are read as blank.`);
   if (long > 0) warnings.push(`${long.toLocaleString('en-US')} rows have more fields than the header (first: row ${firstLong}); they are rejected.`);
-  return { path, fileName, bytes, mtimeMs, info, headers, profiles, preview, rowsRead: rows, warnings };
+  return { path, fileName, bytes, mtimeMs, info, headers, profiles, preview, rowsRead: rows, warnings, complete };
 }
 
 export function summarizeSource(a: Pick<FileAnalysis, 'fileName' | 'bytes' | 'info'>): SourceSummary {

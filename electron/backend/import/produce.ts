@@ -5,6 +5,8 @@ import { createReadStream } from 'node:fs';
 import type { ImportPlan } from '../../../shared/import/mapping';
 import type { ColumnReport, RejectedValue } from '../../../shared/import/report';
 import { ImportFailure } from './failure';
+import { emptyProfile, observe, type ColumnProfile } from '../../../shared/import/profile';
+import { packBatch, type Batch } from './batch';
 import { createRecordBuilder, type RecordOut } from './records';
 import { readerFor } from './sources/open';
 import type { SourceInfo } from './sources/types';
@@ -17,21 +19,8 @@ export interface ProduceRequest {
   info: SourceInfo;
   headers: string[];
   plan: ImportPlan;
-}
-
-/**
- * Records travel flat (one array of values, `width` per record): a worker posts this several times
- * faster than an array of small objects, and the writer's thread spends less time receiving it.
- */
-export interface Batch {
-  width: number;
-  values: RecordOut['values'];
-  customs: (string | null)[];
-  rows: number[];
-  lines: number[];
-  rejections: RejectedValue[];
-  bytesRead: number;
-  rowsRead: number;
+  /** Columns to profile over the whole file (when pass one only read a sample, to confirm its plan). */
+  profileColumns?: number[];
 }
 
 export interface ProduceSummary {
@@ -39,17 +28,11 @@ export interface ProduceSummary {
   rowsWithTextKept: number;
   columns: ColumnReport[];
   sha256: string;
+  /** The whole-file profiles of `profileColumns` (other slots undefined). */
+  profiles: (ColumnProfile | undefined)[] | null;
 }
 
 export const batchRows = 2000;
-
-export function unpackBatch(batch: Batch): RecordOut[] {
-  const out: RecordOut[] = new Array(batch.rows.length);
-  for (let i = 0; i < out.length; i++) {
-    out[i] = { values: batch.values.slice(i * batch.width, (i + 1) * batch.width), custom: batch.customs[i]!, row: batch.rows[i]!, line: batch.lines[i]! };
-  }
-  return out;
-}
 
 export async function sha256File(path: string, signal?: AbortSignal): Promise<string> {
   const hash = createHash('sha256');
@@ -60,6 +43,8 @@ export async function sha256File(path: string, signal?: AbortSignal): Promise<st
 /** `emit` may return a promise (back-pressure): reading waits for it at the next chunk. */
 export async function produceRecords(request: ProduceRequest, emit: (batch: Batch) => void | Promise<void>, signal?: AbortSignal): Promise<ProduceSummary> {
   const builder = createRecordBuilder(request.plan, request.headers);
+  const watched = request.profileColumns ?? [];
+  const profiles: (ColumnProfile | undefined)[] | null = watched.length > 0 ? request.headers.map((_, i) => (watched.includes(i) ? emptyProfile() : undefined)) : null;
   const hashing = sha256File(request.path, signal);
   hashing.catch(() => {}); // a cancel aborts it too; the outcome is awaited below or not at all
   let records: RecordOut[] = [];
@@ -69,11 +54,7 @@ export async function produceRecords(request: ProduceRequest, emit: (batch: Batc
   let waiting: Promise<void> | void = undefined;
   const flush = () => {
     if (records.length === 0 && rejections.length === 0) return;
-    const width = records[0]?.values.length ?? 0;
-    const values: RecordOut['values'] = new Array(records.length * width);
-    let k = 0;
-    for (const r of records) for (let i = 0; i < width; i++) values[k++] = r.values[i] === undefined ? null : r.values[i]!;
-    waiting = emit({ width, values, customs: records.map((r) => r.custom), rows: records.map((r) => r.row), lines: records.map((r) => r.line), rejections, bytesRead, rowsRead: rows });
+    waiting = emit(packBatch(records, rejections, bytesRead, rows));
     records = [];
     rejections = [];
   };
@@ -100,6 +81,7 @@ export async function produceRecords(request: ProduceRequest, emit: (batch: Batc
       },
       row(cells, row, line) {
         rows++;
+        if (profiles) for (const i of watched) observe(profiles[i]!, i < cells.length ? cells[i]! : null);
         const record = builder.build(cells, row, line, rejections);
         if (record) records.push(record);
         if (records.length >= batchRows) flush();
@@ -109,5 +91,5 @@ export async function produceRecords(request: ProduceRequest, emit: (batch: Batc
   if (!headerSeen) throw new ImportFailure(`${request.fileName} has no header row.`);
   flush();
   await waiting;
-  return { rowsRead: rows, rowsWithTextKept: builder.rowsWithTextKept, columns: builder.columnReports(), sha256: await hashing };
+  return { rowsRead: rows, rowsWithTextKept: builder.rowsWithTextKept, columns: builder.columnReports(), sha256: await hashing, profiles };
 }

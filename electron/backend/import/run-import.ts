@@ -2,12 +2,13 @@
 // and are written inside ONE transaction on a connection of their own. Nothing is visible to
 // anyone until COMMIT; a failure, a cancel, a dry run or `abort` with rejected rows rolls it all
 // back, so the workspace is exactly as it was.
-import { planToMapping, type ImportPlan, type PhraseLists } from '../../../shared/import/mapping';
+import { planToMapping, type ColumnPlan, type ImportPlan, type MappingSpec, type PhraseLists } from '../../../shared/import/mapping';
+import { suggestPlan } from '../../../shared/import/suggest';
 import type { ImportReport, RejectedValue } from '../../../shared/import/report';
 import { connect, type Db } from '../store/sqlite';
 import { summarizeSource, type FileAnalysis } from './analyze';
 import { ImportFailure } from './failure';
-import { unpackBatch } from './produce';
+import { unpackBatch } from './batch';
 import { produceInBackground } from './worker-client';
 import { createKindWriter } from './write/kind-writer';
 
@@ -17,11 +18,27 @@ export interface RunImportOptions {
   plan: ImportPlan;
   dryRun: boolean;
   phrases?: PhraseLists;
+  /** What the plan was made from: needed to re-plan when pass one only read a sample. */
+  spec?: MappingSpec;
   signal?: AbortSignal;
   onProgress?: (bytesRead: number, rows: number) => void;
 }
 
 const maxRejectedListed = 1000;
+
+const decisive = (c: ColumnPlan) => [c.field, c.skip, c.type, c.dateOrder, c.needsDateOrder, c.numericDates].join('|');
+
+/**
+ * The columns whose plan depends on their values: dates (day/month order, serials), and columns
+ * typed or matched from their contents. A column the preset or the user typed does not.
+ */
+export const valueDependentColumns = (plan: ImportPlan): number[] =>
+  plan.columns.filter((c) => c.confidence < 1 || c.type === 'date' || c.type === 'datetime').map((c) => c.index);
+
+/** Does the plan made from the first rows still hold for the whole file? */
+export function samePlan(a: ImportPlan, b: ImportPlan): boolean {
+  return a.blockers.length === b.blockers.length && a.columns.length === b.columns.length && a.columns.every((c, i) => decisive(c) === decisive(b.columns[i]!));
+}
 
 function openForImport(path: string): Db {
   const db = connect(path, { fileMustExist: true });
@@ -64,7 +81,7 @@ export async function runImport(o: RunImportOptions): Promise<ImportReport> {
       for (const r of list) if (rejected.length < maxRejectedListed) rejected.push(r);
     };
     const summary = await produceInBackground(
-      { path: analysis.path, fileName: analysis.fileName, bytes: analysis.bytes, mtimeMs: analysis.mtimeMs, info: analysis.info, headers: analysis.headers, plan },
+      { path: analysis.path, fileName: analysis.fileName, bytes: analysis.bytes, mtimeMs: analysis.mtimeMs, info: analysis.info, headers: analysis.headers, plan, profileColumns: analysis.complete ? [] : valueDependentColumns(plan) },
       (batch) => {
         const found: RejectedValue[] = [...batch.rejections];
         const batchRecords = unpackBatch(batch);
@@ -75,6 +92,19 @@ export async function runImport(o: RunImportOptions): Promise<ImportReport> {
       },
       { signal: o.signal },
     );
+    if (!analysis.complete) {
+      const profiles = analysis.profiles.map((p, i) => summary.profiles?.[i] ?? p);
+      // Pass one read only the first rows. The whole column decides: if the full profiles give a
+      // different plan (a day-first date on row 90,000, a stray text in a number column), this
+      // pass is rolled back and the file is read again under the plan the whole file supports.
+      const full = suggestPlan({ kind: plan.kind, headers: analysis.headers, profiles, spec: o.spec ?? {} });
+      if (!samePlan(plan, full)) {
+        db.exec('ROLLBACK');
+        db.close();
+        if (full.blockers.length > 0) throw new ImportFailure(`${analysis.fileName}: ${full.blockers.join(' ')}`);
+        return runImport({ ...o, analysis: { ...analysis, profiles, rowsRead: summary.rowsRead, complete: true }, plan: full });
+      }
+    }
     const tail: RejectedValue[] = [];
     writer.finish(tail);
     keep(tail);
@@ -118,6 +148,6 @@ export async function runImport(o: RunImportOptions): Promise<ImportReport> {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw error;
   } finally {
-    db.close();
+    if (db.open) db.close();
   }
 }

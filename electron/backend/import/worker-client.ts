@@ -7,7 +7,8 @@ import { Worker } from 'node:worker_threads';
 import { LadderError } from '../../../shared/api/result';
 import { analyzeFile, type FileAnalysis } from './analyze';
 import { ImportCancelled, ImportFailure } from './failure';
-import { produceRecords, type Batch, type ProduceRequest, type ProduceSummary } from './produce';
+import type { Batch } from './batch';
+import { produceRecords, type ProduceRequest, type ProduceSummary } from './produce';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
 
 export function workerScriptPath(): string | null {
@@ -23,6 +24,7 @@ export function workerScriptPath(): string | null {
 
 interface RunOptions {
   signal?: AbortSignal;
+  maxRows?: number;
   onProgress?: (bytesRead: number, rows: number) => void;
 }
 
@@ -66,8 +68,8 @@ function inWorker<T>(script: string, request: WorkerRequest, options: RunOptions
 
 export function analyzeInBackground(path: string, sheet: string | undefined, options: RunOptions = {}): Promise<FileAnalysis> {
   const script = workerScriptPath();
-  if (!script) return analyzeFile(path, { sheet, signal: options.signal, onProgress: options.onProgress });
-  return inWorker(script, { type: 'analyze', path, sheet }, options, (reply) => (reply.type === 'analysis' ? reply.analysis : undefined));
+  if (!script) return analyzeFile(path, { sheet, signal: options.signal, onProgress: options.onProgress, maxRows: options.maxRows });
+  return inWorker(script, { type: 'analyze', path, sheet, maxRows: options.maxRows }, options, (reply) => (reply.type === 'analysis' ? reply.analysis : undefined));
 }
 
 /** `onBatch` runs on this thread (it writes to SQLite); the worker waits for it between batches. */

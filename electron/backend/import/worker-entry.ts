@@ -2,6 +2,7 @@
 // loop only writes batches to SQLite and stays free to answer the UI.
 import { parentPort } from 'node:worker_threads';
 import { analyzeFile } from './analyze';
+import { transferables } from './batch';
 import { produceRecords, type ProduceRequest } from './produce';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
 
@@ -28,14 +29,14 @@ port.on('message', (message: WorkerRequest) => {
 
 async function handle(message: Exclude<WorkerRequest, { type: 'ack' }>): Promise<void> {
   if (message.type === 'analyze') {
-    const analysis = await analyzeFile(message.path, { sheet: message.sheet, onProgress: (bytesRead, rows) => post({ type: 'progress', bytesRead, rows }) });
+    const analysis = await analyzeFile(message.path, { sheet: message.sheet, maxRows: message.maxRows, onProgress: (bytesRead, rows) => post({ type: 'progress', bytesRead, rows }) });
     post({ type: 'analysis', analysis });
     return;
   }
   const request: ProduceRequest = message.request;
   const summary = await produceRecords(request, async (batch) => {
     inFlight++;
-    post({ type: 'batch', batch });
+    port.postMessage({ type: 'batch', batch } satisfies WorkerReply, transferables(batch));
     if (inFlight >= window) await new Promise<void>((resolve) => (wake = resolve));
   });
   post({ type: 'produced', summary });

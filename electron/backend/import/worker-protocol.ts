@@ -1,9 +1,10 @@
 // Messages between the backend and the import worker thread.
 import type { FileAnalysis } from './analyze';
-import type { Batch, ProduceRequest, ProduceSummary } from './produce';
+import type { Batch } from './batch';
+import type { ProduceRequest, ProduceSummary } from './produce';
 
 export type WorkerRequest =
-  | { type: 'analyze'; path: string; sheet?: string }
+  | { type: 'analyze'; path: string; sheet?: string; maxRows?: number }
   | { type: 'produce'; request: ProduceRequest }
   | { type: 'ack' };
 

@@ -7,12 +7,11 @@ import { importKinds, type ImportKind } from '../../../../shared/domain/workspac
 import { onErrorChoices, type MappingSpec } from '../../../../shared/import/mapping';
 import { presetIds } from '../../../../shared/import/presets';
 import type { ImportReport } from '../../../../shared/import/report';
-import { suggestPlan } from '../../../../shared/import/suggest';
 import { ImportCancelled, ImportFailure } from '../../import/failure';
 import { parseMappingJson, readPhrases } from '../../import/import-service';
 import { runImport } from '../../import/run-import';
 import { checkFile } from '../../import/sources/open';
-import { analyzeInBackground } from '../../import/worker-client';
+import { analyzeAndPlan } from '../../import/plan-file';
 import { openWorkspace } from '../../store/open-workspace';
 import { parseArgs, requireString, UsageError, type CommandSpec } from '../args';
 import { formatCount, type CliIo } from '../io';
@@ -116,8 +115,7 @@ export async function runImportCommand(argv: readonly string[], io: CliIo): Prom
   process.once('SIGINT', onSigint);
   try {
     const started = Date.now();
-    const analysis = await analyzeInBackground(file, spec.sheet, { signal: controller.signal, onProgress: progressLine(io, 'Reading  ', bytes, started) });
-    const plan = suggestPlan({ kind: spec.kind!, headers: analysis.headers, profiles: analysis.profiles, spec });
+    const { analysis, plan } = await analyzeAndPlan(file, { ...spec, kind: spec.kind! }, { signal: controller.signal, onProgress: progressLine(io, 'Reading  ', bytes, started) });
     if (plan.blockers.length > 0) throw new ImportFailure(`${analysis.fileName}: ${plan.blockers.join(' ')}`);
     const phrases = spec.ticketPhrases ?? readPhrases(ws);
     const report = await runImport({
@@ -126,6 +124,7 @@ export async function runImportCommand(argv: readonly string[], io: CliIo): Prom
       plan,
       dryRun,
       phrases,
+      spec,
       signal: controller.signal,
       onProgress: progressLine(io, dryRun ? 'Checking ' : 'Importing', analysis.bytes, Date.now()),
     });

@@ -15,11 +15,17 @@ function createTable(relation: FeaturesRelation, table: string, types: { text: s
   return `CREATE TABLE ${quote(table)} (${relation.columns.map((c) => `${quote(c.name)} ${types[c.type]}`).join(', ')})`;
 }
 
+/** Numbers as numbers, names in lower case (Snowflake's SQL names its columns in upper case). */
 const normalize = (row: Record<string, unknown>): SqlRow =>
-  Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : (v as string | number | null)]));
+  Object.fromEntries(Object.entries(row).map(([k, v]) => [k.toLowerCase(), typeof v === 'bigint' ? Number(v) : (v as string | number | null)]));
 
-export function runSqlite(relation: FeaturesRelation, sql: string, table = 'ladder_features'): SqlRow[] {
+/**
+ * SQLite, optionally with a LEAST(a, b) function (SQLite's own is min(a, b)) so BigQuery's SQL,
+ * which SQLite otherwise accepts as written (backtick names, FLOAT64 read as REAL), runs too.
+ */
+export function runSqlite(relation: FeaturesRelation, sql: string, table = 'ladder_features', options: { least?: boolean } = {}): SqlRow[] {
   const db = new Database(':memory:');
+  if (options.least) db.function('LEAST', { deterministic: true }, (a: unknown, b: unknown) => (a === null || b === null ? null : Math.min(Number(a), Number(b))));
   try {
     db.exec(createTable(relation, table, { text: 'TEXT', double: 'REAL' }));
     const insert = db.prepare(`INSERT INTO ${quote(table)} VALUES (${relation.columns.map(() => '?').join(', ')})`);

@@ -8,13 +8,14 @@ import { compileJsModule } from '../../../shared/compile/js-module';
 import { compileJsonLogic } from '../../../shared/compile/jsonlogic';
 import { demoDefaults, writeDemoWorkspace } from '../../../electron/backend/demo/write-demo';
 import { featuresRelation } from '../../../electron/backend/export/features-relation';
-import { listPresets, loadPreset } from '../../../electron/backend/packs/presets';
+import { listPresets, loadPackArgument, loadPreset } from '../../../electron/backend/packs/presets';
+import type { ValidPack } from '../../../shared/pack/validate';
 import { scoreWorkspace, type ScoredWorkspace } from '../../../electron/backend/scoring/score-workspace';
 import { openWorkspace } from '../../../electron/backend/store/open-workspace';
 import { differences, engineRows } from '../../helpers/engine-rows';
 import { startPostgres, type Postgres } from '../../helpers/postgres';
 import { runDuckdb, runPostgres, runSqlite } from '../../helpers/sql-engines';
-import { tempDir } from '../../helpers/temp';
+import { repoRoot, tempDir } from '../../helpers/temp';
 import { asRow, evaluateJsonLogic, importModule, relationAccounts } from '../../helpers/portable';
 import type { SqlRow } from '../../helpers/sql-engines';
 
@@ -28,7 +29,7 @@ beforeAll(async () => {
   const path = join(dir.path, 'demo.ladder');
   await writeDemoWorkspace(path, demoDefaults({ accounts: 2000, seed: 7, endDate: '2026-11-16' }));
   const ws = await openWorkspace(path);
-  for (const p of listPresets()) scored.set(p.id, scoreWorkspace(ws, loadPreset(p.id)));
+  for (const id of [...presets, kitchenSink]) scored.set(id, scoreWorkspace(ws, packOf(id)));
   ws.db.close();
   pg = await startPostgres();
 });
@@ -38,34 +39,50 @@ afterAll(() => {
 });
 
 const presets = listPresets().map((p) => p.id);
+/** Every construct the compilers know (shares and caps, cap gates, exclude filters, categories…), on the same book. */
+const kitchenSink = 'kitchen-sink';
+const packOf = (id: string): ValidPack =>
+  id === kitchenSink ? loadPackArgument(join(repoRoot, 'test', 'fixtures', 'packs', 'kitchen-sink.json')) : loadPreset(id);
 
-describe.each(presets)('preset %s: compiled SQL equals the engine', (preset) => {
+describe.each([...presets, kitchenSink])('%s: every export equals the engine', (preset) => {
   const setup = () => {
     const s = scored.get(preset)!;
-    return { relation: featuresRelation(s.build.table, { pack: s.engine.pack, metrics: loadPreset(preset).metrics }), expected: engineRows(s.engine) };
+    return { relation: featuresRelation(s.build.table, packOf(preset)), expected: engineRows(s.engine) };
   };
 
   it('SQLite', () => {
     const { relation, expected } = setup();
-    const rows = runSqlite(relation, compileSql(loadPreset(preset), { dialect: 'sqlite' }));
+    const rows = runSqlite(relation, compileSql(packOf(preset), { dialect: 'sqlite' }));
     expect(differences(expected, rows)).toEqual([]);
   });
 
   it('DuckDB', async () => {
     const { relation, expected } = setup();
-    const rows = await runDuckdb(relation, compileSql(loadPreset(preset), { dialect: 'duckdb' }));
+    const rows = await runDuckdb(relation, compileSql(packOf(preset), { dialect: 'duckdb' }));
     expect(differences(expected, rows)).toEqual([]);
   });
 
   it('PostgreSQL', () => {
     const { relation, expected } = setup();
-    const rows = runPostgres(pg, relation, compileSql(loadPreset(preset), { dialect: 'postgres' }), preset.replace(/-/g, '_'));
+    const rows = runPostgres(pg, relation, compileSql(packOf(preset), { dialect: 'postgres' }), preset.replace(/-/g, '_'));
+    expect(differences(expected, rows)).toEqual([]);
+  });
+
+  it('Snowflake SQL, run in DuckDB (the subset both accept: upper-case quoted names, DOUBLE, LEAST)', async () => {
+    const { relation, expected } = setup();
+    const rows = await runDuckdb(relation, compileSql(packOf(preset), { dialect: 'snowflake' }));
+    expect(differences(expected, rows)).toEqual([]);
+  });
+
+  it('BigQuery SQL, run in SQLite (backtick names, FLOAT64 read as REAL, LEAST registered)', () => {
+    const { relation, expected } = setup();
+    const rows = runSqlite(relation, compileSql(packOf(preset), { dialect: 'bigquery' }), 'ladder_features', { least: true });
     expect(differences(expected, rows)).toEqual([]);
   });
 
   it('JS module (imported from a .mjs file)', async () => {
     const { relation, expected } = setup();
-    const mod = await importModule(dir.path, compileJsModule(loadPreset(preset)));
+    const mod = await importModule(dir.path, compileJsModule(packOf(preset)));
     const rows = relationAccounts(relation).map((a) => {
       const r = mod.score(a.flat);
       return { ...asRow(a.id, r), ...Object.fromEntries(Object.entries(r.subtotals).map(([k, v]) => [`subtotal_${k}`, v])) };
@@ -75,7 +92,7 @@ describe.each(presets)('preset %s: compiled SQL equals the engine', (preset) => 
 
   it('JSON Logic (json-logic-js)', () => {
     const { relation, expected } = setup();
-    const doc = JSON.parse(JSON.stringify(compileJsonLogic(loadPreset(preset))));
+    const doc = JSON.parse(JSON.stringify(compileJsonLogic(packOf(preset))));
     const rows = relationAccounts(relation).map((a) => asRow(a.id, evaluateJsonLogic(doc, a.jsonLogic)));
     expect(differences(withoutSubtotals(expected), rows)).toEqual([]);
   });

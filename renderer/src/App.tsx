@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useWorkspaceStore } from './store/workspace-store';
 import { OverviewView } from './views/OverviewView';
 import { ImportView } from './views/import/ImportView';
@@ -6,6 +6,8 @@ import { EmptyState } from './views/EmptyState';
 import { OpenWorkspaceDialog } from './components/OpenWorkspaceDialog';
 import { Sidebar } from './components/Sidebar';
 import { views, type ViewId } from './nav';
+import { WorkbenchView } from './views/workbench/WorkbenchView';
+import { useModelStore } from './store/model-store';
 
 function useGlobalShortcuts(openWorkspace: () => void, setView: (view: ViewId) => void) {
   useEffect(() => {
@@ -44,6 +46,16 @@ export function App() {
     }
   }, [chooseAndOpen, loadRecent]);
 
+  // Scores must follow the data: another workspace, or an import into this one, reloads features.
+  const dataKey = `${store.workspace?.path}|${store.overview?.lastImport?.id ?? 0}|${store.overview?.lastImport?.undone ?? false}|${store.overview?.accounts ?? 0}`;
+  const reloadModelData = useModelStore((s) => s.reloadData);
+  const firstDataKey = useRef(dataKey);
+  useEffect(() => {
+    if (dataKey === firstDataKey.current) return;
+    firstDataKey.current = dataKey;
+    void reloadModelData();
+  }, [dataKey, reloadModelData]);
+
   useGlobalShortcuts(() => void openWorkspace(), setView);
 
   const ready = store.state === 'ready';
@@ -65,6 +77,8 @@ export function App() {
         );
       case 'import':
         return <ImportView onImported={() => void load()} />;
+      case 'workbench':
+        return hasAccounts ? <WorkbenchView /> : <p className="muted empty-note">Open a workspace with accounts (or create the demo) to design a model.</p>;
     }
   })();
 
@@ -84,7 +98,7 @@ export function App() {
       </header>
       <div className="body">
         <Sidebar current={view} onSelect={setView} />
-        <main className="content" aria-busy={store.state === 'loading' || store.busy !== null}>
+        <main className={view === 'workbench' ? 'content wide' : 'content'} aria-busy={store.state === 'loading' || store.busy !== null}>
           {store.busy && (
             <p className="banner" role="status">
               {store.busy}

@@ -19,6 +19,10 @@ const httpTransport: Transport = async (name, args) => {
     body: JSON.stringify(args ?? {}),
   });
   if (response.status === 403) throw new Error('this page is not authorised; open the address Ladder printed when it started');
+  // Feature tables arrive as raw Arrow bytes rather than JSON.
+  if (response.headers.get('Content-Type')?.startsWith('application/vnd.apache.arrow')) {
+    return { ok: true, value: new Uint8Array(await response.arrayBuffer()) };
+  }
   return response.json();
 };
 

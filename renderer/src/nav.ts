@@ -3,6 +3,7 @@
 export const views = [
   { id: 'overview', label: 'Overview', shortcut: '1' },
   { id: 'import', label: 'Import', shortcut: '2' },
+  { id: 'workbench', label: 'Model', shortcut: '3' },
 ] as const;
 
 export type ViewId = (typeof views)[number]['id'];

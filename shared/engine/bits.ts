@@ -11,9 +11,9 @@ export function segmentThresholds(signal: Signal): SegmentThresholds {
   return [at(0), at(1), at(2), signal.threshold];
 }
 
-export function signalBits(features: FeatureTable, signal: Signal): Uint8Array {
+export function signalBits(features: FeatureTable, signal: Signal, scratch?: Uint8Array): Uint8Array {
   const feature = signalFeature(signal);
-  return conditionBits(features, feature.key, signal.metric, signal.operator, segmentThresholds(signal));
+  return conditionBits(features, feature.key, signal.metric, signal.operator, segmentThresholds(signal), scratch);
 }
 
 export function gatePassBits(features: FeatureTable, gate: Gate): Uint8Array {

@@ -28,6 +28,26 @@ function numericBits(column: Float64Array, segment: Uint8Array, operator: Operat
     return;
   }
   const t = Float64Array.from(values, (v) => v as number);
+  if (t[0] === t[1] && t[1] === t[2] && t[2] === t[3]) {
+    // One threshold for every segment (the common case): no per-account lookup.
+    const v = t[0]!;
+    switch (operator) {
+      case '>':
+        for (let i = 0; i < n; i++) out[i] = column[i]! > v ? 1 : 0;
+        return;
+      case '>=':
+        for (let i = 0; i < n; i++) out[i] = column[i]! >= v ? 1 : 0;
+        return;
+      case '<':
+        for (let i = 0; i < n; i++) out[i] = column[i]! < v ? 1 : 0;
+        return;
+      case '<=':
+        for (let i = 0; i < n; i++) out[i] = column[i]! <= v ? 1 : 0;
+        return;
+      default:
+        break;
+    }
+  }
   switch (operator) {
     case '>':
       for (let i = 0; i < n; i++) out[i] = column[i]! > t[segment[i]!]! ? 1 : 0;
@@ -65,8 +85,15 @@ function categoryBits(codes: Int32Array, dictionary: string[], segment: Uint8Arr
   }
 }
 
-export function conditionBits(features: FeatureTable, key: string, metric: string, operator: Operator, values: SegmentThresholds): Uint8Array {
-  const out = new Uint8Array(features.accounts);
+/** `out` may be a scratch buffer reused between calls (it is fully overwritten). */
+export function conditionBits(
+  features: FeatureTable,
+  key: string,
+  metric: string,
+  operator: Operator,
+  values: SegmentThresholds,
+  out: Uint8Array = new Uint8Array(features.accounts),
+): Uint8Array {
   if (isCategoryMetric(metric)) {
     const column = features.categories.get(metric);
     if (!column) throw new Error(`The feature table has no category column "${metric}".`);

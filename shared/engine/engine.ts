@@ -30,13 +30,13 @@ function checkFeatures(features: FeatureTable, valid: ValidPack): void {
   if (missing.length > 0) throw new Error(`The feature table lacks ${missing.map((f) => f.key).join(', ')}.`);
 }
 
-function computeBits(features: FeatureTable, pack: RulePack): { masks: Uint32Array; contexts: Uint32Array } {
+function computeBits(features: FeatureTable, pack: RulePack, scratch: Uint8Array): { masks: Uint32Array; contexts: Uint32Array } {
   const n = features.accounts;
   const masks = new Uint32Array(n);
   pack.signals.forEach((signal, s) => {
-    const bits = signalBits(features, signal);
-    const bit = (1 << s) >>> 0;
-    for (let i = 0; i < n; i++) if (bits[i]) masks[i] = (masks[i]! | bit) >>> 0;
+    const bits = signalBits(features, signal, scratch);
+    // bits are 0/1, so shifting them into place avoids a branch per account.
+    for (let i = 0; i < n; i++) masks[i] = masks[i]! | (bits[i]! << s);
   });
   const contexts = new Uint32Array(n);
   for (let i = 0; i < n; i++) contexts[i] = features.segment[i]! & 3;
@@ -58,7 +58,8 @@ export function createEngine(initialFeatures: FeatureTable, initial: ValidPack):
   let features = initialFeatures;
   let pack = initial.pack;
   const arrCents = toCents(features.arr);
-  let { masks, contexts } = computeBits(features, pack);
+  const scratch = new Uint8Array(features.accounts);
+  let { masks, contexts } = computeBits(features, pack, scratch);
   let table = classify(masks, contexts, arrCents);
   let model = compileScoring(pack);
   let outcomes = evaluateClasses(model, table);
@@ -67,12 +68,15 @@ export function createEngine(initialFeatures: FeatureTable, initial: ValidPack):
   /** Applies new bits for one position of the mask or context, moving accounts that changed. */
   const applyBits = (bits: Uint8Array, target: 'mask' | 'context', position: number) => {
     const flag = (1 << position) >>> 0;
-    const words = target === 'mask' ? masks : contexts;
-    for (let i = 0; i < bits.length; i++) {
-      const had = (words[i]! & flag) !== 0 ? 1 : 0;
-      if (had === bits[i]) continue;
+    const m = masks;
+    const k = contexts;
+    const words = target === 'mask' ? m : k;
+    const t = table;
+    const n = bits.length;
+    for (let i = 0; i < n; i++) {
+      if (((words[i]! >>> position) & 1) === bits[i]) continue;
       words[i] = (words[i]! ^ flag) >>> 0;
-      moveAccount(table, i, masks[i]!, contexts[i]!, arrCents[i]!);
+      moveAccount(t, i, m[i]!, k[i]!, arrCents[i]!);
     }
   };
 
@@ -114,7 +118,7 @@ export function createEngine(initialFeatures: FeatureTable, initial: ValidPack):
       pack = np;
       let kind: EditKind = 'classes';
       if (!sameIds(prev.signals, np.signals) || !sameIds(prev.ladder.gates, np.ladder.gates) || !sameIds(prev.filters, np.filters)) {
-        ({ masks, contexts } = computeBits(features, np));
+        ({ masks, contexts } = computeBits(features, np, scratch));
         table = classify(masks, contexts, arrCents);
         kind = 'rebuild';
       } else {
@@ -122,7 +126,7 @@ export function createEngine(initialFeatures: FeatureTable, initial: ValidPack):
         np.signals.forEach((s, i) => {
           const old = prev.signals[i]!;
           if (signalConditionKey(old) !== signalConditionKey(s) || columnChanged(signalFeature(s).key)) {
-            applyBits(signalBits(features, s), 'mask', i);
+            applyBits(signalBits(features, s, scratch), 'mask', i);
             kind = 'rescan';
           }
         });

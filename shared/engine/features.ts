@@ -56,3 +56,27 @@ export function requiredFeatures(valid: ValidPack): FeatureSpec[] {
 export function isCategoryMetric(id: string): boolean {
   return baseMetric(id)?.kind === 'category';
 }
+
+/**
+ * Identifies a feature's values: its key plus the definitions of every derived metric it depends
+ * on. Redefining a derived metric under the same id changes the signature, so cached columns and
+ * the renderer's copies are refreshed.
+ */
+export function featureSignature(valid: ValidPack, spec: FeatureSpec): string {
+  const seen = new Set<string>();
+  const parts: string[] = [];
+  const visit = (id: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    const def = valid.pack.metrics.find((m) => m.id === id);
+    const checked = valid.metrics.derived.get(id);
+    if (!def || !checked) return;
+    parts.push(`${id}=${def.expr}`);
+    [...checked.refs].sort().forEach(visit);
+  };
+  visit(spec.metric);
+  return `${spec.key}${parts.length ? `{${parts.join(';')}}` : ''}`;
+}
+
+/** Numeric feature specs of a pack (categories come from the account columns directly). */
+export const numericSpecs = (valid: ValidPack): FeatureSpec[] => requiredFeatures(valid).filter((s) => baseMetric(s.metric)?.kind !== 'category');

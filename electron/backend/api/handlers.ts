@@ -8,10 +8,12 @@ import { recentWorkspaces } from '../settings';
 import { createDemo, demoPath, refOf, requireWorkspace, switchWorkspace, type Session } from '../session';
 import { appVersion } from '../version';
 import { importHandlers } from './import-handlers';
+import { workbenchHandlers } from './workbench-handlers';
 import { listPresets, loadPreset } from '../packs/presets';
 
 export const handlers: Handlers<Session> = {
   ...importHandlers,
+  ...workbenchHandlers,
   'app.status': (_args, session) => ({
     version: appVersion,
     workspace: session.workspace ? refOf(session.workspace) : null,

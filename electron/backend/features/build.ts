@@ -6,10 +6,10 @@ import { evaluate, type ColumnEnv } from '../../../shared/expr/evaluate';
 import { reduceWindow } from '../../../shared/expr/window';
 import { baseMetric, customFieldPattern } from '../../../shared/pack/catalog';
 import type { ValidPack } from '../../../shared/pack/validate';
-import { requiredFeatures, type FeatureSpec, type FeatureTable } from '../../../shared/engine/features';
+import { numericSpecs, type FeatureSpec, type FeatureTable } from '../../../shared/engine/features';
 import { isoToDay } from '../../../shared/dates';
 import type { Db } from '../store/sqlite';
-import { loadAccountColumns } from './accounts';
+import { loadAccountColumns, type AccountColumns } from './accounts';
 import { loadPeriodChunk, type PeriodChunk } from './periods';
 import { loadUserMetrics } from './users';
 
@@ -66,16 +66,34 @@ export function latestPeriodStart(db: Db): string | null {
   return (db.prepare('SELECT max(period_start) FROM periods').pluck().get() as string | null) ?? null;
 }
 
-export function buildFeatureTable(db: Db, valid: ValidPack, asOf: string, chunkAccounts = defaultChunkAccounts): FeatureBuild {
+export interface AccountInputs {
+  accounts: AccountColumns;
+  users: Map<string, Float64Array>;
+}
+
+export function loadAccountInputs(db: Db, asOf: string): AccountInputs {
   const accounts = loadAccountColumns(db, asOf);
+  return { accounts, users: loadUserMetrics(db, accounts.keys, asOf) };
+}
+
+export { numericSpecs };
+
+/** Computes the given feature columns, reading periods in chunks of accounts. */
+export function computeFeatureColumns(
+  db: Db,
+  valid: ValidPack,
+  asOf: string,
+  specs: readonly FeatureSpec[],
+  { accounts, users }: AccountInputs,
+  chunkAccounts = defaultChunkAccounts,
+): Map<string, Float64Array> {
   const n = accounts.keys.length;
-  const users = loadUserMetrics(db, accounts.keys, asOf);
-  const specs = requiredFeatures(valid).filter((s) => baseMetric(s.metric)?.kind !== 'category');
   const inputs = collectInputs(valid, specs.map((s) => s.metric));
   const custom = loadCustomFields(db, inputs.custom, n);
   const periodIds = [...inputs.period];
   const asOfDay = isoToDay(asOf);
   const output = new Map(specs.map((s) => [s.key, new Float64Array(n)] as const));
+  if (specs.length === 0) return output;
 
   for (let from = 0; from < n; from += chunkAccounts) {
     const to = Math.min(n, from + chunkAccounts);
@@ -139,15 +157,22 @@ export function buildFeatureTable(db: Db, valid: ValidPack, asOf: string, chunkA
       output.get(spec.key)!.set(values, from);
     }
   }
+  return output;
+}
+
+export function buildFeatureTable(db: Db, valid: ValidPack, asOf: string, chunkAccounts = defaultChunkAccounts): FeatureBuild {
+  const inputs = loadAccountInputs(db, asOf);
+  const columns = computeFeatureColumns(db, valid, asOf, numericSpecs(valid), inputs, chunkAccounts);
+  const { accounts } = inputs;
   return {
     asOf,
     names: accounts.names,
     table: {
-      accounts: n,
+      accounts: accounts.keys.length,
       accountIds: accounts.ids,
       arr: accounts.arr,
       segment: accounts.segment,
-      columns: output,
+      columns,
       categories: accounts.categories,
     },
   };

@@ -23,6 +23,7 @@ export interface BrowserServer {
 }
 
 const maxBodyBytes = 16 * 1024 * 1024;
+export const binaryContentType = 'application/vnd.apache.arrow.stream';
 
 const securityHeaders = {
   'Content-Security-Policy': contentSecurityPolicy,
@@ -71,6 +72,10 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, method: stri
     return send(res, 400, JSON.stringify(error), 'application/json; charset=utf-8');
   }
   const result = await dispatch(method, args);
+  // Binary results (feature tables as Arrow IPC) go as raw bytes; everything else as JSON.
+  if (result.ok && result.value instanceof Uint8Array) {
+    return send(res, 200, Buffer.from(result.value.buffer, result.value.byteOffset, result.value.byteLength), binaryContentType);
+  }
   send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
 }
 

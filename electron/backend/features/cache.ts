@@ -1,0 +1,85 @@
+// Feature columns cached per workspace and as-of date, keyed by signature (see featureSignature),
+// so repeated scoring and the workbench's edits recompute only what changed. Imports change the
+// workspace's data stamp, which drops the cache.
+import type { FeatureSpec } from '../../../shared/engine/features';
+import { featureSignature } from '../../../shared/engine/features';
+import type { FeaturePayload } from '../../../shared/engine/arrow-features';
+import type { ValidPack } from '../../../shared/pack/validate';
+import type { Workspace } from '../store/open-workspace';
+import type { Db } from '../store/sqlite';
+import { computeFeatureColumns, loadAccountInputs, numericSpecs, type AccountInputs } from './build';
+
+interface AsOfEntry {
+  inputs: AccountInputs;
+  columns: Map<string, Float64Array>;
+  lastUsed: number;
+}
+
+interface WorkspaceCache {
+  stamp: string;
+  byAsOf: Map<string, AsOfEntry>;
+}
+
+const caches = new WeakMap<Workspace, WorkspaceCache>();
+const maxDates = 3;
+const maxColumnsPerDate = 96;
+let clock = 0;
+
+/** Changes whenever data is imported or an import is undone. */
+function dataStamp(db: Db): string {
+  const row = db.prepare('SELECT count(*) AS n, max(id) AS last, count(undone_at) AS undone FROM imports').get() as { n: number; last: number | null; undone: number };
+  const accounts = db.prepare('SELECT count(*) FROM accounts').pluck().get() as number;
+  return `${row.n}:${row.last ?? 0}:${row.undone}:${accounts}`;
+}
+
+function entryFor(ws: Workspace, asOf: string): AsOfEntry {
+  const stamp = dataStamp(ws.db);
+  let cache = caches.get(ws);
+  if (!cache || cache.stamp !== stamp) {
+    cache = { stamp, byAsOf: new Map() };
+    caches.set(ws, cache);
+  }
+  let entry = cache.byAsOf.get(asOf);
+  if (!entry) {
+    if (cache.byAsOf.size >= maxDates) {
+      const oldest = [...cache.byAsOf.entries()].sort((a, b) => a[1].lastUsed - b[1].lastUsed)[0]![0];
+      cache.byAsOf.delete(oldest);
+    }
+    entry = { inputs: loadAccountInputs(ws.db, asOf), columns: new Map(), lastUsed: 0 };
+    cache.byAsOf.set(asOf, entry);
+  }
+  entry.lastUsed = ++clock;
+  return entry;
+}
+
+export interface FeatureLoad {
+  payload: FeaturePayload;
+  /** Signature of every feature the pack needs, by feature key. */
+  signatures: Record<string, string>;
+}
+
+/**
+ * The pack's feature columns as of a date. `have` lists signatures the caller already holds: those
+ * columns are left out, and the accounts themselves are only included when `includeAccounts`.
+ */
+export function loadFeatures(ws: Workspace, valid: ValidPack, asOf: string, have: ReadonlySet<string> = new Set(), includeAccounts = true): FeatureLoad {
+  const entry = entryFor(ws, asOf);
+  const specs = numericSpecs(valid);
+  const signatures = Object.fromEntries(specs.map((s) => [s.key, featureSignature(valid, s)]));
+  const wanted = specs.filter((s) => !have.has(signatures[s.key]!));
+  const missing: FeatureSpec[] = wanted.filter((s) => !entry.columns.has(signatures[s.key]!));
+  if (missing.length > 0) {
+    const computed = computeFeatureColumns(ws.db, valid, asOf, missing, entry.inputs);
+    for (const s of missing) entry.columns.set(signatures[s.key]!, computed.get(s.key)!);
+    while (entry.columns.size > maxColumnsPerDate) entry.columns.delete(entry.columns.keys().next().value!);
+  }
+  const { accounts } = entry.inputs;
+  const payload: FeaturePayload = {
+    asOf,
+    accounts: accounts.keys.length,
+    signatures,
+    columns: new Map(wanted.map((s) => [s.key, entry.columns.get(signatures[s.key]!)!])),
+  };
+  if (includeAccounts) payload.base = { ids: accounts.ids, names: accounts.names, segment: accounts.segment, arr: accounts.arr, categories: accounts.categories };
+  return { payload, signatures };
+}

@@ -1,0 +1,91 @@
+// Connects the model store to the engine worker: loads the feature table from the backend once
+// per workspace, fetches new columns when a pack needs them, and coalesces rapid edits so the
+// worker always scores the latest draft and never a backlog of stale ones.
+import { api } from '../api';
+import { createEngineClient, type EngineClient } from './engine-client';
+import type { UpdateReply } from './protocol';
+
+export interface EngineSession {
+  client: EngineClient;
+  /** Loads accounts and the pack's features as of a date (the latest period when omitted). */
+  load(pack: unknown, asOf?: string): Promise<{ accounts: number; asOf: string }>;
+  /** Scores `pack` in `slot`; while a request is in flight, only the latest pack is kept. */
+  update(slot: string, pack: unknown, compareWith: string): Promise<UpdateReply | null>;
+  reset(): void;
+}
+
+export function createEngineSession(): EngineSession {
+  let client: EngineClient | null = null;
+  let asOf: string | null = null;
+  interface Job {
+    pack: unknown;
+    compareWith: string;
+    resolve(reply: UpdateReply | null): void;
+    reject(error: unknown): void;
+  }
+  const queues = new Map<string, { running: boolean; next: Job | null }>();
+  const getClient = () => (client ??= createEngineClient());
+
+  async function fetchColumns(pack: unknown): Promise<void> {
+    const have = await getClient().send({ op: 'held' });
+    const bytes = await api.call('features.load', { pack, asOf: asOf ?? undefined, have, includeAccounts: false });
+    const buffer = bytes.slice().buffer;
+    await getClient().send({ op: 'addColumns', bytes: buffer }, [buffer]);
+  }
+
+  async function run(slot: string, pack: unknown, compareWith: string): Promise<UpdateReply> {
+    let reply = await getClient().send({ op: 'update', slot, pack, compareWith });
+    if (reply.set.status === 'needs-columns') {
+      await fetchColumns(pack);
+      reply = await getClient().send({ op: 'update', slot, pack, compareWith });
+    }
+    return reply;
+  }
+
+  async function drain(slot: string): Promise<void> {
+    const queue = queues.get(slot)!;
+    queue.running = true;
+    while (queue.next) {
+      const job = queue.next;
+      queue.next = null;
+      try {
+        job.resolve(await run(slot, job.pack, job.compareWith));
+      } catch (error) {
+        job.reject(error);
+      }
+    }
+    queue.running = false;
+  }
+
+  return {
+    get client() {
+      return getClient();
+    },
+    async load(pack, date) {
+      const bytes = await api.call('features.load', { pack, asOf: date, includeAccounts: true });
+      const buffer = bytes.slice().buffer;
+      const loaded = await getClient().send({ op: 'load', bytes: buffer }, [buffer]);
+      asOf = loaded.asOf;
+      return loaded;
+    },
+    update(slot, pack, compareWith) {
+      let queue = queues.get(slot);
+      if (!queue) queues.set(slot, (queue = { running: false, next: null }));
+      const q = queue;
+      return new Promise((resolve, reject) => {
+        // A newer edit supersedes a queued one: the superseded caller gets null.
+        q.next?.resolve(null);
+        q.next = { pack, compareWith, resolve, reject };
+        if (!q.running) void drain(slot);
+      });
+    },
+    reset() {
+      client?.terminate();
+      client = null;
+      asOf = null;
+      queues.clear();
+    },
+  };
+}
+
+export const engineSession = createEngineSession();

@@ -1,0 +1,46 @@
+// Messages between the UI and the engine worker.
+import type { ModelResult } from '../../../shared/engine/aggregate';
+import type { Explanation } from '../../../shared/engine/explain';
+import type { MoversMatrix } from '../../../shared/workbench/movers';
+import type { AccountPage, AccountQuery } from '../../../shared/workbench/queries';
+import type { ColumnStats } from '../../../shared/workbench/stats';
+import type { SetPackResult } from '../../../shared/workbench/workbench';
+
+export interface Snapshot {
+  baseline: ModelResult;
+  draft: ModelResult;
+  movers: MoversMatrix;
+}
+
+export interface UpdateReply {
+  set: SetPackResult;
+  snapshot: Snapshot | null;
+  /** Time spent in the worker, for diagnostics and the UI benchmark. */
+  workerMs: number;
+}
+
+export type Request =
+  | { op: 'load'; bytes: ArrayBuffer }
+  | { op: 'addColumns'; bytes: ArrayBuffer }
+  | { op: 'held' }
+  | { op: 'update'; slot: string; pack: unknown; compareWith: string }
+  | { op: 'snapshot'; baseline: string; draft: string }
+  | { op: 'query'; baseline: string; draft: string; query: AccountQuery }
+  | { op: 'explain'; slot: string; index: number }
+  | { op: 'stats'; slot: string; key: string }
+  | { op: 'cell'; from: string; to: string; fromStage: string; toStage: string };
+
+export interface Replies {
+  load: { accounts: number; asOf: string };
+  addColumns: { held: number };
+  held: string[];
+  update: UpdateReply;
+  snapshot: Snapshot;
+  query: AccountPage;
+  explain: Explanation;
+  stats: ColumnStats;
+  cell: number[];
+}
+
+export type Envelope = { id: number } & Request;
+export type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };

@@ -1,0 +1,171 @@
+// The model being edited: the baseline (last saved version, or the preset as loaded), the draft,
+// undo/redo history, validation issues and the engine's latest answers for both.
+import { create } from 'zustand';
+import type { RulePackInput } from '../../../shared/pack/schema';
+import type { PackIssue } from '../../../shared/pack/validate';
+import { ApiCallError } from '../../../shared/api/client';
+import { api } from '../api';
+import { engineSession } from '../engine/engine-session';
+import type { Snapshot } from '../engine/protocol';
+
+export type ModelSource =
+  | { kind: 'preset'; id: string; name: string }
+  | { kind: 'version'; modelId: number; modelName: string; versionId: number; version: number };
+
+export interface ModelState {
+  status: 'empty' | 'loading' | 'ready' | 'error';
+  error: string | null;
+  source: ModelSource | null;
+  baseline: RulePackInput | null;
+  draft: RulePackInput | null;
+  issues: PackIssue[];
+  snapshot: Snapshot | null;
+  accounts: number;
+  asOf: string | null;
+  /** Worker time of the last update (ms). */
+  lastUpdateMs: number | null;
+  past: RulePackInput[];
+  future: RulePackInput[];
+  lastGroup: { key: string; at: number } | null;
+  startFromPreset(id: string): Promise<void>;
+  startFromVersion(versionId: number): Promise<void>;
+  /** Replaces the draft with `change(draft)` (an immutable update: untouched parts keep their
+   * identity, so only edited panels re-render). Edits with the same `group` in quick succession
+   * undo as one (a slider drag is one step). */
+  edit(change: (draft: RulePackInput) => RulePackInput, group?: string): void;
+  undo(): void;
+  redo(): void;
+  discardChanges(): void;
+  save(note: string, name?: string): Promise<boolean>;
+  dismissError(): void;
+  /** The workspace or its data changed: reload features and re-score baseline and draft. */
+  reloadData(): Promise<void>;
+}
+
+const messageOf = (error: unknown) => (error instanceof ApiCallError || error instanceof Error ? error.message : String(error));
+export const isDirty = (s: Pick<ModelState, 'baseline' | 'draft'>) => s.draft !== null && JSON.stringify(s.draft) !== JSON.stringify(s.baseline);
+const groupWindowMs = 800;
+
+export const useModelStore = create<ModelState>((set, get) => {
+  /** Sends the draft to the engine and records the answer, unless a newer draft superseded it. */
+  const score = async (draft: RulePackInput) => {
+    try {
+      const reply = await engineSession.update('draft', draft, 'baseline');
+      if (!reply || get().draft !== draft) return;
+      if (reply.set.status === 'invalid') set({ issues: reply.set.issues });
+      else if (reply.set.status === 'ok') set({ issues: [], snapshot: reply.snapshot, lastUpdateMs: reply.workerMs });
+    } catch (error) {
+      set({ error: messageOf(error) });
+    }
+  };
+
+  const open = async (source: ModelSource, pack: RulePackInput) => {
+    set({ status: 'loading', error: null });
+    try {
+      const loaded = await engineSession.load(pack);
+      const base = await engineSession.update('baseline', pack, '');
+      if (base?.set.status === 'invalid') throw new Error(base.set.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
+      set({ source, baseline: pack, draft: pack, past: [], future: [], issues: [], status: 'ready', accounts: loaded.accounts, asOf: loaded.asOf, lastGroup: null });
+      await score(pack);
+    } catch (error) {
+      set({ status: 'error', error: messageOf(error) });
+    }
+  };
+
+  const replaceDraft = (draft: RulePackInput, history: Pick<ModelState, 'past' | 'future'>, group: ModelState['lastGroup']) => {
+    set({ draft, ...history, lastGroup: group });
+    void score(draft);
+  };
+
+  return {
+    status: 'empty',
+    error: null,
+    source: null,
+    baseline: null,
+    draft: null,
+    issues: [],
+    snapshot: null,
+    accounts: 0,
+    asOf: null,
+    lastUpdateMs: null,
+    past: [],
+    future: [],
+    lastGroup: null,
+
+    async startFromPreset(id) {
+      const pack = await api.call('packs.preset', { id }).catch((e: unknown) => {
+        set({ error: messageOf(e) });
+        return null;
+      });
+      if (pack) await open({ kind: 'preset', id, name: pack.name }, pack);
+    },
+
+    async startFromVersion(versionId) {
+      try {
+        const version = await api.call('models.version', { versionId });
+        const models = await api.call('models.list', {});
+        const modelName = models.find((m) => m.id === version.modelId)?.name ?? version.pack.name;
+        await open({ kind: 'version', modelId: version.modelId, modelName, versionId: version.id, version: version.version }, version.pack);
+      } catch (error) {
+        set({ error: messageOf(error) });
+      }
+    },
+
+    edit(change, group) {
+      const { draft, past, lastGroup } = get();
+      if (!draft) return;
+      const next = change(draft);
+      if (next === draft) return;
+      const now = performance.now();
+      const sameGroup = group !== undefined && lastGroup?.key === group && now - lastGroup.at < groupWindowMs;
+      replaceDraft(next, { past: sameGroup ? past : [...past, draft].slice(-200), future: [] }, group ? { key: group, at: now } : null);
+    },
+
+    undo() {
+      const { past, draft, future } = get();
+      const previous = past[past.length - 1];
+      if (!previous || !draft) return;
+      replaceDraft(previous, { past: past.slice(0, -1), future: [draft, ...future] }, null);
+    },
+
+    redo() {
+      const { past, draft, future } = get();
+      const next = future[0];
+      if (!next || !draft) return;
+      replaceDraft(next, { past: [...past, draft], future: future.slice(1) }, null);
+    },
+
+    discardChanges() {
+      const { baseline, draft, past } = get();
+      if (!baseline || !draft) return;
+      replaceDraft(baseline, { past: [...past, draft], future: [] }, null);
+    },
+
+    async save(note, name) {
+      const { draft, source } = get();
+      if (!draft) return false;
+      try {
+        const modelId = source?.kind === 'version' ? source.modelId : undefined;
+        const saved = await api.call('models.save', { modelId, name: modelId ? undefined : (name ?? draft.name), pack: draft, note });
+        const modelName = source?.kind === 'version' ? source.modelName : (name ?? draft.name);
+        await engineSession.update('baseline', draft, '');
+        set({ baseline: draft, source: { kind: 'version', modelId: saved.modelId, modelName, versionId: saved.id, version: saved.version } });
+        await score(draft);
+        return true;
+      } catch (error) {
+        set({ error: messageOf(error) });
+        return false;
+      }
+    },
+
+    dismissError: () => set({ error: null }),
+
+    async reloadData() {
+      const { source, baseline, draft, past, future } = get();
+      engineSession.reset();
+      if (!source || !baseline || !draft) return set({ status: 'empty', snapshot: null });
+      await open(source, baseline);
+      if (draft !== baseline) replaceDraft(draft, { past, future }, null);
+    },
+  };
+});

@@ -1,0 +1,128 @@
+// Where the analyst works: the model editor on the left; on the right, baseline beside draft in
+// every view, answering each edit at once (scoring runs in the engine worker).
+import { useEffect, useState } from 'react';
+import { isDirty, useModelStore } from '../../store/model-store';
+import { useWorkbenchUi, workbenchTabs } from '../../store/workbench-ui-store';
+import { formatCount } from '../../format';
+import { EditorPanel } from './editor/EditorPanel';
+import { WorkbenchViews } from './WorkbenchViews';
+import { StartPanel } from './StartPanel';
+import { SaveDialog } from './SaveDialog';
+import { VersionsDialog } from './VersionsDialog';
+import { AccountDrawer } from './AccountDrawer';
+
+function useUndoShortcuts() {
+  const { undo, redo } = useModelStore();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey)) return;
+      const target = e.target as HTMLElement | null;
+      // Let text fields keep their own undo while typing.
+      if (target && (target.tagName === 'TEXTAREA' || (target.tagName === 'INPUT' && ['text', 'search'].includes((target as HTMLInputElement).type)))) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) undo();
+      else if ((key === 'z' && e.shiftKey) || key === 'y') redo();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, redo]);
+}
+
+function useUnsavedGuard(dirty: boolean) {
+  useEffect(() => {
+    if (!dirty) return;
+    const onBeforeUnload = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [dirty]);
+}
+
+export function WorkbenchView() {
+  const store = useModelStore();
+  const ui = useWorkbenchUi();
+  const [dialog, setDialog] = useState<'save' | 'versions' | 'start' | null>(null);
+  const dirty = isDirty(store);
+  useUndoShortcuts();
+  useUnsavedGuard(dirty);
+
+  if (store.status === 'empty' || !store.draft || dialog === 'start') {
+    return <StartPanel onStarted={() => setDialog(null)} onCancel={store.draft ? () => setDialog(null) : undefined} />;
+  }
+  const source = store.source;
+  const title = source?.kind === 'version' ? `${source.modelName} · v${source.version}` : `${source?.name ?? 'Model'} (preset)`;
+  return (
+    <section className="workbench" aria-labelledby="workbench-title">
+      <header className="workbench-header">
+        <div className="title-block">
+          <h1 id="workbench-title">
+            {title}
+            {dirty && (
+              <span className="badge modified" title="The draft differs from the baseline; save it as a version to keep it">
+                modified
+              </span>
+            )}
+          </h1>
+          <p className="muted small" data-testid="workbench-status">
+            {formatCount(store.accounts)} accounts as of {store.asOf} · baseline: {source?.kind === 'version' ? `v${source.version}` : 'the preset as loaded'}
+            {store.lastUpdateMs !== null ? ` · scored in ${store.lastUpdateMs < 1 ? '<1' : Math.round(store.lastUpdateMs)} ms` : ''}
+          </p>
+        </div>
+        <div className="toolbar" role="toolbar" aria-label="Model actions">
+          <button onClick={store.undo} disabled={store.past.length === 0} title="Undo (Ctrl+Z)" aria-keyshortcuts="Control+Z">
+            Undo
+          </button>
+          <button onClick={store.redo} disabled={store.future.length === 0} title="Redo (Ctrl+Shift+Z)" aria-keyshortcuts="Control+Shift+Z">
+            Redo
+          </button>
+          <button onClick={store.discardChanges} disabled={!dirty} title="Go back to the baseline (undo brings the changes back)">
+            Discard changes
+          </button>
+          <button onClick={() => setDialog('start')} title="Start from a preset or a saved version">
+            Start from…
+          </button>
+          <button onClick={() => setDialog('versions')} title="Saved versions: open, revert, compare">
+            Versions
+          </button>
+          <button className="primary" onClick={() => setDialog('save')} disabled={store.issues.length > 0} title="Save the draft as a new version (it becomes the baseline)">
+            Save version…
+          </button>
+        </div>
+      </header>
+      {store.error && (
+        <div className="banner error" role="alert">
+          <span>{store.error}</span>
+          <button className="link" onClick={store.dismissError}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <div className="workbench-body">
+        <EditorPanel pack={store.draft} />
+        <div className="views">
+          <div className="tabs" role="tablist" aria-label="Views">
+            {workbenchTabs.map((t) => (
+              <button key={t.id} role="tab" id={`tab-${t.id}`} aria-selected={ui.tab === t.id} aria-controls="view-panel" className={ui.tab === t.id ? 'tab active' : 'tab'} onClick={() => ui.setTab(t.id)}>
+                {t.label}
+              </button>
+            ))}
+            <span className="spacer" />
+            <label className="measure" title="Count accounts or sum their ARR in the charts">
+              <select value={ui.measure} onChange={(e) => ui.setMeasure(e.target.value as 'accounts' | 'arr')} aria-label="Chart measure">
+                <option value="accounts">Accounts</option>
+                <option value="arr">ARR</option>
+              </select>
+            </label>
+          </div>
+          <div id="view-panel" role="tabpanel" aria-labelledby={`tab-${ui.tab}`} className="view-panel">
+            <WorkbenchViews />
+          </div>
+        </div>
+      </div>
+      {ui.drawer !== null && <AccountDrawer index={ui.drawer} />}
+      {dialog === 'save' && <SaveDialog onClose={() => setDialog(null)} />}
+      {dialog === 'versions' && <VersionsDialog onClose={() => setDialog(null)} />}
+    </section>
+  );
+}

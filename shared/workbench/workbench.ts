@@ -1,0 +1,135 @@
+// Everything the engine worker does, as plain functions over state, so it can be tested in Node:
+// hold the feature columns, one engine per named slot (baseline, draft, comparisons), and answer
+// snapshots, movers, account pages, explanations and column statistics.
+import type { FeaturePayload } from '../engine/arrow-features';
+import { createEngine, type EditKind, type Engine } from '../engine/engine';
+import type { ModelResult } from '../engine/aggregate';
+import { explainAccount, type Explanation } from '../engine/explain';
+import { checkPack, type PackIssue, type ValidPack } from '../pack/validate';
+import { addColumns, createColumnStore, missingSignatures, tableFor, type ColumnStore } from './columns';
+import { accountsInCell, buildPairs, moversMatrix, type MoversMatrix, type PairTable } from './movers';
+import { matchingAccounts, pageOf, queryKey, type AccountPage, type AccountQuery, type QueryContext } from './queries';
+import { columnStats, type ColumnStats } from './stats';
+
+export type SetPackResult =
+  | { status: 'ok'; kind: EditKind | 'new'; ms: number }
+  | { status: 'invalid'; issues: PackIssue[] }
+  | { status: 'needs-columns'; signatures: string[] };
+
+interface Slot {
+  valid: ValidPack;
+  engine: Engine;
+  /** Bumped whenever account-to-class assignment changes (pairs must be rebuilt). */
+  version: number;
+}
+
+export interface Workbench {
+  readonly accounts: number;
+  readonly asOf: string | null;
+  load(payload: FeaturePayload): void;
+  addColumns(payload: FeaturePayload): void;
+  heldSignatures(): string[];
+  setPack(slot: string, pack: unknown): SetPackResult;
+  hasSlot(slot: string): boolean;
+  result(slot: string): ModelResult;
+  movers(from: string, to: string): MoversMatrix;
+  cell(from: string, to: string, fromStage: string, toStage: string): number[];
+  query(baseline: string, draft: string, q: AccountQuery): AccountPage;
+  explain(slot: string, index: number): Explanation;
+  stats(slot: string, featureKey: string): ColumnStats;
+}
+
+export function createWorkbench(): Workbench {
+  let store: ColumnStore | null = null;
+  const slots = new Map<string, Slot>();
+  const pairs = new Map<string, { key: string; pairs: PairTable }>();
+  const ctx: QueryContext = { names: [] };
+  const orders = new Map<string, Int32Array>();
+
+  const slotOf = (name: string) => {
+    const slot = slots.get(name);
+    if (!slot) throw new Error(`No model is loaded in "${name}".`);
+    return slot;
+  };
+  const requireStore = () => {
+    if (!store) throw new Error('No feature table is loaded yet.');
+    return store;
+  };
+
+  const workbench: Workbench = {
+    get accounts() {
+      return store?.base.accounts ?? 0;
+    },
+    get asOf() {
+      return store?.asOf ?? null;
+    },
+    load(payload) {
+      store = createColumnStore(payload);
+      slots.clear();
+      pairs.clear();
+      orders.clear();
+      ctx.names = store.base.names;
+      ctx.lowerNames = undefined;
+      ctx.arrOrder = undefined;
+      ctx.nameOrder = undefined;
+    },
+    addColumns(payload) {
+      addColumns(requireStore(), payload);
+    },
+    heldSignatures: () => [...(store?.bySignature.keys() ?? [])],
+    setPack(name, pack) {
+      const s = requireStore();
+      const checked = checkPack(pack);
+      if (!checked.ok) return { status: 'invalid', issues: checked.issues };
+      const missing = missingSignatures(s, checked.value);
+      if (missing.length > 0) return { status: 'needs-columns', signatures: missing };
+      const started = performance.now();
+      const current = slots.get(name);
+      let kind: EditKind | 'new';
+      if (!current) {
+        const engine = createEngine(tableFor(s, checked.value), checked.value);
+        slots.set(name, { valid: checked.value, engine, version: 1 });
+        kind = 'new';
+      } else {
+        kind = current.engine.update(checked.value, tableFor(s, checked.value, current.engine.features));
+        current.valid = checked.value;
+        if (kind === 'rescan' || kind === 'rebuild') current.version++;
+      }
+      orders.clear();
+      return { status: 'ok', kind, ms: performance.now() - started };
+    },
+    hasSlot: (name) => slots.has(name),
+    result: (name) => slotOf(name).engine.result,
+    movers(from, to) {
+      const a = slotOf(from);
+      const b = slotOf(to);
+      const key = `${from}:${a.version}|${to}:${b.version}`;
+      let entry = pairs.get(`${from}|${to}`);
+      if (!entry || entry.key !== key) {
+        entry = { key, pairs: buildPairs(a.engine, b.engine) };
+        pairs.set(`${from}|${to}`, entry);
+      }
+      return moversMatrix(a.engine, b.engine, entry.pairs);
+    },
+    cell: (from, to, fromStage, toStage) => Array.from(accountsInCell(slotOf(from).engine, slotOf(to).engine, fromStage, toStage)),
+    query(baseline, draft, q) {
+      const b = slotOf(baseline).engine;
+      const d = slotOf(draft).engine;
+      const key = `${baseline}|${draft}|${queryKey(q)}`;
+      let matching = orders.get(key);
+      if (!matching) {
+        matching = matchingAccounts(q, b, d, ctx);
+        if (orders.size > 16) orders.clear();
+        orders.set(key, matching);
+      }
+      return pageOf(matching, q, b, d, ctx);
+    },
+    explain: (name, index) => explainAccount(slotOf(name).engine, index),
+    stats(name, key) {
+      const column = slotOf(name).engine.features.columns.get(key);
+      if (!column) throw new Error(`No feature "${key}" in this model.`);
+      return columnStats(column);
+    },
+  };
+  return workbench;
+}

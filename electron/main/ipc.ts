@@ -27,6 +27,18 @@ export async function chooseImportFile(window: BrowserWindow | null): Promise<{ 
   return { path: result.canceled ? null : (result.filePaths[0] ?? null) };
 }
 
+/** A save dialog proposing the export's file name; the extension's filter keeps it. */
+export async function chooseSaveFile(window: BrowserWindow | null, defaultName: string): Promise<{ path: string | null }> {
+  const extension = /\.([A-Za-z0-9]+)$/.exec(defaultName)?.[1];
+  const options = {
+    title: 'Export',
+    defaultPath: defaultName,
+    filters: [...(extension ? [{ name: `${extension.toUpperCase()} file`, extensions: [extension] }] : []), { name: 'All files', extensions: ['*'] }],
+  };
+  const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+  return { path: result.canceled ? null : (result.filePath ?? null) };
+}
+
 export function registerIpc(backend: BackendProcess, getWindow: () => BrowserWindow | null): void {
   ipcMain.handle(invokeChannel, async (event, name: unknown, args: unknown): Promise<ApiResult<unknown>> => {
     if (!isTrustedSender(event)) {
@@ -36,6 +48,10 @@ export function registerIpc(backend: BackendProcess, getWindow: () => BrowserWin
     if (!checked.ok) return checked;
     if (checked.value.name === 'dialog.openWorkspace') return { ok: true, value: await chooseWorkspace(getWindow()) };
     if (checked.value.name === 'dialog.openImportFile') return { ok: true, value: await chooseImportFile(getWindow()) };
+    if (checked.value.name === 'dialog.saveFile') {
+      const { defaultName } = checked.value.args as { defaultName: string };
+      return { ok: true, value: await chooseSaveFile(getWindow(), defaultName) };
+    }
     return backend.call(checked.value.name, checked.value.args);
   });
 }

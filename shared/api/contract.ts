@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { method, type MethodSpec } from './define';
 import type { MethodName } from './method-names';
 import { importContract } from './import-contract';
+import { exportContract } from './export-contract';
 import { workbenchContract } from './workbench-contract';
 import type { AppStatus, Overview, RecentWorkspace, WorkspaceInfo, WorkspaceRef } from '../domain/workspace';
 import type { PresetInfo } from '../domain/packs';
@@ -41,6 +42,7 @@ export const contract = {
   'packs.presets': method<PresetInfo[]>()(noArgs),
   'packs.preset': method<RulePackInput>()(z.object({ id: z.string().regex(/^[a-z0-9-]{1,64}$/, 'Unknown preset.') }).strict()),
   ...importContract,
+  ...exportContract,
   ...workbenchContract,
 } as const satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>;
 

@@ -1,6 +1,7 @@
 // The API's method names on their own, without schemas, so the Electron preload can check names
 // without bundling zod. contract.ts must define exactly these (enforced by `satisfies` there).
 import { importMethodNames } from './import-method-names';
+import { exportMethodNames } from './export-method-names';
 import { workbenchMethodNames } from './workbench-method-names';
 
 export const methodNames = [
@@ -14,6 +15,7 @@ export const methodNames = [
   'packs.presets',
   'packs.preset',
   ...importMethodNames,
+  ...exportMethodNames,
   ...workbenchMethodNames,
 ] as const;
 

@@ -8,11 +8,13 @@ import { recentWorkspaces } from '../settings';
 import { createDemo, demoPath, refOf, requireWorkspace, switchWorkspace, type Session } from '../session';
 import { appVersion } from '../version';
 import { importHandlers } from './import-handlers';
+import { exportHandlers } from './export-handlers';
 import { workbenchHandlers } from './workbench-handlers';
 import { listPresets, loadPreset } from '../packs/presets';
 
 export const handlers: Handlers<Session> = {
   ...importHandlers,
+  ...exportHandlers,
   ...workbenchHandlers,
   'app.status': (_args, session) => ({
     version: appVersion,

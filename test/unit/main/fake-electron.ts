@@ -64,7 +64,15 @@ export function fakeElectronModule() {
     },
     session: { defaultSession: fakeSession },
     ipcMain: { handle: (channel: string, handler: (...args: any[]) => unknown) => handlers.set(`ipc:${channel}`, handler) },
-    dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showErrorBox: () => {} },
+    dialog: {
+      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      saveRequests: [] as unknown[],
+      async showSaveDialog(...args: unknown[]) {
+        this.saveRequests.push(args[args.length - 1]);
+        return { canceled: false, filePath: '/chosen/by-user.sql' };
+      },
+      showErrorBox: () => {},
+    },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => {} },
     utilityProcess: {
       fork: () => Object.assign(new EventEmitter(), { postMessage: () => {}, kill: () => {} }),

@@ -99,6 +99,15 @@ describe('IPC', () => {
   it('answers the native open dialog itself', async () => {
     await expect(invoke()(event('app://ladder/index.html'), 'dialog.openWorkspace', {})).resolves.toEqual({ ok: true, value: { path: null } });
   });
+
+  it('answers the export save dialog itself, proposing the file name and its extension', async () => {
+    await expect(invoke()(event('app://ladder/index.html'), 'dialog.saveFile', { defaultName: 'seven-signal-table.duckdb.sql' })).resolves.toEqual({
+      ok: true,
+      value: { path: '/chosen/by-user.sql' },
+    });
+    const { dialog } = (await import('electron')) as unknown as { dialog: { saveRequests: unknown[] } };
+    expect(dialog.saveRequests.at(-1)).toMatchObject({ defaultPath: 'seven-signal-table.duckdb.sql', filters: [{ extensions: ['sql'] }, { extensions: ['*'] }] });
+  });
 });
 
 describe('app protocol', () => {

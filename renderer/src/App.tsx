@@ -7,6 +7,7 @@ import { OpenWorkspaceDialog } from './components/OpenWorkspaceDialog';
 import { Sidebar } from './components/Sidebar';
 import { views, type ViewId } from './nav';
 import { WorkbenchView } from './views/workbench/WorkbenchView';
+import { ExportView } from './views/export/ExportView';
 import { useModelStore } from './store/model-store';
 
 function useGlobalShortcuts(openWorkspace: () => void, setView: (view: ViewId) => void) {
@@ -79,6 +80,8 @@ export function App() {
         return <ImportView onImported={() => void load()} />;
       case 'workbench':
         return hasAccounts ? <WorkbenchView /> : <p className="muted empty-note">Open a workspace with accounts (or create the demo) to design a model.</p>;
+      case 'export':
+        return <ExportView />;
     }
   })();
 

@@ -4,6 +4,7 @@ export const views = [
   { id: 'overview', label: 'Overview', shortcut: '1' },
   { id: 'import', label: 'Import', shortcut: '2' },
   { id: 'workbench', label: 'Model', shortcut: '3' },
+  { id: 'export', label: 'Export', shortcut: '4' },
 ] as const;
 
 export type ViewId = (typeof views)[number]['id'];

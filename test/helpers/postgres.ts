@@ -47,14 +47,17 @@ function check(what: string, run: SpawnSyncReturns<string>): string {
 }
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+/** util-linux's runuser; /usr/sbin is not on every root PATH. */
+const runuser = () => ['/usr/sbin/runuser', '/sbin/runuser'].find((p) => existsSync(p)) ?? 'runuser';
 
 export async function startPostgres(): Promise<Postgres> {
   const bin = findPostgresBin();
   if (!bin) throw new Error('PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb); .ci/run installs the Debian package "postgresql".');
-  const dir = mkdtempSync(join(tmpdir(), 'ladder-pg-'));
+  // As root the cluster belongs to nobody, who must be able to reach it: /tmp, not a private TMPDIR.
+  const dir = mkdtempSync(join(isRoot() && existsSync('/tmp') ? '/tmp' : tmpdir(), 'ladder-pg-'));
   const data = join(dir, 'data');
   const asServer = (command: string, args: string[]) =>
-    isRoot() ? spawnSync('runuser', ['-u', 'nobody', '--', join(bin, command), ...args], { encoding: 'utf8' }) : spawnSync(join(bin, command), args, { encoding: 'utf8' });
+    isRoot() ? spawnSync(runuser(), ['-u', 'nobody', '--', join(bin, command), ...args], { encoding: 'utf8' }) : spawnSync(join(bin, command), args, { encoding: 'utf8' });
   if (isRoot()) {
     const nobody = Number(check('id -u nobody', spawnSync('id', ['-u', 'nobody'], { encoding: 'utf8' })).trim());
     const nogroup = Number(check('id -g nobody', spawnSync('id', ['-g', 'nobody'], { encoding: 'utf8' })).trim());

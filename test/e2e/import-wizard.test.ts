@@ -105,4 +105,25 @@ describe.skipIf(!existsSync(sample))('import wizard (browser mode)', () => {
     expect(count("SELECT count(*) FROM accounts WHERE id = 'C1' AND arr = 12000 AND renewal_date = '2026-10-16' AND health_score = 81")).toBe(1);
     expect(count('SELECT count(*) FROM accounts')).toBe(1);
   });
+
+  it('shows progress while a large import runs, and Cancel leaves the workspace as it was', async () => {
+    const big = join(dir.path, 'big-accounts.csv');
+    const lines = ['Account ID,Account Name,ARR,Renewal Date,Health Score,Segment,Region'];
+    for (let i = 0; i < 600_000; i++) lines.push(`B${i},Big Company ${i},"${(1000 + i).toLocaleString('en-US')}",2027-0${(i % 9) + 1}-15,${i % 100},SMB,EMEA`);
+    writeFileSync(big, `${lines.join('\n')}\n`);
+    const imports = count('SELECT count(*) FROM imports');
+    await page.getByRole('button', { name: 'Import another file' }).click();
+    await page.getByTestId('import-file-input').setInputFiles(big);
+    await page.getByTestId('validate').click({ timeout: 60_000 });
+    await page.getByTestId('commit').click({ timeout: 60_000 });
+    const panel = page.getByTestId('import-progress');
+    await panel.getByText(/ rows\/s/).waitFor({ timeout: 60_000 });
+    await expect(panel.textContent()).resolves.toMatch(/Importing….*MB of .*MB · [\d,]+ rows/);
+    await page.screenshot({ path: artifactPath('import-progress.png'), fullPage: true });
+    await panel.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByTestId('import-notice').waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('import-notice').textContent()).resolves.toContain('Importing was cancelled; the workspace is unchanged.');
+    expect(count('SELECT count(*) FROM accounts')).toBe(1);
+    expect(count('SELECT count(*) FROM imports')).toBe(imports);
+  }, 180_000);
 });

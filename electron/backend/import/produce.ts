@@ -9,15 +9,10 @@ import { emptyProfile, observe, type ColumnProfile } from '../../../shared/impor
 import { packBatch, type Batch } from './batch';
 import { createRecordBuilder, type RecordOut } from './records';
 import { readerFor } from './sources/open';
-import type { SourceInfo } from './sources/types';
+import type { FileAnalysis } from './analyze';
 
-export interface ProduceRequest {
-  path: string;
-  fileName: string;
-  bytes: number;
-  mtimeMs: number;
-  info: SourceInfo;
-  headers: string[];
+/** The file as pass one found it, and the plan to read it with. */
+export interface ProduceRequest extends Pick<FileAnalysis, 'path' | 'fileName' | 'bytes' | 'mtimeMs' | 'info' | 'headers'> {
   plan: ImportPlan;
   /** Columns to profile over the whole file (when pass one only read a sample, to confirm its plan). */
   profileColumns?: number[];

@@ -79,7 +79,10 @@ export function produceInBackground(request: ProduceRequest, onBatch: (batch: Ba
   return inWorker(script, { type: 'produce', request }, options, (reply, send) => {
     if (reply.type === 'batch') {
       onBatch(reply.batch);
-      send({ type: 'ack' });
+      // Acknowledge on the next turn of the event loop: Node delivers every message already queued
+      // in one go, so an immediate ack would let the worker keep the queue full and starve HTTP and
+      // IPC requests (progress, cancel) for seconds.
+      setImmediate(() => send({ type: 'ack' }));
       return undefined;
     }
     return reply.type === 'produced' ? reply.summary : undefined;

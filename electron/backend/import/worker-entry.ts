@@ -11,7 +11,7 @@ const port = parentPort;
 const post = (reply: WorkerReply) => port.postMessage(reply);
 
 // Back-pressure: at most `window` batches in flight; the writer acknowledges each one.
-const window = 4;
+const window = 8;
 let inFlight = 0;
 let wake: (() => void) | null = null;
 

@@ -39,8 +39,8 @@ async function readWith(request: ReadRequest, sink: RowSink, encoding: TextEncod
   for await (const chunk of createReadStream(request.path, { highWaterMark: chunkBytes })) {
     throwIfAborted(request.signal);
     read += (chunk as Buffer).length;
+    request.onBytes?.(read); // before the rows of this chunk, so their progress counts its bytes
     scanner.push(transcoder.push(chunk as Buffer), onFields);
-    request.onBytes?.(read);
     await request.gate?.();
   }
   scanner.push(transcoder.end(), onFields);

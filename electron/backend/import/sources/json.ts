@@ -59,8 +59,8 @@ async function* chunks(request: ReadRequest): AsyncGenerator<Buffer> {
   for await (const chunk of createReadStream(request.path, { highWaterMark: 1 << 20 })) {
     throwIfAborted(request.signal);
     read += (chunk as Buffer).length;
-    yield chunk as Buffer;
     request.onBytes?.(read);
+    yield chunk as Buffer;
     await request.gate?.();
   }
 }

@@ -10,7 +10,7 @@ import { ResultStep } from './ResultStep';
 import { ValidationStep } from './ValidationStep';
 
 export function ImportView({ onImported }: { onImported?: () => void }) {
-  const { step, activity, progress, jobId, cancel, error, dismissError, result } = useImportStore();
+  const { step, activity, progress, jobId, cancel, error, notice, dismissError, result } = useImportStore();
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape' && jobId) void cancel();
@@ -30,6 +30,14 @@ export function ImportView({ onImported }: { onImported?: () => void }) {
       {error && (
         <div className="banner error" role="alert" data-testid="import-error">
           <span>{error}</span>
+          <button className="link" onClick={dismissError}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {notice && (
+        <div className="banner" role="status" data-testid="import-notice">
+          <span>{notice}</span>
           <button className="link" onClick={dismissError}>
             Dismiss
           </button>

@@ -28,6 +28,8 @@ export interface ImportWizardState {
   validation: ImportReport | null;
   result: ImportReport | null;
   error: string | null;
+  /** A sentence about what just happened that is not an error ("cancelled; nothing was written"). */
+  notice: string | null;
   history: ImportHistoryEntry[];
   setKind(kind: ImportKind): void;
   setPreset(preset: string): void;
@@ -73,19 +75,23 @@ const initial = {
   validation: null,
   result: null,
   error: null,
+  notice: null,
 };
 
 export const useImportStore = create<ImportWizardState>((set, get) => {
   /** Polls a job until it ends; resolves with its result, or throws its error. */
   async function follow<R>(jobId: string, activity: string): Promise<R | null> {
-    set({ jobId, activity, progress: null });
+    set({ jobId, activity, progress: null, notice: null });
     for (;;) {
       const status = (await api.call('import.job', { jobId })) as ImportJobStatus<R>;
       set({ progress: status.progress });
       const phase = status.progress.phase;
       if (phase === 'done' || phase === 'failed' || phase === 'cancelled') {
         set({ jobId: null, activity: null });
-        if (phase === 'cancelled') return null;
+        if (phase === 'cancelled') {
+          set({ notice: `${activity} was cancelled; the workspace is unchanged.` });
+          return null;
+        }
         if (status.error) throw new Error(status.error.message);
         return status.result;
       }
@@ -216,6 +222,6 @@ export const useImportStore = create<ImportWizardState>((set, get) => {
       }
       await get().loadHistory();
     },
-    dismissError: () => set({ error: null }),
+    dismissError: () => set({ error: null, notice: null }),
   };
 });

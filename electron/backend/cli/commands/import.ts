@@ -88,7 +88,11 @@ function failureSentence(report: ImportReport): string {
 function printReport(io: CliIo, report: ImportReport): void {
   const s = report.source;
   io.out(`${s.fileName} (${s.format}${s.encoding ? `, ${s.encoding}` : ''}${s.delimiter ? `, delimiter ${JSON.stringify(s.delimiter)}` : ''}${s.sheet ? `, sheet "${s.sheet}"` : ''}) → ${report.kind}`);
-  io.out(`  rows read ${formatCount(report.rowsRead)}, imported ${formatCount(report.rowsImported)} (${formatCount(report.inserted)} new, ${formatCount(report.updated)} updated), rejected ${formatCount(report.rowsRejected)}${report.duplicates ? `, duplicates ${report.duplicates}` : ''}${report.orphans ? `, orphans ${report.orphans}` : ''}`);
+  const written =
+    report.kind === 'events'
+      ? ` into ${formatCount(report.periodsWritten)} weekly period rows (${formatCount(report.inserted)} new, ${formatCount(report.updated)} updated)`
+      : ` (${formatCount(report.inserted)} new, ${formatCount(report.updated)} updated)`;
+  io.out(`  rows read ${formatCount(report.rowsRead)}, imported ${formatCount(report.rowsImported)}${written}, rejected ${formatCount(report.rowsRejected)}${report.duplicates ? `, duplicates ${report.duplicates}` : ''}${report.orphans ? `, orphans ${report.orphans}` : ''}`);
   for (const w of report.warnings) io.out(`  warning: ${w}`);
   io.out('  columns:');
   for (const c of report.columns) {

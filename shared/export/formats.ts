@@ -1,6 +1,6 @@
 // The export formats, named once for the API, the CLI and the Export dialog.
 
-export const exportFormats = ['pack-json', 'pack-yaml', 'sql', 'jsonlogic', 'js', 'signals-csv', 'features-csv', 'scored-csv', 'scored-xlsx'] as const;
+export const exportFormats = ['pack-json', 'pack-yaml', 'sql', 'jsonlogic', 'js', 'signals-csv', 'features-csv', 'features-parquet', 'scored-csv', 'scored-xlsx'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 export interface ExportFormatInfo {
@@ -35,6 +35,14 @@ export const exportFormatInfo: Record<ExportFormat, ExportFormatInfo> = {
   js: { label: 'JavaScript module', description: 'A dependency-free ES module: score(account) → { score, stage, signals, filters }.', extension: '.mjs', mime: 'text/javascript', needsWorkspace: false, binary: false },
   'signals-csv': { label: 'Signals (CSV)', description: 'Signals, thresholds and weights per segment, one row per signal, for spreadsheets.', extension: '.signals.csv', mime: 'text/csv', needsWorkspace: false, binary: false },
   'features-csv': { label: 'Features relation (CSV)', description: 'The input of the SQL: one row per account, one column per feature the pack reads, as of the date.', extension: '.features.csv', mime: 'text/csv', needsWorkspace: true, binary: false },
+  'features-parquet': {
+    label: 'Features relation (Parquet)',
+    description: 'The same relation as Parquet (text as UTF-8, numbers as DOUBLE, missing values null), for warehouses that load Parquet.',
+    extension: '.features.parquet',
+    mime: 'application/vnd.apache.parquet',
+    needsWorkspace: true,
+    binary: true,
+  },
   'scored-csv': { label: 'Scored accounts (CSV)', description: 'Score, stage, signals and filters per account; formula-like text neutralised.', extension: '.scored.csv', mime: 'text/csv', needsWorkspace: true, binary: false },
   'scored-xlsx': {
     label: 'Scored accounts (Excel)',

@@ -78,7 +78,7 @@ describe('export dialog (browser mode)', () => {
 
     // Excel: no text preview, a real workbook downloads.
     await page.getByTestId('export-format').selectOption('scored-xlsx');
-    await expect.poll(() => preview.textContent()).toMatch(/An Excel workbook/);
+    await expect.poll(() => preview.textContent()).toMatch(/^Scored accounts \(Excel\): a binary file of [\d.]+ KB, so no text preview/);
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-save').click()]);
     expect(xlsx.suggestedFilename()).toMatch(/\.scored\.xlsx$/);
   });

@@ -61,6 +61,19 @@ export async function runDuckdb(relation: FeaturesRelation, sql: string, table =
   }
 }
 
+/** DuckDB on its own data: a setup statement (e.g. a view over a Parquet file), then the query. */
+export async function runDuckdbSql(setup: string, sql: string): Promise<SqlRow[]> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    await connection.run(setup);
+    return (await connection.runAndReadAll(sql)).getRowObjects().map((r) => normalize(r as Record<string, unknown>));
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
 /** A small RFC 4180 reader for psql's CSV output. */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];

@@ -54,6 +54,9 @@ describe('ladder export', () => {
     const xlsx = join(dir.path, 'scored.xlsx');
     expect(ladder(['export', 'scored', '--workspace', workspace, '--pack', 'preset:seven-signal-table', '--out', xlsx]).status).toBe(0);
     expect(readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
+    const parquet = join(dir.path, 'features.parquet');
+    expect(ladder(['export', 'features', '--workspace', workspace, '--pack', 'preset:seven-signal-table', '--out', parquet]).status).toBe(0);
+    expect(readFileSync(parquet).subarray(0, 4).toString()).toBe('PAR1');
   });
 
   it('usage errors exit 2 with the usage line; failures exit 1 with one sentence', () => {

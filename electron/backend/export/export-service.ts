@@ -1,8 +1,7 @@
 // Every export, produced the same way for the API and the CLI: a validated pack in, a named file
 // out (text, or bytes for XLSX). Formats that describe the model alone need no workspace; the
 // pack's validation block, the features relation and scored accounts are measured on one.
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
+import { writeFile } from 'node:fs/promises';
 import { LadderError } from '../../../shared/api/result';
 import { compileJsModule } from '../../../shared/compile/js-module';
 import { compileJsonLogic } from '../../../shared/compile/jsonlogic';
@@ -14,9 +13,11 @@ import { utf8Bom } from '../../../shared/export/spreadsheet-safe';
 import { writePack } from '../../../shared/pack/document';
 import { checkPack, formatIssues, type ValidPack } from '../../../shared/pack/validate';
 import { scoreWorkspace, type ScoredWorkspace } from '../scoring/score-workspace';
+import { writeLines } from '../scoring/write-scored';
 import type { Workspace } from '../store/open-workspace';
 import { featuresCsvLines } from './features-csv';
 import { featuresRelation } from './features-relation';
+import { featuresParquet } from './features-parquet';
 import { packDocument, validationBlock } from './pack-document';
 import { scoredCsvLines, scoredTable, scoredXlsx } from './scored-export';
 
@@ -81,6 +82,10 @@ export function produceExport(ws: Workspace | null, valid: ValidPack, request: E
       const relation = featuresRelation(score().engine.features, valid);
       return { ...named(info.extension), kind: 'text', lines: () => featuresCsvLines(relation) };
     }
+    case 'features-parquet': {
+      const relation = featuresRelation(score().engine.features, valid);
+      return { ...named(info.extension), kind: 'bytes', bytes: async () => featuresParquet(relation) };
+    }
     case 'scored-csv': {
       const table = scoredTable(score().engine, score().build.names);
       return { ...named(info.extension), kind: 'text', lines: () => scoredCsvLines(table, { bom: request.bom ?? false }) };
@@ -101,24 +106,18 @@ export async function renderExport(output: ExportOutput): Promise<Buffer> {
 export async function writeExport(output: ExportOutput, path: string): Promise<number> {
   if (output.kind === 'bytes') {
     const bytes = await output.bytes();
-    const out = createWriteStream(path);
-    out.end(bytes);
-    await once(out, 'finish');
+    await writeFile(path, bytes);
     return bytes.length;
   }
-  const out = createWriteStream(path);
-  let buffer = '';
   let written = 0;
-  for (const line of output.lines()) {
-    buffer += line;
-    if (buffer.length > 1 << 16) {
-      written += Buffer.byteLength(buffer);
-      if (!out.write(buffer)) await once(out, 'drain');
-      buffer = '';
-    }
-  }
-  written += Buffer.byteLength(buffer);
-  out.end(buffer);
-  await once(out, 'finish');
+  await writeLines(
+    path,
+    (function* () {
+      for (const line of output.lines()) {
+        written += Buffer.byteLength(line);
+        yield line;
+      }
+    })(),
+  );
   return written;
 }

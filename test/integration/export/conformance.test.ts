@@ -14,7 +14,9 @@ import { scoreWorkspace, type ScoredWorkspace } from '../../../electron/backend/
 import { openWorkspace } from '../../../electron/backend/store/open-workspace';
 import { differences, engineRows } from '../../helpers/engine-rows';
 import { startPostgres, type Postgres } from '../../helpers/postgres';
-import { runDuckdb, runPostgres, runSqlite } from '../../helpers/sql-engines';
+import { runDuckdb, runDuckdbSql, runPostgres, runSqlite } from '../../helpers/sql-engines';
+import { featuresParquet } from '../../../electron/backend/export/features-parquet';
+import { writeFileSync } from 'node:fs';
 import { repoRoot, tempDir } from '../../helpers/temp';
 import { asRow, evaluateJsonLogic, importModule, relationAccounts } from '../../helpers/portable';
 import type { SqlRow } from '../../helpers/sql-engines';
@@ -59,6 +61,15 @@ describe.each([...presets, kitchenSink])('%s: every export equals the engine', (
   it('DuckDB', async () => {
     const { relation, expected } = setup();
     const rows = await runDuckdb(relation, compileSql(packOf(preset), { dialect: 'duckdb' }));
+    expect(differences(expected, rows)).toEqual([]);
+  });
+
+  it('DuckDB reading the exported Parquet features file', async () => {
+    const { relation, expected } = setup();
+    const file = join(dir.path, `${preset}.features.parquet`);
+    writeFileSync(file, featuresParquet(relation));
+    const sql = compileSql(packOf(preset), { dialect: 'duckdb', table: 'parquet_features' });
+    const rows = await runDuckdbSql(`CREATE VIEW parquet_features AS SELECT * FROM read_parquet('${file}')`, sql);
     expect(differences(expected, rows)).toEqual([]);
   });
 

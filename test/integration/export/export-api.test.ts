@@ -43,6 +43,8 @@ describe('export API', () => {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(Buffer.from(value.content, 'base64') as unknown as ArrayBuffer);
       expect(workbook.worksheets[0]!.rowCount).toBe(151);
+    } else if (value.encoding === 'base64') {
+      expect(Buffer.from(value.content, 'base64').subarray(0, 4).toString()).toBe('PAR1'); // Parquet's magic number
     } else expect(Buffer.byteLength(value.content)).toBe(value.bytes);
   });
 

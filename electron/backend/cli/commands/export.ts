@@ -17,7 +17,7 @@ type Kind = (typeof kinds)[number];
 export const exportSpec: CommandSpec = {
   name: 'export',
   summary: 'Export a rule pack (JSON/YAML with validation), its SQL, JSON Logic or JS form, a signals CSV, the features relation or scored accounts.',
-  usage: `ladder export ${kinds.join('|')} --pack P|preset:NAME [--workspace W] [--dialect ${sqlDialects.join('|')}] [--table NAME] [--as-of YYYY-MM-DD] [--format json|yaml|csv|xlsx] [--bom] [--no-validation] [--out F]`,
+  usage: `ladder export ${kinds.join('|')} --pack P|preset:NAME [--workspace W] [--dialect ${sqlDialects.join('|')}] [--table NAME] [--as-of YYYY-MM-DD] [--format json|yaml|csv|parquet|xlsx] [--bom] [--no-validation] [--out F]`,
   positionals: { min: 1, max: 1, names: `what to export (${kinds.join(', ')})` },
   options: {
     pack: { kind: 'string', help: 'rule pack file (JSON or YAML), or preset:NAME' },
@@ -25,7 +25,7 @@ export const exportSpec: CommandSpec = {
     dialect: { kind: 'string', help: `SQL dialect: ${sqlDialects.join(', ')} (default duckdb)` },
     table: { kind: 'string', help: "SQL input relation: name, schema.name, or a dbt {{ ref('…') }} (default ladder_features)" },
     'as-of': { kind: 'string', help: 'measure as of this date (default: the latest period)' },
-    format: { kind: 'string', help: 'pack: json or yaml; scored: csv or xlsx (default: from --out, else json / csv)' },
+    format: { kind: 'string', help: 'pack: json or yaml; features: csv or parquet; scored: csv or xlsx (default: from --out, else json / csv)' },
     bom: { kind: 'boolean', help: 'CSV: start with a UTF-8 byte-order mark (for Excel)' },
     'no-validation': { kind: 'boolean', help: 'pack: leave out the validation block (no workspace needed)' },
     out: { kind: 'string', help: 'write to this file (default: standard output; xlsx needs --out)' },
@@ -40,14 +40,14 @@ function formatOf(kind: Kind, format: string | undefined, out: string | undefine
     if (!allowed.includes(chosen)) throw new UsageError(`ladder export ${kind}: --format must be ${allowed.join(' or ')}, not "${chosen}".`);
     return chosen;
   };
-  if (format !== undefined && kind !== 'pack' && kind !== 'scored') throw new UsageError(`ladder export ${kind}: --format applies to pack and scored only.`);
+  if (format !== undefined && kind !== 'pack' && kind !== 'scored' && kind !== 'features') throw new UsageError(`ladder export ${kind}: --format applies to pack, features and scored only.`);
   switch (kind) {
     case 'pack':
       return pick(['json', 'yaml'], 'json') === 'yaml' ? 'pack-yaml' : 'pack-json';
     case 'scored':
       return pick(['csv', 'xlsx'], 'csv') === 'xlsx' ? 'scored-xlsx' : 'scored-csv';
     case 'features':
-      return 'features-csv';
+      return pick(['csv', 'parquet'], 'csv') === 'parquet' ? 'features-parquet' : 'features-csv';
     case 'sql':
     case 'jsonlogic':
     case 'js':
@@ -85,6 +85,7 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
   if (dialect !== undefined && !(sqlDialects as readonly string[]).includes(dialect)) throw new UsageError(`ladder export: --dialect must be one of ${sqlDialects.join(', ')}, not "${dialect}".`);
   if ((dialect !== undefined || args.options.table !== undefined) && kind !== 'sql') throw new UsageError('ladder export: --dialect and --table apply to sql only.');
   if (format === 'scored-xlsx' && !out) throw new UsageError('ladder export scored: an Excel workbook needs --out F.xlsx.');
+  if (format === 'features-parquet' && !out) throw new UsageError('ladder export features: a Parquet file needs --out F.parquet.');
   const workspacePath = args.options.workspace as string | undefined;
   const needsWorkspace = kind === 'features' || kind === 'scored' || (kind === 'pack' && !args.options['no-validation']);
   if (needsWorkspace && !workspacePath) {

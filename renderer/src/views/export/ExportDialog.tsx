@@ -153,7 +153,9 @@ export function ExportDialog({ pack, asOf, onClose }: ExportDialogProps) {
       )}
       <div className="export-preview" aria-busy={busy} aria-label="Preview" data-testid="export-preview">
         {preview && preview.encoding === 'base64' ? (
-          <p className="muted">An Excel workbook ({formatBytes(preview.bytes)}): no text preview. Save it to open it.</p>
+          <p className="muted">
+            {info.label}: a binary file of {formatBytes(preview.bytes)}, so no text preview. Save it to open it.
+          </p>
         ) : (
           <pre>{preview?.content ?? (busy ? 'Generating…' : '')}</pre>
         )}

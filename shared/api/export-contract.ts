@@ -20,6 +20,8 @@ export const exportRequest = z
     /** Pack formats: measure a validation block on the open workspace (default: when one is open). */
     validation: z.boolean().optional(),
     bom: z.boolean().optional(),
+    /** Scored formats: only these accounts (the view being looked at), in book order. */
+    accounts: z.array(z.string().max(200)).max(2_000_000).optional(),
   })
   .strict();
 

@@ -24,9 +24,17 @@ function validPack(pack: unknown): ValidPack {
   return checked.value;
 }
 
-function requestOf(args: { format: ExportRequest['format']; dialect?: ExportRequest['dialect']; table?: string; asOf?: string; validation?: boolean; bom?: boolean }): ExportRequest {
-  const { format, dialect, table, asOf, validation, bom } = args;
-  return { format, ...(dialect ? { dialect } : {}), ...(table ? { table } : {}), ...(asOf ? { asOf } : {}), ...(validation !== undefined ? { validation } : {}), ...(bom !== undefined ? { bom } : {}) };
+function requestOf(args: Omit<ExportRequest, 'accounts'> & { accounts?: string[] | undefined }): ExportRequest {
+  const { format, dialect, table, asOf, validation, bom, accounts } = args;
+  return {
+    format,
+    ...(dialect ? { dialect } : {}),
+    ...(table ? { table } : {}),
+    ...(asOf ? { asOf } : {}),
+    ...(validation !== undefined ? { validation } : {}),
+    ...(bom !== undefined ? { bom } : {}),
+    ...(accounts ? { accounts } : {}),
+  };
 }
 
 export const exportHandlers: { [M in ExportMethodName]: Handler<M, Session> } = {

@@ -30,6 +30,8 @@ export interface ExportRequest {
   validation?: boolean;
   /** CSV formats: start with a UTF-8 byte-order mark (for Excel). */
   bom?: boolean;
+  /** Scored formats: only these accounts (the current view), in book order. */
+  accounts?: readonly string[];
 }
 
 export type ExportOutput = { fileName: string; mime: string } & ({ kind: 'text'; lines: () => Iterable<string> } | { kind: 'bytes'; bytes: () => Promise<Buffer> });
@@ -87,11 +89,11 @@ export function produceExport(ws: Workspace | null, valid: ValidPack, request: E
       return { ...named(info.extension), kind: 'bytes', bytes: async () => featuresParquet(relation) };
     }
     case 'scored-csv': {
-      const table = scoredTable(score().engine, score().build.names);
+      const table = scoredTable(score().engine, score().build.names, request.accounts && new Set(request.accounts));
       return { ...named(info.extension), kind: 'text', lines: () => scoredCsvLines(table, { bom: request.bom ?? false }) };
     }
     case 'scored-xlsx': {
-      const table = scoredTable(score().engine, score().build.names);
+      const table = scoredTable(score().engine, score().build.names, request.accounts && new Set(request.accounts));
       return { ...named(info.extension), kind: 'bytes', bytes: () => scoredXlsx(table, valid.pack.name) };
     }
   }

@@ -14,18 +14,22 @@ export interface ScoredTable {
   count: number;
 }
 
-export function scoredTable(engine: Engine, names: readonly string[]): ScoredTable {
+/** The scored table; with `only`, just those accounts (the view the user is looking at), in book order. */
+export function scoredTable(engine: Engine, names: readonly string[], only?: ReadonlySet<string>): ScoredTable {
   const { features } = engine;
+  const keep = (i: number) => !only || only.has(features.accountIds[i]!);
+  let count = 0;
+  for (let i = 0; i < features.accounts; i++) if (keep(i)) count++;
   const recorded = features.categories.get('segment');
   const segmentOf = (i: number) => (recorded && recorded.codes[i]! >= 0 ? recorded.dictionary[recorded.codes[i]!]! : null);
   return {
     columns: [...scoredColumns(engine), 'account_name', 'segment', 'arr'],
-    count: features.accounts,
+    count,
     *rows() {
       let i = 0;
       for (const row of scoredRows(engine)) {
         const arr = features.arr[i]!;
-        yield [...row, names[i] ?? null, segmentOf(i), arr === arr ? arr : null];
+        if (keep(i)) yield [...row, names[i] ?? null, segmentOf(i), arr === arr ? arr : null];
         i++;
       }
     },

@@ -54,6 +54,13 @@ describe('export API', () => {
     if (result.ok) expect((result.value as { content: string }).content).toHaveLength(500);
   });
 
+  it('exports only the accounts of the current view when given', async () => {
+    const result = await call('export.render', { format: 'scored-csv', pack, accounts: ['ACC-0000007', 'ACC-0000003', 'nobody'] });
+    if (!result.ok) throw new Error(result.error.message);
+    const lines = (result.value as { content: string }).content.trimEnd().split('\r\n');
+    expect(lines.map((l) => l.split(',')[0])).toEqual(['account_id', 'ACC-0000003', 'ACC-0000007']);
+  });
+
   it('saves a file where asked', async () => {
     const path = join(dir.path, 'out', '..', 'pack.sql');
     const result = await call('export.save', { format: 'sql', pack, dialect: 'sqlite', path });

@@ -14,13 +14,15 @@ import './export.css';
 export interface ExportDialogProps {
   pack: RulePackInput;
   asOf?: string;
+  /** Scored exports: only these accounts (the view being looked at); all accounts when absent. */
+  accounts?: string[];
   onClose(): void;
 }
 
 const previewChars = 40_000;
 const message = (e: unknown) => (e instanceof ApiCallError || e instanceof Error ? e.message : String(e));
 
-export function ExportDialog({ pack, asOf, onClose }: ExportDialogProps) {
+export function ExportDialog({ pack, asOf, accounts, onClose }: ExportDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [format, setFormat] = useState<ExportFormat>('sql');
   const [dialect, setDialect] = useState<SqlDialect>('duckdb');
@@ -48,6 +50,7 @@ export function ExportDialog({ pack, asOf, onClose }: ExportDialogProps) {
     ...(asOf ? { asOf } : {}),
     ...(isPack ? { validation } : {}),
     ...(isCsv ? { bom } : {}),
+    ...(accounts && format.startsWith('scored') ? { accounts } : {}),
   });
 
   // The preview follows every option; a slow render never overwrites a newer one.
@@ -64,7 +67,7 @@ export function ExportDialog({ pack, asOf, onClose }: ExportDialogProps) {
       );
     }, 150);
     return () => clearTimeout(timer);
-  }, [format, dialect, table, bom, validation, pack, asOf]);
+  }, [format, dialect, table, bom, validation, pack, asOf, accounts]);
 
   const full = async (): Promise<RenderedExport> => (preview && !preview.truncated ? preview : api.call('export.render', request()));
 

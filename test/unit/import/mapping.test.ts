@@ -26,7 +26,7 @@ describe('mapping files', () => {
       ['Customer #', 'account_id', 'text', null],
       ['Annual value', 'arr', 'number', null],
       ['Go-live', 'contract_start', 'date', 'MDY'],
-      ['Internal notes', null, 'text', null],
+      ['Internal notes', 'skip', 'text', null],
       ['Plan score', null, 'percent', null],
     ]);
     expect(plan.columns[3]!.skip).toBe(true);

@@ -1,7 +1,7 @@
 // Files built to hurt: each gets one clear sentence and exit 1, never a crash, and the workspace
 // is left exactly as it was. Plus the encodings Excel and CRMs write, decoded exactly.
 import Database from 'better-sqlite3';
-import { closeSync, openSync, writeFileSync, ftruncateSync } from 'node:fs';
+import { closeSync, existsSync, openSync, writeFileSync, ftruncateSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImportReport } from '../../../shared/import/report';
 import { ladder } from '../../helpers/cli';
@@ -44,6 +44,13 @@ describe('hostile files', () => {
     refused(path, /binary file, not text: it has a NUL byte at byte 0/);
   });
   it('no account id column', () => refused(file('noid.csv', 'name,arr\nAcme,10\n'), /No column is mapped to Account ID \(account_id\)/));
+  it('a failed import into a new workspace leaves no file behind', () => {
+    const target = join(dir.path, 'never.ladder');
+    const run = ladder(['import', join(dir.path, 'empty.csv'), '--workspace', target, '--kind', 'accounts']);
+    expect(run.status).toBe(1);
+    expect(existsSync(target)).toBe(false);
+    expect(existsSync(`${target}-wal`)).toBe(false);
+  });
 
   it('a 5 MB cell is read whole', () => {
     const big = 'x'.repeat(5 * 2 ** 20);

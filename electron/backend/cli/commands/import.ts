@@ -1,7 +1,7 @@
 // `ladder import FILE --workspace W --kind K …`: analyse, map (preset, mapping file, suggestions),
 // validate and commit in one transaction. Exit 0 when the rows were (or, with --dry-run, would be)
 // imported; 1 when nothing was, with the reason on stderr.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { importKinds, type ImportKind } from '../../../../shared/domain/workspace';
 import { onErrorChoices, type MappingSpec } from '../../../../shared/import/mapping';
@@ -112,8 +112,11 @@ export async function runImportCommand(argv: readonly string[], io: CliIo): Prom
   const spec = specFrom(args);
   const { bytes } = checkFile(file);
   const dryRun = args.options['dry-run'] === true;
-  // A new workspace file is created on first import, so data can be brought in without the demo.
+  // A new workspace file is created on first import, so data can be brought in without the demo;
+  // if that import brings nothing in, the file is removed again (a failed import changes nothing).
+  const created = !existsSync(workspacePath);
   const ws = await openWorkspace(workspacePath, { create: true });
+  let committed = false;
   const controller = new AbortController();
   const onSigint = () => controller.abort(new ImportCancelled());
   process.once('SIGINT', onSigint);
@@ -135,6 +138,7 @@ export async function runImportCommand(argv: readonly string[], io: CliIo): Prom
     io.progress('');
     if (args.options.json) io.json(report);
     else printReport(io, report);
+    committed = report.committed;
     const ok = report.committed || (dryRun && report.rowsImported > 0 && (report.onError !== 'abort' || report.rowsRejected === 0));
     if (!ok) {
       io.err(dryRun ? failureSentence(report).replace('Nothing was imported', 'The import would not go through') : failureSentence(report));
@@ -145,5 +149,6 @@ export async function runImportCommand(argv: readonly string[], io: CliIo): Prom
     process.off('SIGINT', onSigint);
     io.progress('');
     ws.db.close();
+    if (created && !committed) for (const f of [workspacePath, `${workspacePath}-wal`, `${workspacePath}-shm`]) rmSync(f, { force: true });
   }
 }

@@ -13,5 +13,7 @@ export default defineConfig({
     // Vite's modulepreload polyfill is an inline script, which the CSP forbids.
     modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 2000,
+    // LADDER_NO_MINIFY=1 keeps function names readable in performance profiles.
+    minify: process.env.LADDER_NO_MINIFY !== '1',
   },
 });

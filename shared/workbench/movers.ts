@@ -1,7 +1,7 @@
 // Which accounts moved between two models: a stage × stage matrix of accounts and ARR. Accounts
 // are grouped by their pair of classes (one per model) so that after a weight edit the matrix is
 // re-summed over a few hundred pairs, not a million accounts.
-import { createClassTable, type ClassTable } from '../engine/classes';
+import { createClassTable } from '../engine/classes';
 import type { Engine } from '../engine/engine';
 
 export interface MoversMatrix {
@@ -13,12 +13,17 @@ export interface MoversMatrix {
   moved: { accounts: number; arr: number };
 }
 
-export interface PairTable {
-  table: ClassTable;
+/** Pairs (class in A, class in B) with their account counts and ARR in cents. */
+export interface PairSummary {
+  size: number;
+  a: Uint32Array;
+  b: Uint32Array;
+  count: Float64Array;
+  arrCents: Float64Array;
 }
 
-/** Pairs (class in A, class in B) with their account counts and ARR. O(accounts). */
-export function buildPairs(a: Engine, b: Engine): PairTable {
+/** O(accounts): run once per change of either model's classes. */
+export function buildPairs(a: Engine, b: Engine): PairSummary {
   const n = a.features.accounts;
   const pairs = createClassTable(n);
   const ofA = a.table.of;
@@ -31,7 +36,6 @@ export function buildPairs(a: Engine, b: Engine): PairTable {
     const ca = ofA[i]!;
     const cb = ofB[i]!;
     const p = ca === lastA && cb === lastB ? last : pairs.classOf(ca, cb);
-    pairs.of[i] = p;
     pairs.count[p]! += 1;
     const v = arr[i]!;
     pairs.arrCents[p]! += v === v ? Math.round(v * 100) : 0;
@@ -39,21 +43,25 @@ export function buildPairs(a: Engine, b: Engine): PairTable {
     lastB = cb;
     last = p;
   }
-  return { table: pairs };
+  const size = pairs.size;
+  return { size, a: pairs.mask.slice(0, size), b: pairs.context.slice(0, size), count: pairs.count.slice(0, size), arrCents: pairs.arrCents.slice(0, size) };
 }
 
-export function moversMatrix(a: Engine, b: Engine, pairs: PairTable): MoversMatrix {
-  const from = a.model.stages.map((s) => ({ id: s.id, label: s.label }));
-  const to = b.model.stages.map((s) => ({ id: s.id, label: s.label }));
+export function moversMatrix(
+  from: { id: string; label: string }[],
+  to: { id: string; label: string }[],
+  stageA: Int8Array,
+  stageB: Int8Array,
+  pairs: PairSummary,
+): MoversMatrix {
   const accounts = from.map(() => to.map(() => 0));
   const cents = from.map(() => to.map(() => 0));
-  const t = pairs.table;
-  for (let p = 0; p < t.size; p++) {
-    if (t.count[p] === 0) continue;
-    const sa = a.outcomes.stage[t.mask[p]!]!;
-    const sb = b.outcomes.stage[t.context[p]!]!;
-    accounts[sa]![sb]! += t.count[p]!;
-    cents[sa]![sb]! += t.arrCents[p]!;
+  for (let p = 0; p < pairs.size; p++) {
+    if (pairs.count[p] === 0) continue;
+    const sa = stageA[pairs.a[p]!]!;
+    const sb = stageB[pairs.b[p]!]!;
+    accounts[sa]![sb]! += pairs.count[p]!;
+    cents[sa]![sb]! += pairs.arrCents[p]!;
   }
   let movedAccounts = 0;
   let movedCents = 0;
@@ -68,7 +76,16 @@ export function moversMatrix(a: Engine, b: Engine, pairs: PairTable): MoversMatr
   return { from, to, accounts, arr: cents.map((row) => row.map((c) => c / 100)), moved: { accounts: movedAccounts, arr: movedCents / 100 } };
 }
 
-/** Indices of the accounts in one cell of the matrix (stage ids), in account order, at most `limit`. */
+export const enginesMovers = (a: Engine, b: Engine, pairs: PairSummary) =>
+  moversMatrix(
+    a.model.stages.map((s) => ({ id: s.id, label: s.label })),
+    b.model.stages.map((s) => ({ id: s.id, label: s.label })),
+    a.outcomes.stage,
+    b.outcomes.stage,
+    pairs,
+  );
+
+/** Indices of the accounts in one cell of the matrix (stage ids), in account order. */
 export function accountsInCell(a: Engine, b: Engine, fromStage: string, toStage: string): Int32Array {
   const sa = a.model.stages.findIndex((s) => s.id === fromStage);
   const sb = b.model.stages.findIndex((s) => s.id === toStage);

@@ -7,7 +7,8 @@ import type { ModelResult } from '../engine/aggregate';
 import { explainAccount, type Explanation } from '../engine/explain';
 import { checkPack, type PackIssue, type ValidPack } from '../pack/validate';
 import { addColumns, createColumnStore, missingSignatures, tableFor, type ColumnStore } from './columns';
-import { accountsInCell, buildPairs, moversMatrix, type MoversMatrix, type PairTable } from './movers';
+import { accountsInCell, buildPairs, enginesMovers, type MoversMatrix, type PairSummary } from './movers';
+import { classKey, summarize, type ClassSummary } from './class-summary';
 import { matchingAccounts, pageOf, queryKey, type AccountPage, type AccountQuery, type QueryContext } from './queries';
 import { columnStats, type ColumnStats } from './stats';
 
@@ -23,6 +24,14 @@ interface Slot {
   version: number;
 }
 
+export interface ClassesSnapshot {
+  from: ClassSummary;
+  to: ClassSummary;
+  pairs: PairSummary;
+  /** classKey of the second slot's pack: edits keeping it can be recomputed from these classes. */
+  key: string;
+}
+
 export interface Workbench {
   readonly accounts: number;
   readonly asOf: string | null;
@@ -33,6 +42,8 @@ export interface Workbench {
   hasSlot(slot: string): boolean;
   result(slot: string): ModelResult;
   movers(from: string, to: string): MoversMatrix;
+  /** Classes of two slots and their pairs, for the UI's same-frame recomputation. */
+  classes(from: string, to: string): ClassesSnapshot;
   cell(from: string, to: string, fromStage: string, toStage: string): number[];
   query(baseline: string, draft: string, q: AccountQuery): AccountPage;
   explain(slot: string, index: number): Explanation;
@@ -42,7 +53,7 @@ export interface Workbench {
 export function createWorkbench(): Workbench {
   let store: ColumnStore | null = null;
   const slots = new Map<string, Slot>();
-  const pairs = new Map<string, { key: string; pairs: PairTable }>();
+  const pairs = new Map<string, { key: string; pairs: PairSummary }>();
   const ctx: QueryContext = { names: [] };
   const orders = new Map<string, Int32Array>();
 
@@ -50,6 +61,17 @@ export function createWorkbench(): Workbench {
     const slot = slots.get(name);
     if (!slot) throw new Error(`No model is loaded in "${name}".`);
     return slot;
+  };
+  const pairsOf = (from: string, to: string): PairSummary => {
+    const a = slotOf(from);
+    const b = slotOf(to);
+    const key = `${from}:${a.version}|${to}:${b.version}`;
+    let entry = pairs.get(`${from}|${to}`);
+    if (!entry || entry.key !== key) {
+      entry = { key, pairs: buildPairs(a.engine, b.engine) };
+      pairs.set(`${from}|${to}`, entry);
+    }
+    return entry.pairs;
   };
   const requireStore = () => {
     if (!store) throw new Error('No feature table is loaded yet.');
@@ -101,15 +123,11 @@ export function createWorkbench(): Workbench {
     hasSlot: (name) => slots.has(name),
     result: (name) => slotOf(name).engine.result,
     movers(from, to) {
-      const a = slotOf(from);
+      return enginesMovers(slotOf(from).engine, slotOf(to).engine, pairsOf(from, to));
+    },
+    classes(from, to) {
       const b = slotOf(to);
-      const key = `${from}:${a.version}|${to}:${b.version}`;
-      let entry = pairs.get(`${from}|${to}`);
-      if (!entry || entry.key !== key) {
-        entry = { key, pairs: buildPairs(a.engine, b.engine) };
-        pairs.set(`${from}|${to}`, entry);
-      }
-      return moversMatrix(a.engine, b.engine, entry.pairs);
+      return { from: summarize(slotOf(from).engine), to: summarize(b.engine), pairs: pairsOf(from, to), key: classKey(b.valid) };
     },
     cell: (from, to, fromStage, toStage) => Array.from(accountsInCell(slotOf(from).engine, slotOf(to).engine, fromStage, toStage)),
     query(baseline, draft, q) {

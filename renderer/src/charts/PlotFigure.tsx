@@ -1,7 +1,7 @@
 // Renders an Observable Plot figure into React. Plot builds DOM directly, so the figure is
 // rebuilt whenever its options change and removed on unmount. Clicks on marks are reported with
 // the mark's name and the datum's index, so charts can drill down to the accounts behind a mark.
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { PlotOptions } from '@observablehq/plot';
 import * as Plot from '@observablehq/plot';
 
@@ -17,7 +17,9 @@ export function PlotFigure({ options, label, testId, onMarkClick }: PlotFigurePr
   const ref = useRef<HTMLDivElement>(null);
   const clickRef = useRef(onMarkClick);
   clickRef.current = onMarkClick;
-  useEffect(() => {
+  // A layout effect, so the new figure is in place before the browser paints the update (a slider
+  // drag repaints the chart in the same frame as its input).
+  useLayoutEffect(() => {
     const host = ref.current;
     if (!host) return;
     const figure = Plot.plot({ ...options, ariaLabel: label });

@@ -35,3 +35,18 @@ export function createEngineClient(): EngineClient {
     terminate: () => worker.terminate(),
   };
 }
+
+/** The same engine in this thread: for tests, and hosts without workers. */
+export function createInProcessEngineClient(): EngineClient {
+  let handle: ((message: Envelope) => unknown) | null = null;
+  return {
+    async send(request) {
+      handle ??= (await import('./engine-handler')).createEngineHandler();
+      const copy = structuredClone({ id: 0, ...request }) as Envelope; // as if it crossed a thread
+      return structuredClone(handle(copy)) as never;
+    },
+    terminate: () => {
+      handle = null;
+    },
+  };
+}

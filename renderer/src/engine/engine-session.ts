@@ -14,7 +14,7 @@ export interface EngineSession {
   reset(): void;
 }
 
-export function createEngineSession(): EngineSession {
+export function createEngineSession(makeClient: () => EngineClient = createEngineClient): EngineSession {
   let client: EngineClient | null = null;
   let asOf: string | null = null;
   interface Job {
@@ -24,12 +24,16 @@ export function createEngineSession(): EngineSession {
     reject(error: unknown): void;
   }
   const queues = new Map<string, { running: boolean; next: Job | null }>();
-  const getClient = () => (client ??= createEngineClient());
+  const getClient = () => (client ??= makeClient());
+
+  /** The bytes' buffer, transferred to the worker without a copy when the view spans all of it. */
+  const transferable = (bytes: Uint8Array): ArrayBuffer =>
+    bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes.buffer : bytes.slice().buffer;
 
   async function fetchColumns(pack: unknown): Promise<void> {
     const have = await getClient().send({ op: 'held' });
     const bytes = await api.call('features.load', { pack, asOf: asOf ?? undefined, have, includeAccounts: false });
-    const buffer = bytes.slice().buffer;
+    const buffer = transferable(bytes);
     await getClient().send({ op: 'addColumns', bytes: buffer }, [buffer]);
   }
 
@@ -63,7 +67,7 @@ export function createEngineSession(): EngineSession {
     },
     async load(pack, date) {
       const bytes = await api.call('features.load', { pack, asOf: date, includeAccounts: true });
-      const buffer = bytes.slice().buffer;
+      const buffer = transferable(bytes);
       const loaded = await getClient().send({ op: 'load', bytes: buffer }, [buffer]);
       asOf = loaded.asOf;
       return loaded;

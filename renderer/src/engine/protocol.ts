@@ -4,7 +4,7 @@ import type { Explanation } from '../../../shared/engine/explain';
 import type { MoversMatrix } from '../../../shared/workbench/movers';
 import type { AccountPage, AccountQuery } from '../../../shared/workbench/queries';
 import type { ColumnStats } from '../../../shared/workbench/stats';
-import type { SetPackResult } from '../../../shared/workbench/workbench';
+import type { ClassesSnapshot, SetPackResult } from '../../../shared/workbench/workbench';
 
 export interface Snapshot {
   baseline: ModelResult;
@@ -15,6 +15,8 @@ export interface Snapshot {
 export interface UpdateReply {
   set: SetPackResult;
   snapshot: Snapshot | null;
+  /** The classes behind the snapshot, for same-frame recomputation of class-only edits. */
+  classes: ClassesSnapshot | null;
   /** Time spent in the worker, for diagnostics and the UI benchmark. */
   workerMs: number;
 }

@@ -1,45 +1,9 @@
 // The engine worker: all scoring runs here, off the UI thread, so a slider never waits.
 /// <reference lib="webworker" />
-import { decodeFeatures } from '../../../shared/engine/arrow-features';
-import { createWorkbench } from '../../../shared/workbench/workbench';
-import type { Envelope, Reply, Snapshot } from './protocol';
+import { createEngineHandler } from './engine-handler';
+import type { Envelope, Reply } from './protocol';
 
-const workbench = createWorkbench();
-
-function snapshot(baseline: string, draft: string): Snapshot | null {
-  if (!workbench.hasSlot(baseline) || !workbench.hasSlot(draft)) return null;
-  return { baseline: workbench.result(baseline), draft: workbench.result(draft), movers: workbench.movers(baseline, draft) };
-}
-
-function handle(message: Envelope): unknown {
-  switch (message.op) {
-    case 'load': {
-      workbench.load(decodeFeatures(new Uint8Array(message.bytes)));
-      return { accounts: workbench.accounts, asOf: workbench.asOf };
-    }
-    case 'addColumns':
-      workbench.addColumns(decodeFeatures(new Uint8Array(message.bytes)));
-      return { held: workbench.heldSignatures().length };
-    case 'held':
-      return workbench.heldSignatures();
-    case 'update': {
-      const started = performance.now();
-      const set = workbench.setPack(message.slot, message.pack);
-      const snap = set.status === 'ok' && message.compareWith ? snapshot(message.compareWith, message.slot) : null;
-      return { set, snapshot: snap, workerMs: performance.now() - started };
-    }
-    case 'snapshot':
-      return snapshot(message.baseline, message.draft);
-    case 'query':
-      return workbench.query(message.baseline, message.draft, message.query);
-    case 'explain':
-      return workbench.explain(message.slot, message.index);
-    case 'stats':
-      return workbench.stats(message.slot, message.key);
-    case 'cell':
-      return workbench.cell(message.from, message.to, message.fromStage, message.toStage);
-  }
-}
+const handle = createEngineHandler();
 
 self.onmessage = (event: MessageEvent<Envelope>) => {
   let reply: Reply;

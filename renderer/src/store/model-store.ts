@@ -7,6 +7,7 @@ import { ApiCallError } from '../../../shared/api/client';
 import { api } from '../api';
 import { engineSession } from '../engine/engine-session';
 import type { Snapshot } from '../engine/protocol';
+import { fastSnapshot, rememberClasses } from '../engine/fast-path';
 
 export type ModelSource =
   | { kind: 'preset'; id: string; name: string }
@@ -24,6 +25,8 @@ export interface ModelState {
   asOf: string | null;
   /** Worker time of the last update (ms). */
   lastUpdateMs: number | null;
+  /** Bumped each time the worker has scored a new draft: views that query the worker refresh on it. */
+  engineRevision: number;
   past: RulePackInput[];
   future: RulePackInput[];
   lastGroup: { key: string; at: number } | null;
@@ -53,7 +56,13 @@ export const useModelStore = create<ModelState>((set, get) => {
       const reply = await engineSession.update('draft', draft, 'baseline');
       if (!reply || get().draft !== draft) return;
       if (reply.set.status === 'invalid') set({ issues: reply.set.issues });
-      else if (reply.set.status === 'ok') set({ issues: [], snapshot: reply.snapshot, lastUpdateMs: reply.workerMs });
+      else if (reply.set.status === 'ok') {
+        rememberClasses(reply.classes);
+        // The same-frame answer is usually identical: keep it (and skip a redraw) when it is.
+        const current = get().snapshot;
+        const same = current !== null && reply.snapshot !== null && JSON.stringify(current) === JSON.stringify(reply.snapshot);
+        set({ issues: [], snapshot: same ? current : reply.snapshot, lastUpdateMs: reply.workerMs, engineRevision: get().engineRevision + 1 });
+      }
     } catch (error) {
       set({ error: messageOf(error) });
     }
@@ -61,6 +70,7 @@ export const useModelStore = create<ModelState>((set, get) => {
 
   const open = async (source: ModelSource, pack: RulePackInput) => {
     set({ status: 'loading', error: null });
+    rememberClasses(null);
     try {
       const loaded = await engineSession.load(pack);
       const base = await engineSession.update('baseline', pack, '');
@@ -73,7 +83,9 @@ export const useModelStore = create<ModelState>((set, get) => {
   };
 
   const replaceDraft = (draft: RulePackInput, history: Pick<ModelState, 'past' | 'future'>, group: ModelState['lastGroup']) => {
-    set({ draft, ...history, lastGroup: group });
+    const { baseline } = get();
+    const fast = baseline ? fastSnapshot(baseline, draft) : null;
+    set(fast ? { draft, ...history, lastGroup: group, snapshot: fast, issues: [] } : { draft, ...history, lastGroup: group });
     void score(draft);
   };
 
@@ -88,6 +100,7 @@ export const useModelStore = create<ModelState>((set, get) => {
     accounts: 0,
     asOf: null,
     lastUpdateMs: null,
+    engineRevision: 0,
     past: [],
     future: [],
     lastGroup: null,
@@ -149,6 +162,7 @@ export const useModelStore = create<ModelState>((set, get) => {
         const saved = await api.call('models.save', { modelId, name: modelId ? undefined : (name ?? draft.name), pack: draft, note });
         const modelName = source?.kind === 'version' ? source.modelName : (name ?? draft.name);
         await engineSession.update('baseline', draft, '');
+        rememberClasses(null);
         set({ baseline: draft, source: { kind: 'version', modelId: saved.modelId, modelName, versionId: saved.id, version: saved.version } });
         await score(draft);
         return true;

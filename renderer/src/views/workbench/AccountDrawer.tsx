@@ -13,7 +13,7 @@ import { ExplanationTables } from './ExplanationTables';
 
 export function AccountDrawer({ index }: { index: number }) {
   const openAccount = useWorkbenchUi((s) => s.openAccount);
-  const snapshot = useModelStore((s) => s.snapshot);
+  const snapshot = useModelStore((s) => s.engineRevision);
   const asOf = useModelStore((s) => s.asOf);
   const draft = useModelStore((s) => s.draft);
   const [why, setWhy] = useState<{ draft: Explanation; baseline: Explanation } | null>(null);
@@ -55,7 +55,9 @@ export function AccountDrawer({ index }: { index: number }) {
     <aside className="drawer" role="dialog" aria-modal="false" aria-labelledby="drawer-title" data-testid="account-drawer">
       <header className="drawer-header">
         <div>
-          <h2 id="drawer-title">{detail?.name ?? why?.draft.accountId ?? 'Account'}</h2>
+          <h2 id="drawer-title" data-testid="drawer-account" data-account-id={why?.draft.accountId}>
+            {detail?.name ?? why?.draft.accountId ?? 'Account'}
+          </h2>
           {detail && (
             <p className="muted small">
               {detail.id} · {detail.segment ?? 'No segment'} · {detail.tier ?? 'No tier'} · {formatMoney(detail.arr ?? 0)} ARR · CSM {detail.ownerCsm ?? '—'}

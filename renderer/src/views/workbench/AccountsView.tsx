@@ -19,7 +19,7 @@ const columns: { key: SortKey | null; label: string; className?: string }[] = [
   { key: 'owner', label: 'Owner' },
   { key: 'arr', label: 'ARR', className: 'num' },
   { key: 'score', label: 'Score', className: 'num' },
-  { key: 'stage', label: 'Stage (baseline → draft)' },
+  { key: 'stage', label: 'Stage' },
   { key: null, label: 'Top signals' },
   { key: null, label: 'Filters hit' },
 ];
@@ -27,7 +27,7 @@ const columns: { key: SortKey | null; label: string; className?: string }[] = [
 const fmtScore = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
 export function AccountsView({ pack }: { pack: RulePackInput }) {
-  const snapshot = useModelStore((s) => s.snapshot);
+  const snapshot = useModelStore((s) => s.engineRevision);
   const { filter, sort, descending, setSort, openAccount } = useWorkbenchUi();
   const [page, setPage] = useState<{ key: string; total: number; rows: Map<number, AccountRow> }>({ key: '', total: 0, rows: new Map() });
   const [first, setFirst] = useState(0);
@@ -140,7 +140,9 @@ export function AccountsView({ pack }: { pack: RulePackInput }) {
                       <div role="cell" className="num">
                         {row.baseline.score === row.draft.score ? fmtScore(row.draft.score) : `${fmtScore(row.baseline.score)} → ${fmtScore(row.draft.score)}`}
                       </div>
-                      <div role="cell">{row.baseline.stage === row.draft.stage ? stageLabel.get(row.draft.stage) : `${stageLabel.get(row.baseline.stage)} → ${stageLabel.get(row.draft.stage)}`}</div>
+                      <div role="cell" title="Baseline → draft">
+                        {row.baseline.stage === row.draft.stage ? stageLabel.get(row.draft.stage) : `${stageLabel.get(row.baseline.stage)} → ${stageLabel.get(row.draft.stage)}`}
+                      </div>
                       <div role="cell" className="signals" title={row.topSignals.join(', ')}>
                         {row.topSignals.join(', ') || '—'}
                       </div>

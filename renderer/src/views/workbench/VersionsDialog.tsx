@@ -107,11 +107,11 @@ export function VersionsDialog({ onClose }: { onClose(): void }) {
       )}
       <div className="actions">
         <button disabled={picked.length !== 1 || !store.draft} onClick={() => void Promise.all([side(picked[0]!), side('draft')]).then(([a, b]) => setCompare({ a, b }))}>
-          Compare selected with the draft
+          Compare with the draft
         </button>
         <span className="compare-preset">
           <button disabled={picked.length !== 1 || !preset} onClick={() => void Promise.all([side(`preset:${preset}`), side(picked[0]!)]).then(([a, b]) => setCompare({ a, b }))}>
-            Compare selected with preset
+            Compare with preset
           </button>
           <select aria-label="Preset to compare with" value={preset} onChange={(e) => setPreset(e.target.value)}>
             {presets.map((p) => (
@@ -122,7 +122,7 @@ export function VersionsDialog({ onClose }: { onClose(): void }) {
           </select>
         </span>
         <button disabled={picked.length !== 2} onClick={() => void Promise.all([side(Math.min(...picked)), side(Math.max(...picked))]).then(([a, b]) => setCompare({ a, b }))}>
-          Compare the two selected
+          Compare the two
         </button>
         <button className="primary" onClick={onClose}>
           Close

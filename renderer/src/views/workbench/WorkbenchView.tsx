@@ -1,6 +1,7 @@
 // Where the analyst works: the model editor on the left; on the right, baseline beside draft in
 // every view, answering each edit at once (scoring runs in the engine worker).
 import { useEffect, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { isDirty, useModelStore } from '../../store/model-store';
 import { useWorkbenchUi, workbenchTabs } from '../../store/workbench-ui-store';
 import { formatCount } from '../../format';
@@ -12,7 +13,8 @@ import { VersionsDialog } from './VersionsDialog';
 import { AccountDrawer } from './AccountDrawer';
 
 function useUndoShortcuts() {
-  const { undo, redo } = useModelStore();
+  const undo = useModelStore((s) => s.undo);
+  const redo = useModelStore((s) => s.redo);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey)) return;
@@ -40,8 +42,28 @@ function useUnsavedGuard(dirty: boolean) {
 }
 
 export function WorkbenchView() {
-  const store = useModelStore();
-  const ui = useWorkbenchUi();
+  // Subscribe to what the header needs, not the whole store: a slider drag must not re-render
+  // every panel for every intermediate value.
+  const store = useModelStore(
+    useShallow((s) => ({
+      status: s.status,
+      draft: s.draft,
+      baseline: s.baseline,
+      source: s.source,
+      error: s.error,
+      accounts: s.accounts,
+      asOf: s.asOf,
+      lastUpdateMs: s.lastUpdateMs,
+      canUndo: s.past.length > 0,
+      canRedo: s.future.length > 0,
+      invalid: s.issues.length > 0,
+      undo: s.undo,
+      redo: s.redo,
+      discardChanges: s.discardChanges,
+      dismissError: s.dismissError,
+    })),
+  );
+  const ui = useWorkbenchUi(useShallow((s) => ({ tab: s.tab, measure: s.measure, drawer: s.drawer, setTab: s.setTab, setMeasure: s.setMeasure })));
   const [dialog, setDialog] = useState<'save' | 'versions' | 'start' | null>(null);
   const dirty = isDirty(store);
   useUndoShortcuts();
@@ -70,10 +92,10 @@ export function WorkbenchView() {
           </p>
         </div>
         <div className="toolbar" role="toolbar" aria-label="Model actions">
-          <button onClick={store.undo} disabled={store.past.length === 0} title="Undo (Ctrl+Z)" aria-keyshortcuts="Control+Z">
+          <button onClick={store.undo} disabled={!store.canUndo} title="Undo (Ctrl+Z)" aria-keyshortcuts="Control+Z">
             Undo
           </button>
-          <button onClick={store.redo} disabled={store.future.length === 0} title="Redo (Ctrl+Shift+Z)" aria-keyshortcuts="Control+Shift+Z">
+          <button onClick={store.redo} disabled={!store.canRedo} title="Redo (Ctrl+Shift+Z)" aria-keyshortcuts="Control+Shift+Z">
             Redo
           </button>
           <button onClick={store.discardChanges} disabled={!dirty} title="Go back to the baseline (undo brings the changes back)">
@@ -85,7 +107,7 @@ export function WorkbenchView() {
           <button onClick={() => setDialog('versions')} title="Saved versions: open, revert, compare">
             Versions
           </button>
-          <button className="primary" onClick={() => setDialog('save')} disabled={store.issues.length > 0} title="Save the draft as a new version (it becomes the baseline)">
+          <button className="primary" onClick={() => setDialog('save')} disabled={store.invalid} title="Save the draft as a new version (it becomes the baseline)">
             Save version…
           </button>
         </div>
@@ -108,7 +130,8 @@ export function WorkbenchView() {
               </button>
             ))}
             <span className="spacer" />
-            <label className="measure" title="Count accounts or sum their ARR in the charts">
+            <label className="measure muted small" title="Count accounts or sum their ARR in the charts">
+              Show{' '}
               <select value={ui.measure} onChange={(e) => ui.setMeasure(e.target.value as 'accounts' | 'arr')} aria-label="Chart measure">
                 <option value="accounts">Accounts</option>
                 <option value="arr">ARR</option>

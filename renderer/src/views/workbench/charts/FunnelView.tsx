@@ -1,5 +1,5 @@
 // The false-positive funnel: candidates for the top stage, what each filter removes, what remains.
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import * as Plot from '@observablehq/plot';
 import type { ModelResult } from '../../../../../shared/engine/aggregate';
 import { PlotFigure } from '../../../charts/PlotFigure';
@@ -14,7 +14,7 @@ interface Props {
   width: number;
 }
 
-export function FunnelView({ baseline, draft, topColor, width }: Props) {
+export const FunnelView = memo(function FunnelView({ baseline, draft, topColor, width }: Props) {
   const { measure, showAccounts } = useWorkbenchUi();
   const top = draft.stages.find((s) => s.id === draft.funnel.stage)?.label ?? draft.funnel.stage;
   const steps = useMemo(() => {
@@ -84,4 +84,4 @@ export function FunnelView({ baseline, draft, topColor, width }: Props) {
       <p className="muted small">Each filter is credited with the candidates it stops first, in the order the filters are listed.</p>
     </div>
   );
-}
+});

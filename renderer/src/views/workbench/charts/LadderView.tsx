@@ -1,6 +1,6 @@
 // The readiness ladder: accounts (or ARR) per stage, baseline beside draft, with the deltas.
 // Bars and table cells open the accounts behind them.
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import * as Plot from '@observablehq/plot';
 import type { ModelResult } from '../../../../../shared/engine/aggregate';
 import { PlotFigure } from '../../../charts/PlotFigure';
@@ -15,7 +15,7 @@ interface Props {
   width: number;
 }
 
-export function LadderView({ baseline, draft, colors, width }: Props) {
+export const LadderView = memo(function LadderView({ baseline, draft, colors, width }: Props) {
   const { measure, showAccounts } = useWorkbenchUi();
   const rows = useMemo(
     () =>
@@ -113,4 +113,4 @@ export function LadderView({ baseline, draft, colors, width }: Props) {
       </table>
     </div>
   );
-}
+});

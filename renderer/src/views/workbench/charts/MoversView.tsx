@@ -1,10 +1,11 @@
 // Baseline stage × draft stage: how many accounts (and how much ARR) each edit moves. A cell opens
 // its accounts.
+import { memo } from 'react';
 import type { MoversMatrix } from '../../../../../shared/workbench/movers';
 import { formatCount, formatMoneyCompact } from '../../../format';
 import { useWorkbenchUi } from '../../../store/workbench-ui-store';
 
-export function MoversView({ movers, fromLabel = 'Baseline', toLabel = 'Draft', onCell }: { movers: MoversMatrix; fromLabel?: string; toLabel?: string; onCell?: (from: string, to: string) => void }) {
+export const MoversView = memo(function MoversView({ movers, fromLabel = 'Baseline', toLabel = 'Draft', onCell }: { movers: MoversMatrix; fromLabel?: string; toLabel?: string; onCell?: (from: string, to: string) => void }) {
   const showAccounts = useWorkbenchUi((s) => s.showAccounts);
   const open = onCell ?? ((from: string, to: string) => showAccounts({ baselineStage: from, stage: to }));
   const max = Math.max(1, ...movers.accounts.flatMap((row, i) => row.filter((_, j) => movers.from[i]!.id !== movers.to[j]!.id)));
@@ -58,4 +59,4 @@ export function MoversView({ movers, fromLabel = 'Baseline', toLabel = 'Draft', 
       </table>
     </div>
   );
-}
+});

@@ -1,5 +1,5 @@
 // Score distribution of the draft (bars) and the baseline (outline), with the stage thresholds.
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import * as Plot from '@observablehq/plot';
 import type { ModelResult } from '../../../../../shared/engine/aggregate';
 import type { RulePackInput } from '../../../../../shared/pack/schema';
@@ -16,7 +16,7 @@ interface Props {
 
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
-export function ScoreView({ baseline, draft, pack, colors, width }: Props) {
+export const ScoreView = memo(function ScoreView({ baseline, draft, pack, colors, width }: Props) {
   const options = useMemo(() => {
     const thresholds = pack.ladder.stages.filter((s, i, all) => !s.gateOnly && all.filter((x) => !x.gateOnly)[0] !== s);
     return {
@@ -42,4 +42,4 @@ export function ScoreView({ baseline, draft, pack, colors, width }: Props) {
       <p className="muted small">Blue bars: the draft. Dashed outline: the baseline. Vertical lines: the minimum score of each stage (stages also need enough distinct signals).</p>
     </div>
   );
-}
+});

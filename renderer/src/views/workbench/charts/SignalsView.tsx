@@ -1,5 +1,5 @@
 // How often each signal fires (draft vs baseline) and its share among the top stage's accounts.
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import * as Plot from '@observablehq/plot';
 import type { ModelResult } from '../../../../../shared/engine/aggregate';
 import { PlotFigure } from '../../../charts/PlotFigure';
@@ -15,7 +15,7 @@ interface Props {
 
 const percent = (x: number) => `${Math.round(x * 100)} %`;
 
-export function SignalsView({ baseline, draft, width }: Props) {
+export const SignalsView = memo(function SignalsView({ baseline, draft, width }: Props) {
   const showAccounts = useWorkbenchUi((s) => s.showAccounts);
   const top = draft.stages.find((s) => s.id === draft.funnel.stage)?.label ?? 'top stage';
   const rows = useMemo(() => draft.signals.map((s) => ({ ...s, before: baseline.signals.find((b) => b.id === s.id)?.fired ?? 0 })), [baseline, draft]);
@@ -68,4 +68,4 @@ export function SignalsView({ baseline, draft, width }: Props) {
       <p className="muted small">Bars: accounts where the signal fires in the draft; black ticks: the baseline.</p>
     </div>
   );
-}
+});

@@ -34,7 +34,7 @@ export function EditorPanel({ pack }: { pack: RulePackInput }) {
         {categories.map((category) => (
           <section key={category} aria-label={`${category} signals`}>
             <h3 className="category">{category}</h3>
-            {pack.signals.map((s, i) => (s.category === category ? <SignalCard key={s.id} signal={s} index={i} pack={pack} issue={issueFor(issues, `signals[${i}]`)} /> : null))}
+            {pack.signals.map((s, i) => (s.category === category ? <SignalCard key={s.id} signal={s} index={i} metrics={pack.metrics} signalCount={pack.signals.length} issue={issueFor(issues, `signals[${i}]`)} /> : null))}
           </section>
         ))}
         <button onClick={() => edit(addSignal(pack.signals[0]?.metric ?? 'seats_used'))} disabled={pack.signals.length >= 32}>
@@ -52,21 +52,21 @@ export function EditorPanel({ pack }: { pack: RulePackInput }) {
         <summary>
           <h2>Ladder stages</h2>
         </summary>
-        <StagesPanel pack={pack} />
+        <StagesPanel stages={pack.ladder.stages} />
       </details>
       <details open={(pack.ladder.gates?.length ?? 0) > 0}>
         <summary>
           <h2>Gates</h2>
           <span className="muted small">{pack.ladder.gates?.length ?? 0}</span>
         </summary>
-        <GatesPanel pack={pack} />
+        <GatesPanel gates={pack.ladder.gates} stages={pack.ladder.stages} metrics={pack.metrics} />
       </details>
       <details open={(pack.filters?.length ?? 0) > 0}>
         <summary>
           <h2>False-positive filters</h2>
           <span className="muted small">{pack.filters?.filter((f) => f.enabled !== false).length ?? 0} on</span>
         </summary>
-        <FiltersPanel pack={pack} />
+        <FiltersPanel filters={pack.filters} stages={pack.ladder.stages} metrics={pack.metrics} />
       </details>
     </div>
   );

@@ -1,15 +1,19 @@
 // Ladder stages (minimum score and signals), gates and false-positive filters, each editable.
+import { memo } from 'react';
 import type { RulePackInput } from '../../../../../shared/pack/schema';
+import type { PackMetrics } from './MetricPicker';
+
+type Stages = RulePackInput['ladder']['stages'];
 import { useModelStore } from '../../../store/model-store';
 import { ClauseEditor } from './ClauseEditor';
 import { updateFilter, updateGate, updateStage } from './edits';
 
-export function StagesPanel({ pack }: { pack: RulePackInput }) {
+export const StagesPanel = memo(function StagesPanel({ stages }: { stages: Stages }) {
   const edit = useModelStore((s) => s.edit);
-  const scored = pack.ladder.stages.filter((s) => !s.gateOnly);
+  const scored = stages.filter((s) => !s.gateOnly);
   return (
     <div className="panel-list">
-      {pack.ladder.stages.map((stage, i) => (
+      {stages.map((stage, i) => (
         <div key={stage.id} className="stage-row" data-testid={`stage-${stage.id}`}>
           <input aria-label="Stage name" value={stage.label} onChange={(e) => edit(updateStage(i, { label: e.target.value }), `stage-label:${stage.id}`)} />
           {stage.gateOnly ? (
@@ -30,11 +34,10 @@ export function StagesPanel({ pack }: { pack: RulePackInput }) {
       ))}
     </div>
   );
-}
+});
 
-export function GatesPanel({ pack }: { pack: RulePackInput }) {
+export const GatesPanel = memo(function GatesPanel({ gates = [], stages, metrics }: { gates: RulePackInput['ladder']['gates']; stages: Stages; metrics: PackMetrics }) {
   const edit = useModelStore((s) => s.edit);
-  const gates = pack.ladder.gates ?? [];
   if (gates.length === 0) return <p className="muted small">No gates. A gate sends accounts that fail a precondition (such as a health floor) to a stage of their own.</p>;
   return (
     <div className="panel-list">
@@ -44,19 +47,18 @@ export function GatesPanel({ pack }: { pack: RulePackInput }) {
             <input type="checkbox" checked={g.enabled !== false} onChange={(e) => edit(updateGate(i, { enabled: e.target.checked }))} /> {g.label}
           </label>
           <span className="muted small">passes when</span>
-          <ClauseEditor clause={g.condition} pack={pack} label={g.label} onChange={(condition, group) => edit(updateGate(i, { condition }), group)} />
+          <ClauseEditor clause={g.condition} metrics={metrics} label={g.label} onChange={(condition, group) => edit(updateGate(i, { condition }), group)} />
           <span className="muted small">
-            otherwise {g.onFail.action === 'assign' ? 'goes to' : 'is capped at'} {pack.ladder.stages.find((s) => s.id === g.onFail.stage)?.label}
+            otherwise {g.onFail.action === 'assign' ? 'goes to' : 'is capped at'} {stages.find((s) => s.id === g.onFail.stage)?.label}
           </span>
         </div>
       ))}
     </div>
   );
-}
+});
 
-export function FiltersPanel({ pack }: { pack: RulePackInput }) {
+export const FiltersPanel = memo(function FiltersPanel({ filters = [], stages, metrics }: { filters: RulePackInput['filters']; stages: Stages; metrics: PackMetrics }) {
   const edit = useModelStore((s) => s.edit);
-  const filters = pack.filters ?? [];
   if (filters.length === 0) return <p className="muted small">No false-positive filters in this model.</p>;
   return (
     <div className="panel-list">
@@ -77,7 +79,7 @@ export function FiltersPanel({ pack }: { pack: RulePackInput }) {
             <label>
               for accounts at{' '}
               <select aria-label={`${f.label} applies from`} value={f.appliesFrom} onChange={(e) => edit(updateFilter(i, { appliesFrom: e.target.value }))}>
-                {pack.ladder.stages.map((s) => (
+                {stages.map((s) => (
                   <option key={s.id} value={s.id}>
                     {s.label}
                   </option>
@@ -87,10 +89,10 @@ export function FiltersPanel({ pack }: { pack: RulePackInput }) {
             </label>
           </div>
           {f.conditions.map((c, k) => (
-            <ClauseEditor key={k} clause={c} pack={pack} label={`${f.label} condition ${k + 1}`} onChange={(next, group) => edit(updateFilter(i, { conditions: f.conditions.map((x, j) => (j === k ? next : x)) }), group)} />
+            <ClauseEditor key={k} clause={c} metrics={metrics} label={`${f.label} condition ${k + 1}`} onChange={(next, group) => edit(updateFilter(i, { conditions: f.conditions.map((x, j) => (j === k ? next : x)) }), group)} />
           ))}
         </div>
       ))}
     </div>
   );
-}
+});

@@ -11,28 +11,30 @@ interface Option {
   group: string;
 }
 
-export function metricOptions(pack: RulePackInput, includeCategories: boolean): Option[] {
+export type PackMetrics = RulePackInput['metrics'];
+
+export function metricOptions(metrics: PackMetrics, includeCategories: boolean): Option[] {
   return [
-    ...(pack.metrics ?? []).map((m) => ({ id: m.id, label: m.label, description: m.description ?? m.expr, group: 'This model' })),
+    ...(metrics ?? []).map((m) => ({ id: m.id, label: m.label, description: m.description ?? m.expr, group: 'This model' })),
     ...baseMetrics
       .filter((m) => includeCategories || m.kind !== 'category')
       .map((m) => ({ id: m.id, label: m.label, description: m.description, group: m.level === 'period' ? 'Latest period' : m.source === 'users' ? 'User roster' : 'Account' })),
   ];
 }
 
-export function metricLabel(pack: RulePackInput, id: string): string {
-  return metricOptions(pack, true).find((o) => o.id === id)?.label ?? id;
+export function metricLabel(metrics: PackMetrics, id: string): string {
+  return metricOptions(metrics, true).find((o) => o.id === id)?.label ?? id;
 }
 
-export function MetricPicker({ pack, value, onChange, label, includeCategories = false }: { pack: RulePackInput; value: string; onChange(id: string): void; label: string; includeCategories?: boolean }) {
+export function MetricPicker({ metrics, value, onChange, label, includeCategories = false }: { metrics: PackMetrics; value: string; onChange(id: string): void; label: string; includeCategories?: boolean }) {
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const box = useRef<HTMLDivElement>(null);
   const options = useMemo(() => {
     const q = query.trim().toLowerCase();
-    return metricOptions(pack, includeCategories).filter((o) => !q || `${o.label} ${o.id} ${o.description}`.toLowerCase().includes(q));
-  }, [pack, query, includeCategories]);
+    return metricOptions(metrics, includeCategories).filter((o) => !q || `${o.label} ${o.id} ${o.description}`.toLowerCase().includes(q));
+  }, [metrics, query, includeCategories]);
   useEffect(() => {
     if (!open) return;
     const close = (e: MouseEvent) => !box.current?.contains(e.target as Node) && setOpen(false);
@@ -47,8 +49,8 @@ export function MetricPicker({ pack, value, onChange, label, includeCategories =
   };
   return (
     <div className="metric-picker" ref={box}>
-      <button type="button" className="picker-button" aria-haspopup="listbox" aria-expanded={open} aria-label={`${label}: ${metricLabel(pack, value)}`} onClick={() => setOpen(!open)} title="Choose the metric this compares">
-        {metricLabel(pack, value)} ▾
+      <button type="button" className="picker-button" aria-haspopup="listbox" aria-expanded={open} aria-label={`${label}: ${metricLabel(metrics, value)}`} onClick={() => setOpen(!open)} title="Choose the metric this compares">
+        {metricLabel(metrics, value)} ▾
       </button>
       {open && (
         <div className="picker-popover">

@@ -2,6 +2,7 @@
 // overrides. Memoised: while a slider drags, only the card being edited re-renders.
 import { memo, useState } from 'react';
 import { approaches, operators, packSegments, signalCategories, type RulePackInput } from '../../../../../shared/pack/schema';
+import type { PackMetrics } from './MetricPicker';
 import { signalFeature } from '../../../../../shared/engine/features';
 import { isCategoryMetric } from '../../../../../shared/engine/features';
 import { useModelStore } from '../../../store/model-store';
@@ -14,7 +15,7 @@ type Signal = RulePackInput['signals'][number];
 
 const operatorLabels: Record<string, string> = { '>': 'above', '>=': 'at least', '<': 'below', '<=': 'at most', '==': 'equal to', '!=': 'not', between: 'between', in: 'one of' };
 
-export const SignalCard = memo(function SignalCard({ signal, index, pack, issue }: { signal: Signal; index: number; pack: RulePackInput; issue?: string }) {
+export const SignalCard = memo(function SignalCard({ signal, index, metrics, signalCount, issue }: { signal: Signal; index: number; metrics: PackMetrics; signalCount: number; issue?: string }) {
   const edit = useModelStore((s) => s.edit);
   const [expanded, setExpanded] = useState(false);
   const key = signalFeature({ metric: signal.metric, operator: signal.operator, sustainedPeriods: signal.sustainedPeriods }).key;
@@ -48,7 +49,7 @@ export const SignalCard = memo(function SignalCard({ signal, index, pack, issue 
         <input type="number" step={0.5} className="weight-number" aria-label={`Weight of ${signal.label} (number)`} value={signal.weight} onChange={(e) => e.target.value !== '' && set({ weight: Number(e.target.value) }, `weight:${signal.id}`)} />
       </div>
       <div className="signal-rule">
-        <MetricPicker pack={pack} value={signal.metric} onChange={(metric) => set({ metric })} label={`Metric of ${signal.label}`} includeCategories />
+        <MetricPicker metrics={metrics} value={signal.metric} onChange={(metric) => set({ metric })} label={`Metric of ${signal.label}`} includeCategories />
         <select aria-label={`Comparison of ${signal.label}`} value={signal.operator} onChange={(e) => set({ operator: e.target.value as Signal['operator'], threshold: e.target.value === 'between' ? [0, 1] : e.target.value === 'in' ? [0] : 0 })}>
           {operators.map((o) => (
             <option key={o} value={o}>
@@ -104,7 +105,7 @@ export const SignalCard = memo(function SignalCard({ signal, index, pack, issue 
           </fieldset>
           <div className="actions">
             <button onClick={() => edit(duplicateSignal(index))}>Duplicate</button>
-            <button className="danger" onClick={() => edit(removeSignal(index))} disabled={pack.signals.length <= 1} title={pack.signals.length <= 1 ? 'A model needs at least one signal' : 'Delete this signal (undo with Ctrl+Z)'}>
+            <button className="danger" onClick={() => edit(removeSignal(index))} disabled={signalCount <= 1} title={signalCount <= 1 ? 'A model needs at least one signal' : 'Delete this signal (undo with Ctrl+Z)'}>
               Delete
             </button>
           </div>

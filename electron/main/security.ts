@@ -14,10 +14,18 @@ export function hardenWebContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-/** No camera, microphone, notifications, geolocation…: the app needs none of them. */
+/**
+ * No camera, microphone, notifications, geolocation, clipboard reading…: the app needs none of
+ * them. The one exception is writing text to the clipboard (the Export dialog's "Copy"), and only
+ * for the app's own page.
+ */
+export function mayWriteClipboard(permission: string, url: string | undefined): boolean {
+  return permission === 'clipboard-sanitized-write' && typeof url === 'string' && (url === appOrigin || url.startsWith(`${appOrigin}/`));
+}
+
 export function denyAllPermissions(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => callback(mayWriteClipboard(permission, details?.requestingUrl)));
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => mayWriteClipboard(permission, requestingOrigin));
 }
 
 /** Only the app's own top-level page, loaded from our protocol, may call the backend. */

@@ -34,9 +34,9 @@ export class FakeBrowserWindow extends EventEmitter {
 export const handlers = new Map<string, (...args: any[]) => unknown>();
 
 export const fakeSession = {
-  permissionRequestHandler: undefined as undefined | ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void),
+  permissionRequestHandler: undefined as undefined | ((wc: unknown, permission: string, cb: (ok: boolean) => void, details?: unknown) => void),
   permissionCheckHandler: undefined as undefined | ((...args: unknown[]) => boolean),
-  setPermissionRequestHandler(h: (wc: unknown, permission: string, cb: (ok: boolean) => void) => void) {
+  setPermissionRequestHandler(h: (wc: unknown, permission: string, cb: (ok: boolean) => void, details?: unknown) => void) {
     this.permissionRequestHandler = h;
   },
   setPermissionCheckHandler(h: (...args: unknown[]) => boolean) {

@@ -74,6 +74,20 @@ describe('main window', () => {
     }
     expect(fakeSession.permissionCheckHandler!({}, 'media')).toBe(false);
   });
+
+  it('allows writing to the clipboard (Export → Copy) from the app page only, and never reading it', () => {
+    const ask = (permission: string, requestingUrl: string) => {
+      const callback = vi.fn();
+      fakeSession.permissionRequestHandler!({}, permission, callback, { requestingUrl } as never);
+      return callback.mock.calls[0]![0] as boolean;
+    };
+    expect(ask('clipboard-sanitized-write', 'app://ladder/index.html')).toBe(true);
+    expect(ask('clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
+    expect(ask('clipboard-sanitized-write', 'app://ladder.evil.example/')).toBe(false);
+    expect(ask('clipboard-read', 'app://ladder/index.html')).toBe(false);
+    expect(fakeSession.permissionCheckHandler!({}, 'clipboard-sanitized-write', 'app://ladder')).toBe(true);
+    expect(fakeSession.permissionCheckHandler!({}, 'clipboard-read', 'app://ladder')).toBe(false);
+  });
 });
 
 describe('IPC', () => {

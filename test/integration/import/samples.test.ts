@@ -50,6 +50,11 @@ describe.skipIf(!existsSync(data))('sample exports through `ladder import`', () 
     const leads = importJson(join(data, 'salesforce-demo/Lead.csv'), ws, 'users', '--preset', 'salesforce', '--on-error', 'skip');
     expect(leads.report).toMatchObject({ rowsRead: 22, rowsImported: 5, rowsRejected: 17 });
     expect(leads.report.rejected[0]).toMatchObject({ column: 'ConvertedAccountId', reason: 'Account ID is blank, and users need it' });
+    // OpportunityHistory holds stage snapshots, not outcomes, and names no account: refused, saying why.
+    const history = ladder(['import', join(data, 'salesforce-demo/OpportunityHistory.csv'), '--workspace', ws, '--kind', 'outcomes', '--preset', 'salesforce']);
+    expect(history.status).toBe(1);
+    expect(history.stderr).toMatch(/^OpportunityHistory\.csv: No column is mapped to Account ID \(account_id\), which outcomes need\.\n$/);
+    expect(query(ws, 'SELECT count(*) AS n FROM outcomes')).toEqual([{ n: 36 }]);
   });
 
   it('Salesforce Data Cloud: BOM absent from the first header, JSON-in-cell kept intact, +0000 timestamps', () => {

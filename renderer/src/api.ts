@@ -28,4 +28,11 @@ const httpTransport: Transport = async (name, args) => {
 
 export const isDesktop = typeof window !== 'undefined' && window.ladder !== undefined;
 
-export const api = createClient(isDesktop && window.ladder ? ipcTransport(window.ladder) : httpTransport);
+let transport: Transport = isDesktop && window.ladder ? ipcTransport(window.ladder) : httpTransport;
+
+export const api = createClient((name, args) => transport(name, args));
+
+/** Tests (and embedders) call the backend another way, e.g. through its dispatcher directly. */
+export function setApiTransport(next: Transport): void {
+  transport = next;
+}

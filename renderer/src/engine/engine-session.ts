@@ -12,6 +12,8 @@ export interface EngineSession {
   /** Scores `pack` in `slot`; while a request is in flight, only the latest pack is kept. */
   update(slot: string, pack: unknown, compareWith: string): Promise<UpdateReply | null>;
   reset(): void;
+  /** Where engines run: a worker by default; tests run them in-process. */
+  useClientFactory(makeClient: () => EngineClient): void;
 }
 
 export function createEngineSession(makeClient: () => EngineClient = createEngineClient): EngineSession {
@@ -88,6 +90,10 @@ export function createEngineSession(makeClient: () => EngineClient = createEngin
       client = null;
       asOf = null;
       queues.clear();
+    },
+    useClientFactory(next) {
+      this.reset();
+      makeClient = next;
     },
   };
 }

@@ -2,7 +2,7 @@
 // picker through mapping, the validation report and the commit, then undoes it from the history.
 // Screenshots of the mapping and validation steps go to test-artifacts/.
 import Database from 'better-sqlite3';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { openWorkspace } from '../../electron/backend/store/open-workspace';
@@ -56,6 +56,12 @@ describe.skipIf(!existsSync(sample))('import wizard (browser mode)', () => {
     await expect(page.getByLabel('Field for AnnualRevenue').inputValue()).resolves.toBe('custom');
     await expect(page.getByTestId('mapping-row-0').textContent()).resolves.toContain('100% · Salesforce preset');
     await page.screenshot({ path: artifactPath('import-mapping.png'), fullPage: true });
+    // The mapping can be saved in the format `ladder import --mapping` reads.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-mapping').click()]);
+    expect(download.suggestedFilename()).toBe('Account.mapping.json');
+    const saved = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { kind: string; preset: string; columns: { source: string; field: string }[] };
+    expect(saved).toMatchObject({ kind: 'accounts', preset: 'salesforce' });
+    expect(saved.columns.find((c) => c.source === 'NumberOfEmployees')).toEqual({ source: 'NumberOfEmployees', field: 'employees', type: 'integer' });
 
     // Validation: every row checked, nothing written yet.
     await page.getByTestId('validate').click();
@@ -88,6 +94,11 @@ describe.skipIf(!existsSync(sample))('import wizard (browser mode)', () => {
     await page.getByTestId('import-preset').selectOption('cs-platform');
     await page.getByTestId('import-file-input').setInputFiles(file);
     await page.getByTestId('mapping-table').waitFor();
+    // A saved mapping applies its choices: here, leave the health score out.
+    const mapping = join(dir.path, 'cs.mapping.json');
+    writeFileSync(mapping, JSON.stringify({ kind: 'accounts', preset: 'cs-platform', columns: { 'Health Score': 'skip' }, onError: 'abort' }));
+    await page.getByTestId('mapping-file-input').setInputFiles(mapping);
+    await expect.poll(() => page.getByLabel('Field for Health Score').inputValue()).toBe('skip');
     await page.getByTestId('validate').click();
     await page.getByTestId('rejected-table').waitFor();
     await expect(page.getByTestId('v-rejected').getAttribute('data-value')).resolves.toBe('3');
@@ -102,7 +113,7 @@ describe.skipIf(!existsSync(sample))('import wizard (browser mode)', () => {
     await page.screenshot({ path: artifactPath('import-validation-rejects.png'), fullPage: true });
     await page.getByTestId('commit').click();
     await page.getByTestId('import-result').waitFor();
-    expect(count("SELECT count(*) FROM accounts WHERE id = 'C1' AND arr = 12000 AND renewal_date = '2026-10-16' AND health_score = 81")).toBe(1);
+    expect(count("SELECT count(*) FROM accounts WHERE id = 'C1' AND arr = 12000 AND renewal_date = '2026-10-16' AND health_score IS NULL")).toBe(1);
     expect(count('SELECT count(*) FROM accounts')).toBe(1);
   });
 

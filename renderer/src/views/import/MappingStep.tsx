@@ -6,6 +6,7 @@ import type { ColumnSummary } from '../../../../shared/import/report';
 import type { DateOrder } from '../../../../shared/import/values';
 import { formatCount } from '../../format';
 import { KindAndPreset } from './FileStep';
+import { MappingFiles } from './MappingFiles';
 import { useImportStore } from './import-store';
 import { SourceLine } from './SourceLine';
 
@@ -142,6 +143,7 @@ export function MappingStep() {
       </div>
       <div className="actions">
         <button onClick={() => back('file')}>Choose another file</button>
+        <MappingFiles />
         <button className="primary" disabled={plan.blockers.length > 0 || activity !== null} onClick={() => void validate()} data-testid="validate">
           Check {analysis.rowsRead === 1 ? 'the row' : `all ${formatCount(analysis.rowsRead)} rows`}
         </button>

@@ -36,6 +36,8 @@ export interface ImportWizardState {
   chooseColumn(source: string, choice: Partial<ColumnChoice>): void;
   setDateOrder(order: DateOrder | null): void;
   setOnError(onError: OnError): void;
+  /** Applies a saved mapping file's choices (kind, preset, columns, date order, bad-row choice). */
+  applyMapping(spec: MappingSpec): void;
   pickNative(): Promise<void>;
   uploadAndAnalyze(file: File): Promise<void>;
   analyzePath(path: string): Promise<void>;
@@ -144,6 +146,17 @@ export const useImportStore = create<ImportWizardState>((set, get) => {
     },
     setOnError(onError) {
       set({ onError });
+      void replan();
+    },
+    applyMapping(spec) {
+      set({
+        kind: spec.kind ?? get().kind,
+        preset: spec.preset ?? '',
+        dateOrder: spec.dateOrder ?? null,
+        onError: spec.onError ?? 'abort',
+        choices: Object.fromEntries((spec.columns ?? []).map((c) => [c.source, c])),
+        validation: null,
+      });
       void replan();
     },
     async pickNative() {

@@ -136,3 +136,16 @@ describe('ladder usage errors', () => {
     expect(ladder(['--help']).stdout).toMatch(/^ {2}demo .*\n {2}info .*\n {2}import .*\n(?: {2}\w+ .*\n)* {2}serve /m);
   });
 });
+
+describe('ladder in a pipeline', () => {
+  it('stops quietly when the reader closes the pipe early (ladder … | head)', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [join(__dirname, '..', '..', 'bin', 'ladder.js'), 'score', '--workspace', workspace, '--pack', 'preset:seven-signal-table', '--json']);
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+    expect(code).toBe(0);
+  });
+});

@@ -93,12 +93,12 @@ describe('demo generator', () => {
     expect(adminActions.admin_only).toBeGreaterThan(5 * adminActions.ordinary!);
   });
 
-  it('launch spikes peak six to ten weeks ago and fade', () => {
+  it('launch spikes peak two to five weeks ago and fade', () => {
     const rows = db
       .prepare(
         `SELECT max(p.active_users) * 1.0 / (SELECT active_users FROM periods q WHERE q.account_key = p.account_key AND q.period_start = '2026-03-02') AS fade
          FROM periods p JOIN account_patterns ap ON ap.account_key = p.account_key
-         WHERE ap.pattern = 'launch_spike' AND p.period_start BETWEEN date('2026-03-02', '-70 days') AND date('2026-03-02', '-35 days')
+         WHERE ap.pattern = 'launch_spike' AND p.period_start BETWEEN date('2026-03-02', '-35 days') AND date('2026-03-02', '-7 days')
          GROUP BY p.account_key`,
       )
       .pluck()

@@ -8,7 +8,20 @@ export interface CliIo {
   progress(text: string): void;
 }
 
+let pipeGuarded = false;
+
+/** `ladder … | head` closes stdout early: stop quietly instead of crashing with EPIPE. */
+function guardClosedPipe(): void {
+  if (pipeGuarded) return;
+  pipeGuarded = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 export function processIo(): CliIo {
+  guardClosedPipe();
   const interactive = process.stderr.isTTY === true;
   return {
     out: (text) => process.stdout.write(`${text}\n`),

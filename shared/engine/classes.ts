@@ -109,15 +109,3 @@ export function classify(masks: Uint32Array, contexts: Uint32Array, arrCents: Fl
   }
   return table;
 }
-
-/** Moves account i to the class with the given key (after one of its bits changed). */
-export function moveAccount(table: ClassTable, i: number, mask: number, context: number, cents: number): void {
-  const from = table.of[i]!;
-  const to = table.classOf(mask, context);
-  if (from === to) return;
-  table.count[from]! -= 1;
-  table.count[to]! += 1;
-  table.arrCents[from]! -= cents;
-  table.arrCents[to]! += cents;
-  table.of[i] = to;
-}

@@ -6,7 +6,7 @@ import type { RulePack } from '../pack/schema';
 import type { ValidPack } from '../pack/validate';
 import { aggregate, type ModelResult } from './aggregate';
 import { filterConditionKey, filterHitBits, gateConditionKey, gatePassBits, signalBits, signalConditionKey } from './bits';
-import { classify, moveAccount, toCents, type ClassTable } from './classes';
+import { classify, toCents, type ClassTable } from './classes';
 import { requiredFeatures, signalFeature, type FeatureTable } from './features';
 import { compileScoring, evaluateClasses, type ClassOutcomes, type ScoringModel } from './scoring';
 
@@ -65,18 +65,39 @@ export function createEngine(initialFeatures: FeatureTable, initial: ValidPack):
   let outcomes = evaluateClasses(model, table);
   let result = aggregate(pack, model, table, outcomes);
 
-  /** Applies new bits for one position of the mask or context, moving accounts that changed. */
+  /**
+   * Applies new bits for one position of the mask or context, moving accounts whose bit flipped.
+   * Flipping one bit sends every account of a class to the same new class, so the new class is
+   * looked up once per class (remap), not once per account.
+   */
   const applyBits = (bits: Uint8Array, target: 'mask' | 'context', position: number) => {
     const flag = (1 << position) >>> 0;
     const m = masks;
     const k = contexts;
     const words = target === 'mask' ? m : k;
     const t = table;
+    const of = t.of;
+    const remap = new Int32Array(t.size).fill(-1);
     const n = bits.length;
+    // Local references; refreshed when a lookup adds a class (the table's arrays may grow then).
+    let count = t.count;
+    let cents = t.arrCents;
     for (let i = 0; i < n; i++) {
       if (((words[i]! >>> position) & 1) === bits[i]) continue;
       words[i] = (words[i]! ^ flag) >>> 0;
-      moveAccount(t, i, m[i]!, k[i]!, arrCents[i]!);
+      const from = of[i]!;
+      let to = remap[from]!;
+      if (to < 0) {
+        remap[from] = to = t.classOf(m[i]!, k[i]!);
+        count = t.count;
+        cents = t.arrCents;
+      }
+      of[i] = to;
+      const c = arrCents[i]!;
+      count[from]! -= 1;
+      count[to]! += 1;
+      cents[from]! -= c;
+      cents[to]! += c;
     }
   };
 

@@ -46,6 +46,8 @@ export interface Workbench {
   classes(from: string, to: string): ClassesSnapshot;
   cell(from: string, to: string, fromStage: string, toStage: string): number[];
   query(baseline: string, draft: string, q: AccountQuery): AccountPage;
+  /** Account ids of every account the query matches, in display order. */
+  matchingIds(baseline: string, draft: string, q: AccountQuery): string[];
   explain(slot: string, index: number): Explanation;
   stats(slot: string, featureKey: string): ColumnStats;
 }
@@ -72,6 +74,16 @@ export function createWorkbench(): Workbench {
       pairs.set(`${from}|${to}`, entry);
     }
     return entry.pairs;
+  };
+  const matchingOf = (baseline: string, draft: string, q: AccountQuery): Int32Array => {
+    const key = `${baseline}|${draft}|${queryKey(q)}`;
+    let matching = orders.get(key);
+    if (!matching) {
+      matching = matchingAccounts(q, slotOf(baseline).engine, slotOf(draft).engine, ctx);
+      if (orders.size > 16) orders.clear();
+      orders.set(key, matching);
+    }
+    return matching;
   };
   const requireStore = () => {
     if (!store) throw new Error('No feature table is loaded yet.');
@@ -131,16 +143,11 @@ export function createWorkbench(): Workbench {
     },
     cell: (from, to, fromStage, toStage) => Array.from(accountsInCell(slotOf(from).engine, slotOf(to).engine, fromStage, toStage)),
     query(baseline, draft, q) {
-      const b = slotOf(baseline).engine;
-      const d = slotOf(draft).engine;
-      const key = `${baseline}|${draft}|${queryKey(q)}`;
-      let matching = orders.get(key);
-      if (!matching) {
-        matching = matchingAccounts(q, b, d, ctx);
-        if (orders.size > 16) orders.clear();
-        orders.set(key, matching);
-      }
-      return pageOf(matching, q, b, d, ctx);
+      return pageOf(matchingOf(baseline, draft, q), q, slotOf(baseline).engine, slotOf(draft).engine, ctx);
+    },
+    matchingIds(baseline, draft, q) {
+      const ids = slotOf(draft).engine.features.accountIds;
+      return Array.from(matchingOf(baseline, draft, q), (i) => ids[i]!);
     },
     explain: (name, index) => explainAccount(slotOf(name).engine, index),
     stats(name, key) {

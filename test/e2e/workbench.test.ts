@@ -158,5 +158,13 @@ describe('workbench', () => {
     const movedCount = score(edited).accounts.filter((a) => stageBefore.get(a.account_id) !== a.stage).length;
     await expect(compare.getByTestId('movers-summary').textContent()).resolves.toContain(`${movedCount.toLocaleString('en-US')} accounts`);
     await shot('compare');
+    await compare.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('exports the draft from the workbench', async () => {
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const heading = page.getByRole('heading', { name: /^Export “Seven-signal table”/ });
+    await heading.waitFor();
+    await shot('export');
   });
 });

@@ -37,6 +37,8 @@ export function createEngineHandler(): (message: Envelope) => unknown {
         return workbench.stats(message.slot, message.key);
       case 'cell':
         return workbench.cell(message.from, message.to, message.fromStage, message.toStage);
+      case 'matchingIds':
+        return workbench.matchingIds(message.baseline, message.draft, message.query);
     }
   };
 }

@@ -30,7 +30,8 @@ export type Request =
   | { op: 'query'; baseline: string; draft: string; query: AccountQuery }
   | { op: 'explain'; slot: string; index: number }
   | { op: 'stats'; slot: string; key: string }
-  | { op: 'cell'; from: string; to: string; fromStage: string; toStage: string };
+  | { op: 'cell'; from: string; to: string; fromStage: string; toStage: string }
+  | { op: 'matchingIds'; baseline: string; draft: string; query: AccountQuery };
 
 export interface Replies {
   load: { accounts: number; asOf: string };
@@ -42,6 +43,7 @@ export interface Replies {
   explain: Explanation;
   stats: ColumnStats;
   cell: number[];
+  matchingIds: string[];
 }
 
 export type Envelope = { id: number } & Request;

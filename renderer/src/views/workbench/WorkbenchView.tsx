@@ -11,6 +11,7 @@ import { StartPanel } from './StartPanel';
 import { SaveDialog } from './SaveDialog';
 import { VersionsDialog } from './VersionsDialog';
 import { AccountDrawer } from './AccountDrawer';
+import { WorkbenchExport } from './WorkbenchExport';
 
 function useUndoShortcuts() {
   const undo = useModelStore((s) => s.undo);
@@ -64,7 +65,7 @@ export function WorkbenchView() {
     })),
   );
   const ui = useWorkbenchUi(useShallow((s) => ({ tab: s.tab, measure: s.measure, drawer: s.drawer, setTab: s.setTab, setMeasure: s.setMeasure })));
-  const [dialog, setDialog] = useState<'save' | 'versions' | 'start' | null>(null);
+  const [dialog, setDialog] = useState<'save' | 'versions' | 'start' | 'export' | null>(null);
   const dirty = isDirty(store);
   useUndoShortcuts();
   useUnsavedGuard(dirty);
@@ -107,6 +108,9 @@ export function WorkbenchView() {
           <button onClick={() => setDialog('versions')} title="Saved versions: open, revert, compare">
             Versions
           </button>
+          <button onClick={() => setDialog('export')} disabled={store.invalid} title="Export the draft: rule pack, SQL, JSON Logic, JS, features, or the scored accounts of the current view">
+            Export…
+          </button>
           <button className="primary" onClick={() => setDialog('save')} disabled={store.invalid} title="Save the draft as a new version (it becomes the baseline)">
             Save version…
           </button>
@@ -146,6 +150,7 @@ export function WorkbenchView() {
       {ui.drawer !== null && <AccountDrawer index={ui.drawer} />}
       {dialog === 'save' && <SaveDialog onClose={() => setDialog(null)} />}
       {dialog === 'versions' && <VersionsDialog onClose={() => setDialog(null)} />}
+      {dialog === 'export' && <WorkbenchExport onClose={() => setDialog(null)} />}
     </section>
   );
 }

@@ -13,6 +13,7 @@ import { featuresRelation } from '../../electron/backend/export/features-relatio
 import { loadPreset } from '../../electron/backend/packs/presets';
 import { openWorkspace } from '../../electron/backend/store/open-workspace';
 import { benchDir, log, median, option, round } from './common';
+import { loadRelationIntoDuckdb } from '../../test/helpers/duckdb-load';
 
 const accounts = option('accounts', 1_000_000);
 const runs = option('runs', 5);
@@ -69,18 +70,7 @@ try {
   // DuckDB: the same features, the same model as SQL.
   const duck = await DuckDBInstance.create(':memory:');
   const connection = await duck.connect();
-  const relation = featuresRelation(table, valid);
-  await connection.run(`CREATE TABLE ladder_features (${relation.columns.map((c) => `"${c.name}" ${c.type === 'text' ? 'VARCHAR' : 'DOUBLE'}`).join(', ')})`);
-  const appender = await connection.createAppender('ladder_features');
-  for (const row of relation.rows()) {
-    row.forEach((v, k) => {
-      if (v === null) appender.appendNull();
-      else if (relation.columns[k]!.type === 'text') appender.appendVarchar(v as string);
-      else appender.appendDouble(v as number);
-    });
-    appender.endRow();
-  }
-  appender.closeSync();
+  await loadRelationIntoDuckdb(connection, featuresRelation(table, valid));
   const sql = compileSql(valid, { dialect: 'duckdb' });
   const duckTimes: number[] = [];
   let theirs: Record<string, number> = {};

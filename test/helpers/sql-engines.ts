@@ -3,6 +3,7 @@
 // objects with numbers as JavaScript numbers, so tests compare them with the engine's exactly.
 import Database from 'better-sqlite3';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { loadRelationIntoDuckdb } from './duckdb-load';
 import type { FeaturesRelation } from '../../electron/backend/export/features-relation';
 import { featuresCsv } from '../../electron/backend/export/features-csv';
 import type { Postgres } from './postgres';
@@ -42,17 +43,7 @@ export async function runDuckdb(relation: FeaturesRelation, sql: string, table =
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
-    await connection.run(createTable(relation, table, { text: 'VARCHAR', double: 'DOUBLE' }));
-    const appender = await connection.createAppender(table);
-    for (const row of relation.rows()) {
-      row.forEach((v, k) => {
-        if (v === null) appender.appendNull();
-        else if (relation.columns[k]!.type === 'text') appender.appendVarchar(v as string);
-        else appender.appendDouble(v as number);
-      });
-      appender.endRow();
-    }
-    appender.closeSync();
+    await loadRelationIntoDuckdb(connection, relation, table);
     const reader = await connection.runAndReadAll(sql);
     return reader.getRowObjects().map((r) => normalize(r as Record<string, unknown>));
   } finally {

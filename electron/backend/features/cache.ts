@@ -22,7 +22,8 @@ interface WorkspaceCache {
 
 const caches = new WeakMap<Workspace, WorkspaceCache>();
 const maxDates = 3;
-const maxColumnsPerDate = 96;
+// At a million accounts a column is 8 MB: keep the working set of a few models, not every column ever asked for.
+const maxColumnsPerDate = 32;
 let clock = 0;
 
 /** Changes whenever data is imported or an import is undone. */

@@ -10,6 +10,10 @@ import { readSettings, rememberWorkspace } from './settings';
 export interface Session {
   dataDir: string;
   workspace: Workspace | null;
+  /** The feature table being computed for the workbench, if any: its progress, and how to stop it. */
+  featureLoad?: { controller: AbortController; accountsDone: number; accountsTotal: number };
+  /** Accounts computed per step of a feature load (tests make it small to observe progress). */
+  featureChunkAccounts?: number;
 }
 
 export function createSession(dataDir: string): Session {

@@ -22,6 +22,10 @@ export const workbenchContract = {
       })
       .strict(),
   ),
+  /** How far the running features.load has got (accounts computed so far). */
+  'features.progress': method<{ loading: boolean; accountsDone: number; accountsTotal: number }>()(z.object({}).strict()),
+  /** Stops the running features.load; it then fails with code `cancelled`. */
+  'features.cancel': method<{ cancelled: boolean }>()(z.object({}).strict()),
   'accounts.detail': method<AccountDetail>()(z.object({ accountId: z.string().min(1).max(400), asOf: isoDate.optional() }).strict()),
   'models.list': method<ModelSummary[]>()(z.object({}).strict()),
   'models.versions': method<VersionSummary[]>()(z.object({ modelId: id }).strict()),

@@ -12,11 +12,33 @@ import { readAccountDetail } from '../workspace/account-detail';
 const validPack = (pack: unknown) => validateOrThrow(typeof pack === 'string' ? pack : JSON.stringify(pack ?? null), 'The model');
 
 export const workbenchHandlers: { [M in WorkbenchMethodName]: Handler<M, Session> } = {
-  'features.load': ({ pack, asOf, have, includeAccounts }, session) => {
+  'features.load': async ({ pack, asOf, have, includeAccounts }, session) => {
     const ws = requireWorkspace(session);
     const valid = validPack(pack);
-    const { payload } = loadFeatures(ws, valid, resolveAsOf(ws, asOf), new Set(have ?? []), includeAccounts ?? true);
-    return encodeFeatures(payload);
+    session.featureLoad?.controller.abort(); // a newer request replaces an older one
+    const load = { controller: new AbortController(), accountsDone: 0, accountsTotal: 0 };
+    session.featureLoad = load;
+    try {
+      const { payload } = await loadFeatures(ws, valid, resolveAsOf(ws, asOf), {
+        have: new Set(have ?? []),
+        includeAccounts: includeAccounts ?? true,
+        signal: load.controller.signal,
+        onProgress: (p) => Object.assign(load, p),
+        chunkAccounts: session.featureChunkAccounts,
+      });
+      return encodeFeatures(payload);
+    } finally {
+      if (session.featureLoad === load) session.featureLoad = undefined;
+    }
+  },
+  'features.progress': (_args, session) => {
+    const load = session.featureLoad;
+    return load ? { loading: true, accountsDone: load.accountsDone, accountsTotal: load.accountsTotal } : { loading: false, accountsDone: 0, accountsTotal: 0 };
+  },
+  'features.cancel': (_args, session) => {
+    const load = session.featureLoad;
+    load?.controller.abort();
+    return { cancelled: load !== undefined };
   },
   'accounts.detail': ({ accountId, asOf }, session) => readAccountDetail(requireWorkspace(session).db, accountId, asOf),
   'models.list': (_args, session) => listModels(requireWorkspace(session).db),

@@ -9,6 +9,7 @@ import type { ValidPack } from '../../../shared/pack/validate';
 import { numericSpecs, type FeatureSpec, type FeatureTable } from '../../../shared/engine/features';
 import { isoToDay } from '../../../shared/dates';
 import type { Db } from '../store/sqlite';
+import { LadderError } from '../../../shared/api/result';
 import { loadAccountColumns, type AccountColumns } from './accounts';
 import { loadPeriodChunk, type PeriodChunk } from './periods';
 import { loadUserMetrics } from './users';
@@ -78,15 +79,54 @@ export function loadAccountInputs(db: Db, asOf: string): AccountInputs {
 
 export { numericSpecs };
 
+export interface FeatureProgress {
+  accountsDone: number;
+  accountsTotal: number;
+}
+
 /** Computes the given feature columns, reading periods in chunks of accounts. */
 export function computeFeatureColumns(
   db: Db,
   valid: ValidPack,
   asOf: string,
   specs: readonly FeatureSpec[],
-  { accounts, users }: AccountInputs,
+  inputs: AccountInputs,
   chunkAccounts = defaultChunkAccounts,
 ): Map<string, Float64Array> {
+  const steps = featureColumnSteps(db, valid, asOf, specs, inputs, chunkAccounts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The same, yielding between chunks: callers report progress, let other work run, or stop. */
+export async function computeFeatureColumnsAsync(
+  db: Db,
+  valid: ValidPack,
+  asOf: string,
+  specs: readonly FeatureSpec[],
+  inputs: AccountInputs,
+  options: { signal?: AbortSignal; onProgress?: (progress: FeatureProgress) => void; chunkAccounts?: number } = {},
+): Promise<Map<string, Float64Array>> {
+  const steps = featureColumnSteps(db, valid, asOf, specs, inputs, options.chunkAccounts ?? defaultChunkAccounts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    options.onProgress?.(step.value);
+    await new Promise((resolve) => setImmediate(resolve));
+    if (options.signal?.aborted) throw new LadderError('cancelled', 'Loading the model was cancelled.');
+  }
+}
+
+function* featureColumnSteps(
+  db: Db,
+  valid: ValidPack,
+  asOf: string,
+  specs: readonly FeatureSpec[],
+  { accounts, users }: AccountInputs,
+  chunkAccounts: number,
+): Generator<FeatureProgress, Map<string, Float64Array>> {
   const n = accounts.keys.length;
   const inputs = collectInputs(valid, specs.map((s) => s.metric));
   const custom = loadCustomFields(db, inputs.custom, n);
@@ -156,6 +196,7 @@ export function computeFeatureColumns(
       const values = spec.kind === 'value' ? accountEnv.ident(spec.metric) : accountEnv.window(rollingCall(spec));
       output.get(spec.key)!.set(values, from);
     }
+    yield { accountsDone: to, accountsTotal: n };
   }
   return output;
 }

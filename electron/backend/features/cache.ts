@@ -7,7 +7,7 @@ import type { FeaturePayload } from '../../../shared/engine/arrow-features';
 import type { ValidPack } from '../../../shared/pack/validate';
 import type { Workspace } from '../store/open-workspace';
 import type { Db } from '../store/sqlite';
-import { computeFeatureColumns, loadAccountInputs, numericSpecs, type AccountInputs } from './build';
+import { computeFeatureColumnsAsync, loadAccountInputs, numericSpecs, type AccountInputs, type FeatureProgress } from './build';
 
 interface AsOfEntry {
   inputs: AccountInputs;
@@ -59,18 +59,29 @@ export interface FeatureLoad {
   signatures: Record<string, string>;
 }
 
+export interface LoadOptions {
+  have?: ReadonlySet<string>;
+  includeAccounts?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (progress: FeatureProgress) => void;
+  /** Accounts per step between yields (default 50,000). */
+  chunkAccounts?: number;
+}
+
 /**
  * The pack's feature columns as of a date. `have` lists signatures the caller already holds: those
  * columns are left out, and the accounts themselves are only included when `includeAccounts`.
+ * Computing yields between chunks of accounts, so progress requests and cancel are answered.
  */
-export function loadFeatures(ws: Workspace, valid: ValidPack, asOf: string, have: ReadonlySet<string> = new Set(), includeAccounts = true): FeatureLoad {
+export async function loadFeatures(ws: Workspace, valid: ValidPack, asOf: string, options: LoadOptions = {}): Promise<FeatureLoad> {
+  const { have = new Set(), includeAccounts = true } = options;
   const entry = entryFor(ws, asOf);
   const specs = numericSpecs(valid);
   const signatures = Object.fromEntries(specs.map((s) => [s.key, featureSignature(valid, s)]));
   const wanted = specs.filter((s) => !have.has(signatures[s.key]!));
   const missing: FeatureSpec[] = wanted.filter((s) => !entry.columns.has(signatures[s.key]!));
   if (missing.length > 0) {
-    const computed = computeFeatureColumns(ws.db, valid, asOf, missing, entry.inputs);
+    const computed = await computeFeatureColumnsAsync(ws.db, valid, asOf, missing, entry.inputs, options);
     for (const s of missing) entry.columns.set(signatures[s.key]!, computed.get(s.key)!);
     while (entry.columns.size > maxColumnsPerDate) entry.columns.delete(entry.columns.keys().next().value!);
   }

@@ -27,6 +27,10 @@ export interface ModelState {
   lastUpdateMs: number | null;
   /** Bumped each time the worker has scored a new draft: views that query the worker refresh on it. */
   engineRevision: number;
+  /** While features are computed for a model being opened: accounts done so far. */
+  loadProgress: { accountsDone: number; accountsTotal: number } | null;
+  /** Stops opening a model (the previous one, if any, stays). */
+  cancelLoad(): Promise<void>;
   past: RulePackInput[];
   future: RulePackInput[];
   lastGroup: { key: string; at: number } | null;
@@ -68,16 +72,35 @@ export const useModelStore = create<ModelState>((set, get) => {
     }
   };
 
+  /** Polls the backend's progress while a feature table is computed. */
+  const watchProgress = () => {
+    const timer = setInterval(() => {
+      void api.request('features.progress', {}).then((p) => {
+        if (p.ok && p.value.loading && get().status === 'loading') set({ loadProgress: { accountsDone: p.value.accountsDone, accountsTotal: p.value.accountsTotal } });
+      });
+    }, 300);
+    return () => {
+      clearInterval(timer);
+      set({ loadProgress: null });
+    };
+  };
+
   const open = async (source: ModelSource, pack: RulePackInput) => {
+    const previous = get().status;
     set({ status: 'loading', error: null });
     rememberClasses(null);
+    const stopWatching = watchProgress();
     try {
-      const loaded = await engineSession.load(pack);
+      const loaded = await engineSession.load(pack).finally(stopWatching);
       const base = await engineSession.update('baseline', pack, '');
       if (base?.set.status === 'invalid') throw new Error(base.set.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
       set({ source, baseline: pack, draft: pack, past: [], future: [], issues: [], status: 'ready', accounts: loaded.accounts, asOf: loaded.asOf, lastGroup: null });
       await score(pack);
     } catch (error) {
+      if (error instanceof ApiCallError && error.error.code === 'cancelled') {
+        // Cancelled while the backend computed features: the worker still holds the previous model.
+        return set({ status: previous === 'loading' ? 'empty' : previous });
+      }
       set({ status: 'error', error: messageOf(error) });
     }
   };
@@ -101,6 +124,7 @@ export const useModelStore = create<ModelState>((set, get) => {
     asOf: null,
     lastUpdateMs: null,
     engineRevision: 0,
+    loadProgress: null,
     past: [],
     future: [],
     lastGroup: null,
@@ -173,6 +197,10 @@ export const useModelStore = create<ModelState>((set, get) => {
     },
 
     dismissError: () => set({ error: null }),
+
+    async cancelLoad() {
+      await api.request('features.cancel', {});
+    },
 
     async reloadData() {
       const { source, baseline, draft, past, future } = get();

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { ModelSummary } from '../../../../shared/domain/models';
 import type { PresetInfo } from '../../../../shared/domain/packs';
 import { api } from '../../api';
-import { formatDateTime } from '../../format';
+import { formatCount, formatDateTime } from '../../format';
 import { isDirty, useModelStore } from '../../store/model-store';
 
 export function StartPanel({ onStarted, onCancel }: { onStarted(): void; onCancel?: () => void }) {
@@ -31,7 +31,17 @@ export function StartPanel({ onStarted, onCancel }: { onStarted(): void; onCance
     <section className="start-panel" aria-labelledby="start-title">
       <h1 id="start-title">Start a model</h1>
       <p className="muted">Pick a preset built from common expansion frameworks, or continue a saved model. The baseline is what you start from; every edit shows its effect against it.</p>
-      {store.status === 'loading' && <p role="status">Loading the workspace's features…</p>}
+      {store.status === 'loading' && (
+        <div className="load-progress" role="status" data-testid="model-loading">
+          <span>
+            {store.loadProgress && store.loadProgress.accountsTotal > 0
+              ? `Computing the model's features: ${formatCount(store.loadProgress.accountsDone)} of ${formatCount(store.loadProgress.accountsTotal)} accounts`
+              : 'Loading the workspace and computing the features…'}
+          </span>
+          <progress max={store.loadProgress?.accountsTotal || 1} value={store.loadProgress?.accountsDone ?? 0} aria-label="Progress" />
+          <button onClick={() => void store.cancelLoad()}>Cancel</button>
+        </div>
+      )}
       {(error ?? store.error) && <p className="error" role="alert">{error ?? store.error}</p>}
       <h2>Presets</h2>
       <ul className="choice-list" data-testid="preset-list">

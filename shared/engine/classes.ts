@@ -18,7 +18,6 @@ export interface ClassTable {
   classOf(mask: number, context: number): number;
 }
 
-export const contextOf = (segment: number, gateBits: number, filterBits: number) => (segment | (gateBits << 2) | (filterBits << 6)) >>> 0;
 export const segmentOfContext = (context: number) => context & 3;
 export const gateBitsOfContext = (context: number) => (context >>> 2) & 0xf;
 export const filterBitsOfContext = (context: number) => (context >>> 6) & 0xff;

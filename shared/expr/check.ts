@@ -1,6 +1,6 @@
 // Type-checks a parsed expression against the metrics it may use, and records what it needs.
 // Errors carry the span of the offending characters.
-import { ExprError, type Node, type Span } from './ast';
+import { ExprError, type Node } from './ast';
 import { lookupFunction, type ValueType } from './functions';
 
 /** How an identifier can be used. `period` values exist per period (usable inside window
@@ -124,8 +124,4 @@ export function checkExpression(tree: Node, resolve: Resolve): CheckedExpr {
 
   const type = visit(tree, { inSeries: false });
   return { tree, type, periodExpressible, usesWindows, refs };
-}
-
-export function spanText(source: string, span: Span): string {
-  return source.slice(span.start, span.end);
 }

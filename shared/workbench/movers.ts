@@ -84,15 +84,3 @@ export const enginesMovers = (a: Engine, b: Engine, pairs: PairSummary) =>
     b.outcomes.stage,
     pairs,
   );
-
-/** Indices of the accounts in one cell of the matrix (stage ids), in account order. */
-export function accountsInCell(a: Engine, b: Engine, fromStage: string, toStage: string): Int32Array {
-  const sa = a.model.stages.findIndex((s) => s.id === fromStage);
-  const sb = b.model.stages.findIndex((s) => s.id === toStage);
-  const out: number[] = [];
-  const n = a.features.accounts;
-  for (let i = 0; i < n; i++) {
-    if (a.outcomes.stage[a.table.of[i]!] === sa && b.outcomes.stage[b.table.of[i]!] === sb) out.push(i);
-  }
-  return Int32Array.from(out);
-}

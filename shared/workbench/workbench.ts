@@ -7,7 +7,7 @@ import type { ModelResult } from '../engine/aggregate';
 import { explainAccount, type Explanation } from '../engine/explain';
 import { checkPack, type PackIssue, type ValidPack } from '../pack/validate';
 import { addColumns, createColumnStore, missingSignatures, tableFor, type ColumnStore } from './columns';
-import { accountsInCell, buildPairs, enginesMovers, type MoversMatrix, type PairSummary } from './movers';
+import { buildPairs, enginesMovers, type MoversMatrix, type PairSummary } from './movers';
 import { classKey, summarize, type ClassSummary } from './class-summary';
 import { matchingAccounts, pageOf, queryKey, type AccountPage, type AccountQuery, type QueryContext } from './queries';
 import { columnStats, type ColumnStats } from './stats';
@@ -44,7 +44,6 @@ export interface Workbench {
   movers(from: string, to: string): MoversMatrix;
   /** Classes of two slots and their pairs, for the UI's same-frame recomputation. */
   classes(from: string, to: string): ClassesSnapshot;
-  cell(from: string, to: string, fromStage: string, toStage: string): number[];
   query(baseline: string, draft: string, q: AccountQuery): AccountPage;
   /** Account ids of every account the query matches, in display order. */
   matchingIds(baseline: string, draft: string, q: AccountQuery): string[];
@@ -141,7 +140,6 @@ export function createWorkbench(): Workbench {
       const b = slotOf(to);
       return { from: summarize(slotOf(from).engine), to: summarize(b.engine), pairs: pairsOf(from, to), key: classKey(b.valid) };
     },
-    cell: (from, to, fromStage, toStage) => Array.from(accountsInCell(slotOf(from).engine, slotOf(to).engine, fromStage, toStage)),
     query(baseline, draft, q) {
       return pageOf(matchingOf(baseline, draft, q), q, slotOf(baseline).engine, slotOf(draft).engine, ctx);
     },

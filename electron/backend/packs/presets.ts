@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { LadderError } from '../../../shared/api/result';
 import { limits } from '../../../shared/pack/schema';
-import { formatIssues, type ValidPack } from '../../../shared/pack/validate';
+import type { ValidPack } from '../../../shared/pack/validate';
 import { readPack } from '../../../shared/pack/document';
 import { resourcesDir } from '../paths';
 import type { PresetInfo } from '../../../shared/domain/packs';
@@ -54,4 +54,3 @@ export function loadPackArgument(arg: string): ValidPack {
   return validateOrThrow(readFileSync(arg, 'utf8'), basename(arg));
 }
 
-export { formatIssues };

@@ -35,8 +35,6 @@ export function createEngineHandler(): (message: Envelope) => unknown {
         return workbench.explain(message.slot, message.index);
       case 'stats':
         return workbench.stats(message.slot, message.key);
-      case 'cell':
-        return workbench.cell(message.from, message.to, message.fromStage, message.toStage);
       case 'matchingIds':
         return workbench.matchingIds(message.baseline, message.draft, message.query);
     }

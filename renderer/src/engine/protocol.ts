@@ -30,7 +30,6 @@ export type Request =
   | { op: 'query'; baseline: string; draft: string; query: AccountQuery }
   | { op: 'explain'; slot: string; index: number }
   | { op: 'stats'; slot: string; key: string }
-  | { op: 'cell'; from: string; to: string; fromStage: string; toStage: string }
   | { op: 'matchingIds'; baseline: string; draft: string; query: AccountQuery };
 
 export interface Replies {
@@ -42,7 +41,6 @@ export interface Replies {
   query: AccountPage;
   explain: Explanation;
   stats: ColumnStats;
-  cell: number[];
   matchingIds: string[];
 }
 

@@ -1,8 +1,8 @@
 // The backend's state: which workspace is open. One session per backend process.
 import { basename, dirname, join } from 'node:path';
 import { existsSync, mkdirSync } from 'node:fs';
-import { LadderError } from '../../shared/api/result';
-import type { WorkspaceRef } from '../../shared/domain/workspace';
+import { LadderError } from '#shared/api/result';
+import type { WorkspaceRef } from '#shared/domain/workspace';
 import { openWorkspace, type Workspace } from './store/open-workspace';
 import { demoDefaults, writeDemoWorkspace, type DemoParams, type WriteDemoOptions } from './demo/write-demo';
 import { readSettings, rememberWorkspace } from './settings';

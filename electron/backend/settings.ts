@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
-import type { RecentWorkspace } from '../../shared/domain/workspace';
+import type { RecentWorkspace } from '#shared/domain/workspace';
 
 export interface Settings {
   lastWorkspace: string | null;

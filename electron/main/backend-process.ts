@@ -1,7 +1,7 @@
 // The backend (SQLite, imports, scoring of large data) runs in an Electron utility process, so the
 // main process's event loop only relays messages and never waits on heavy work.
 import { utilityProcess, type UtilityProcess } from 'electron';
-import type { ApiResult } from '../../shared/api/result';
+import type { ApiResult } from '#shared/api/result';
 
 export interface BackendProcess {
   call(name: string, args: unknown): Promise<ApiResult<unknown>>;

@@ -1,8 +1,8 @@
 // The single IPC channel. The main process checks who is calling and that the call matches the
 // contract, answers the few methods that need native UI itself, and relays the rest.
 import { dialog, ipcMain, type BrowserWindow } from 'electron';
-import { validateArgs } from '../../shared/api/dispatch';
-import type { ApiResult } from '../../shared/api/result';
+import { validateArgs } from '#shared/api/dispatch';
+import type { ApiResult } from '#shared/api/result';
 import type { BackendProcess } from './backend-process';
 import { isTrustedSender } from './security';
 

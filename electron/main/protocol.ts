@@ -1,7 +1,7 @@
 // Serves the renderer from app://ladder/ instead of file://, so the page has a real origin, a CSP
 // header, and cannot read arbitrary local files.
 import type { Protocol } from 'electron';
-import { contentSecurityPolicy } from '../../shared/security/csp';
+import { contentSecurityPolicy } from '#shared/security/csp';
 import { loadStaticFile } from '../backend/http/static-files';
 import { appHost, appScheme } from './security';
 

@@ -1,8 +1,8 @@
 // The renderer's only door to the backend: `window.ladder.invoke(name, args)` for the methods of
 // the API contract, and nothing else (no ipcRenderer, no Node).
 import { contextBridge, ipcRenderer } from 'electron';
-import { methodNames } from '../../shared/api/method-names';
-import type { LadderBridge } from '../../shared/api/bridge';
+import { methodNames } from '#shared/api/method-names';
+import type { LadderBridge } from '#shared/api/bridge';
 
 const allowed = new Set<string>(methodNames);
 

@@ -1,7 +1,7 @@
 // The renderer's API client: Electron IPC through the preload bridge when present, otherwise the
 // browser-mode HTTP endpoint (same origin; the session cookie carries the launch token).
-import { createClient, type Transport } from '../../shared/api/client';
-import type { LadderBridge } from '../../shared/api/bridge';
+import { createClient, type Transport } from '#shared/api/client';
+import type { LadderBridge } from '#shared/api/bridge';
 
 declare global {
   interface Window {

@@ -2,7 +2,7 @@
 // (quoted names with commas, thousands separators, US dates, TRUE/FALSE, blanks), ~100 bytes a row.
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { createRng } from '../../shared/random';
+import { createRng } from '#shared/random';
 
 const industries = ['Software', 'Retail', 'Healthcare', 'Financial Services', 'Manufacturing', 'Education'];
 const regions = ['NA', 'EMEA', 'APAC', 'LATAM'];

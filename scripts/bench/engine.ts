@@ -4,9 +4,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { compileSql } from '../../shared/compile/sql';
-import { createEngine } from '../../shared/engine/engine';
-import type { ValidPack } from '../../shared/pack/validate';
+import { compileSql } from '#shared/compile/sql';
+import { createEngine } from '#shared/engine/engine';
+import type { ValidPack } from '#shared/pack/validate';
 import { demoDefaults, writeDemoWorkspace } from '../../electron/backend/demo/write-demo';
 import { buildFeatureTable } from '../../electron/backend/features/build';
 import { featuresRelation } from '../../electron/backend/export/features-relation';

@@ -4,9 +4,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { compileSql } from '../../shared/compile/sql';
-import { readPack } from '../../shared/pack/document';
-import { verifyGoldenCases } from '../../shared/pack/golden';
+import { compileSql } from '#shared/compile/sql';
+import { readPack } from '#shared/pack/document';
+import { verifyGoldenCases } from '#shared/pack/golden';
 import { demoDefaults, writeDemoWorkspace } from '../../electron/backend/demo/write-demo';
 import { loadPreset } from '../../electron/backend/packs/presets';
 import { artifactPath, launchChromium } from '../helpers/browser';

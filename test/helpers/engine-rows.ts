@@ -1,6 +1,6 @@
 // The engine's answer per account, in the shape of the scored-accounts relation the exports
 // return: account_id, score, stage, 0/1 per signal and per filter, and category subtotals.
-import type { Engine } from '../../shared/engine/engine';
+import type { Engine } from '#shared/engine/engine';
 import type { SqlRow } from './sql-engines';
 
 export function engineRows(engine: Engine): SqlRow[] {

@@ -5,7 +5,7 @@ import jsonLogic from 'json-logic-js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { jsonLogicAccount, type JsonLogicExport } from '../../shared/compile/jsonlogic';
+import { jsonLogicAccount, type JsonLogicExport } from '#shared/compile/jsonlogic';
 import type { FeaturesRelation } from '../../electron/backend/export/features-relation';
 import type { SqlRow } from './sql-engines';
 

@@ -7,7 +7,7 @@ import { demoDefaults, writeDemoWorkspace } from '../../electron/backend/demo/wr
 import { buildFeatureTable } from '../../electron/backend/features/build';
 import { loadPreset } from '../../electron/backend/packs/presets';
 import { closeWorkspace, createSession, switchWorkspace, type Session } from '../../electron/backend/session';
-import { decodeFeatures } from '../../shared/engine/arrow-features';
+import { decodeFeatures } from '#shared/engine/arrow-features';
 import { tempDir } from '../helpers/temp';
 
 const dir = tempDir();

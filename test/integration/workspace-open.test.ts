@@ -5,7 +5,7 @@ import { copyFileSync, existsSync, readdirSync, truncateSync, writeFileSync } fr
 import { join } from 'node:path';
 import { openWorkspace } from '../../electron/backend/store/open-workspace';
 import { latestVersion, migrations, type Migration } from '../../electron/backend/store/migrations';
-import { LadderError } from '../../shared/api/result';
+import { LadderError } from '#shared/api/result';
 import { sha256, tempDir } from '../helpers/temp';
 
 const dir = tempDir();

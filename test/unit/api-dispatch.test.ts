@@ -1,9 +1,9 @@
 // The dispatcher is every transport's entry point: it must validate, look up only real methods,
 // and turn failures into the envelope without leaking stacks.
-import { createDispatcher, type Handlers } from '../../shared/api/dispatch';
-import { createClient, ApiCallError } from '../../shared/api/client';
-import { methodNames, contract } from '../../shared/api/contract';
-import { LadderError } from '../../shared/api/result';
+import { createDispatcher, type Handlers } from '#shared/api/dispatch';
+import { createClient, ApiCallError } from '#shared/api/client';
+import { methodNames, contract } from '#shared/api/contract';
+import { LadderError } from '#shared/api/result';
 
 const stubHandlers = (overrides: Partial<Handlers<null>> = {}): Handlers<null> =>
   ({

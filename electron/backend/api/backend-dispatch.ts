@@ -1,4 +1,4 @@
-import { createDispatcher, type Dispatch } from '../../../shared/api/dispatch';
+import { createDispatcher, type Dispatch } from '#shared/api/dispatch';
 import type { Session } from '../session';
 import { handlers } from './handlers';
 

@@ -1,13 +1,13 @@
 // The export feature's handlers (spread into the one handler map).
 import { resolve } from 'node:path';
-import { LadderError } from '../../../shared/api/result';
-import type { Handler } from '../../../shared/api/dispatch';
-import type { ExportMethodName } from '../../../shared/api/export-method-names';
-import { exportFormatInfo } from '../../../shared/export/formats';
-import { readPack } from '../../../shared/pack/document';
-import { detectPackFormat } from '../../../shared/pack/document';
-import { verifyGoldenCases } from '../../../shared/pack/golden';
-import { checkPack, type PackIssue, type ValidPack } from '../../../shared/pack/validate';
+import { LadderError } from '#shared/api/result';
+import type { Handler } from '#shared/api/dispatch';
+import type { ExportMethodName } from '#shared/api/export-method-names';
+import { exportFormatInfo } from '#shared/export/formats';
+import { readPack } from '#shared/pack/document';
+import { detectPackFormat } from '#shared/pack/document';
+import { verifyGoldenCases } from '#shared/pack/golden';
+import { checkPack, type PackIssue, type ValidPack } from '#shared/pack/validate';
 import { produceExport, renderExport, writeExport, type ExportRequest } from '../export/export-service';
 import type { Session } from '../session';
 

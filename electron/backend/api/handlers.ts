@@ -1,8 +1,8 @@
 // The one implementation of the API contract. Each entry is a thin adapter from validated
 // arguments to the backend module that does the work.
 import { resolve } from 'node:path';
-import { LadderError } from '../../../shared/api/result';
-import type { Handlers } from '../../../shared/api/dispatch';
+import { LadderError } from '#shared/api/result';
+import type { Handlers } from '#shared/api/dispatch';
 import { readInfo, readOverview } from '../workspace/queries';
 import { recentWorkspaces } from '../settings';
 import { createDemo, demoPath, refOf, requireWorkspace, switchWorkspace, type Session } from '../session';

@@ -1,9 +1,9 @@
 // The import feature's handlers (spread into the one handler map).
-import { LadderError } from '../../../shared/api/result';
-import type { Handler } from '../../../shared/api/dispatch';
-import type { ImportMethodName } from '../../../shared/api/import-method-names';
-import type { ImportHistoryEntry } from '../../../shared/import/report';
-import type { ImportKind } from '../../../shared/domain/workspace';
+import { LadderError } from '#shared/api/result';
+import type { Handler } from '#shared/api/dispatch';
+import type { ImportMethodName } from '#shared/api/import-method-names';
+import type { ImportHistoryEntry } from '#shared/import/report';
+import type { ImportKind } from '#shared/domain/workspace';
 import { importState, readPhrases, replan, startAnalyze, startRun, undo, writePhrases } from '../import/import-service';
 import { requireWorkspace, type Session } from '../session';
 

@@ -1,7 +1,7 @@
 // The workbench's handlers (spread into the one handler map).
-import type { Handler } from '../../../shared/api/dispatch';
-import type { WorkbenchMethodName } from '../../../shared/api/workbench-method-names';
-import { encodeFeatures } from '../../../shared/engine/arrow-features';
+import type { Handler } from '#shared/api/dispatch';
+import type { WorkbenchMethodName } from '#shared/api/workbench-method-names';
+import { encodeFeatures } from '#shared/engine/arrow-features';
 import { loadFeatures } from '../features/cache';
 import { getVersion, listModels, listVersions, saveVersion } from '../models/model-store';
 import { validateOrThrow } from '../packs/presets';

@@ -1,6 +1,6 @@
 // `ladder`: the command-line interface (DESIGN.md §5). Exit 0 on success, 1 on a failure with one
 // sentence on stderr, 2 on a usage error.
-import { LadderError } from '../../../shared/api/result';
+import { LadderError } from '#shared/api/result';
 import { helpText, UsageError, type CommandSpec } from './args';
 import { processIo, type CliIo } from './io';
 import { demoSpec, runDemo } from './commands/demo';

@@ -1,6 +1,6 @@
 // One demo account's static attributes, shaped by its planted pattern.
-import type { Rng } from '../../../shared/random';
-import type { JourneyStage, Segment, Tier } from '../../../shared/domain/workspace';
+import type { Rng } from '#shared/random';
+import type { JourneyStage, Segment, Tier } from '#shared/domain/workspace';
 import { accountManagers, csmsBySegment, industries, namePrefixes, nameSuffixes, regions, seatPrice } from './catalog';
 import type { DemoPattern } from './patterns';
 

@@ -1,6 +1,6 @@
 // Historical opportunities over the last four quarters: the ground truth calibration learns from.
 // Planted patterns differ in how often an expansion was won, so a good model should separate them.
-import type { Rng } from '../../../shared/random';
+import type { Rng } from '#shared/random';
 import type { DemoAccount } from './account';
 import type { DemoPattern } from './patterns';
 

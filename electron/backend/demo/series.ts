@@ -1,8 +1,8 @@
 // Weekly metric series for one demo account. Each planted pattern bends a few curves; everything
 // else follows the account's size, tier and a little noise. `age` counts weeks back from the latest
 // period (age 0), so a pattern keeps its shape whether the series is 52 weeks long or 13.
-import type { Rng } from '../../../shared/random';
-import { periodMetricIds, type PeriodMetricId } from '../../../shared/domain/period-metrics';
+import type { Rng } from '#shared/random';
+import { periodMetricIds, type PeriodMetricId } from '#shared/domain/period-metrics';
 import type { DemoAccount } from './account';
 
 export const metricCount = periodMetricIds.length;

@@ -1,10 +1,10 @@
 // Writes the demo book of business into a new workspace file. It builds the file under a temporary
 // name and renames it into place at the end, so a cancelled or failed run leaves nothing behind.
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { LadderError } from '../../../shared/api/result';
-import { childSeed, createRng } from '../../../shared/random';
-import { addDays, dayToIso, isoToDay, mondayOnOrBefore } from '../../../shared/dates';
-import { periodMetricIds } from '../../../shared/domain/period-metrics';
+import { LadderError } from '#shared/api/result';
+import { childSeed, createRng } from '#shared/random';
+import { addDays, dayToIso, isoToDay, mondayOnOrBefore } from '#shared/dates';
+import { periodMetricIds } from '#shared/domain/period-metrics';
 import { openWorkspace } from '../store/open-workspace';
 import { createBatchInserter, deferIndexes } from '../store/batch-insert';
 import type { Db } from '../store/sqlite';

@@ -2,16 +2,16 @@
 // out (text, or bytes for XLSX). Formats that describe the model alone need no workspace; the
 // pack's validation block, the features relation and scored accounts are measured on one.
 import { writeFile } from 'node:fs/promises';
-import { LadderError } from '../../../shared/api/result';
-import { compileJsModule } from '../../../shared/compile/js-module';
-import { compileJsonLogic } from '../../../shared/compile/jsonlogic';
-import { compileSignalsCsv } from '../../../shared/compile/signals-csv';
-import { compileSql } from '../../../shared/compile/sql';
-import { dialects, type SqlDialect } from '../../../shared/compile/sql-dialect';
-import { exportFormatInfo, type ExportFormat } from '../../../shared/export/formats';
-import { utf8Bom } from '../../../shared/export/spreadsheet-safe';
-import { writePack } from '../../../shared/pack/document';
-import { checkPack, formatIssues, type ValidPack } from '../../../shared/pack/validate';
+import { LadderError } from '#shared/api/result';
+import { compileJsModule } from '#shared/compile/js-module';
+import { compileJsonLogic } from '#shared/compile/jsonlogic';
+import { compileSignalsCsv } from '#shared/compile/signals-csv';
+import { compileSql } from '#shared/compile/sql';
+import { dialects, type SqlDialect } from '#shared/compile/sql-dialect';
+import { exportFormatInfo, type ExportFormat } from '#shared/export/formats';
+import { utf8Bom } from '#shared/export/spreadsheet-safe';
+import { writePack } from '#shared/pack/document';
+import { checkPack, formatIssues, type ValidPack } from '#shared/pack/validate';
 import { scoreWorkspace, type ScoredWorkspace } from '../scoring/score-workspace';
 import { writeLines } from '../scoring/write-scored';
 import type { Workspace } from '../store/open-workspace';

@@ -3,8 +3,8 @@
 // metric__minN / metric__maxN). Numbers stay float64; missing values are null. The segment column
 // carries the account's segment as recorded (the engine picks per-segment thresholds from the same
 // text, and a condition on the `segment` metric compares that text too).
-import { requiredFeatures, isCategoryMetric, segmentNames, type FeatureTable } from '../../../shared/engine/features';
-import type { ValidPack } from '../../../shared/pack/validate';
+import { requiredFeatures, isCategoryMetric, segmentNames, type FeatureTable } from '#shared/engine/features';
+import type { ValidPack } from '#shared/pack/validate';
 
 export interface RelationColumn {
   name: string;

@@ -3,9 +3,9 @@
 // fingerprint, stage counts and ARR, golden cases. Exporting an imported pack again on the same
 // data gives the same bytes.
 import { createHash } from 'node:crypto';
-import { selectGoldenCases } from '../../../shared/pack/golden';
-import type { PackValidation, RulePack } from '../../../shared/pack/schema';
-import type { ValidPack } from '../../../shared/pack/validate';
+import { selectGoldenCases } from '#shared/pack/golden';
+import type { PackValidation, RulePack } from '#shared/pack/schema';
+import type { ValidPack } from '#shared/pack/validate';
 import type { ScoredWorkspace } from '../scoring/score-workspace';
 import type { Workspace } from '../store/open-workspace';
 import { featuresCsvLines } from './features-csv';

@@ -3,9 +3,9 @@
 // (optionally with a UTF-8 byte-order mark, which Excel needs to read UTF-8) or XLSX. Text that a
 // spreadsheet would run as a formula is neutralised in both (shared/export/spreadsheet-safe.ts).
 import ExcelJS from 'exceljs';
-import { LadderError } from '../../../shared/api/result';
-import type { Engine } from '../../../shared/engine/engine';
-import { neutralizeCell, safeCsvField, utf8Bom } from '../../../shared/export/spreadsheet-safe';
+import { LadderError } from '#shared/api/result';
+import type { Engine } from '#shared/engine/engine';
+import { neutralizeCell, safeCsvField, utf8Bom } from '#shared/export/spreadsheet-safe';
 import { scoredColumns, scoredRows } from '../scoring/scored-rows';
 
 export interface ScoredTable {

@@ -1,6 +1,6 @@
 // Account-level inputs of the feature table: ids, ARR, segment, categories and the base metrics
 // that live on the account record (some computed relative to the as-of date).
-import { segmentCode, type CategoryColumn } from '../../../shared/engine/features';
+import { segmentCode, type CategoryColumn } from '#shared/engine/features';
 import type { Db } from '../store/sqlite';
 
 export interface AccountColumns {

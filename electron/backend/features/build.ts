@@ -1,15 +1,15 @@
 // The feature table for a pack as of a date: one float64 column per metric the pack reads,
 // computed from account fields, the users roster and period series (window functions). Accounts
 // are processed in chunks so memory stays bounded whatever the number of periods.
-import type { Node } from '../../../shared/expr/ast';
-import { evaluate, type ColumnEnv } from '../../../shared/expr/evaluate';
-import { reduceWindow } from '../../../shared/expr/window';
-import { baseMetric, customFieldPattern } from '../../../shared/pack/catalog';
-import type { ValidPack } from '../../../shared/pack/validate';
-import { numericSpecs, type FeatureSpec, type FeatureTable } from '../../../shared/engine/features';
-import { isoToDay } from '../../../shared/dates';
+import type { Node } from '#shared/expr/ast';
+import { evaluate, type ColumnEnv } from '#shared/expr/evaluate';
+import { reduceWindow } from '#shared/expr/window';
+import { baseMetric, customFieldPattern } from '#shared/pack/catalog';
+import type { ValidPack } from '#shared/pack/validate';
+import { numericSpecs, type FeatureSpec, type FeatureTable } from '#shared/engine/features';
+import { isoToDay } from '#shared/dates';
 import type { Db } from '../store/sqlite';
-import { LadderError } from '../../../shared/api/result';
+import { LadderError } from '#shared/api/result';
 import { loadAccountColumns, type AccountColumns } from './accounts';
 import { loadPeriodChunk, type PeriodChunk } from './periods';
 import { loadUserMetrics } from './users';

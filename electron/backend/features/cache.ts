@@ -1,10 +1,10 @@
 // Feature columns cached per workspace and as-of date, keyed by signature (see featureSignature),
 // so repeated scoring and the workbench's edits recompute only what changed. Imports change the
 // workspace's data stamp, which drops the cache.
-import type { FeatureSpec } from '../../../shared/engine/features';
-import { featureSignature } from '../../../shared/engine/features';
-import type { FeaturePayload } from '../../../shared/engine/arrow-features';
-import type { ValidPack } from '../../../shared/pack/validate';
+import type { FeatureSpec } from '#shared/engine/features';
+import { featureSignature } from '#shared/engine/features';
+import type { FeaturePayload } from '#shared/engine/arrow-features';
+import type { ValidPack } from '#shared/pack/validate';
 import type { Workspace } from '../store/open-workspace';
 import type { Db } from '../store/sqlite';
 import { computeFeatureColumnsAsync, loadAccountInputs, numericSpecs, type AccountInputs, type FeatureProgress } from './build';

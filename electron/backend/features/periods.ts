@@ -1,6 +1,6 @@
 // Loads the period series of a range of accounts (periods starting on or before the as-of date)
 // into the row layout window functions read: rows grouped by account, oldest first.
-import type { PeriodLayout } from '../../../shared/expr/window';
+import type { PeriodLayout } from '#shared/expr/window';
 import type { Db } from '../store/sqlite';
 
 export interface PeriodChunk {

@@ -2,8 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Dispatch } from '../../../shared/api/dispatch';
-import { contentSecurityPolicy } from '../../../shared/security/csp';
+import type { Dispatch } from '#shared/api/dispatch';
+import { contentSecurityPolicy } from '#shared/security/csp';
 import { checkRequest, tokenCookieName } from './guard';
 import { loadStaticFile } from './static-files';
 import { receiveUpload } from './upload';

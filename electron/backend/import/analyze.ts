@@ -1,8 +1,8 @@
 // Pass one over a file: headers (made unique), a preview, and a profile of every column over all
 // rows. Nothing is written anywhere.
 import { statSync } from 'node:fs';
-import type { ColumnSummary, SourceSummary } from '../../../shared/import/report';
-import { emptyProfile, inferType, observe, type Cell, type ColumnProfile } from '../../../shared/import/profile';
+import type { ColumnSummary, SourceSummary } from '#shared/import/report';
+import { emptyProfile, inferType, observe, type Cell, type ColumnProfile } from '#shared/import/profile';
 import { ImportFailure } from './failure';
 import { checkFile, detectFormat, readerFor } from './sources/open';
 import type { SourceInfo } from './sources/types';

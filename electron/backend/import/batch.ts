@@ -3,7 +3,7 @@
 // joined into one string with end offsets. Posting that from the worker costs a few buffer
 // transfers and one string copy, instead of cloning millions of small values one by one (which
 // took longer than parsing them).
-import type { RejectedValue } from '../../../shared/import/report';
+import type { RejectedValue } from '#shared/import/report';
 import type { RecordOut } from './records';
 
 export interface Batch {

@@ -3,12 +3,12 @@
 // ticket phrase lists. Analyses are remembered per session by a token so pass two reuses them.
 import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
-import type { ImportKind } from '../../../shared/domain/workspace';
-import { LadderError } from '../../../shared/api/result';
-import { mappingSpec, normalizeMappingFile, phraseLists, type MappingSpec, type PhraseLists } from '../../../shared/import/mapping';
-import type { ImportAnalysis, ImportReport, UndoResult } from '../../../shared/import/report';
-import { suggestPlan } from '../../../shared/import/suggest';
-import { defaultTicketPhrases } from '../../../shared/import/ticket-kind';
+import type { ImportKind } from '#shared/domain/workspace';
+import { LadderError } from '#shared/api/result';
+import { mappingSpec, normalizeMappingFile, phraseLists, type MappingSpec, type PhraseLists } from '#shared/import/mapping';
+import type { ImportAnalysis, ImportReport, UndoResult } from '#shared/import/report';
+import { suggestPlan } from '#shared/import/suggest';
+import { defaultTicketPhrases } from '#shared/import/ticket-kind';
 import type { Workspace } from '../store/open-workspace';
 import { summarizeColumns, summarizeSource, type FileAnalysis } from './analyze';
 import { ImportFailure } from './failure';

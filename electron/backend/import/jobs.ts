@@ -2,9 +2,9 @@
 // work runs (reading in a worker thread, writing in short batches) while the backend keeps
 // answering; `status` gives bytes, rows, rows/s and ETA, and the result or the error.
 import { randomUUID } from 'node:crypto';
-import { LadderError } from '../../../shared/api/result';
-import type { ImportJobStatus, ImportProgress } from '../../../shared/import/report';
-import { toErrorResult } from '../../../shared/api/dispatch';
+import { LadderError } from '#shared/api/result';
+import type { ImportJobStatus, ImportProgress } from '#shared/import/report';
+import { toErrorResult } from '#shared/api/dispatch';
 import { ImportCancelled } from './failure';
 
 export type JobPhase = ImportProgress['phase'];

@@ -2,8 +2,8 @@
 // is read only once more; runImport then profiles the whole file and re-reads it only if the whole
 // columns decide differently. A plan the sample cannot settle (an ambiguous date column) is made
 // from the whole file straight away. JSON keys can appear late, so JSON is always read whole.
-import type { MappingSpec, ImportPlan } from '../../../shared/import/mapping';
-import { suggestPlan } from '../../../shared/import/suggest';
+import type { MappingSpec, ImportPlan } from '#shared/import/mapping';
+import { suggestPlan } from '#shared/import/suggest';
 import type { FileAnalysis } from './analyze';
 import { detectFormat } from './sources/open';
 import { analyzeInBackground } from './worker-client';

@@ -2,10 +2,10 @@
 // them on in batches (to the writer, directly or from a worker thread). Also hashes the file.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import type { ImportPlan } from '../../../shared/import/mapping';
-import type { ColumnReport, RejectedValue } from '../../../shared/import/report';
+import type { ImportPlan } from '#shared/import/mapping';
+import type { ColumnReport, RejectedValue } from '#shared/import/report';
 import { ImportFailure } from './failure';
-import { emptyProfile, observe, type ColumnProfile } from '../../../shared/import/profile';
+import { emptyProfile, observe, type ColumnProfile } from '#shared/import/profile';
 import { packBatch, type Batch } from './batch';
 import { createRecordBuilder, type RecordOut } from './records';
 import { readerFor } from './sources/open';

@@ -1,11 +1,11 @@
 // Pass two, per row: the plan turns cells into a record of canonical values (in the order of the
 // kind's field list) plus the custom fields as JSON, or into rejections with row, column, raw
 // value and reason. Column statistics for the report are gathered on the typed values.
-import { INVALID, invalidReason, makeConverter, type Converter, type Typed } from '../../../shared/import/convert';
-import { fieldsByKind, type FieldInfo } from '../../../shared/import/fields';
-import type { ImportPlan } from '../../../shared/import/mapping';
-import type { Cell } from '../../../shared/import/profile';
-import type { ColumnReport, RejectedValue } from '../../../shared/import/report';
+import { INVALID, invalidReason, makeConverter, type Converter, type Typed } from '#shared/import/convert';
+import { fieldsByKind, type FieldInfo } from '#shared/import/fields';
+import type { ImportPlan } from '#shared/import/mapping';
+import type { Cell } from '#shared/import/profile';
+import type { ColumnReport, RejectedValue } from '#shared/import/report';
 
 export interface RecordOut {
   /** One slot per field of the kind (fieldsByKind order); undefined = not mapped. */

@@ -2,9 +2,9 @@
 // and are written inside ONE transaction on a connection of their own. Nothing is visible to
 // anyone until COMMIT; a failure, a cancel, a dry run or `abort` with rejected rows rolls it all
 // back, so the workspace is exactly as it was.
-import { planToMapping, type ColumnPlan, type ImportPlan, type MappingSpec, type PhraseLists } from '../../../shared/import/mapping';
-import { suggestPlan } from '../../../shared/import/suggest';
-import type { ImportReport, RejectedValue } from '../../../shared/import/report';
+import { planToMapping, type ColumnPlan, type ImportPlan, type MappingSpec, type PhraseLists } from '#shared/import/mapping';
+import { suggestPlan } from '#shared/import/suggest';
+import type { ImportReport, RejectedValue } from '#shared/import/report';
 import { connect, type Db } from '../store/sqlite';
 import { summarizeSource, type FileAnalysis } from './analyze';
 import { ImportFailure } from './failure';

@@ -1,9 +1,9 @@
 // Undoing an import, in one transaction: rows it added are deleted, rows it overwrote get their
 // saved before-images back. Refused (with the import to undo first) when a later import changed
 // the same rows or hangs data on accounts this one created, since undoing it would lose that.
-import type { ImportKind } from '../../../shared/domain/workspace';
-import type { UndoResult } from '../../../shared/import/report';
-import { LadderError } from '../../../shared/api/result';
+import type { ImportKind } from '#shared/domain/workspace';
+import type { UndoResult } from '#shared/import/report';
+import { LadderError } from '#shared/api/result';
 import type { Db } from '../store/sqlite';
 
 const tableKeys: Record<string, readonly string[]> = {

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { LadderError } from '../../../shared/api/result';
+import { LadderError } from '#shared/api/result';
 import { analyzeFile, type FileAnalysis } from './analyze';
 import { ImportCancelled, ImportFailure } from './failure';
 import type { Batch } from './batch';

@@ -1,7 +1,7 @@
 // Saved models: each a named series of versions of a rule pack, with a note per version.
-import { LadderError } from '../../../shared/api/result';
-import type { ModelSummary, ModelVersion, VersionSummary } from '../../../shared/domain/models';
-import type { RulePack } from '../../../shared/pack/schema';
+import { LadderError } from '#shared/api/result';
+import type { ModelSummary, ModelVersion, VersionSummary } from '#shared/domain/models';
+import type { RulePack } from '#shared/pack/schema';
 import type { Db } from '../store/sqlite';
 
 interface VersionRow {

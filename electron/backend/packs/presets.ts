@@ -2,12 +2,12 @@
 // or by the UI: `preset:NAME` or a path to a JSON file.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { LadderError } from '../../../shared/api/result';
-import { limits } from '../../../shared/pack/schema';
-import type { ValidPack } from '../../../shared/pack/validate';
-import { readPack } from '../../../shared/pack/document';
+import { LadderError } from '#shared/api/result';
+import { limits } from '#shared/pack/schema';
+import type { ValidPack } from '#shared/pack/validate';
+import { readPack } from '#shared/pack/document';
 import { resourcesDir } from '../paths';
-import type { PresetInfo } from '../../../shared/domain/packs';
+import type { PresetInfo } from '#shared/domain/packs';
 
 export type { PresetInfo };
 

@@ -1,8 +1,8 @@
 // Scoring a workspace with a pack as of a date: build the feature table, run the engine.
-import { LadderError } from '../../../shared/api/result';
-import { isIsoDate } from '../../../shared/dates';
-import { createEngine, type Engine } from '../../../shared/engine/engine';
-import type { ValidPack } from '../../../shared/pack/validate';
+import { LadderError } from '#shared/api/result';
+import { isIsoDate } from '#shared/dates';
+import { createEngine, type Engine } from '#shared/engine/engine';
+import type { ValidPack } from '#shared/pack/validate';
 import { buildFeatureTable, latestPeriodStart, type FeatureBuild } from '../features/build';
 import type { Workspace } from '../store/open-workspace';
 

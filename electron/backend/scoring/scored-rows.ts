@@ -1,7 +1,7 @@
 // Scored accounts as rows with the fixed columns other tools read (DESIGN.md §5): account_id,
 // score, stage, then one 0/1 column per signal id (fired and enabled) and per filter id (enabled
 // and its condition holds).
-import type { Engine } from '../../../shared/engine/engine';
+import type { Engine } from '#shared/engine/engine';
 
 export function scoredColumns(engine: Engine): string[] {
   return ['account_id', 'score', 'stage', ...engine.pack.signals.map((s) => s.id), ...engine.pack.filters.map((f) => f.id)];

@@ -1,8 +1,8 @@
 // Writes scored accounts to CSV or JSON, streaming so a million rows never sit in one string.
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import type { Engine } from '../../../shared/engine/engine';
-import type { ModelResult } from '../../../shared/engine/aggregate';
+import type { Engine } from '#shared/engine/engine';
+import type { ModelResult } from '#shared/engine/aggregate';
 import { scoredColumns, scoredRows } from './scored-rows';
 
 const csvCell = (v: string | number) => {

@@ -2,7 +2,7 @@
 // connection first, so a file we refuse is left byte-for-byte as it was.
 import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { LadderError } from '../../../shared/api/result';
+import { LadderError } from '#shared/api/result';
 import { connect, type Db } from './sqlite';
 import { applicationId, latestVersion, migrations as defaultMigrations, type Migration } from './migrations';
 

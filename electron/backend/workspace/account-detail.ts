@@ -1,7 +1,7 @@
 // One account with its whole period series, for the account drawer's charts.
-import { LadderError } from '../../../shared/api/result';
-import type { AccountDetail } from '../../../shared/domain/models';
-import { periodMetricIds } from '../../../shared/domain/period-metrics';
+import { LadderError } from '#shared/api/result';
+import type { AccountDetail } from '#shared/domain/models';
+import { periodMetricIds } from '#shared/domain/period-metrics';
 import type { Db } from '../store/sqlite';
 
 export function readAccountDetail(db: Db, accountId: string, asOf?: string): AccountDetail {

@@ -1,5 +1,5 @@
 // Read-only summaries of a workspace: the overview screen and `ladder info`.
-import type { ArrBySegmentTier, ImportRecord, Overview, PatternShare, WorkspaceInfo } from '../../../shared/domain/workspace';
+import type { ArrBySegmentTier, ImportRecord, Overview, PatternShare, WorkspaceInfo } from '#shared/domain/workspace';
 import type { Workspace } from '../store/open-workspace';
 import type { Db } from '../store/sqlite';
 

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import * as Plot from '@observablehq/plot';
-import type { ArrBySegmentTier } from '../../../shared/domain/workspace';
+import type { ArrBySegmentTier } from '#shared/domain/workspace';
 import { formatCount, formatMoney, formatMoneyCompact } from '../format';
 import { segmentOrder, tierColors, tierOrder } from './palette';
 import { PlotFigure } from './PlotFigure';

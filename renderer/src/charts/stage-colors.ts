@@ -1,6 +1,6 @@
 // Stage colours keep their meaning everywhere: gate-only stages grey, the entry stage slate,
 // stages in between amber to lime, the top stage green.
-import type { RulePackInput } from '../../../shared/pack/schema';
+import type { RulePackInput } from '#shared/pack/schema';
 
 const middle = ['#f59e0b', '#eab308', '#84cc16', '#65a30d'];
 

@@ -1,6 +1,6 @@
 // Browser mode's stand-in for the native open dialog: type a path or pick a recent workspace.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { RecentWorkspace } from '../../../shared/domain/workspace';
+import type { RecentWorkspace } from '#shared/domain/workspace';
 
 export interface OpenWorkspaceDialogProps {
   recent: RecentWorkspace[];

@@ -1,7 +1,7 @@
 // What the engine worker does with each message, separate from the worker plumbing so the same
 // code can run in-process (tests, and any host without workers).
-import { decodeFeatures } from '../../../shared/engine/arrow-features';
-import { createWorkbench } from '../../../shared/workbench/workbench';
+import { decodeFeatures } from '#shared/engine/arrow-features';
+import { createWorkbench } from '#shared/workbench/workbench';
 import type { Envelope, Snapshot } from './protocol';
 
 export function createEngineHandler(): (message: Envelope) => unknown {

@@ -2,11 +2,11 @@
 // aggregates from the classes the worker last sent, with the engine's own functions, so the
 // ladder repaints in the frame of the slider input. Anything that changes which class an account
 // is in (a threshold, a metric) waits for the worker.
-import { checkPack } from '../../../shared/pack/validate';
-import type { RulePackInput } from '../../../shared/pack/schema';
-import { classKey, outcomesFor } from '../../../shared/workbench/class-summary';
-import { moversMatrix } from '../../../shared/workbench/movers';
-import type { ClassesSnapshot } from '../../../shared/workbench/workbench';
+import { checkPack } from '#shared/pack/validate';
+import type { RulePackInput } from '#shared/pack/schema';
+import { classKey, outcomesFor } from '#shared/workbench/class-summary';
+import { moversMatrix } from '#shared/workbench/movers';
+import type { ClassesSnapshot } from '#shared/workbench/workbench';
 import type { Snapshot } from './protocol';
 
 let classes: ClassesSnapshot | null = null;

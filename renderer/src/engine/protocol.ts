@@ -1,10 +1,10 @@
 // Messages between the UI and the engine worker.
-import type { ModelResult } from '../../../shared/engine/aggregate';
-import type { Explanation } from '../../../shared/engine/explain';
-import type { MoversMatrix } from '../../../shared/workbench/movers';
-import type { AccountPage, AccountQuery } from '../../../shared/workbench/queries';
-import type { ColumnStats } from '../../../shared/workbench/stats';
-import type { ClassesSnapshot, SetPackResult } from '../../../shared/workbench/workbench';
+import type { ModelResult } from '#shared/engine/aggregate';
+import type { Explanation } from '#shared/engine/explain';
+import type { MoversMatrix } from '#shared/workbench/movers';
+import type { AccountPage, AccountQuery } from '#shared/workbench/queries';
+import type { ColumnStats } from '#shared/workbench/stats';
+import type { ClassesSnapshot, SetPackResult } from '#shared/workbench/workbench';
 
 export interface Snapshot {
   baseline: ModelResult;

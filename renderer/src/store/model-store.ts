@@ -1,9 +1,9 @@
 // The model being edited: the baseline (last saved version, or the preset as loaded), the draft,
 // undo/redo history, validation issues and the engine's latest answers for both.
 import { create } from 'zustand';
-import type { RulePackInput } from '../../../shared/pack/schema';
-import type { PackIssue } from '../../../shared/pack/validate';
-import { ApiCallError } from '../../../shared/api/client';
+import type { RulePackInput } from '#shared/pack/schema';
+import type { PackIssue } from '#shared/pack/validate';
+import { ApiCallError } from '#shared/api/client';
 import { api } from '../api';
 import { engineSession } from '../engine/engine-session';
 import type { Snapshot } from '../engine/protocol';

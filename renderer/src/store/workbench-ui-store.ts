@@ -1,7 +1,7 @@
 // What the workbench shows: the active view, the accounts filter set by clicking a chart, the
 // account open in the drawer, and whether charts count accounts or ARR.
 import { create } from 'zustand';
-import type { AccountQuery, SortKey } from '../../../shared/workbench/queries';
+import type { AccountQuery, SortKey } from '#shared/workbench/queries';
 
 export const workbenchTabs = [
   { id: 'ladder', label: 'Ladder' },

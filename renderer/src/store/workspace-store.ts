@@ -1,7 +1,7 @@
 // What the overview needs from the backend, and the commands that change the open workspace.
 import { create } from 'zustand';
-import type { Overview, RecentWorkspace, WorkspaceRef } from '../../../shared/domain/workspace';
-import { ApiCallError } from '../../../shared/api/client';
+import type { Overview, RecentWorkspace, WorkspaceRef } from '#shared/domain/workspace';
+import { ApiCallError } from '#shared/api/client';
 import { api, isDesktop } from '../api';
 
 type LoadState = 'loading' | 'ready' | 'error';

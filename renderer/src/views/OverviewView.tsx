@@ -1,5 +1,5 @@
 // The first screen: what is in the open workspace, at a glance.
-import type { Overview } from '../../../shared/domain/workspace';
+import type { Overview } from '#shared/domain/workspace';
 import { ArrBySegmentTierChart } from '../charts/ArrBySegmentTierChart';
 import { StatTile } from '../components/StatTile';
 import { useElementWidth } from '../components/useElementWidth';

@@ -3,13 +3,13 @@
 // runs in json-logic-js — and every account's score, stage, signals and filters (and, where the
 // format reports them, category subtotals) equal the engine's exactly: doubles compared bit for bit.
 import { join } from 'node:path';
-import { compileSql } from '../../../shared/compile/sql';
-import { compileJsModule } from '../../../shared/compile/js-module';
-import { compileJsonLogic } from '../../../shared/compile/jsonlogic';
+import { compileSql } from '#shared/compile/sql';
+import { compileJsModule } from '#shared/compile/js-module';
+import { compileJsonLogic } from '#shared/compile/jsonlogic';
 import { demoDefaults, writeDemoWorkspace } from '../../../electron/backend/demo/write-demo';
 import { featuresRelation } from '../../../electron/backend/export/features-relation';
 import { listPresets, loadPackArgument, loadPreset } from '../../../electron/backend/packs/presets';
-import type { ValidPack } from '../../../shared/pack/validate';
+import type { ValidPack } from '#shared/pack/validate';
 import { scoreWorkspace, type ScoredWorkspace } from '../../../electron/backend/scoring/score-workspace';
 import { openWorkspace } from '../../../electron/backend/store/open-workspace';
 import { differences, engineRows } from '../../helpers/engine-rows';

@@ -4,8 +4,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { createDispatcher } from '../../../shared/api/dispatch';
-import { exportFormats } from '../../../shared/export/formats';
+import { createDispatcher } from '#shared/api/dispatch';
+import { exportFormats } from '#shared/export/formats';
 import { handlers } from '../../../electron/backend/api/handlers';
 import { loadPreset } from '../../../electron/backend/packs/presets';
 import { createSession, switchWorkspace } from '../../../electron/backend/session';

@@ -4,11 +4,11 @@
 // the cases through the engine gives the same answers, and so does the compiled SQL run over the
 // cases' own inputs in SQLite, DuckDB and PostgreSQL.
 import { join } from 'node:path';
-import { compileSql } from '../../../shared/compile/sql';
-import { casesFeatureTable, verifyGoldenCases } from '../../../shared/pack/golden';
-import { readPack } from '../../../shared/pack/document';
-import type { GoldenCase } from '../../../shared/pack/schema';
-import type { ValidPack } from '../../../shared/pack/validate';
+import { compileSql } from '#shared/compile/sql';
+import { casesFeatureTable, verifyGoldenCases } from '#shared/pack/golden';
+import { readPack } from '#shared/pack/document';
+import type { GoldenCase } from '#shared/pack/schema';
+import type { ValidPack } from '#shared/pack/validate';
 import { demoDefaults, writeDemoWorkspace } from '../../../electron/backend/demo/write-demo';
 import { produceExport, renderExport } from '../../../electron/backend/export/export-service';
 import { featuresRelation } from '../../../electron/backend/export/features-relation';

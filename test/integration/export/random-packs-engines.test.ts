@@ -3,8 +3,8 @@
 // does in the unit tests. PostgreSQL raises an error where IEEE 754 gives ±Infinity or underflows
 // to 0, so its packs avoid values that close to 0 (see README, "What is executed").
 import fc from 'fast-check';
-import { compileSql } from '../../../shared/compile/sql';
-import { createEngine } from '../../../shared/engine/engine';
+import { compileSql } from '#shared/compile/sql';
+import { createEngine } from '#shared/engine/engine';
 import { featuresRelation } from '../../../electron/backend/export/features-relation';
 import { differences, engineRows } from '../../helpers/engine-rows';
 import { startPostgres, type Postgres } from '../../helpers/postgres';

@@ -11,8 +11,8 @@ import { parquetWriteFile } from 'hyparquet-writer';
 import { createBackendDispatch } from '../../../electron/backend/api/backend-dispatch';
 import { createSession } from '../../../electron/backend/session';
 import { openWorkspace } from '../../../electron/backend/store/open-workspace';
-import type { ImportAnalysis, ImportJobStatus, ImportReport } from '../../../shared/import/report';
-import type { MappingSpec } from '../../../shared/import/mapping';
+import type { ImportAnalysis, ImportJobStatus, ImportReport } from '#shared/import/report';
+import type { MappingSpec } from '#shared/import/mapping';
 import { repoRoot, sha256, tempDir } from '../../helpers/temp';
 
 const dir = tempDir();

@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ImportReport } from '../../../shared/import/report';
+import type { ImportReport } from '#shared/import/report';
 import { ladder } from '../../helpers/cli';
 import { repoRoot, tempDir } from '../../helpers/temp';
 

@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ImportReport } from '../../../shared/import/report';
+import type { ImportReport } from '#shared/import/report';
 import { sampleRows } from '../../../electron/backend/import/plan-file';
 import { ladder } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp';

@@ -2,10 +2,10 @@
 // every compiled form that runs in-process — the SQL in SQLite (in-memory better-sqlite3), the JS
 // module imported from a file, the JSON Logic in json-logic-js. All must agree exactly.
 import fc from 'fast-check';
-import { compileJsModule } from '../../../shared/compile/js-module';
-import { compileJsonLogic } from '../../../shared/compile/jsonlogic';
-import { compileSql } from '../../../shared/compile/sql';
-import { createEngine } from '../../../shared/engine/engine';
+import { compileJsModule } from '#shared/compile/js-module';
+import { compileJsonLogic } from '#shared/compile/jsonlogic';
+import { compileSql } from '#shared/compile/sql';
+import { createEngine } from '#shared/engine/engine';
 import { featuresRelation } from '../../../electron/backend/export/features-relation';
 import { differences, engineRows } from '../../helpers/engine-rows';
 import { asRow, evaluateJsonLogic, importModule, relationAccounts } from '../../helpers/portable';

@@ -1,8 +1,8 @@
 // The JS module is dependency-free and safe to load: no imports, no eval, no Function; and it
 // treats anything that is not a number (or, for categories, a non-empty string) as missing, like
 // the engine treats NaN.
-import { compileJsModule } from '../../../shared/compile/js-module';
-import { createEngine } from '../../../shared/engine/engine';
+import { compileJsModule } from '#shared/compile/js-module';
+import { createEngine } from '#shared/engine/engine';
 import { listPresets, loadPreset } from '../../../electron/backend/packs/presets';
 import { importModule } from '../../helpers/portable';
 import { engineRows } from '../../helpers/engine-rows';

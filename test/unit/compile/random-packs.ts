@@ -3,8 +3,8 @@
 // cap gates passing or failing on missing values, demote and exclude filters, a gate-only stage,
 // awkward doubles (subnormals, -0, values one bit off a threshold) and values exactly on thresholds.
 import fc from 'fast-check';
-import type { FeatureTable } from '../../../shared/engine/features';
-import type { RulePackInput } from '../../../shared/pack/schema';
+import type { FeatureTable } from '#shared/engine/features';
+import type { RulePackInput } from '#shared/pack/schema';
 
 export const numberMetrics = ['health_score', 'nps', 'employees', 'seats_licensed'] as const;
 const tiers = ['Starter', 'Pro', 'Enterprise plan'];

@@ -1,6 +1,6 @@
 // The signals sheet: one row per signal with the threshold and weight each segment really uses,
 // category share and cap, and labels neutralised against formula injection.
-import { compileSignalsCsv } from '../../../shared/compile/signals-csv';
+import { compileSignalsCsv } from '#shared/compile/signals-csv';
 import { parseCsv } from '../../helpers/sql-engines';
 import { basicStages, signal, valid } from '../engine/fixtures';
 

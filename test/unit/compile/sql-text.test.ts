@@ -5,9 +5,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { compileSql } from '../../../shared/compile/sql';
-import { sqlDialects } from '../../../shared/compile/sql-dialect';
-import { requiredFeatures } from '../../../shared/engine/features';
+import { compileSql } from '#shared/compile/sql';
+import { sqlDialects } from '#shared/compile/sql-dialect';
+import { requiredFeatures } from '#shared/engine/features';
 import { loadPackArgument, loadPreset } from '../../../electron/backend/packs/presets';
 import { repoRoot } from '../../helpers/temp';
 import { valid } from '../engine/fixtures';

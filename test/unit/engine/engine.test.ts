@@ -1,7 +1,7 @@
 // The engine on hand-made accounts: scores, stages, gates, filters, segment overrides, category
 // shares and caps, explanations, and incremental edits.
-import { accountScores, createEngine } from '../../../shared/engine/engine';
-import { explainAccount } from '../../../shared/engine/explain';
+import { accountScores, createEngine } from '#shared/engine/engine';
+import { explainAccount } from '#shared/engine/explain';
 import { basicStages, features, signal, valid } from './fixtures';
 
 const N = NaN;

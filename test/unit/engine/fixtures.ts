@@ -1,7 +1,7 @@
 // Small feature tables and packs for engine tests.
-import type { FeatureTable } from '../../../shared/engine/features';
-import { checkPack, formatIssues, type ValidPack } from '../../../shared/pack/validate';
-import type { RulePackInput } from '../../../shared/pack/schema';
+import type { FeatureTable } from '#shared/engine/features';
+import { checkPack, formatIssues, type ValidPack } from '#shared/pack/validate';
+import type { RulePackInput } from '#shared/pack/schema';
 
 export function features(input: {
   segment: number[];

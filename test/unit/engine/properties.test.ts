@@ -1,9 +1,9 @@
 // Property tests: the engine against a naive per-account evaluator, monotonicity of thresholds,
 // and incremental edits against from-scratch runs, over random accounts and random packs.
 import fc from 'fast-check';
-import { accountScores, createEngine } from '../../../shared/engine/engine';
-import type { FeatureTable } from '../../../shared/engine/features';
-import { packSegments, type RulePackInput } from '../../../shared/pack/schema';
+import { accountScores, createEngine } from '#shared/engine/engine';
+import type { FeatureTable } from '#shared/engine/features';
+import { packSegments, type RulePackInput } from '#shared/pack/schema';
 import { valid } from './fixtures';
 
 const metrics = ['health_score', 'nps', 'employees', 'seats_licensed'] as const;

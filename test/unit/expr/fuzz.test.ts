@@ -1,12 +1,12 @@
 // 10,000 random expression trees and random strings: parse, check and evaluate either succeed or
 // fail with the typed ExprError, and nothing ever reaches Object.prototype.
 import fc from 'fast-check';
-import { ExprError } from '../../../shared/expr/ast';
-import { parse } from '../../../shared/expr/parser';
-import { checkExpression } from '../../../shared/expr/check';
-import { evaluate, type ColumnEnv } from '../../../shared/expr/evaluate';
-import { reduceWindow } from '../../../shared/expr/window';
-import { functions } from '../../../shared/expr/functions';
+import { ExprError } from '#shared/expr/ast';
+import { parse } from '#shared/expr/parser';
+import { checkExpression } from '#shared/expr/check';
+import { evaluate, type ColumnEnv } from '#shared/expr/evaluate';
+import { reduceWindow } from '#shared/expr/window';
+import { functions } from '#shared/expr/functions';
 
 const idents = ['seats_used', 'active_users', 'arr', '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'custom.x', 'valueOf'];
 const known = new Set(['seats_used', 'active_users', 'arr']);

@@ -1,9 +1,9 @@
 // Evaluating expressions over small hand-made data, for tests.
-import { parse } from '../../../shared/expr/parser';
-import { checkExpression, type IdentifierInfo } from '../../../shared/expr/check';
-import { evaluate, type ColumnEnv } from '../../../shared/expr/evaluate';
-import { reduceWindow, type PeriodLayout } from '../../../shared/expr/window';
-import { isoToDay } from '../../../shared/dates';
+import { parse } from '#shared/expr/parser';
+import { checkExpression, type IdentifierInfo } from '#shared/expr/check';
+import { evaluate, type ColumnEnv } from '#shared/expr/evaluate';
+import { reduceWindow, type PeriodLayout } from '#shared/expr/window';
+import { isoToDay } from '#shared/dates';
 
 export const N = NaN;
 

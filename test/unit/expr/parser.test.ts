@@ -1,6 +1,6 @@
-import { parse } from '../../../shared/expr/parser';
-import { checkExpression } from '../../../shared/expr/check';
-import { ExprError } from '../../../shared/expr/ast';
+import { parse } from '#shared/expr/parser';
+import { checkExpression } from '#shared/expr/check';
+import { ExprError } from '#shared/expr/ast';
 
 const known = (name: string) =>
   ['seats_used', 'seats_licensed', 'active_users', 'health_score'].includes(name) ? ({ type: 'number', level: 'period' } as const) : undefined;

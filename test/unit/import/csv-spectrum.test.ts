@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Cell } from '../../../shared/import/profile';
+import type { Cell } from '#shared/import/profile';
 import { readDelimited } from '../../../electron/backend/import/sources/delimited';
 
 const root = dirname(createRequire(import.meta.url).resolve('csv-spectrum/package.json'));

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseMappingJson } from '../../../electron/backend/import/import-service';
-import { emptyProfile, observe } from '../../../shared/import/profile';
-import { suggestPlan } from '../../../shared/import/suggest';
+import { emptyProfile, observe } from '#shared/import/profile';
+import { suggestPlan } from '#shared/import/suggest';
 import { repoRoot } from '../../helpers/temp';
 
 const profiles = (columns: string[][]) =>

@@ -1,5 +1,5 @@
-import { parseBoolean, parseDate, parseNumber, excelSerialToDate } from '../../../shared/import/values';
-import { decideDateOrder, emptyProfile, inferType, observe } from '../../../shared/import/profile';
+import { parseBoolean, parseDate, parseNumber, excelSerialToDate } from '#shared/import/values';
+import { decideDateOrder, emptyProfile, inferType, observe } from '#shared/import/profile';
 
 describe('value parsing', () => {
   it.each([

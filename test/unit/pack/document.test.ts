@@ -2,10 +2,10 @@
 // a validation block), and importing refuses bad or hostile files with a sentence naming the spot.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createEngine } from '../../../shared/engine/engine';
-import { packToJson, packToYaml, readPack } from '../../../shared/pack/document';
-import { selectGoldenCases, verifyGoldenCases } from '../../../shared/pack/golden';
-import { checkPack, type PackIssue } from '../../../shared/pack/validate';
+import { createEngine } from '#shared/engine/engine';
+import { packToJson, packToYaml, readPack } from '#shared/pack/document';
+import { selectGoldenCases, verifyGoldenCases } from '#shared/pack/golden';
+import { checkPack, type PackIssue } from '#shared/pack/validate';
 import { repoRoot } from '../../helpers/temp';
 import { features, valid } from '../engine/fixtures';
 

@@ -1,7 +1,7 @@
 // Malformed and hostile packs are refused with a clear message naming where the problem is.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkPack, type PackIssue } from '../../../shared/pack/validate';
+import { checkPack, type PackIssue } from '#shared/pack/validate';
 import { repoRoot } from '../../helpers/temp';
 
 const preset = () => JSON.parse(readFileSync(join(repoRoot, 'resources', 'packs', 'seven-signal-table.json'), 'utf8'));

@@ -2,7 +2,7 @@
 // (node scripts/write-pack-schema.js) whenever the schema changes.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rulePackJsonSchema } from '../../../shared/pack/json-schema';
+import { rulePackJsonSchema } from '#shared/pack/json-schema';
 import { repoRoot } from '../../helpers/temp';
 
 describe('rule pack JSON Schema', () => {

@@ -1,12 +1,12 @@
 // The model store with the real engine and a real backend: loading a preset, same-frame answers
 // for weight edits that match the engine, threshold edits through the engine, undo/redo grouping,
 // validation issues, saving versions.
-import { checkPack } from '../../../shared/pack/validate';
+import { checkPack } from '#shared/pack/validate';
 import { loadPreset } from '../../../electron/backend/packs/presets';
 import { scoreWorkspace } from '../../../electron/backend/scoring/score-workspace';
 import { useModelStore } from '../../../renderer/src/store/model-store';
 import { connectRendererToDemo, type RendererBackend } from '../../helpers/renderer-backend';
-import type { RulePackInput } from '../../../shared/pack/schema';
+import type { RulePackInput } from '#shared/pack/schema';
 
 let backend: RendererBackend;
 beforeAll(async () => {

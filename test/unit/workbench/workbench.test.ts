@@ -1,8 +1,8 @@
 // The worker's logic in Node: slots, movers, account pages (filters, sorts), class summaries.
-import { encodeFeatures, decodeFeatures } from '../../../shared/engine/arrow-features';
-import { accountScores, createEngine } from '../../../shared/engine/engine';
-import { createWorkbench } from '../../../shared/workbench/workbench';
-import { outcomesFor, classKey } from '../../../shared/workbench/class-summary';
+import { encodeFeatures, decodeFeatures } from '#shared/engine/arrow-features';
+import { accountScores, createEngine } from '#shared/engine/engine';
+import { createWorkbench } from '#shared/workbench/workbench';
+import { outcomesFor, classKey } from '#shared/workbench/class-summary';
 import { features, signal, valid } from '../engine/fixtures';
 
 const n = 500;

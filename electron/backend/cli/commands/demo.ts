@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { openWorkspace } from '../../store/open-workspace';
 import { readInfo } from '../../workspace/queries';
 import { demoDefaults, writeDemoWorkspace } from '../../demo/write-demo';
-import { isIsoDate } from '../../../../shared/dates';
+import { isIsoDate } from '#shared/dates';
 import { parseArgs, requireString, UsageError, type CommandSpec } from '../args';
 import { formatCount, formatMoney, type CliIo } from '../io';
 

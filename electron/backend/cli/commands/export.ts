@@ -3,8 +3,8 @@
 // workspace; the others are measured on one as of a date.
 import { once } from 'node:events';
 import { extname, resolve } from 'node:path';
-import { sqlDialects, type SqlDialect } from '../../../../shared/compile/sql-dialect';
-import type { ExportFormat } from '../../../../shared/export/formats';
+import { sqlDialects, type SqlDialect } from '#shared/compile/sql-dialect';
+import type { ExportFormat } from '#shared/export/formats';
 import { loadPackArgument } from '../../packs/presets';
 import { produceExport, writeExport } from '../../export/export-service';
 import { openWorkspace, type Workspace } from '../../store/open-workspace';

@@ -3,10 +3,10 @@
 // imported; 1 when nothing was, with the reason on stderr.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { importKinds, type ImportKind } from '../../../../shared/domain/workspace';
-import { onErrorChoices, type MappingSpec } from '../../../../shared/import/mapping';
-import { presetIds } from '../../../../shared/import/presets';
-import type { ImportReport } from '../../../../shared/import/report';
+import { importKinds, type ImportKind } from '#shared/domain/workspace';
+import { onErrorChoices, type MappingSpec } from '#shared/import/mapping';
+import { presetIds } from '#shared/import/presets';
+import type { ImportReport } from '#shared/import/report';
 import { ImportCancelled, ImportFailure } from '../../import/failure';
 import { parseMappingJson, readPhrases } from '../../import/import-service';
 import { runImport } from '../../import/run-import';

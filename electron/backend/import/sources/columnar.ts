@@ -4,7 +4,7 @@
 import { createReadStream } from 'node:fs';
 import { RecordBatchReader } from 'apache-arrow';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema } from 'hyparquet';
-import type { Cell } from '../../../../shared/import/profile';
+import type { Cell } from '#shared/import/profile';
 import { ImportFailure } from '../failure';
 import { throwIfAborted, type SourceReader } from './types';
 

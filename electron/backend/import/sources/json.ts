@@ -2,7 +2,7 @@
 // elements at the byte level, so memory holds one record at a time. Nested objects become dotted
 // column names (`address.city`); arrays stay JSON text, as does a JSON string inside a value.
 import { createReadStream } from 'node:fs';
-import type { Cell } from '../../../../shared/import/profile';
+import type { Cell } from '#shared/import/profile';
 import { ImportFailure } from '../failure';
 import { throwIfAborted, type ReadRequest, type RowSink, type SourceReader } from './types';
 

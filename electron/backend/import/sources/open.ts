@@ -2,7 +2,7 @@
 // with ARROW1 or a stream continuation marker), then by its extension, else delimited text.
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import type { SourceFormat } from '../../../../shared/import/report';
+import type { SourceFormat } from '#shared/import/report';
 import { ImportFailure } from '../failure';
 import { readArrow, readParquet } from './columnar';
 import { readDelimited } from './delimited';

@@ -1,6 +1,6 @@
 // What every file reader delivers: header names once, then rows of cells, with progress in bytes.
-import type { Cell } from '../../../../shared/import/profile';
-import type { SourceFormat } from '../../../../shared/import/report';
+import type { Cell } from '#shared/import/profile';
+import type { SourceFormat } from '#shared/import/report';
 import type { TextEncoding } from '../text/decode';
 import type { Delimiter } from '../text/sniff';
 

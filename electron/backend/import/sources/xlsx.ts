@@ -1,7 +1,7 @@
 // XLSX through exceljs's streaming reader: one worksheet (named, or the first), cells as typed
 // values; date-formatted cells arrive as dates.
 import ExcelJS from 'exceljs';
-import type { Cell } from '../../../../shared/import/profile';
+import type { Cell } from '#shared/import/profile';
 import { ImportFailure } from '../failure';
 import { toCell } from './columnar';
 import { throwIfAborted, type SourceReader } from './types';

@@ -1,7 +1,7 @@
 // Product-analytics events become weekly period metrics per account: distinct active users,
 // distinct sessions, pricing-page views and invitations (by event name), and the event count kept
 // as the custom metric `events`. Weeks start on Monday.
-import type { RejectedValue } from '../../../../shared/import/report';
+import type { RejectedValue } from '#shared/import/report';
 import type { Db } from '../../store/sqlite';
 import { createTableWriter, type PendingRow } from './table-writer';
 

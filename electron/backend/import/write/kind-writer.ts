@@ -1,12 +1,12 @@
 // From canonical records to table rows, per kind: database column names, the account each row
 // belongs to (orphans are rejected), derived values (ticket kind, expansion flag), and for events
 // the weekly aggregation into period metrics.
-import type { Typed } from '../../../../shared/import/convert';
-import { fieldsByKind } from '../../../../shared/import/fields';
-import type { PhraseLists } from '../../../../shared/import/mapping';
-import type { RejectedValue } from '../../../../shared/import/report';
-import { createTicketClassifier } from '../../../../shared/import/ticket-kind';
-import type { ImportKind } from '../../../../shared/domain/workspace';
+import type { Typed } from '#shared/import/convert';
+import { fieldsByKind } from '#shared/import/fields';
+import type { PhraseLists } from '#shared/import/mapping';
+import type { RejectedValue } from '#shared/import/report';
+import { createTicketClassifier } from '#shared/import/ticket-kind';
+import type { ImportKind } from '#shared/domain/workspace';
 import type { Db } from '../../store/sqlite';
 import type { RecordOut } from '../records';
 import { createAccountLookup } from './accounts-lookup';

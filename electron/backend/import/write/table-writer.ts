@@ -2,7 +2,7 @@
 // New rows carry the import's id; a row that already existed is saved to import_undo as it was
 // before being overwritten, so undo can restore it. A key seen twice in the file keeps its first
 // row; later ones are rejected as duplicates.
-import type { RejectedValue } from '../../../../shared/import/report';
+import type { RejectedValue } from '#shared/import/report';
 import { deferIndexes } from '../../store/batch-insert';
 import type { Db } from '../../store/sqlite';
 

@@ -2,11 +2,11 @@
 // it. Self-contained: give it the pack document being looked at. On the desktop "Save…" opens the
 // native save dialog and the backend writes the file; in a browser the page downloads it.
 import { useEffect, useRef, useState } from 'react';
-import type { RenderedExport } from '../../../../shared/api/export-contract';
-import { ApiCallError } from '../../../../shared/api/client';
-import { sqlDialects, dialects, type SqlDialect } from '../../../../shared/compile/sql-dialect';
-import { exportFormatInfo, exportFormats, type ExportFormat } from '../../../../shared/export/formats';
-import type { RulePackInput } from '../../../../shared/pack/schema';
+import type { RenderedExport } from '#shared/api/export-contract';
+import { ApiCallError } from '#shared/api/client';
+import { sqlDialects, dialects, type SqlDialect } from '#shared/compile/sql-dialect';
+import { exportFormatInfo, exportFormats, type ExportFormat } from '#shared/export/formats';
+import type { RulePackInput } from '#shared/pack/schema';
 import { api } from '../../api';
 import { downloadFile, formatBytes } from './download';
 import './export.css';

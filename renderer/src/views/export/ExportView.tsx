@@ -1,9 +1,9 @@
 // The Export view: pick a preset or open a pack file (JSON or YAML, validated and its golden
 // cases re-run), then export it in any format through the Export dialog.
 import { useEffect, useState, type ChangeEvent } from 'react';
-import type { ReadPackResult } from '../../../../shared/api/export-contract';
-import type { PresetInfo } from '../../../../shared/domain/packs';
-import type { RulePackInput } from '../../../../shared/pack/schema';
+import type { ReadPackResult } from '#shared/api/export-contract';
+import type { PresetInfo } from '#shared/domain/packs';
+import type { RulePackInput } from '#shared/pack/schema';
 import { api } from '../../api';
 import { ExportDialog } from './ExportDialog';
 import './export.css';

@@ -1,5 +1,5 @@
 // Browser-mode downloads: the rendered file as a Blob behind a temporary link.
-import type { RenderedExport } from '../../../../shared/api/export-contract';
+import type { RenderedExport } from '#shared/api/export-contract';
 
 export function downloadFile(file: RenderedExport): void {
   const body = file.encoding === 'base64' ? Uint8Array.from(atob(file.content), (c) => c.charCodeAt(0)) : file.content;

@@ -1,8 +1,8 @@
 // Step 1: what kind of rows, which preset, and the file: dropped on the page, picked with the
 // browser's file chooser (browser mode) or the native dialog (desktop).
 import { useRef, useState } from 'react';
-import { importKinds, type ImportKind } from '../../../../shared/domain/workspace';
-import { presets } from '../../../../shared/import/presets';
+import { importKinds, type ImportKind } from '#shared/domain/workspace';
+import { presets } from '#shared/import/presets';
 import { isDesktop } from '../../api';
 import { useImportStore } from './import-store';
 

@@ -1,7 +1,7 @@
 // Saving the mapping as a file (the same format `ladder import --mapping` reads) and applying a
 // saved one, so a weekly export is mapped once.
 import { useRef } from 'react';
-import { mappingSpec, normalizeMappingFile, planToMapping } from '../../../../shared/import/mapping';
+import { mappingSpec, normalizeMappingFile, planToMapping } from '#shared/import/mapping';
 import { useImportStore } from './import-store';
 
 export function MappingFiles() {

@@ -1,9 +1,9 @@
 // Step 2: the file as read (format, encoding, a preview) and where each column goes, with the
 // suggestion's confidence and reason; ambiguous date columns ask for their order here.
-import { fieldsByKind, valueTypes, type ValueType } from '../../../../shared/import/fields';
-import type { ColumnPlan } from '../../../../shared/import/mapping';
-import type { ColumnSummary } from '../../../../shared/import/report';
-import type { DateOrder } from '../../../../shared/import/values';
+import { fieldsByKind, valueTypes, type ValueType } from '#shared/import/fields';
+import type { ColumnPlan } from '#shared/import/mapping';
+import type { ColumnSummary } from '#shared/import/report';
+import type { DateOrder } from '#shared/import/values';
 import { formatCount } from '../../format';
 import { KindAndPreset } from './FileStep';
 import { MappingFiles } from './MappingFiles';

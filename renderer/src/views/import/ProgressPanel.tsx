@@ -1,5 +1,5 @@
 // A running job: a progress bar with bytes, rows per second and time left, and Cancel.
-import type { ImportProgress } from '../../../../shared/import/report';
+import type { ImportProgress } from '#shared/import/report';
 import { formatCount } from '../../format';
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;

@@ -1,5 +1,5 @@
 // One line saying how the file was read: format, encoding, delimiter, sheet, size and rows.
-import type { ImportAnalysis } from '../../../../shared/import/report';
+import type { ImportAnalysis } from '#shared/import/report';
 import { formatCount } from '../../format';
 
 const delimiterName = (d: string) => ({ ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' })[d] ?? JSON.stringify(d);

@@ -1,9 +1,9 @@
 // Step 3: the validation report, before anything is written: per column the type, blanks and
 // range; every rejected value with row, column, value and reason; duplicates and orphans. The user
 // chooses what happens to bad rows, then imports.
-import type { OnError } from '../../../../shared/import/mapping';
-import type { ImportReport } from '../../../../shared/import/report';
-import { fieldsByKind } from '../../../../shared/import/fields';
+import type { OnError } from '#shared/import/mapping';
+import type { ImportReport } from '#shared/import/report';
+import { fieldsByKind } from '#shared/import/fields';
 import { formatCount } from '../../format';
 import { useImportStore } from './import-store';
 

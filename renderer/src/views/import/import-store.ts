@@ -2,11 +2,11 @@
 // and its progress, the validation report and the result. Jobs are polled, so the backend keeps
 // working (and can be cancelled) while the page stays live.
 import { create } from 'zustand';
-import type { ImportKind } from '../../../../shared/domain/workspace';
-import type { ColumnChoice, MappingSpec, OnError } from '../../../../shared/import/mapping';
-import type { ImportAnalysis, ImportHistoryEntry, ImportJobStatus, ImportProgress, ImportReport } from '../../../../shared/import/report';
-import type { DateOrder } from '../../../../shared/import/values';
-import { ApiCallError } from '../../../../shared/api/client';
+import type { ImportKind } from '#shared/domain/workspace';
+import type { ColumnChoice, MappingSpec, OnError } from '#shared/import/mapping';
+import type { ImportAnalysis, ImportHistoryEntry, ImportJobStatus, ImportProgress, ImportReport } from '#shared/import/report';
+import type { DateOrder } from '#shared/import/values';
+import { ApiCallError } from '#shared/api/client';
 import { api, isDesktop } from '../../api';
 import { uploadFile } from './upload';
 

@@ -1,8 +1,8 @@
 // Why one account sits where it does: its explanation under the draft (with the baseline stage),
 // its weekly series with spikes marked, and the recommended play and owner.
 import { useEffect, useRef, useState } from 'react';
-import type { AccountDetail } from '../../../../shared/domain/models';
-import type { Explanation } from '../../../../shared/engine/explain';
+import type { AccountDetail } from '#shared/domain/models';
+import type { Explanation } from '#shared/engine/explain';
 import { api } from '../../api';
 import { engineSession } from '../../engine/engine-session';
 import { formatDate, formatMoney } from '../../format';

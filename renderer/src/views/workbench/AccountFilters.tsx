@@ -1,5 +1,5 @@
 // The accounts view's filter bar: search, and the filters a chart click sets, each removable.
-import type { RulePackInput } from '../../../../shared/pack/schema';
+import type { RulePackInput } from '#shared/pack/schema';
 import { formatCount } from '../../format';
 import { useWorkbenchUi, type AccountFilter } from '../../store/workbench-ui-store';
 

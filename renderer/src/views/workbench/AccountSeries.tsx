@@ -2,7 +2,7 @@
 // above the account's usual level (1.8× its median) are marked as spikes.
 import { useMemo } from 'react';
 import * as Plot from '@observablehq/plot';
-import type { AccountDetail } from '../../../../shared/domain/models';
+import type { AccountDetail } from '#shared/domain/models';
 import { PlotFigure } from '../../charts/PlotFigure';
 import { useElementWidth } from '../../components/useElementWidth';
 

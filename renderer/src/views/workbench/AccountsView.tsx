@@ -1,8 +1,8 @@
 // Every account with its baseline and draft stage: virtualised (only visible rows are rendered
 // and fetched from the worker), sortable, filterable by what was clicked in a chart.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AccountPage, AccountRow, SortKey } from '../../../../shared/workbench/queries';
-import type { RulePackInput } from '../../../../shared/pack/schema';
+import type { AccountPage, AccountRow, SortKey } from '#shared/workbench/queries';
+import type { RulePackInput } from '#shared/pack/schema';
 import { engineSession } from '../../engine/engine-session';
 import { formatCount, formatMoney } from '../../format';
 import { useModelStore } from '../../store/model-store';

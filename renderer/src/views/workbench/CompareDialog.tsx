@@ -1,8 +1,8 @@
 // Compare two versions: what changed in the pack, and which accounts moved (with their ARR).
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { RulePackInput } from '../../../../shared/pack/schema';
-import type { AccountRow } from '../../../../shared/workbench/queries';
-import { diffPacks } from '../../../../shared/workbench/diff';
+import type { RulePackInput } from '#shared/pack/schema';
+import type { AccountRow } from '#shared/workbench/queries';
+import { diffPacks } from '#shared/workbench/diff';
 import { engineSession } from '../../engine/engine-session';
 import type { Snapshot } from '../../engine/protocol';
 import { formatCount, formatMoney } from '../../format';

@@ -1,7 +1,7 @@
 // An account's explanation as tables: each signal with value, threshold and result; gates; filters.
-import type { ExplainedCondition, Explanation } from '../../../../shared/engine/explain';
-import { baseMetric } from '../../../../shared/pack/catalog';
-import type { RulePackInput } from '../../../../shared/pack/schema';
+import type { ExplainedCondition, Explanation } from '#shared/engine/explain';
+import { baseMetric } from '#shared/pack/catalog';
+import type { RulePackInput } from '#shared/pack/schema';
 
 const operatorText: Record<string, string> = { '>': '>', '>=': '≥', '<': '<', '<=': '≤', '==': '=', '!=': '≠', between: 'between', in: 'in' };
 

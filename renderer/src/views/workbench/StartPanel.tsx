@@ -1,7 +1,7 @@
 // Choose what to work on: a preset built from the expansion frameworks, or a saved model.
 import { useEffect, useState } from 'react';
-import type { ModelSummary } from '../../../../shared/domain/models';
-import type { PresetInfo } from '../../../../shared/domain/packs';
+import type { ModelSummary } from '#shared/domain/models';
+import type { PresetInfo } from '#shared/domain/packs';
 import { api } from '../../api';
 import { formatCount, formatDateTime } from '../../format';
 import { isDirty, useModelStore } from '../../store/model-store';

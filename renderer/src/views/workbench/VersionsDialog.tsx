@@ -1,7 +1,7 @@
 // Saved models and their versions: open one as the draft (revert), or compare any two.
 import { useEffect, useRef, useState } from 'react';
-import type { ModelSummary, VersionSummary } from '../../../../shared/domain/models';
-import type { PresetInfo } from '../../../../shared/domain/packs';
+import type { ModelSummary, VersionSummary } from '#shared/domain/models';
+import type { PresetInfo } from '#shared/domain/packs';
 import { api } from '../../api';
 import { formatDateTime } from '../../format';
 import { isDirty, useModelStore } from '../../store/model-store';

@@ -1,7 +1,7 @@
 // The false-positive funnel: candidates for the top stage, what each filter removes, what remains.
 import { memo, useMemo } from 'react';
 import * as Plot from '@observablehq/plot';
-import type { ModelResult } from '../../../../../shared/engine/aggregate';
+import type { ModelResult } from '#shared/engine/aggregate';
 import { PlotFigure } from '../../../charts/PlotFigure';
 import { formatCount, formatMoney, formatMoneyCompact } from '../../../format';
 import { useWorkbenchUi } from '../../../store/workbench-ui-store';

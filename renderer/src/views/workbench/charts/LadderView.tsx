@@ -2,7 +2,7 @@
 // Bars and table cells open the accounts behind them.
 import { memo, useMemo } from 'react';
 import * as Plot from '@observablehq/plot';
-import type { ModelResult } from '../../../../../shared/engine/aggregate';
+import type { ModelResult } from '#shared/engine/aggregate';
 import { PlotFigure } from '../../../charts/PlotFigure';
 import { formatCount, formatMoney, formatMoneyCompact } from '../../../format';
 import { useWorkbenchUi } from '../../../store/workbench-ui-store';

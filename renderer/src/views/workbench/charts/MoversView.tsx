@@ -1,7 +1,7 @@
 // Baseline stage × draft stage: how many accounts (and how much ARR) each edit moves. A cell opens
 // its accounts.
 import { memo } from 'react';
-import type { MoversMatrix } from '../../../../../shared/workbench/movers';
+import type { MoversMatrix } from '#shared/workbench/movers';
 import { formatCount, formatMoneyCompact } from '../../../format';
 import { useWorkbenchUi } from '../../../store/workbench-ui-store';
 

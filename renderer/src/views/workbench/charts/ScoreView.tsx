@@ -1,8 +1,8 @@
 // Score distribution of the draft (bars) and the baseline (outline), with the stage thresholds.
 import { memo, useMemo } from 'react';
 import * as Plot from '@observablehq/plot';
-import type { ModelResult } from '../../../../../shared/engine/aggregate';
-import type { RulePackInput } from '../../../../../shared/pack/schema';
+import type { ModelResult } from '#shared/engine/aggregate';
+import type { RulePackInput } from '#shared/pack/schema';
 import { PlotFigure } from '../../../charts/PlotFigure';
 import { formatCount } from '../../../format';
 

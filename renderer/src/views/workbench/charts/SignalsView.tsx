@@ -1,7 +1,7 @@
 // How often each signal fires (draft vs baseline) and its share among the top stage's accounts.
 import { memo, useMemo } from 'react';
 import * as Plot from '@observablehq/plot';
-import type { ModelResult } from '../../../../../shared/engine/aggregate';
+import type { ModelResult } from '#shared/engine/aggregate';
 import { PlotFigure } from '../../../charts/PlotFigure';
 import { formatCount } from '../../../format';
 import { useWorkbenchUi } from '../../../store/workbench-ui-store';

@@ -1,9 +1,9 @@
 // A condition used by gates and filters: metric, comparison, value.
-import { operators, type Clause } from '../../../../../shared/pack/schema';
+import { operators, type Clause } from '#shared/pack/schema';
 import { MetricPicker, type PackMetrics } from './MetricPicker';
 import { ThresholdControl } from './ThresholdControl';
 import { useFeatureStats } from './useFeatureStats';
-import { isCategoryMetric } from '../../../../../shared/engine/features';
+import { isCategoryMetric } from '#shared/engine/features';
 
 export function ClauseEditor({ clause, metrics, label, onChange }: { clause: Clause; metrics: PackMetrics; label: string; onChange(next: Clause, group?: string): void }) {
   const stats = useFeatureStats(isCategoryMetric(clause.metric) ? '' : clause.metric);

@@ -1,6 +1,6 @@
 // The model editor: signals grouped by category, derived metrics, ladder stages, gates, filters.
-import { signalCategories, type RulePackInput } from '../../../../../shared/pack/schema';
-import type { PackIssue } from '../../../../../shared/pack/validate';
+import { signalCategories, type RulePackInput } from '#shared/pack/schema';
+import type { PackIssue } from '#shared/pack/validate';
 import { useModelStore } from '../../../store/model-store';
 import { addSignal } from './edits';
 import { FiltersPanel, GatesPanel, StagesPanel } from './LadderPanels';

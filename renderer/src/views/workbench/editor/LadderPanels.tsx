@@ -1,6 +1,6 @@
 // Ladder stages (minimum score and signals), gates and false-positive filters, each editable.
 import { memo } from 'react';
-import type { RulePackInput } from '../../../../../shared/pack/schema';
+import type { RulePackInput } from '#shared/pack/schema';
 import type { PackMetrics } from './MetricPicker';
 
 type Stages = RulePackInput['ladder']['stages'];

@@ -1,8 +1,8 @@
 // Choose a metric: the pack's own derived metrics first, then the built-in ones, searchable by
 // name or description, with the description shown for each.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { baseMetrics } from '../../../../../shared/pack/catalog';
-import type { RulePackInput } from '../../../../../shared/pack/schema';
+import { baseMetrics } from '#shared/pack/catalog';
+import type { RulePackInput } from '#shared/pack/schema';
 
 interface Option {
   id: string;

@@ -1,7 +1,7 @@
 // The model's derived metrics: expressions over base metrics and window functions, with parse and
 // type errors shown under the expression.
-import type { RulePackInput } from '../../../../../shared/pack/schema';
-import type { PackIssue } from '../../../../../shared/pack/validate';
+import type { RulePackInput } from '#shared/pack/schema';
+import type { PackIssue } from '#shared/pack/validate';
 import { useModelStore } from '../../../store/model-store';
 import { addMetric, removeMetric, updateMetric } from './edits';
 

@@ -1,10 +1,10 @@
 // One signal: on/off, weight, metric, comparison and threshold, sustained periods and per-segment
 // overrides. Memoised: while a slider drags, only the card being edited re-renders.
 import { memo, useState } from 'react';
-import { approaches, operators, packSegments, signalCategories, type RulePackInput } from '../../../../../shared/pack/schema';
+import { approaches, operators, packSegments, signalCategories, type RulePackInput } from '#shared/pack/schema';
 import type { PackMetrics } from './MetricPicker';
-import { signalFeature } from '../../../../../shared/engine/features';
-import { isCategoryMetric } from '../../../../../shared/engine/features';
+import { signalFeature } from '#shared/engine/features';
+import { isCategoryMetric } from '#shared/engine/features';
 import { useModelStore } from '../../../store/model-store';
 import { duplicateSignal, removeSignal, updateSignal } from './edits';
 import { MetricPicker } from './MetricPicker';

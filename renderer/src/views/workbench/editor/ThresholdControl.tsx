@@ -1,7 +1,7 @@
 // A threshold: a number field plus a slider over the metric's observed range, with the metric's
 // distribution drawn above it so you can see how many accounts sit on each side.
-import type { Operator, Threshold } from '../../../../../shared/pack/schema';
-import type { ColumnStats } from '../../../../../shared/workbench/stats';
+import type { Operator, Threshold } from '#shared/pack/schema';
+import type { ColumnStats } from '#shared/workbench/stats';
 
 function Sparkline({ stats, value }: { stats: ColumnStats; value: number }) {
   const max = Math.max(1, ...stats.histogram.map((b) => b.count));

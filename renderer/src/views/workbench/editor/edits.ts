@@ -1,5 +1,5 @@
 // Immutable edits of a draft pack: each returns a new pack that shares every untouched part.
-import type { RulePackInput } from '../../../../../shared/pack/schema';
+import type { RulePackInput } from '#shared/pack/schema';
 
 type Signal = RulePackInput['signals'][number];
 type Stage = RulePackInput['ladder']['stages'][number];

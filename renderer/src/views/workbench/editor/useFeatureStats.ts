@@ -1,6 +1,6 @@
 // The observed distribution of a feature, asked of the engine worker once per feature and model load.
 import { useEffect, useState } from 'react';
-import type { ColumnStats } from '../../../../../shared/workbench/stats';
+import type { ColumnStats } from '#shared/workbench/stats';
 import { engineSession } from '../../../engine/engine-session';
 import { useModelStore } from '../../../store/model-store';
 

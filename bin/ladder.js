@@ -8,7 +8,9 @@ import { spawnSync } from 'node:child_process';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'node', 'cli.js');
 if (!existsSync(cli)) {
-  const built = spawnSync(process.execPath, [join(root, 'scripts', 'build.js'), '--node-only'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const built = spawnSync(process.execPath, [join(root, 'scripts', 'build.js'), '--node-only'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (built.status !== 0) {
     process.stderr.write('ladder: could not build the command-line tool; run "npm run build" and try again.\n');
     process.exit(1);

@@ -20,11 +20,35 @@ const common = {
 };
 
 await Promise.all([
-  build({ ...common, entryPoints: ['electron/backend/cli/bin.ts'], outfile: 'dist/node/cli.js', format: 'esm', packages: 'external' }),
-  build({ ...common, entryPoints: ['electron/backend/host.ts'], outfile: 'dist/electron/backend-host.js', format: 'esm', packages: 'external' }),
+  build({
+    ...common,
+    entryPoints: ['electron/backend/cli/bin.ts'],
+    outfile: 'dist/node/cli.js',
+    format: 'esm',
+    packages: 'external',
+  }),
+  build({
+    ...common,
+    entryPoints: ['electron/backend/host.ts'],
+    outfile: 'dist/electron/backend-host.js',
+    format: 'esm',
+    packages: 'external',
+  }),
   // The import worker thread, beside each bundle that starts it (found as ./import-worker.js).
-  build({ ...common, entryPoints: ['electron/backend/import/worker-entry.ts'], outfile: 'dist/node/import-worker.js', format: 'esm', packages: 'external' }),
-  build({ ...common, entryPoints: ['electron/backend/import/worker-entry.ts'], outfile: 'dist/electron/import-worker.js', format: 'esm', packages: 'external' }),
+  build({
+    ...common,
+    entryPoints: ['electron/backend/import/worker-entry.ts'],
+    outfile: 'dist/node/import-worker.js',
+    format: 'esm',
+    packages: 'external',
+  }),
+  build({
+    ...common,
+    entryPoints: ['electron/backend/import/worker-entry.ts'],
+    outfile: 'dist/electron/import-worker.js',
+    format: 'esm',
+    packages: 'external',
+  }),
   build({
     ...common,
     entryPoints: ['electron/main/index.ts'],
@@ -34,10 +58,18 @@ await Promise.all([
     // esbuild drops inline comments, so the scanner exception from window.ts is restated here as
     // electronegativity's file-level form (first line). Reason: our only preload is our own bundle,
     // sandboxed, exposing just the typed invoke() bridge through contextBridge.
-    banner: { js: '/* eng-disable PRELOAD_JS_CHECK -- the preload is our own sandboxed contextBridge bundle (see electron/main/window.ts) */' },
+    banner: {
+      js: '/* eng-disable PRELOAD_JS_CHECK -- the preload is our own sandboxed contextBridge bundle (see electron/main/window.ts) */',
+    },
   }),
   // Sandboxed preloads must be a single CommonJS file that requires nothing but 'electron'.
-  build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
+  build({
+    ...common,
+    entryPoints: ['electron/preload/index.ts'],
+    outfile: 'dist/electron/preload.cjs',
+    format: 'cjs',
+    external: ['electron'],
+  }),
 ]);
 
 if (!nodeOnly) {

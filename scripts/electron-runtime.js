@@ -21,12 +21,26 @@ export function findElectron(root) {
   if (probe.status !== 0 || !path || !existsSync(path)) {
     return { ok: false, reason: 'the Electron runtime is not installed and could not be downloaded' };
   }
-  return { ok: true, path, version: JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version };
+  return {
+    ok: true,
+    path,
+    version: JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version,
+  };
 }
 
 function nodeGypScript() {
   const candidates = [
-    join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
+    join(
+      dirname(process.execPath),
+      '..',
+      'lib',
+      'node_modules',
+      'npm',
+      'node_modules',
+      'node-gyp',
+      'bin',
+      'node-gyp.js',
+    ),
     join(dirname(process.execPath), 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
   ];
   return candidates.find((c) => existsSync(c));
@@ -37,18 +51,32 @@ export function ensureElectronSqlite(root, electronVersion) {
   const target = join(root, '.cache', 'electron-native', electronVersion, 'better_sqlite3.node');
   if (existsSync(target)) return target;
   const gyp = nodeGypScript();
-  if (!gyp) throw new Error('node-gyp (bundled with npm) was not found, so better-sqlite3 cannot be built for Electron');
+  if (!gyp)
+    throw new Error('node-gyp (bundled with npm) was not found, so better-sqlite3 cannot be built for Electron');
   const work = mkdtempSync(join(tmpdir(), 'ladder-sqlite-electron-'));
   try {
-    cpSync(join(root, 'node_modules', 'better-sqlite3'), work, { recursive: true, filter: (src) => !src.includes(`${join('better-sqlite3', 'build')}`) });
+    cpSync(join(root, 'node_modules', 'better-sqlite3'), work, {
+      recursive: true,
+      filter: (src) => !src.includes(`${join('better-sqlite3', 'build')}`),
+    });
     // npm exports its own config (nodedir=…) to scripts; node-gyp would then build for Node again.
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_config_')));
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_config_')),
+    );
     const built = spawnSync(
       process.execPath,
-      [gyp, 'rebuild', '--release', `--target=${electronVersion}`, '--arch=' + process.arch, '--dist-url=https://electronjs.org/headers'],
+      [
+        gyp,
+        'rebuild',
+        '--release',
+        `--target=${electronVersion}`,
+        '--arch=' + process.arch,
+        '--dist-url=https://electronjs.org/headers',
+      ],
       { cwd: work, env, stdio: 'inherit' },
     );
-    if (built.status !== 0) throw new Error('building better-sqlite3 for Electron failed (see the compiler output above)');
+    if (built.status !== 0)
+      throw new Error('building better-sqlite3 for Electron failed (see the compiler output above)');
     mkdirSync(dirname(target), { recursive: true });
     cpSync(join(work, 'build', 'Release', 'better_sqlite3.node'), target);
     return target;

@@ -22,7 +22,11 @@ for (const file of built) {
 }
 
 // The scanner reads only .js/.html/.json files, so the CommonJS preload is staged as preload.js.
-const input = join(root, 'test-artifacts', distArg === -1 ? 'electronegativity-input' : `electronegativity-input-${process.pid}`);
+const input = join(
+  root,
+  'test-artifacts',
+  distArg === -1 ? 'electronegativity-input' : `electronegativity-input-${process.pid}`,
+);
 rmSync(input, { recursive: true, force: true });
 mkdirSync(input, { recursive: true });
 copyFileSync(join(dist, 'electron/main.js'), join(input, 'main.js'));
@@ -30,9 +34,16 @@ copyFileSync(join(dist, 'electron/preload.cjs'), join(input, 'preload.js'));
 copyFileSync(join(dist, 'electron/backend-host.js'), join(input, 'backend-host.js'));
 copyFileSync(join(dist, 'renderer/index.html'), join(input, 'index.html'));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-writeFileSync(join(input, 'package.json'), JSON.stringify({ name: pkg.name, version: pkg.version, devDependencies: { electron: pkg.devDependencies.electron } }));
+writeFileSync(
+  join(input, 'package.json'),
+  JSON.stringify({ name: pkg.name, version: pkg.version, devDependencies: { electron: pkg.devDependencies.electron } }),
+);
 
-const csvPath = join(root, 'test-artifacts', distArg === -1 ? 'electronegativity.csv' : `electronegativity-${process.pid}.csv`);
+const csvPath = join(
+  root,
+  'test-artifacts',
+  distArg === -1 ? 'electronegativity.csv' : `electronegativity-${process.pid}.csv`,
+);
 // The runner returns the findings it would write to its CSV; its own CSV writer is not awaited,
 // so we gate on the returned list and write the CSV artifact ourselves once complete.
 const result = await run({ input, isRelative: true, severitySet: 'informational', confidenceSet: 'tentative' }, false);
@@ -47,7 +58,10 @@ const findings = result.issues.map((i) => ({
 const csvField = (v) => `"${String(v).replace(/"/g, '""')}"`;
 writeFileSync(
   csvPath,
-  ['issue,severity,confidence,filename,location,sample', ...findings.map((f) => [f.id, f.severity, f.confidence, f.file, f.location, f.sample].map(csvField).join(','))].join('\n') + '\n',
+  [
+    'issue,severity,confidence,filename,location,sample',
+    ...findings.map((f) => [f.id, f.severity, f.confidence, f.file, f.location, f.sample].map(csvField).join(',')),
+  ].join('\n') + '\n',
 );
 
 const blocking = findings.filter((f) => f.severity === 'HIGH' || f.severity === 'MEDIUM');
@@ -61,4 +75,6 @@ if (blocking.length > 0) {
   console.error(`security scan: ${blocking.length} HIGH/MEDIUM electronegativity finding(s); see ${csvPath}.`);
   process.exit(1);
 }
-console.log(`security scan: ${result.globalChecks + result.atomicChecks} checks, ${findings.length} low/informational finding(s), none HIGH or MEDIUM.`);
+console.log(
+  `security scan: ${result.globalChecks + result.atomicChecks} checks, ${findings.length} low/informational finding(s), none HIGH or MEDIUM.`,
+);

@@ -22,7 +22,9 @@ const session = createSession(defaultDataDir());
 const dispatch = createBackendDispatch(session);
 const ready = openInitialWorkspace(session, process.env.LADDER_WORKSPACE || undefined).catch((error: unknown) => {
   // The app still starts; the overview offers the demo or another workspace.
-  console.error(`Ladder could not open a workspace at launch: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `Ladder could not open a workspace at launch: ${error instanceof Error ? error.message : String(error)}`,
+  );
 });
 
 parentPort.on('message', ({ data }) => {

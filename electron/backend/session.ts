@@ -21,7 +21,8 @@ export function createSession(dataDir: string): Session {
 }
 
 export function requireWorkspace(session: Session): Workspace {
-  if (!session.workspace) throw new LadderError('no_workspace', 'No workspace is open: create the demo or open a workspace file first.');
+  if (!session.workspace)
+    throw new LadderError('no_workspace', 'No workspace is open: create the demo or open a workspace file first.');
   return session.workspace;
 }
 

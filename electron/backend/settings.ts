@@ -40,7 +40,10 @@ export function readSettings(dataDir: string): Settings {
 
 export function rememberWorkspace(dataDir: string, path: string): void {
   const current = readSettings(dataDir);
-  const next: Settings = { lastWorkspace: path, recent: [path, ...current.recent.filter((p) => p !== path)].slice(0, 10) };
+  const next: Settings = {
+    lastWorkspace: path,
+    recent: [path, ...current.recent.filter((p) => p !== path)].slice(0, 10),
+  };
   mkdirSync(dataDir, { recursive: true });
   const tmp = `${settingsPath(dataDir)}.tmp`;
   writeFileSync(tmp, JSON.stringify(next, null, 2));

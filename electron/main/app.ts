@@ -44,19 +44,26 @@ export function startDesktopApp(distDir: string): void {
     else window?.webContents.reload();
   };
 
-  app.whenReady().then(() => {
-    denyAllPermissions(session.defaultSession);
-    serveRenderer(protocol, join(distDir, 'renderer'));
-    const env: Record<string, string> = { LADDER_DATA_DIR: process.env.LADDER_DATA_DIR ?? app.getPath('userData') };
-    if (process.env.LADDER_WORKSPACE) env.LADDER_WORKSPACE = process.env.LADDER_WORKSPACE;
-    backend = startBackendProcess(join(distDir, 'electron', 'backend-host.js'), env);
-    registerIpc(backend, () => window);
-    installMenu({ openWorkspace: () => void openWorkspace(), createDemo: () => void createDemo(), isPackaged: app.isPackaged });
-    window = createMainWindow(join(distDir, 'electron', 'preload.cjs'));
-    window.on('closed', () => {
-      window = null;
-    });
-  }, (error: unknown) => reportFailure('Ladder could not start', String(error)));
+  app.whenReady().then(
+    () => {
+      denyAllPermissions(session.defaultSession);
+      serveRenderer(protocol, join(distDir, 'renderer'));
+      const env: Record<string, string> = { LADDER_DATA_DIR: process.env.LADDER_DATA_DIR ?? app.getPath('userData') };
+      if (process.env.LADDER_WORKSPACE) env.LADDER_WORKSPACE = process.env.LADDER_WORKSPACE;
+      backend = startBackendProcess(join(distDir, 'electron', 'backend-host.js'), env);
+      registerIpc(backend, () => window);
+      installMenu({
+        openWorkspace: () => void openWorkspace(),
+        createDemo: () => void createDemo(),
+        isPackaged: app.isPackaged,
+      });
+      window = createMainWindow(join(distDir, 'electron', 'preload.cjs'));
+      window.on('closed', () => {
+        window = null;
+      });
+    },
+    (error: unknown) => reportFailure('Ladder could not start', String(error)),
+  );
 
   app.on('window-all-closed', () => {
     backend?.stop();

@@ -14,7 +14,11 @@ interface Reply {
 }
 
 export function startBackendProcess(hostPath: string, env: Record<string, string>): BackendProcess {
-  let child: UtilityProcess = utilityProcess.fork(hostPath, [], { serviceName: 'Ladder backend', env: { ...process.env, ...env }, stdio: 'inherit' });
+  let child: UtilityProcess = utilityProcess.fork(hostPath, [], {
+    serviceName: 'Ladder backend',
+    env: { ...process.env, ...env },
+    stdio: 'inherit',
+  });
   const pending = new Map<number, (result: ApiResult<unknown>) => void>();
   let nextId = 1;
   const failAll = (message: string) => {
@@ -29,7 +33,11 @@ export function startBackendProcess(hostPath: string, env: Record<string, string
     });
     proc.on('exit', (code) => {
       failAll(`The Ladder backend stopped unexpectedly (exit code ${code}); it has been restarted.`);
-      child = utilityProcess.fork(hostPath, [], { serviceName: 'Ladder backend', env: { ...process.env, ...env }, stdio: 'inherit' });
+      child = utilityProcess.fork(hostPath, [], {
+        serviceName: 'Ladder backend',
+        env: { ...process.env, ...env },
+        stdio: 'inherit',
+      });
       wire(child);
     });
   };

@@ -17,7 +17,10 @@ export async function chooseWorkspace(window: BrowserWindow | null): Promise<{ p
 }
 
 export const importFileFilters = [
-  { name: 'Data files', extensions: ['csv', 'tsv', 'txt', 'tab', 'xlsx', 'json', 'ndjson', 'jsonl', 'parquet', 'arrow', 'feather', 'ipc'] },
+  {
+    name: 'Data files',
+    extensions: ['csv', 'tsv', 'txt', 'tab', 'xlsx', 'json', 'ndjson', 'jsonl', 'parquet', 'arrow', 'feather', 'ipc'],
+  },
   { name: 'All files', extensions: ['*'] },
 ];
 
@@ -28,12 +31,18 @@ export async function chooseImportFile(window: BrowserWindow | null): Promise<{ 
 }
 
 /** A save dialog proposing the export's file name; the extension's filter keeps it. */
-export async function chooseSaveFile(window: BrowserWindow | null, defaultName: string): Promise<{ path: string | null }> {
+export async function chooseSaveFile(
+  window: BrowserWindow | null,
+  defaultName: string,
+): Promise<{ path: string | null }> {
   const extension = /\.([A-Za-z0-9]+)$/.exec(defaultName)?.[1];
   const options = {
     title: 'Export',
     defaultPath: defaultName,
-    filters: [...(extension ? [{ name: `${extension.toUpperCase()} file`, extensions: [extension] }] : []), { name: 'All files', extensions: ['*'] }],
+    filters: [
+      ...(extension ? [{ name: `${extension.toUpperCase()} file`, extensions: [extension] }] : []),
+      { name: 'All files', extensions: ['*'] },
+    ],
   };
   const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
   return { path: result.canceled ? null : (result.filePath ?? null) };

@@ -20,12 +20,20 @@ export function hardenWebContents(contents: WebContents): void {
  * for the app's own page.
  */
 export function mayWriteClipboard(permission: string, url: string | undefined): boolean {
-  return permission === 'clipboard-sanitized-write' && typeof url === 'string' && (url === appOrigin || url.startsWith(`${appOrigin}/`));
+  return (
+    permission === 'clipboard-sanitized-write' &&
+    typeof url === 'string' &&
+    (url === appOrigin || url.startsWith(`${appOrigin}/`))
+  );
 }
 
 export function denyAllPermissions(session: Session): void {
-  session.setPermissionRequestHandler((_contents, permission, callback, details) => callback(mayWriteClipboard(permission, details?.requestingUrl)));
-  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => mayWriteClipboard(permission, requestingOrigin));
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(mayWriteClipboard(permission, details?.requestingUrl)),
+  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    mayWriteClipboard(permission, requestingOrigin),
+  );
 }
 
 /** Only the app's own top-level page, loaded from our protocol, may call the backend. */

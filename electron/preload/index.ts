@@ -8,7 +8,11 @@ const allowed = new Set<string>(methodNames);
 
 const bridge: LadderBridge = {
   invoke(name, args) {
-    if (!allowed.has(name)) return Promise.resolve({ ok: false, error: { code: 'unknown_method', message: `There is no API method called "${String(name).slice(0, 80)}".` } });
+    if (!allowed.has(name))
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'unknown_method', message: `There is no API method called "${String(name).slice(0, 80)}".` },
+      });
     return ipcRenderer.invoke('ladder:invoke', name, args);
   },
 };

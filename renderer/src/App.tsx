@@ -79,7 +79,11 @@ export function App() {
       case 'import':
         return <ImportView onImported={() => void load()} />;
       case 'workbench':
-        return hasAccounts ? <WorkbenchView /> : <p className="muted empty-note">Open a workspace with accounts (or create the demo) to design a model.</p>;
+        return hasAccounts ? (
+          <WorkbenchView />
+        ) : (
+          <p className="muted empty-note">Open a workspace with accounts (or create the demo) to design a model.</p>
+        );
       case 'export':
         return <ExportView />;
     }
@@ -95,13 +99,20 @@ export function App() {
           {store.workspace?.name ?? 'No workspace'}
         </span>
         <span className="spacer" />
-        <button onClick={() => void openWorkspace()} title="Open another workspace file (Ctrl+O)" aria-keyshortcuts="Control+O">
+        <button
+          onClick={() => void openWorkspace()}
+          title="Open another workspace file (Ctrl+O)"
+          aria-keyshortcuts="Control+O"
+        >
           Open workspace…
         </button>
       </header>
       <div className="body">
         <Sidebar current={view} onSelect={setView} />
-        <main className={view === 'workbench' ? 'content wide' : 'content'} aria-busy={store.state === 'loading' || store.busy !== null}>
+        <main
+          className={view === 'workbench' ? 'content wide' : 'content'}
+          aria-busy={store.state === 'loading' || store.busy !== null}
+        >
           {store.busy && (
             <p className="banner" role="status">
               {store.busy}

@@ -9,7 +9,10 @@ declare global {
   }
 }
 
-const ipcTransport = (bridge: LadderBridge): Transport => (name, args) => bridge.invoke(name, args);
+const ipcTransport =
+  (bridge: LadderBridge): Transport =>
+  (name, args) =>
+    bridge.invoke(name, args);
 
 const httpTransport: Transport = async (name, args) => {
   const response = await fetch(`./api/${name}`, {
@@ -18,7 +21,8 @@ const httpTransport: Transport = async (name, args) => {
     credentials: 'same-origin',
     body: JSON.stringify(args ?? {}),
   });
-  if (response.status === 403) throw new Error('this page is not authorised; open the address Ladder printed when it started');
+  if (response.status === 403)
+    throw new Error('this page is not authorised; open the address Ladder printed when it started');
   // Feature tables arrive as raw Arrow bytes rather than JSON.
   if (response.headers.get('Content-Type')?.startsWith('application/vnd.apache.arrow')) {
     return { ok: true, value: new Uint8Array(await response.arrayBuffer()) };

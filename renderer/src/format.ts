@@ -1,5 +1,10 @@
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const compactMoney = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 1 });
+const compactMoney = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  notation: 'compact',
+  maximumFractionDigits: 1,
+});
 
 export const formatCount = (n: number) => integer.format(n);
 export const formatMoney = (n: number) => `$${integer.format(Math.round(n))}`;

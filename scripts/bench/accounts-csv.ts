@@ -8,7 +8,8 @@ const industries = ['Software', 'Retail', 'Healthcare', 'Financial Services', 'M
 const regions = ['NA', 'EMEA', 'APAC', 'LATAM'];
 const segments = ['SMB', 'Mid-Market', 'Enterprise'];
 
-export const accountsHeader = 'Account ID,Account Name,Segment,Industry,Region,Employees,CSM,ARR,Seats,Renewal Date,Health Score,Buyer Known';
+export const accountsHeader =
+  'Account ID,Account Name,Segment,Industry,Region,Employees,CSM,ARR,Seats,Renewal Date,Health Score,Buyer Known';
 
 export async function writeAccountsCsv(path: string, rows: number, seed = 7): Promise<number> {
   const rng = createRng(seed);

@@ -50,7 +50,10 @@ try {
 
   // Alternate between two weights / two thresholds so every edit really changes something.
   const weights = [edited(valid, (p) => (p.signals[1].weight = 3.5)), edited(valid, (p) => (p.signals[1].weight = 3))];
-  const thresholds = [edited(valid, (p) => (p.signals[0].threshold = 0.75)), edited(valid, (p) => (p.signals[0].threshold = 0.8))];
+  const thresholds = [
+    edited(valid, (p) => (p.signals[0].threshold = 0.75)),
+    edited(valid, (p) => (p.signals[0].threshold = 0.8)),
+  ];
   const timeEdits = (variants: ValidPack[], count: number) => {
     const times: number[] = [];
     for (let i = 0; i < count; i++) {
@@ -77,12 +80,15 @@ try {
   for (let i = 0; i < runs + 1; i++) {
     const t = performance.now();
     await connection.run(`CREATE OR REPLACE TEMP TABLE scored AS ${sql}`);
-    const rows = (await connection.runAndReadAll('SELECT stage, count(*)::INTEGER AS n FROM scored GROUP BY stage')).getRowObjects();
+    const rows = (
+      await connection.runAndReadAll('SELECT stage, count(*)::INTEGER AS n FROM scored GROUP BY stage')
+    ).getRowObjects();
     if (i > 0) duckTimes.push(performance.now() - t); // the first run warms DuckDB up
     theirs = Object.fromEntries(rows.map((r) => [String(r.stage), Number(r.n)]));
   }
   for (const [stage, n] of Object.entries(ours)) {
-    if ((theirs[stage] ?? 0) !== n) throw new Error(`DuckDB disagrees on stage ${stage}: ours ${n}, DuckDB ${theirs[stage] ?? 0}`);
+    if ((theirs[stage] ?? 0) !== n)
+      throw new Error(`DuckDB disagrees on stage ${stage}: ours ${n}, DuckDB ${theirs[stage] ?? 0}`);
   }
   connection.closeSync();
   duck.closeSync();

@@ -39,7 +39,8 @@ try {
     const report = await runImport({ workspacePath: path, analysis, plan, spec, dryRun: false });
     ours.push(performance.now() - started);
     imported = report.rowsImported;
-    if (!report.committed || report.rowsImported !== rows) throw new Error(`import incomplete: ${JSON.stringify({ ...report, rejected: report.rejected.slice(0, 3) })}`);
+    if (!report.committed || report.rowsImported !== rows)
+      throw new Error(`import incomplete: ${JSON.stringify({ ...report, rejected: report.rejected.slice(0, 3) })}`);
     log(`ladder import run ${i + 1}/${runs}: ${round(ours[i]!, 0)} ms`);
   }
   const ladderMs = median(ours);

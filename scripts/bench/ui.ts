@@ -14,10 +14,14 @@ const dir = benchDir('ladder-bench-ui-');
 const root = join(import.meta.dirname, '..', '..');
 
 async function serve(workspace: string): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, [join(root, 'dist', 'node', 'cli.js'), 'serve', '--workspace', workspace, '--json'], {
-    env: { ...process.env, LADDER_DATA_DIR: join(dir.path, 'data') },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(root, 'dist', 'node', 'cli.js'), 'serve', '--workspace', workspace, '--json'],
+    {
+      env: { ...process.env, LADDER_DATA_DIR: join(dir.path, 'data') },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (d: Buffer) => {
       const m = /"url":"([^"]+)"/.exec(String(d));
@@ -38,7 +42,15 @@ try {
   const server = await serve(workspace);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
@@ -57,7 +69,9 @@ try {
       w.__bench = { pending: [], latencies: [], longTasks: [] };
       const slider = document.querySelector<HTMLInputElement>('[data-testid="weight-feature_graduation"]')!;
       const chart = document.querySelector('[data-testid="ladder-chart"]')!;
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__bench.longTasks.push(e.duration))).observe({ type: 'longtask', buffered: false });
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__bench.longTasks.push(e.duration))).observe(
+        { type: 'longtask', buffered: false },
+      );
       slider.addEventListener('input', (e) => w.__bench.pending.push(e.timeStamp), { capture: true });
       // When the ladder figure is replaced, every input so far has been answered; the time after
       // the next frame's paint closes their latency.
@@ -84,14 +98,18 @@ try {
     }
     await page.mouse.up();
     await page.waitForTimeout(1500);
-    const result = await page.evaluate(() => (window as unknown as { __bench: { latencies: number[]; longTasks: number[] } }).__bench);
+    const result = await page.evaluate(
+      () => (window as unknown as { __bench: { latencies: number[]; longTasks: number[] } }).__bench,
+    );
     process.stdout.write(
       JSON.stringify({
         accounts: Number(/^([\d,]+) accounts/.exec(counted ?? '')?.[1]?.replace(/,/g, '') ?? accounts),
         inputs,
         answered: result.latencies.length,
         weightDragMedianMs: round(median(result.latencies)),
-        weightDragP95Ms: round([...result.latencies].sort((a, b) => a - b)[Math.floor(result.latencies.length * 0.95)] ?? NaN),
+        weightDragP95Ms: round(
+          [...result.latencies].sort((a, b) => a - b)[Math.floor(result.latencies.length * 0.95)] ?? NaN,
+        ),
         longTasksOver50ms: result.longTasks.filter((d) => d > 50).length,
         modelLoadMs: loadMs,
       }),

@@ -25,7 +25,10 @@ export function createClient(transport: Transport): ApiClient {
       raw = await transport(name, args);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      return { ok: false, error: { code: 'internal', message: `Could not reach the Ladder backend: ${message}` } } as const;
+      return {
+        ok: false,
+        error: { code: 'internal', message: `Could not reach the Ladder backend: ${message}` },
+      } as const;
     }
     if (!isApiResult(raw)) {
       return { ok: false, error: { code: 'internal', message: 'The Ladder backend sent a malformed reply.' } } as const;

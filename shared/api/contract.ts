@@ -18,7 +18,12 @@ export const demoOptions = z
   .object({
     path: filePath.optional(),
     accounts: z.number().int().min(10).max(2_000_000).optional(),
-    seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .optional(),
     weeks: z.number().int().min(4).max(156).optional(),
     endDate: z
       .string()
@@ -40,7 +45,9 @@ export const contract = {
   'dialog.openWorkspace': method<{ path: string | null }>()(noArgs),
   /** The preset rule packs shipped in resources/packs. */
   'packs.presets': method<PresetInfo[]>()(noArgs),
-  'packs.preset': method<RulePackInput>()(z.object({ id: z.string().regex(/^[a-z0-9-]{1,64}$/, 'Unknown preset.') }).strict()),
+  'packs.preset': method<RulePackInput>()(
+    z.object({ id: z.string().regex(/^[a-z0-9-]{1,64}$/, 'Unknown preset.') }).strict(),
+  ),
   ...importContract,
   ...exportContract,
   ...workbenchContract,

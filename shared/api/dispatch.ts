@@ -23,7 +23,10 @@ export function describeZodError(error: z.ZodError): string {
 
 export function validateArgs(name: string, args: unknown): ApiResult<{ name: MethodName; args: unknown }> {
   if (!isMethodName(name)) {
-    return { ok: false, error: { code: 'unknown_method', message: `There is no API method called "${String(name).slice(0, 80)}".` } };
+    return {
+      ok: false,
+      error: { code: 'unknown_method', message: `There is no API method called "${String(name).slice(0, 80)}".` },
+    };
   }
   const parsed = contract[name].args.safeParse(args ?? {});
   if (!parsed.success) {

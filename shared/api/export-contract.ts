@@ -8,7 +8,10 @@ import type { GoldenMismatch } from '../pack/golden';
 import type { RulePackInput } from '../pack/schema';
 import { method } from './define';
 
-const packDocument = z.custom<RulePackInput>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'A rule pack (an object) is required.');
+const packDocument = z.custom<RulePackInput>(
+  (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+  'A rule pack (an object) is required.',
+);
 
 export const exportRequest = z
   .object({
@@ -16,7 +19,10 @@ export const exportRequest = z
     pack: packDocument,
     dialect: z.enum(sqlDialects).optional(),
     table: z.string().max(300).optional(),
-    asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use an ISO date (YYYY-MM-DD).').optional(),
+    asOf: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use an ISO date (YYYY-MM-DD).')
+      .optional(),
     /** Pack formats: measure a validation block on the open workspace (default: when one is open). */
     validation: z.boolean().optional(),
     bom: z.boolean().optional(),
@@ -44,10 +50,16 @@ export interface ReadPackResult {
 }
 
 export const exportContract = {
-  'export.render': method<RenderedExport>()(exportRequest.extend({ previewChars: z.number().int().min(100).max(5_000_000).optional() }).strict()),
-  'export.save': method<{ path: string; bytes: number }>()(exportRequest.extend({ path: z.string().min(1).max(4096) }).strict()),
+  'export.render': method<RenderedExport>()(
+    exportRequest.extend({ previewChars: z.number().int().min(100).max(5_000_000).optional() }).strict(),
+  ),
+  'export.save': method<{ path: string; bytes: number }>()(
+    exportRequest.extend({ path: z.string().min(1).max(4096) }).strict(),
+  ),
   /** Imports a pack file's text (JSON or YAML): validated, golden cases re-run. */
-  'export.readPack': method<ReadPackResult>()(z.object({ text: z.string().max(1_000_000, 'The pack is too large (the limit is 1,000,000 bytes).') }).strict()),
+  'export.readPack': method<ReadPackResult>()(
+    z.object({ text: z.string().max(1_000_000, 'The pack is too large (the limit is 1,000,000 bytes).') }).strict(),
+  ),
   /** Desktop only: a native save dialog. Browser mode answers `unsupported` (the page downloads instead). */
   'dialog.saveFile': method<{ path: string | null }>()(z.object({ defaultName: z.string().min(1).max(255) }).strict()),
 } as const;

@@ -11,11 +11,15 @@ const token = z.string().min(1).max(100);
 
 export const importContract = {
   /** Pass one over a file on this machine (a path, or what the browser-mode upload returned). */
-  'import.analyze': method<{ jobId: string }>()(z.object({ path: z.string().min(1).max(4096), kind, spec: mappingSpec.optional() }).strict()),
+  'import.analyze': method<{ jobId: string }>()(
+    z.object({ path: z.string().min(1).max(4096), kind, spec: mappingSpec.optional() }).strict(),
+  ),
   /** The plan for an analysed file under another kind or mapping; reads nothing. */
   'import.plan': method<ImportAnalysis>()(z.object({ fileToken: token, kind, spec: mappingSpec }).strict()),
   /** Pass two: validate only (`dryRun`) or commit, as a job. */
-  'import.run': method<{ jobId: string }>()(z.object({ fileToken: token, kind, spec: mappingSpec, dryRun: z.boolean() }).strict()),
+  'import.run': method<{ jobId: string }>()(
+    z.object({ fileToken: token, kind, spec: mappingSpec, dryRun: z.boolean() }).strict(),
+  ),
   'import.job': method<ImportJobStatus<ImportAnalysis | ImportReport>>()(z.object({ jobId: token }).strict()),
   'import.cancel': method<{ cancelled: boolean }>()(z.object({ jobId: token }).strict()),
   'import.history': method<ImportHistoryEntry[]>()(z.object({}).strict()),

@@ -23,15 +23,26 @@ export const workbenchContract = {
       .strict(),
   ),
   /** How far the running features.load has got (accounts computed so far). */
-  'features.progress': method<{ loading: boolean; accountsDone: number; accountsTotal: number }>()(z.object({}).strict()),
+  'features.progress': method<{ loading: boolean; accountsDone: number; accountsTotal: number }>()(
+    z.object({}).strict(),
+  ),
   /** Stops the running features.load; it then fails with code `cancelled`. */
   'features.cancel': method<{ cancelled: boolean }>()(z.object({}).strict()),
-  'accounts.detail': method<AccountDetail>()(z.object({ accountId: z.string().min(1).max(400), asOf: isoDate.optional() }).strict()),
+  'accounts.detail': method<AccountDetail>()(
+    z.object({ accountId: z.string().min(1).max(400), asOf: isoDate.optional() }).strict(),
+  ),
   'models.list': method<ModelSummary[]>()(z.object({}).strict()),
   'models.versions': method<VersionSummary[]>()(z.object({ modelId: id }).strict()),
   'models.version': method<ModelVersion>()(z.object({ versionId: id }).strict()),
   /** Saves the pack as the next version of `modelId`, or as version 1 of a new model called `name`. */
   'models.save': method<ModelVersion>()(
-    z.object({ modelId: id.optional(), name: z.string().trim().min(1).max(120).optional(), pack: packValue, note: z.string().max(2000) }).strict(),
+    z
+      .object({
+        modelId: id.optional(),
+        name: z.string().trim().min(1).max(120).optional(),
+        pack: packValue,
+        note: z.string().max(2000),
+      })
+      .strict(),
   ),
 } as const;

@@ -38,7 +38,8 @@ function condition(operator: Operator, value: Threshold, category: boolean): str
   }
 }
 
-const reader = (key: string, metric: string) => (isCategoryMetric(metric) ? `text(a, ${lit(key === 'segment' ? 'segment' : key)})` : `num(a, ${lit(key)})`);
+const reader = (key: string, metric: string) =>
+  isCategoryMetric(metric) ? `text(a, ${lit(key === 'segment' ? 'segment' : key)})` : `num(a, ${lit(key)})`;
 
 export function compileJsModule(valid: ValidPack): string {
   const { pack } = valid;
@@ -46,7 +47,9 @@ export function compileJsModule(valid: ValidPack): string {
   const signalFns = pack.signals.map((s) => {
     const f = signalFeature(s);
     const per = segmentThresholds(s).map((t) => condition(s.operator, t, isCategoryMetric(s.metric)));
-    const body = per.slice(0, 3).every((p) => p === per[3]) ? per[3]! : `seg === 0 ? ${per[0]} : seg === 1 ? ${per[1]} : seg === 2 ? ${per[2]} : ${per[3]}`;
+    const body = per.slice(0, 3).every((p) => p === per[3])
+      ? per[3]!
+      : `seg === 0 ? ${per[0]} : seg === 1 ? ${per[1]} : seg === 2 ? ${per[2]} : ${per[3]}`;
     return `  ${lineComment(`${s.id}: ${s.label}`)}\n  (a, seg) => { const x = ${reader(f.key, s.metric)}; return ${body}; },`;
   });
   const gateFns = pack.ladder.gates.map((g) => {
@@ -56,7 +59,9 @@ export function compileJsModule(valid: ValidPack): string {
     return `  ${lineComment(`${g.id}: ${g.label} (true = passes)`)}\n  (a) => { const x = ${reader(c.metric, c.metric)}; return ${g.whenMissing === 'pass' ? `${missing} || (${cond})` : cond}; },`;
   });
   const filterFns = pack.filters.map((f) => {
-    const parts = f.conditions.map((c) => `((x) => ${condition(c.operator, c.value, isCategoryMetric(c.metric))})(${reader(c.metric, c.metric)})`);
+    const parts = f.conditions.map(
+      (c) => `((x) => ${condition(c.operator, c.value, isCategoryMetric(c.metric))})(${reader(c.metric, c.metric)})`,
+    );
     return `  ${lineComment(`${f.id}: ${f.label}`)}\n  (a) => ${parts.join(f.match === 'all' ? ' && ' : ' || ')},`;
   });
   const signals = pack.signals.map((s, k) => ({
@@ -65,7 +70,11 @@ export function compileJsModule(valid: ValidPack): string {
     category: model.categoryOf[k],
     weight: [0, 1, 2, 3].map((seg) => model.weight[k * 4 + seg]),
   }));
-  const categories = model.categories.map((c) => ({ id: c.id, share: c.share === c.share ? c.share : null, cap: c.cap === c.cap ? c.cap : null }));
+  const categories = model.categories.map((c) => ({
+    id: c.id,
+    share: c.share === c.share ? c.share : null,
+    cap: c.cap === c.cap ? c.cap : null,
+  }));
   const version = pack.meta?.version ? ` version ${pack.meta.version}` : '';
   return `${lineComment(`Ladder rule pack "${pack.name}"${version} (pack schema ${pack.schemaVersion}) as a dependency-free ES module.`)}
 // score(account) → { score, stage, signals, filters, subtotals }. The account is an object with

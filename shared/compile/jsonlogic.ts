@@ -51,7 +51,9 @@ function bySegment(values: readonly Rule[]): Rule {
   const base = values[3]!;
   const same = (a: Rule, b: Rule) => JSON.stringify(a) === JSON.stringify(b);
   if (values.slice(0, 3).every((x) => same(x, base))) return base;
-  const branches = packSegments.flatMap((s, i) => (same(values[i]!, base) ? [] : [{ '===': [v('segment'), s] }, values[i]!]));
+  const branches = packSegments.flatMap((s, i) =>
+    same(values[i]!, base) ? [] : [{ '===': [v('segment'), s] }, values[i]!],
+  );
   return { if: [...branches, base] };
 }
 
@@ -89,7 +91,14 @@ export function compileJsonLogic(valid: ValidPack): JsonLogicExport {
       return [g.id, g.whenMissing === 'pass' ? { or: [{ '===': [v(c.metric), null] }, holds] } : holds];
     }),
   );
-  const filters = Object.fromEntries(pack.filters.map((f) => [f.id, { [f.match === 'all' ? 'and' : 'or']: f.conditions.map((c) => condition(c.metric, c.metric, c.operator, c.value)) }]));
+  const filters = Object.fromEntries(
+    pack.filters.map((f) => [
+      f.id,
+      {
+        [f.match === 'all' ? 'and' : 'or']: f.conditions.map((c) => condition(c.metric, c.metric, c.operator, c.value)),
+      },
+    ]),
+  );
 
   // Score: only switched-on signals count; "+" adds its arguments to 0 from left to right.
   const on = pack.signals.map((s, k) => ({ s, k })).filter(({ s }) => s.enabled);
@@ -107,10 +116,13 @@ export function compileJsonLogic(valid: ValidPack): JsonLogicExport {
     const parts = model.categories.map((c, ci) => {
       const maxBySegment = [0, 1, 2, 3].map((seg) => {
         let max = 0;
-        for (const { k } of on) if (model.categoryOf[k] === ci && model.weight[k * 4 + seg]! > 0) max += model.weight[k * 4 + seg]!;
+        for (const { k } of on)
+          if (model.categoryOf[k] === ci && model.weight[k * 4 + seg]! > 0) max += model.weight[k * 4 + seg]!;
         return c.cap === c.cap ? Math.min(max, c.cap) : max;
       });
-      return bySegment(maxBySegment.map((max): Rule => (max > 0 ? { '*': [c.share, { '/': [subtotals[c.id]!, max] }] } : 0)));
+      return bySegment(
+        maxBySegment.map((max): Rule => (max > 0 ? { '*': [c.share, { '/': [subtotals[c.id]!, max] }] } : 0)),
+      );
     });
     score = { '*': [{ '+': parts }, 100] };
   } else score = { '+': model.categories.map((c) => subtotals[c.id]!) };
@@ -119,27 +131,66 @@ export function compileJsonLogic(valid: ValidPack): JsonLogicExport {
   // Stage: by score, then gates (the first failed "assign" gate wins; "cap" gates take the lower
   // stage), then filters one after another — a reduce over [hit, appliesFrom, exclude] triples
   // whose accumulator is the stage number.
-  const qualifies = (i: number): Rule => ({ and: [{ '>=': [v('score'), model.stages[i]!.minScore] }, { '>=': [v('distinct_signals'), model.stages[i]!.minSignals] }] });
+  const qualifies = (i: number): Rule => ({
+    and: [
+      { '>=': [v('score'), model.stages[i]!.minScore] },
+      { '>=': [v('distinct_signals'), model.stages[i]!.minSignals] },
+    ],
+  });
   const stages = Object.fromEntries(model.scored.map((i) => [model.stages[i]!.id, qualifies(i)]));
   const desc = [...model.scored].reverse().filter((i) => i !== model.catchAll);
-  const fromScore: Rule = desc.length ? { if: [...desc.flatMap((i) => [qualifies(i), i]), model.catchAll] } : model.catchAll;
-  const caps = pack.ladder.gates.flatMap((g, k) => (model.gates[k]!.enabled && model.gates[k]!.action === 'cap' ? [{ if: [v(`gates.${g.id}`), 99, model.gates[k]!.stage] }] : []));
+  const fromScore: Rule = desc.length
+    ? { if: [...desc.flatMap((i) => [qualifies(i), i]), model.catchAll] }
+    : model.catchAll;
+  const caps = pack.ladder.gates.flatMap((g, k) =>
+    model.gates[k]!.enabled && model.gates[k]!.action === 'cap'
+      ? [{ if: [v(`gates.${g.id}`), 99, model.gates[k]!.stage] }]
+      : [],
+  );
   const capped: Rule = caps.length ? { min: [fromScore, ...caps] } : fromScore;
   const acc = v('accumulator');
-  const lower: Rule = { if: [...model.scored.slice(1).flatMap((s, i) => [{ '===': [acc, s] }, model.scored[i]!]), model.catchAll] };
-  const steps = pack.filters.flatMap((f, k) => (model.filters[k]!.enabled ? [[v(`filters.${f.id}`), model.filters[k]!.appliesFrom, model.filters[k]!.action === 'exclude' ? 1 : 0]] : []));
+  const lower: Rule = {
+    if: [...model.scored.slice(1).flatMap((s, i) => [{ '===': [acc, s] }, model.scored[i]!]), model.catchAll],
+  };
+  const steps = pack.filters.flatMap((f, k) =>
+    model.filters[k]!.enabled
+      ? [[v(`filters.${f.id}`), model.filters[k]!.appliesFrom, model.filters[k]!.action === 'exclude' ? 1 : 0]]
+      : [],
+  );
   const filtered: Rule = steps.length
-    ? { reduce: [steps, { if: [{ and: [v('current.0'), { '>=': [acc, v('current.1')] }] }, { if: [v('current.2'), model.catchAll, lower] }, acc] }, capped] }
+    ? {
+        reduce: [
+          steps,
+          {
+            if: [
+              { and: [v('current.0'), { '>=': [acc, v('current.1')] }] },
+              { if: [v('current.2'), model.catchAll, lower] },
+              acc,
+            ],
+          },
+          capped,
+        ],
+      }
     : capped;
-  const assigns = pack.ladder.gates.flatMap((g, k) => (model.gates[k]!.enabled && model.gates[k]!.action === 'assign' ? [{ '!': v(`gates.${g.id}`) }, model.gates[k]!.stage] : []));
+  const assigns = pack.ladder.gates.flatMap((g, k) =>
+    model.gates[k]!.enabled && model.gates[k]!.action === 'assign'
+      ? [{ '!': v(`gates.${g.id}`) }, model.gates[k]!.stage]
+      : [],
+  );
   const final: Rule = assigns.length ? { if: [...assigns, filtered] } : filtered;
-  const name: Rule = { if: [...model.stages.slice(0, -1).flatMap((s, i) => [{ '===': [v('current'), i] }, s.id]), model.stages[model.stages.length - 1]!.id] };
+  const name: Rule = {
+    if: [
+      ...model.stages.slice(0, -1).flatMap((s, i) => [{ '===': [v('current'), i] }, s.id]),
+      model.stages[model.stages.length - 1]!.id,
+    ],
+  };
 
   return {
     format: 'ladder-jsonlogic',
     formatVersion: 1,
     pack: { name: pack.name, version: pack.meta?.version ?? null, schemaVersion: pack.schemaVersion },
-    missingValues: 'A missing value is null or an absent key; it never meets a condition. Gates whose rule starts with {"or": [{"===": [value, null]}, …]} pass on it.',
+    missingValues:
+      'A missing value is null or an absent key; it never meets a condition. Gates whose rule starts with {"or": [{"===": [value, null]}, …]} pass on it.',
     evaluation: [
       'signals.*, gates.* and filters.* over the account: {"segment": "SMB" | "Mid-Market" | "Enterprise" | other, one key per feature column (a custom field custom.x as {"custom": {"x": …}})}.',
       'score, distinct_signals and subtotals.* over {"segment": …, "signals": {"<id>": true | false}}; a switched-off signal counts for nothing.',
@@ -163,7 +214,10 @@ export function compileJsonLogic(valid: ValidPack): JsonLogicExport {
 }
 
 /** The account as JSON Logic reads it: dotted keys (custom.x) nested, missing numbers as null. */
-export function jsonLogicAccount(segment: string | null, inputs: Record<string, number | string | null>): Record<string, unknown> {
+export function jsonLogicAccount(
+  segment: string | null,
+  inputs: Record<string, number | string | null>,
+): Record<string, unknown> {
   const data: Record<string, unknown> = { segment };
   for (const [key, value] of Object.entries(inputs)) {
     const clean = typeof value === 'number' && Number.isNaN(value) ? null : value;

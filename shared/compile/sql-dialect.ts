@@ -19,9 +19,30 @@ const doubleQuoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const singleQuoted = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
 export const dialects: Record<SqlDialect, Dialect> = {
-  sqlite: { name: 'sqlite', label: 'SQLite', ident: doubleQuoted, string: singleQuoted, double: 'REAL', least: (a, b) => `min(${a}, ${b})` },
-  postgres: { name: 'postgres', label: 'PostgreSQL', ident: doubleQuoted, string: singleQuoted, double: 'DOUBLE PRECISION', least: (a, b) => `LEAST(${a}, ${b})` },
-  duckdb: { name: 'duckdb', label: 'DuckDB', ident: doubleQuoted, string: singleQuoted, double: 'DOUBLE', least: (a, b) => `LEAST(${a}, ${b})` },
+  sqlite: {
+    name: 'sqlite',
+    label: 'SQLite',
+    ident: doubleQuoted,
+    string: singleQuoted,
+    double: 'REAL',
+    least: (a, b) => `min(${a}, ${b})`,
+  },
+  postgres: {
+    name: 'postgres',
+    label: 'PostgreSQL',
+    ident: doubleQuoted,
+    string: singleQuoted,
+    double: 'DOUBLE PRECISION',
+    least: (a, b) => `LEAST(${a}, ${b})`,
+  },
+  duckdb: {
+    name: 'duckdb',
+    label: 'DuckDB',
+    ident: doubleQuoted,
+    string: singleQuoted,
+    double: 'DOUBLE',
+    least: (a, b) => `LEAST(${a}, ${b})`,
+  },
   snowflake: {
     name: 'snowflake',
     label: 'Snowflake',
@@ -34,7 +55,8 @@ export const dialects: Record<SqlDialect, Dialect> = {
     name: 'bigquery',
     label: 'BigQuery',
     ident: (name) => `\`${name.replace(/[`\\]/g, '')}\``,
-    string: (value) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`,
+    string: (value) =>
+      `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`,
     double: 'FLOAT64',
     least: (a, b) => `LEAST(${a}, ${b})`,
   },
@@ -59,7 +81,11 @@ export function doubleLiteral(d: Dialect, value: number): string {
  */
 export function relationName(d: Dialect, table: string): string {
   const name = table.trim();
-  if (/^\{\{\s*(ref|source)\(\s*'[A-Za-z0-9_.-]{1,128}'(\s*,\s*'[A-Za-z0-9_.-]{1,128}')?\s*\)\s*\}\}$/.test(name)) return name;
-  if (/^[A-Za-z_][A-Za-z0-9_$-]{0,127}(\.[A-Za-z_][A-Za-z0-9_$-]{0,127}){0,2}$/.test(name)) return name.split('.').map(d.ident).join('.');
-  throw new Error(`"${table.slice(0, 80)}" is not a table name: use name, schema.name or db.schema.name (letters, digits, _ and -), or a dbt {{ ref('…') }} / {{ source('…', '…') }}.`);
+  if (/^\{\{\s*(ref|source)\(\s*'[A-Za-z0-9_.-]{1,128}'(\s*,\s*'[A-Za-z0-9_.-]{1,128}')?\s*\)\s*\}\}$/.test(name))
+    return name;
+  if (/^[A-Za-z_][A-Za-z0-9_$-]{0,127}(\.[A-Za-z_][A-Za-z0-9_$-]{0,127}){0,2}$/.test(name))
+    return name.split('.').map(d.ident).join('.');
+  throw new Error(
+    `"${table.slice(0, 80)}" is not a table name: use name, schema.name or db.schema.name (letters, digits, _ and -), or a dbt {{ ref('…') }} / {{ source('…', '…') }}.`,
+  );
 }

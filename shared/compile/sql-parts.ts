@@ -5,7 +5,8 @@ import { doubleLiteral, type Dialect } from './sql-dialect';
 
 /** A condition on a column; NULL (missing) makes it not true, like the engine's NaN. */
 export function comparison(d: Dialect, column: string, metric: string, operator: Operator, value: Threshold): string {
-  const lit = (v: number | string) => (typeof v === 'string' || isCategoryMetric(metric) ? d.string(String(v)) : doubleLiteral(d, v));
+  const lit = (v: number | string) =>
+    typeof v === 'string' || isCategoryMetric(metric) ? d.string(String(v)) : doubleLiteral(d, v);
   switch (operator) {
     case 'between': {
       const [lo, hi] = value as [number, number];
@@ -29,7 +30,9 @@ export function comparison(d: Dialect, column: string, metric: string, operator:
 export function bySegment(d: Dialect, values: readonly string[]): string {
   const base = values[3]!;
   if (values.slice(0, 3).every((v) => v === base)) return base;
-  const branches = packSegments.map((s, i) => (values[i] === base ? '' : ` WHEN ${d.string(s)} THEN ${values[i]}`)).join('');
+  const branches = packSegments
+    .map((s, i) => (values[i] === base ? '' : ` WHEN ${d.string(s)} THEN ${values[i]}`))
+    .join('');
   return `CASE ${d.ident('segment')}${branches} ELSE ${base} END`;
 }
 

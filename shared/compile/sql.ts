@@ -49,7 +49,11 @@ export function compileSql(valid: ValidPack, options: SqlOptions): string {
   });
 
   // 2. Score: weights added in pack order (per category when shares or caps apply).
-  const weightOf = (k: number) => bySegment(d, [0, 1, 2, 3].map((seg) => num(model.weight[k * 4 + seg]!)));
+  const weightOf = (k: number) =>
+    bySegment(
+      d,
+      [0, 1, 2, 3].map((seg) => num(model.weight[k * 4 + seg]!)),
+    );
   const enabledSignals = pack.signals.map((s, k) => ({ s, k })).filter(({ s }) => s.enabled);
   const fold = (terms: string[]) => terms.reduce((acc, t) => `(${acc} + ${t})`, num(0));
   const term = (k: number) => `CASE WHEN ${sig(pack.signals[k]!.id)} = 1 THEN ${weightOf(k)} ELSE ${num(0)} END`;
@@ -66,10 +70,14 @@ export function compileSql(valid: ValidPack, options: SqlOptions): string {
     const parts = model.categories.map((c, ci) => {
       const maxBySegment = [0, 1, 2, 3].map((seg) => {
         let max = 0;
-        for (const { k } of enabledSignals) if (model.categoryOf[k] === ci && model.weight[k * 4 + seg]! > 0) max += model.weight[k * 4 + seg]!;
+        for (const { k } of enabledSignals)
+          if (model.categoryOf[k] === ci && model.weight[k * 4 + seg]! > 0) max += model.weight[k * 4 + seg]!;
         return c.cap === c.cap ? Math.min(max, c.cap) : max;
       });
-      return bySegment(d, maxBySegment.map((max) => (max > 0 ? `${num(c.share)} * (${cat(c.id)} / ${num(max)})` : num(0))));
+      return bySegment(
+        d,
+        maxBySegment.map((max) => (max > 0 ? `${num(c.share)} * (${cat(c.id)} / ${num(max)})` : num(0))),
+      );
     });
     score = `${fold(parts)} * ${num(100)}`;
     scoreNote = 'each category’s share × (subtotal ÷ the most it can reach), added up, × 100';
@@ -82,7 +90,10 @@ export function compileSql(valid: ValidPack, options: SqlOptions): string {
   // 3. Stage from the score (highest stage whose thresholds hold), then gates, then filters.
   const scoredDesc = [...model.scored].reverse().filter((i) => i !== model.catchAll);
   const baseStage = `CASE${scoredDesc
-    .map((i) => ` WHEN ${q('score')} >= ${num(model.stages[i]!.minScore)} AND ${q('distinct_signals')} >= ${model.stages[i]!.minSignals} THEN ${i}`)
+    .map(
+      (i) =>
+        ` WHEN ${q('score')} >= ${num(model.stages[i]!.minScore)} AND ${q('distinct_signals')} >= ${model.stages[i]!.minSignals} THEN ${i}`,
+    )
     .join('')} ELSE ${model.catchAll} END`;
   const steps: { name: string; note: string; columns: string[] }[] = [];
   let stage = q('stage_0');
@@ -100,7 +111,10 @@ export function compileSql(valid: ValidPack, options: SqlOptions): string {
       steps.push({
         name: `gate_${g.id}`,
         note: `gate ${g.id}: failing it puts the account at ${target} (${gm.stage}), and nothing after this moves it`,
-        columns: [`CASE WHEN ${fails} THEN ${gm.stage} ELSE ${stage} END AS ${nextStage}`, `CASE WHEN ${fails} THEN 1 ELSE ${assigned ?? '0'} END AS ${nextAssigned}`],
+        columns: [
+          `CASE WHEN ${fails} THEN ${gm.stage} ELSE ${stage} END AS ${nextStage}`,
+          `CASE WHEN ${fails} THEN 1 ELSE ${assigned ?? '0'} END AS ${nextAssigned}`,
+        ],
       });
       assigned = nextAssigned;
     } else {
@@ -113,7 +127,11 @@ export function compileSql(valid: ValidPack, options: SqlOptions): string {
     stage = nextStage;
   });
   // One scored stage down (the lowest scored stage stays where it is; gate-only stages fall to it).
-  const lowerOf = (column: string) => `CASE ${column}${model.scored.slice(1).map((s, i) => ` WHEN ${s} THEN ${model.scored[i]}`).join('')} ELSE ${model.catchAll} END`;
+  const lowerOf = (column: string) =>
+    `CASE ${column}${model.scored
+      .slice(1)
+      .map((s, i) => ` WHEN ${s} THEN ${model.scored[i]}`)
+      .join('')} ELSE ${model.catchAll} END`;
   pack.filters.forEach((f, k) => {
     const fm = model.filters[k]!;
     if (!fm.enabled) return;
@@ -122,7 +140,9 @@ export function compileSql(valid: ValidPack, options: SqlOptions): string {
     steps.push({
       name: `filter_${f.id}`,
       note: `filter ${f.id}: accounts at ${model.stages[fm.appliesFrom]!.id} (${fm.appliesFrom}) or above that it hits are ${fm.action === 'exclude' ? `sent to ${model.stages[model.catchAll]!.id}` : 'moved one stage down'}`,
-      columns: [`CASE WHEN ${notAssigned()}${q(`flt__${f.id}`)} = 1 AND ${stage} >= ${fm.appliesFrom} THEN ${target} ELSE ${stage} END AS ${nextStage}`],
+      columns: [
+        `CASE WHEN ${notAssigned()}${q(`flt__${f.id}`)} = 1 AND ${stage} >= ${fm.appliesFrom} THEN ${target} ELSE ${stage} END AS ${nextStage}`,
+      ],
     });
     stage = nextStage;
   });
@@ -134,13 +154,21 @@ export function compileSql(valid: ValidPack, options: SqlOptions): string {
 
   const cte = (name: string, note: string, body: string) => `${comment(note, '')}\n${name} AS (\n${body}\n)`;
   const ctes = [
-    cte('conditions', '1. Each signal, gate and filter as 0/1.', `  SELECT\n    ${q('account_id')},\n    ${q('segment')},\n${[...conditions, ...gates, ...filters].join(',\n')}\n  FROM ${input}`),
+    cte(
+      'conditions',
+      '1. Each signal, gate and filter as 0/1.',
+      `  SELECT\n    ${q('account_id')},\n    ${q('segment')},\n${[...conditions, ...gates, ...filters].join(',\n')}\n  FROM ${input}`,
+    ),
     cte(
       'subtotals',
       `2. Category subtotals: fired weights added in pack order${model.categories.some((c) => c.cap === c.cap) ? ', capped' : ''}.`,
       `  SELECT *${model.categories.map((c, ci) => `,\n    ${subtotals[ci]} AS ${cat(c.id)}`).join('')}\n  FROM conditions`,
     ),
-    cte('scored', `3. Score: ${scoreNote}; distinct signals counted.`, `  SELECT *,\n    ${score} AS ${q('score')},\n    ${distinct} AS ${q('distinct_signals')}\n  FROM subtotals`),
+    cte(
+      'scored',
+      `3. Score: ${scoreNote}; distinct signals counted.`,
+      `  SELECT *,\n    ${score} AS ${q('score')},\n    ${distinct} AS ${q('distinct_signals')}\n  FROM subtotals`,
+    ),
     cte(
       'staged',
       `4. Stage from the score: the highest of ${model.scored.map((i) => `${model.stages[i]!.id} (${i})`).join(', ')} whose minimum score and signals hold.`,
@@ -154,13 +182,47 @@ export function compileSql(valid: ValidPack, options: SqlOptions): string {
   });
   const version = pack.meta?.version ? ` version ${pack.meta.version}` : '';
   const header = [
-    comment(`Ladder rule pack "${pack.name}"${version} (pack schema ${pack.schemaVersion}), compiled for ${d.label}.`, ''),
-    comment(`Input: ${input}, one row per account: account_id (text), segment (text: SMB, Mid-Market, Enterprise or NULL)`, ''),
-    comment(`and one ${d.double} column per number feature: ${features.filter((f) => !isCategoryMetric(f.metric)).map((f) => (f.kind === 'value' ? f.key : `${f.key} (the ${f.kind === 'rolling_min' ? 'lowest' : 'highest'} ${f.metric} of the last ${f.periods} periods)`)).join(', ') || 'none'}`, ''),
-    ...(features.some((f) => isCategoryMetric(f.metric)) ? [comment(`and one text column per category: ${features.filter((f) => isCategoryMetric(f.metric)).map((f) => f.key).join(', ')}`, '')] : []),
-    comment('(`ladder export features` writes exactly this relation). Missing values are NULL and never meet a condition.', ''),
+    comment(
+      `Ladder rule pack "${pack.name}"${version} (pack schema ${pack.schemaVersion}), compiled for ${d.label}.`,
+      '',
+    ),
+    comment(
+      `Input: ${input}, one row per account: account_id (text), segment (text: SMB, Mid-Market, Enterprise or NULL)`,
+      '',
+    ),
+    comment(
+      `and one ${d.double} column per number feature: ${
+        features
+          .filter((f) => !isCategoryMetric(f.metric))
+          .map((f) =>
+            f.kind === 'value'
+              ? f.key
+              : `${f.key} (the ${f.kind === 'rolling_min' ? 'lowest' : 'highest'} ${f.metric} of the last ${f.periods} periods)`,
+          )
+          .join(', ') || 'none'
+      }`,
+      '',
+    ),
+    ...(features.some((f) => isCategoryMetric(f.metric))
+      ? [
+          comment(
+            `and one text column per category: ${features
+              .filter((f) => isCategoryMetric(f.metric))
+              .map((f) => f.key)
+              .join(', ')}`,
+            '',
+          ),
+        ]
+      : []),
+    comment(
+      '(`ladder export features` writes exactly this relation). Missing values are NULL and never meet a condition.',
+      '',
+    ),
     comment(`Output: account_id, score, stage, one 0/1 column per signal and per filter, then category subtotals.`, ''),
-    comment('Generated by Ladder; change the pack, not this file. No trailing semicolon, so it also works as a dbt model.', ''),
+    comment(
+      'Generated by Ladder; change the pack, not this file. No trailing semicolon, so it also works as a dbt model.',
+      '',
+    ),
   ].join('\n');
   return `${header}\nWITH\n${ctes.join(',\n')}\nSELECT\n  ${[
     q('account_id'),

@@ -57,7 +57,11 @@ function histogram(table: ClassTable, out: ClassOutcomes): ModelResult['histogra
   const width = binWidthFor(min, max, integers);
   const first = Math.floor(min / width) * width;
   const count = Math.max(1, Math.floor((max - first) / width) + 1); // rounding can put max a hair below first
-  const bins = Array.from({ length: count }, (_, b) => ({ from: first + b * width, to: first + (b + 1) * width, accounts: 0 }));
+  const bins = Array.from({ length: count }, (_, b) => ({
+    from: first + b * width,
+    to: first + (b + 1) * width,
+    accounts: 0,
+  }));
   for (let c = 0; c < out.size; c++) {
     if (table.count[c] === 0) continue;
     const b = Math.max(0, Math.min(count - 1, Math.floor((out.score[c]! - first) / width)));
@@ -114,11 +118,21 @@ export function aggregate(pack: RulePack, model: ScoringModel, table: ClassTable
     }
   }
   const topCount = stageCount[model.top]!;
-  const removed = pack.filters.map((f, fi) => ({ id: f.id, label: f.label, accounts: removedCount[fi]!, arr: centsToDollars(removedCents[fi]!) }));
+  const removed = pack.filters.map((f, fi) => ({
+    id: f.id,
+    label: f.label,
+    accounts: removedCount[fi]!,
+    arr: centsToDollars(removedCents[fi]!),
+  }));
   return {
     accounts: totalCount,
     arr: centsToDollars(totalCents),
-    stages: model.stages.map((s, i) => ({ id: s.id, label: s.label, accounts: stageCount[i]!, arr: centsToDollars(stageCents[i]!) })),
+    stages: model.stages.map((s, i) => ({
+      id: s.id,
+      label: s.label,
+      accounts: stageCount[i]!,
+      arr: centsToDollars(stageCents[i]!),
+    })),
     funnel: {
       stage: model.stages[model.top]!.id,
       candidates: { accounts: candidates.accounts, arr: centsToDollars(candidates.arr) },
@@ -133,7 +147,12 @@ export function aggregate(pack: RulePack, model: ScoringModel, table: ClassTable
       firedArr: centsToDollars(signalCents[i]!),
       shareOfTop: topCount > 0 ? signalTop[i]! / topCount : 0,
     })),
-    filters: pack.filters.map((f, i) => ({ id: f.id, label: f.label, hits: filterHits[i]!, applied: filterApplied[i]! })),
+    filters: pack.filters.map((f, i) => ({
+      id: f.id,
+      label: f.label,
+      hits: filterHits[i]!,
+      applied: filterApplied[i]!,
+    })),
     gates: pack.ladder.gates.map((g, i) => ({ id: g.id, label: g.label, failed: gateFailed[i]! })),
   };
 }

@@ -8,7 +8,13 @@ export interface FeaturePayload {
   asOf: string;
   accounts: number;
   /** Present when the payload carries the accounts themselves (first load), not only new columns. */
-  base?: { ids: string[]; names: string[]; segment: Uint8Array; arr: Float64Array; categories: Map<string, CategoryColumn> };
+  base?: {
+    ids: string[];
+    names: string[];
+    segment: Uint8Array;
+    arr: Float64Array;
+    categories: Map<string, CategoryColumn>;
+  };
   columns: Map<string, Float64Array>;
   /** Signature of each feature the pack needs (see featureSignature), by feature key. */
   signatures?: Record<string, string>;
@@ -39,7 +45,9 @@ function utf8Vector(values: readonly string[]): Vector {
     at += encoder.encodeInto(value, bytes.subarray(at)).written;
     offsets[i + 1] = at;
   }
-  return makeVector(makeData({ type: new Utf8(), length: values.length, valueOffsets: offsets, data: bytes.subarray(0, at) }));
+  return makeVector(
+    makeData({ type: new Utf8(), length: values.length, valueOffsets: offsets, data: bytes.subarray(0, at) }),
+  );
 }
 
 function utf8Values(vector: Vector): string[] {
@@ -99,7 +107,12 @@ export function decodeFeatures(bytes: Uint8Array): FeaturePayload {
       names: utf8Values(child('name')),
       segment: child('segment').toArray() as Uint8Array,
       arr: child('arr').toArray() as Float64Array,
-      categories: new Map(Object.entries(meta.categories).map(([name, dictionary]) => [name, { dictionary, codes: child(`cat:${name}`).toArray() as Int32Array }])),
+      categories: new Map(
+        Object.entries(meta.categories).map(([name, dictionary]) => [
+          name,
+          { dictionary, codes: child(`cat:${name}`).toArray() as Int32Array },
+        ]),
+      ),
     };
   }
   return payload;

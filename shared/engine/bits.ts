@@ -22,7 +22,9 @@ export function gatePassBits(features: FeatureTable, gate: Gate): Uint8Array {
 }
 
 export function filterHitBits(features: FeatureTable, filter: Filter): Uint8Array {
-  const parts = filter.conditions.map((c) => conditionBits(features, c.metric, c.metric, c.operator, sameForAllSegments(c.value)));
+  const parts = filter.conditions.map((c) =>
+    conditionBits(features, c.metric, c.metric, c.operator, sameForAllSegments(c.value)),
+  );
   const out = new Uint8Array(features.accounts);
   const all = filter.match === 'all';
   for (let i = 0; i < out.length; i++) {
@@ -44,6 +46,12 @@ export function filterHitBits(features: FeatureTable, filter: Filter): Uint8Arra
 
 /** What a signal's firing depends on: if this is unchanged, its bits are unchanged. */
 export const signalConditionKey = (s: Signal) =>
-  JSON.stringify([s.metric, s.operator, s.threshold, s.sustainedPeriods ?? 0, packSegments.map((seg) => s.segmentOverrides?.[seg]?.threshold ?? null)]);
+  JSON.stringify([
+    s.metric,
+    s.operator,
+    s.threshold,
+    s.sustainedPeriods ?? 0,
+    packSegments.map((seg) => s.segmentOverrides?.[seg]?.threshold ?? null),
+  ]);
 export const gateConditionKey = (g: Gate) => JSON.stringify([g.condition, g.whenMissing]);
 export const filterConditionKey = (f: Filter) => JSON.stringify([f.conditions, f.match]);

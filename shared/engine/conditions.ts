@@ -13,7 +13,13 @@ export const sameForAllSegments = (t: Threshold): SegmentThresholds => [t, t, t,
 // Comparisons are written `+(a > b)` rather than `a > b ? 1 : 0`: V8 compiles the former without a
 // branch, and on real data (where accounts are not sorted by the metric) the branch is mispredicted
 // half the time — about ten times slower over a million accounts.
-function numericBits(column: Float64Array, segment: Uint8Array, operator: Operator, values: SegmentThresholds, out: Uint8Array): void {
+function numericBits(
+  column: Float64Array,
+  segment: Uint8Array,
+  operator: Operator,
+  values: SegmentThresholds,
+  out: Uint8Array,
+): void {
   const n = column.length;
   if (operator === 'between') {
     const lo = values.map((v) => (v as [number, number])[0]);
@@ -76,7 +82,14 @@ function numericBits(column: Float64Array, segment: Uint8Array, operator: Operat
   }
 }
 
-function categoryBits(codes: Int32Array, dictionary: string[], segment: Uint8Array, operator: Operator, values: SegmentThresholds, out: Uint8Array): void {
+function categoryBits(
+  codes: Int32Array,
+  dictionary: string[],
+  segment: Uint8Array,
+  operator: Operator,
+  values: SegmentThresholds,
+  out: Uint8Array,
+): void {
   // One lookup table per segment: does dictionary entry k meet the condition?
   const tables = values.map((v) => {
     const wanted = new Set(Array.isArray(v) ? v.map(String) : [String(v)]);
@@ -110,7 +123,13 @@ export function conditionBits(
 }
 
 /** Gate pass bits: the condition holds, or the value is missing and the gate passes on missing data. */
-export function gateBits(features: FeatureTable, metric: string, operator: Operator, value: Threshold, whenMissing: 'pass' | 'fail'): Uint8Array {
+export function gateBits(
+  features: FeatureTable,
+  metric: string,
+  operator: Operator,
+  value: Threshold,
+  whenMissing: 'pass' | 'fail',
+): Uint8Array {
   const bits = conditionBits(features, metric, metric, operator, sameForAllSegments(value));
   if (whenMissing === 'fail') return bits;
   if (isCategoryMetric(metric)) {

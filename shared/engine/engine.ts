@@ -5,7 +5,14 @@
 import type { RulePack } from '../pack/schema';
 import type { ValidPack } from '../pack/validate';
 import { aggregate, type ModelResult } from './aggregate';
-import { filterConditionKey, filterHitBits, gateConditionKey, gatePassBits, signalBits, signalConditionKey } from './bits';
+import {
+  filterConditionKey,
+  filterHitBits,
+  gateConditionKey,
+  gatePassBits,
+  signalBits,
+  signalConditionKey,
+} from './bits';
 import { classify, toCents, type ClassTable } from './classes';
 import { requiredFeatures, signalFeature, type FeatureTable } from './features';
 import { compileScoring, evaluateClasses, type ClassOutcomes, type ScoringModel } from './scoring';
@@ -26,11 +33,17 @@ export interface Engine {
 }
 
 function checkFeatures(features: FeatureTable, valid: ValidPack): void {
-  const missing = requiredFeatures(valid).filter((f) => !features.columns.has(f.key) && !features.categories.has(f.metric));
+  const missing = requiredFeatures(valid).filter(
+    (f) => !features.columns.has(f.key) && !features.categories.has(f.metric),
+  );
   if (missing.length > 0) throw new Error(`The feature table lacks ${missing.map((f) => f.key).join(', ')}.`);
 }
 
-function computeBits(features: FeatureTable, pack: RulePack, scratch: Uint8Array): { masks: Uint32Array; contexts: Uint32Array } {
+function computeBits(
+  features: FeatureTable,
+  pack: RulePack,
+  scratch: Uint8Array,
+): { masks: Uint32Array; contexts: Uint32Array } {
   const n = features.accounts;
   const masks = new Uint32Array(n);
   pack.signals.forEach((signal, s) => {
@@ -51,7 +64,8 @@ function computeBits(features: FeatureTable, pack: RulePack, scratch: Uint8Array
   return { masks, contexts };
 }
 
-const sameIds = (a: { id: string }[], b: { id: string }[]) => a.length === b.length && a.every((x, i) => x.id === b[i]!.id);
+const sameIds = (a: { id: string }[], b: { id: string }[]) =>
+  a.length === b.length && a.every((x, i) => x.id === b[i]!.id);
 
 export function createEngine(initialFeatures: FeatureTable, initial: ValidPack): Engine {
   checkFeatures(initialFeatures, initial);
@@ -132,13 +146,21 @@ export function createEngine(initialFeatures: FeatureTable, initial: ValidPack):
       const np = next.pack;
       if (prev === np && prevFeatures === nextFeatures) return 'none';
       checkFeatures(nextFeatures, next);
-      if (nextFeatures.accounts !== prevFeatures.accounts || nextFeatures.arr !== prevFeatures.arr || nextFeatures.segment !== prevFeatures.segment) {
+      if (
+        nextFeatures.accounts !== prevFeatures.accounts ||
+        nextFeatures.arr !== prevFeatures.arr ||
+        nextFeatures.segment !== prevFeatures.segment
+      ) {
         throw new Error('A new feature table with other accounts needs a new engine.');
       }
       features = nextFeatures;
       pack = np;
       let kind: EditKind = 'classes';
-      if (!sameIds(prev.signals, np.signals) || !sameIds(prev.ladder.gates, np.ladder.gates) || !sameIds(prev.filters, np.filters)) {
+      if (
+        !sameIds(prev.signals, np.signals) ||
+        !sameIds(prev.ladder.gates, np.ladder.gates) ||
+        !sameIds(prev.filters, np.filters)
+      ) {
         ({ masks, contexts } = computeBits(features, np, scratch));
         table = classify(masks, contexts, arrCents);
         kind = 'rebuild';
@@ -158,7 +180,10 @@ export function createEngine(initialFeatures: FeatureTable, initial: ValidPack):
           }
         });
         np.filters.forEach((f, i) => {
-          if (filterConditionKey(prev.filters[i]!) !== filterConditionKey(f) || f.conditions.some((c) => columnChanged(c.metric))) {
+          if (
+            filterConditionKey(prev.filters[i]!) !== filterConditionKey(f) ||
+            f.conditions.some((c) => columnChanged(c.metric))
+          ) {
             applyBits(filterHitBits(features, f), 'context', 6 + i);
             kind = 'rescan';
           }
@@ -186,4 +211,3 @@ export function accountScores(engine: Engine): { score: Float64Array; stage: Int
   }
   return { score, stage };
 }
-

@@ -24,9 +24,34 @@ export interface Explanation {
   distinctSignals: number;
   stage: { id: string; label: string };
   stageFromScore: { id: string; label: string };
-  signals: ({ id: string; label: string; category: string; enabled: boolean; weight: number; fired: boolean; counted: boolean } & Omit<ExplainedCondition, 'met'>)[];
-  gates: { id: string; label: string; enabled: boolean; passed: boolean; effect: 'none' | 'assigned' | 'capped'; stage: string; condition: ExplainedCondition }[];
-  filters: { id: string; label: string; enabled: boolean; hit: boolean; applied: boolean; action: 'demote' | 'exclude'; match: 'all' | 'any'; conditions: ExplainedCondition[] }[];
+  signals: ({
+    id: string;
+    label: string;
+    category: string;
+    enabled: boolean;
+    weight: number;
+    fired: boolean;
+    counted: boolean;
+  } & Omit<ExplainedCondition, 'met'>)[];
+  gates: {
+    id: string;
+    label: string;
+    enabled: boolean;
+    passed: boolean;
+    effect: 'none' | 'assigned' | 'capped';
+    stage: string;
+    condition: ExplainedCondition;
+  }[];
+  filters: {
+    id: string;
+    label: string;
+    enabled: boolean;
+    hit: boolean;
+    applied: boolean;
+    action: 'demote' | 'exclude';
+    match: 'all' | 'any';
+    conditions: ExplainedCondition[];
+  }[];
   play: RulePack['plays'][number] | null;
 }
 
@@ -65,7 +90,13 @@ function meets(value: FeatureValue, operator: Operator, threshold: Threshold): b
 
 const explainClause = (features: FeatureTable, clause: Clause, i: number): ExplainedCondition => {
   const value = featureValue(features, clause.metric, clause.metric, i);
-  return { metric: clause.metric, value, operator: clause.operator, threshold: clause.value, met: meets(value, clause.operator, clause.value) };
+  return {
+    metric: clause.metric,
+    value,
+    operator: clause.operator,
+    threshold: clause.value,
+    met: meets(value, clause.operator, clause.value),
+  };
 };
 
 export function explainAccount(engine: Engine, i: number): Explanation {
@@ -96,9 +127,21 @@ export function explainAccount(engine: Engine, i: number): Explanation {
   const gates = pack.ladder.gates.map((g, k) => {
     const passed = ((context >>> (2 + k)) & 1) === 1;
     const failedHere = ((outcomes.failedGates[c]! >>> k) & 1) === 1;
-    const effect: 'none' | 'assigned' | 'capped' = !failedHere ? 'none' : g.onFail.action === 'assign' && !assigned ? 'assigned' : 'capped';
+    const effect: 'none' | 'assigned' | 'capped' = !failedHere
+      ? 'none'
+      : g.onFail.action === 'assign' && !assigned
+        ? 'assigned'
+        : 'capped';
     if (effect === 'assigned') assigned = true;
-    return { id: g.id, label: g.label, enabled: g.enabled, passed, effect, stage: g.onFail.stage, condition: explainClause(features, g.condition, i) };
+    return {
+      id: g.id,
+      label: g.label,
+      enabled: g.enabled,
+      passed,
+      effect,
+      stage: g.onFail.stage,
+      condition: explainClause(features, g.condition, i),
+    };
   });
   const filters = pack.filters.map((f, k) => ({
     id: f.id,
@@ -112,13 +155,19 @@ export function explainAccount(engine: Engine, i: number): Explanation {
   }));
   // The play for the strongest counted signal's approach, when the account reached the top stage.
   const strongest = signals.filter((s) => s.counted).sort((a, b) => b.weight - a.weight)[0];
-  const play = outcomes.stage[c] === model.top && strongest ? (pack.plays.find((p) => p.approach === pack.signals.find((s) => s.id === strongest.id)!.approach) ?? null) : null;
+  const play =
+    outcomes.stage[c] === model.top && strongest
+      ? (pack.plays.find((p) => p.approach === pack.signals.find((s) => s.id === strongest.id)!.approach) ?? null)
+      : null;
   return {
     index: i,
     accountId: features.accountIds[i]!,
     segment: segmentNames[segment]!,
     score: outcomes.score[c]!,
-    subtotals: model.categories.map((cat, k) => ({ category: cat.id, value: outcomes.subtotal[c * model.categories.length + k]! })),
+    subtotals: model.categories.map((cat, k) => ({
+      category: cat.id,
+      value: outcomes.subtotal[c * model.categories.length + k]!,
+    })),
     distinctSignals: outcomes.distinct[c]!,
     stage: stageRef(outcomes.stage[c]!),
     stageFromScore: stageRef(outcomes.baseStage[c]!),

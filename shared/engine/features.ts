@@ -25,7 +25,9 @@ export const unknownSegment = 3;
 export const segmentNames = ['SMB', 'Mid-Market', 'Enterprise', 'Unknown'] as const;
 
 export function segmentCode(segment: string | null | undefined): number {
-  return segment && Object.hasOwn(segmentCodes, segment) ? segmentCodes[segment as keyof typeof segmentCodes] : unknownSegment;
+  return segment && Object.hasOwn(segmentCodes, segment)
+    ? segmentCodes[segment as keyof typeof segmentCodes]
+    : unknownSegment;
 }
 
 export type FeatureSpec =
@@ -38,7 +40,12 @@ export function signalFeature(signal: Pick<Signal, 'metric' | 'operator' | 'sust
   if (!n) return { key: signal.metric, metric: signal.metric, kind: 'value' };
   // "x > t for the last n periods" is exactly "min of the last n values of x > t" (max for <).
   const kind = signal.operator === '<' || signal.operator === '<=' ? 'rolling_max' : 'rolling_min';
-  return { key: `${signal.metric}__${kind === 'rolling_min' ? 'min' : 'max'}${n}`, metric: signal.metric, kind, periods: n };
+  return {
+    key: `${signal.metric}__${kind === 'rolling_min' ? 'min' : 'max'}${n}`,
+    metric: signal.metric,
+    kind,
+    periods: n,
+  };
 }
 
 /** Every feature a pack reads, each once, in a stable order (signals, gates, filters). */
@@ -49,7 +56,8 @@ export function requiredFeatures(valid: ValidPack): FeatureSpec[] {
   };
   for (const s of valid.pack.signals) add(signalFeature(s));
   for (const g of valid.pack.ladder.gates) add({ key: g.condition.metric, metric: g.condition.metric, kind: 'value' });
-  for (const f of valid.pack.filters) for (const c of f.conditions) add({ key: c.metric, metric: c.metric, kind: 'value' });
+  for (const f of valid.pack.filters)
+    for (const c of f.conditions) add({ key: c.metric, metric: c.metric, kind: 'value' });
   return [...specs.values()];
 }
 
@@ -79,4 +87,5 @@ export function featureSignature(valid: ValidPack, spec: FeatureSpec): string {
 }
 
 /** Numeric feature specs of a pack (categories come from the account columns directly). */
-export const numericSpecs = (valid: ValidPack): FeatureSpec[] => requiredFeatures(valid).filter((s) => baseMetric(s.metric)?.kind !== 'category');
+export const numericSpecs = (valid: ValidPack): FeatureSpec[] =>
+  requiredFeatures(valid).filter((s) => baseMetric(s.metric)?.kind !== 'category');

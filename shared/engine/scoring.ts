@@ -28,14 +28,24 @@ export function compileScoring(pack: RulePack): ScoringModel {
   const used = new Set(pack.signals.map((s) => s.category));
   const categories = signalCategories
     .filter((c) => used.has(c))
-    .map((id) => ({ id, share: pack.scoring.categoryWeights?.[id] ?? NaN, cap: pack.scoring.categoryCaps?.[id] ?? NaN }));
+    .map((id) => ({
+      id,
+      share: pack.scoring.categoryWeights?.[id] ?? NaN,
+      cap: pack.scoring.categoryCaps?.[id] ?? NaN,
+    }));
   pack.signals.forEach((s, i) => {
     for (let seg = 0; seg < 4; seg++) {
       const segment = packSegments[seg];
       weight[i * 4 + seg] = (segment && s.segmentOverrides?.[segment]?.weight) ?? s.weight;
     }
   });
-  const stages = pack.ladder.stages.map((s) => ({ id: s.id, label: s.label, minScore: s.minScore, minSignals: s.minSignals, gateOnly: s.gateOnly }));
+  const stages = pack.ladder.stages.map((s) => ({
+    id: s.id,
+    label: s.label,
+    minScore: s.minScore,
+    minSignals: s.minSignals,
+    gateOnly: s.gateOnly,
+  }));
   const scored = stages.flatMap((s, i) => (s.gateOnly ? [] : [i]));
   const stageIndex = (id: string) => stages.findIndex((s) => s.id === id);
   const enabled = Uint8Array.from(pack.signals, (s) => (s.enabled ? 1 : 0));
@@ -51,8 +61,16 @@ export function compileScoring(pack: RulePack): ScoringModel {
     scored,
     catchAll: scored[0]!,
     top: scored[scored.length - 1]!,
-    gates: pack.ladder.gates.map((g) => ({ enabled: g.enabled, action: g.onFail.action, stage: stageIndex(g.onFail.stage) })),
-    filters: pack.filters.map((f) => ({ enabled: f.enabled, action: f.action, appliesFrom: stageIndex(f.appliesFrom) })),
+    gates: pack.ladder.gates.map((g) => ({
+      enabled: g.enabled,
+      action: g.onFail.action,
+      stage: stageIndex(g.onFail.stage),
+    })),
+    filters: pack.filters.map((f) => ({
+      enabled: f.enabled,
+      action: f.action,
+      appliesFrom: stageIndex(f.appliesFrom),
+    })),
   };
 }
 
@@ -77,7 +95,13 @@ function lowerScoredStage(model: ScoringModel, stage: number): number {
   return at > 0 ? model.scored[at - 1]! : model.catchAll;
 }
 
-function scoreClass(model: ScoringModel, mask: number, segment: number, subtotal: Float64Array, offset: number): number {
+function scoreClass(
+  model: ScoringModel,
+  mask: number,
+  segment: number,
+  subtotal: Float64Array,
+  offset: number,
+): number {
   const k = model.categories.length;
   if (!model.categorized) {
     // Plain sum of fired weights in pack order (compiled SQL adds them in the same order).

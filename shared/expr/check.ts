@@ -35,12 +35,18 @@ export function checkExpression(tree: Node, resolve: Resolve): CheckedExpr {
   let periodExpressible = true;
 
   const expect = (node: Node, want: ValueType, got: ValueType, what: string) => {
-    if (want !== got) throw new ExprError(`${what} needs ${want === 'bool' ? 'a condition (true/false)' : 'a number'}, not ${got === 'bool' ? 'a condition' : 'a number'}.`, node);
+    if (want !== got)
+      throw new ExprError(
+        `${what} needs ${want === 'bool' ? 'a condition (true/false)' : 'a number'}, not ${got === 'bool' ? 'a condition' : 'a number'}.`,
+        node,
+      );
   };
 
   const constantInt = (node: Node, name: string, min: number, max: number, fn: string): number => {
-    if (node.kind !== 'number' || !Number.isInteger(node.value)) throw new ExprError(`${fn}(): ${name} must be a whole number written in the expression.`, node);
-    if (node.value < min || node.value > max) throw new ExprError(`${fn}(): ${name} must be between ${min} and ${max}.`, node);
+    if (node.kind !== 'number' || !Number.isInteger(node.value))
+      throw new ExprError(`${fn}(): ${name} must be a whole number written in the expression.`, node);
+    if (node.value < min || node.value > max)
+      throw new ExprError(`${fn}(): ${name} must be between ${min} and ${max}.`, node);
     return node.value;
   };
 
@@ -56,7 +62,8 @@ export function checkExpression(tree: Node, resolve: Resolve): CheckedExpr {
         const info = resolve(node.name);
         if (!info) throw new ExprError(`Unknown metric "${node.name}".`, node);
         if (info.windowed) {
-          if (scope.inSeries) throw new ExprError(`"${node.name}" is computed over a window, so it has no value per period.`, node);
+          if (scope.inSeries)
+            throw new ExprError(`"${node.name}" is computed over a window, so it has no value per period.`, node);
           periodExpressible = false;
         }
         refs.add(node.name);
@@ -78,7 +85,8 @@ export function checkExpression(tree: Node, resolve: Resolve): CheckedExpr {
           case '/':
             expect(node.left, 'number', l, `"${node.op}"`);
             expect(node.right, 'number', r, `"${node.op}"`);
-            if (node.op === '/' && node.right.kind === 'number' && node.right.value === 0) throw new ExprError('Division by zero.', node.right);
+            if (node.op === '/' && node.right.kind === 'number' && node.right.value === 0)
+              throw new ExprError('Division by zero.', node.right);
             return 'number';
           case 'and':
           case 'or':
@@ -103,7 +111,14 @@ export function checkExpression(tree: Node, resolve: Resolve): CheckedExpr {
             const count = spec.minArgs === spec.maxArgs ? `${spec.minArgs}` : `${spec.minArgs} to ${spec.maxArgs}`;
             throw new ExprError(`${node.name}() takes ${count} arguments.`, node);
           }
-          node.args.forEach((arg, i) => expect(arg, spec.args[Math.min(i, spec.args.length - 1)]!, visit(arg, scope), `${node.name}() argument ${i + 1}`));
+          node.args.forEach((arg, i) =>
+            expect(
+              arg,
+              spec.args[Math.min(i, spec.args.length - 1)]!,
+              visit(arg, scope),
+              `${node.name}() argument ${i + 1}`,
+            ),
+          );
           return spec.result;
         }
         if (scope.inSeries) throw new ExprError(`${node.name}() cannot be used inside another window function.`, node);
@@ -116,7 +131,9 @@ export function checkExpression(tree: Node, resolve: Resolve): CheckedExpr {
           throw new ExprError(`${node.name}(${names}) — wrong number of arguments.`, node);
         }
         expect(series, spec.series, visit(series, { inSeries: true }), `${node.name}() first argument`);
-        rest.forEach((arg, i) => constantInt(arg, spec.params[i]!.name, spec.params[i]!.min, spec.params[i]!.max, node.name));
+        rest.forEach((arg, i) =>
+          constantInt(arg, spec.params[i]!.name, spec.params[i]!.min, spec.params[i]!.max, node.name),
+        );
         return 'number';
       }
     }

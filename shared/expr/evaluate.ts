@@ -142,7 +142,11 @@ export function evaluate(node: Node, env: ColumnEnv): Float64Array {
         case 'min':
         case 'max':
         case 'coalesce':
-          return variadic(node.name, node.args.map((a) => evaluate(a, env)), env.length);
+          return variadic(
+            node.name,
+            node.args.map((a) => evaluate(a, env)),
+            env.length,
+          );
         case 'if': {
           const [c, a, b] = node.args.map((arg) => evaluate(arg, env)) as [Float64Array, Float64Array, Float64Array];
           const out = new Float64Array(env.length);

@@ -16,7 +16,10 @@ const operators = ['<=', '>=', '==', '!=', '&&', '||', '+', '-', '*', '/', '<', 
 
 export function tokenize(source: string): Token[] {
   if (source.length > maxExpressionLength) {
-    throw new ExprError(`The expression is too long (${source.length} characters; the limit is ${maxExpressionLength}).`, { start: 0, end: 0 });
+    throw new ExprError(
+      `The expression is too long (${source.length} characters; the limit is ${maxExpressionLength}).`,
+      { start: 0, end: 0 },
+    );
   }
   const tokens: Token[] = [];
   let i = 0;
@@ -30,7 +33,8 @@ export function tokenize(source: string): Token[] {
     if ((c >= '0' && c <= '9') || (c === '.' && /[0-9]/.test(source[i + 1] ?? ''))) {
       const match = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/.exec(source.slice(i))!;
       i += match[0].length;
-      if (/[A-Za-z_]/.test(source[i] ?? '')) throw new ExprError(`"${source.slice(start, i + 1)}" is not a number.`, { start, end: i + 1 });
+      if (/[A-Za-z_]/.test(source[i] ?? ''))
+        throw new ExprError(`"${source.slice(start, i + 1)}" is not a number.`, { start, end: i + 1 });
       tokens.push({ kind: 'number', text: match[0], start, end: i });
       continue;
     }

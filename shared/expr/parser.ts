@@ -16,10 +16,18 @@ export function parse(source: string): Node {
   const isOp = (t: Token, ...texts: string[]) => (t.kind === 'op' || t.kind === 'ident') && texts.includes(t.text);
 
   const enter = (at: Token) => {
-    if (++depth > maxNestingDepth) throw new ExprError(`The expression nests more than ${maxNestingDepth} levels deep.`, at);
+    if (++depth > maxNestingDepth)
+      throw new ExprError(`The expression nests more than ${maxNestingDepth} levels deep.`, at);
   };
 
-  const binary = (op: BinaryOp, left: Node, right: Node): Node => ({ kind: 'binary', op, left, right, start: left.start, end: right.end });
+  const binary = (op: BinaryOp, left: Node, right: Node): Node => ({
+    kind: 'binary',
+    op,
+    left,
+    right,
+    start: left.start,
+    end: right.end,
+  });
 
   function orExpr(): Node {
     let left = andExpr();
@@ -99,7 +107,8 @@ export function parse(source: string): Node {
       }
       case 'ident': {
         const lower = t.text.toLowerCase();
-        if (lower === 'true' || lower === 'false') return { kind: 'bool', value: lower === 'true', start: t.start, end: t.end };
+        if (lower === 'true' || lower === 'false')
+          return { kind: 'bool', value: lower === 'true', start: t.start, end: t.end };
         if (lower === 'null') return { kind: 'null', start: t.start, end: t.end };
         if (['and', 'or', 'not'].includes(lower)) throw new ExprError(`"${t.text}" needs a value on its left.`, t);
         if (peek().kind !== '(') return { kind: 'ident', name: t.text, start: t.start, end: t.end };

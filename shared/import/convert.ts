@@ -58,7 +58,14 @@ export function makeConverter(plan: ColumnPlan, field?: FieldInfo): Converter {
   if (field?.choices) return choiceConverter(field.choices);
   switch (plan.type) {
     case 'text':
-      return (cell) => (cell === null ? null : typeof cell === 'string' ? (cell === '' || (cell.length < 64 && cell.trim() === '') ? null : cell) : String(cell));
+      return (cell) =>
+        cell === null
+          ? null
+          : typeof cell === 'string'
+            ? cell === '' || (cell.length < 64 && cell.trim() === '')
+              ? null
+              : cell
+            : String(cell);
     case 'number':
     case 'integer':
     case 'percent': {
@@ -104,7 +111,10 @@ export function makeConverter(plan: ColumnPlan, field?: FieldInfo): Converter {
         else if (typeof cell === 'boolean') return INVALID;
         else {
           if (isNullText(cell)) return null;
-          parsed = plan.numericDates && /^\d+(\.\d+)?$/.test(cell.trim()) ? fromNumericDate(Number(cell), plan) : parseDate(cell, order);
+          parsed =
+            plan.numericDates && /^\d+(\.\d+)?$/.test(cell.trim())
+              ? fromNumericDate(Number(cell), plan)
+              : parseDate(cell, order);
         }
         if (!parsed) return INVALID;
         return wantTime ? (parsed.dateTime ?? parsed.date) : parsed.date;
@@ -131,7 +141,10 @@ export function invalidReason(plan: ColumnPlan, field: FieldInfo | undefined, ce
       return 'not a yes/no value (true/false, yes/no, y/n, 1/0)';
     case 'date':
     case 'datetime':
-      if (typeof cell === 'string' && plan.dateOrder === null && /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/.test(cell.trim())) return 'date order (day/month) not chosen';
-      return plan.dateOrder ? `not a date (reading ${plan.dateOrder === 'DMY' ? 'day/month/year' : 'month/day/year'})` : 'not a date';
+      if (typeof cell === 'string' && plan.dateOrder === null && /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/.test(cell.trim()))
+        return 'date order (day/month) not chosen';
+      return plan.dateOrder
+        ? `not a date (reading ${plan.dateOrder === 'DMY' ? 'day/month/year' : 'month/day/year'})`
+        : 'not a date';
   }
 }

@@ -38,7 +38,14 @@ export const mappingSpec = z
     /** XLSX: the worksheet to read (name); the first one otherwise. */
     sheet: z.string().max(200).optional(),
     columns: z.array(columnChoice).max(20_000).optional(),
-    constants: z.array(z.object({ field: z.string().max(100), value: z.union([z.string().max(1000), z.number(), z.boolean()]) }).strict()).max(100).optional(),
+    constants: z
+      .array(
+        z
+          .object({ field: z.string().max(100), value: z.union([z.string().max(1000), z.number(), z.boolean()]) })
+          .strict(),
+      )
+      .max(100)
+      .optional(),
     onError: z.enum(onErrorChoices).optional(),
     ticketPhrases: phraseLists.optional(),
   })
@@ -57,7 +64,11 @@ export function normalizeMappingFile(raw: unknown): unknown {
   const columns = out.columns;
   if (columns && typeof columns === 'object' && !Array.isArray(columns)) {
     out.columns = Object.entries(columns).map(([source, choice]) =>
-      typeof choice === 'string' ? { source, field: choice } : choice === null ? { source, field: 'skip' } : { source, ...(choice as object) },
+      typeof choice === 'string'
+        ? { source, field: choice }
+        : choice === null
+          ? { source, field: 'skip' }
+          : { source, ...(choice as object) },
     );
   }
   const constants = out.constants;

@@ -30,7 +30,8 @@ function fits(type: ValueType, p: ColumnProfile): boolean {
 function headerScore(field: FieldInfo, header: string): number {
   const words = normalizeHeader(header);
   if (words === '') return 0;
-  if (field.aliases.includes(words) || normalizeHeader(field.id) === words || normalizeHeader(field.label) === words) return 0.9;
+  if (field.aliases.includes(words) || normalizeHeader(field.id) === words || normalizeHeader(field.label) === words)
+    return 0.9;
   const padded = ` ${words} `;
   const partial = field.aliases.some((a) => a.length > 3 && padded.includes(` ${a} `));
   return partial ? 0.6 : 0;
@@ -44,7 +45,11 @@ function numericDates(p: ColumnProfile): ColumnPlan['numericDates'] {
   return null;
 }
 
-function typed(plan: Omit<ColumnPlan, 'dateOrder' | 'needsDateOrder' | 'numericDates'>, p: ColumnProfile, order: DateOrder | undefined): ColumnPlan {
+function typed(
+  plan: Omit<ColumnPlan, 'dateOrder' | 'needsDateOrder' | 'numericDates'>,
+  p: ColumnProfile,
+  order: DateOrder | undefined,
+): ColumnPlan {
   const isDate = plan.type === 'date' || plan.type === 'datetime';
   const decision = decideDateOrder(p);
   const dateOrder = isDate ? (order ?? decision.order) : null;
@@ -67,9 +72,12 @@ export function suggestPlan({ kind, headers, profiles, spec = {} }: SuggestInput
   const fields = fieldsByKind[kind];
   const blockers: string[] = [];
   const preset = spec.preset ? findPreset(spec.preset) : undefined;
-  if (spec.preset && !preset) blockers.push(`There is no preset called "${spec.preset}"; choose one of ${presetIds.join(', ')}.`);
+  if (spec.preset && !preset)
+    blockers.push(`There is no preset called "${spec.preset}"; choose one of ${presetIds.join(', ')}.`);
   if (preset && !preset.kinds[kind]) {
-    blockers.push(`The ${preset.label} preset has no mapping for ${kind}; it covers ${Object.keys(preset.kinds).join(', ')}.`);
+    blockers.push(
+      `The ${preset.label} preset has no mapping for ${kind}; it covers ${Object.keys(preset.kinds).join(', ')}.`,
+    );
   }
   const variant = preset ? presetVariant(preset, kind, headers) : undefined;
   if (preset?.kinds[kind] && !variant) {
@@ -78,9 +86,12 @@ export function suggestPlan({ kind, headers, profiles, spec = {} }: SuggestInput
   }
   const chosen = new Map((spec.columns ?? []).map((c) => [c.source, c]));
   for (const c of spec.columns ?? []) {
-    if (!headers.includes(c.source)) blockers.push(`The mapping names a column "${c.source}" that this file does not have.`);
+    if (!headers.includes(c.source))
+      blockers.push(`The mapping names a column "${c.source}" that this file does not have.`);
     else if (c.field !== 'custom' && c.field !== 'skip' && !fields.some((f) => f.id === c.field)) {
-      blockers.push(`The mapping sends "${c.source}" to "${c.field}", which is not a field of ${kind} (${fields.map((f) => f.id).join(', ')}).`);
+      blockers.push(
+        `The mapping sends "${c.source}" to "${c.field}", which is not a field of ${kind} (${fields.map((f) => f.id).join(', ')}).`,
+      );
     }
   }
   const taken = new Set<string>();
@@ -96,7 +107,11 @@ export function suggestPlan({ kind, headers, profiles, spec = {} }: SuggestInput
     const skip = choice.field === 'skip';
     if (field) taken.add(field.id);
     const type = choice.type ?? field?.type ?? inferType(p, source);
-    plans[index] = typed({ index, source, field: field?.id ?? null, skip, type, confidence: 1, reason: 'your mapping' }, p, choice.dateOrder ?? order);
+    plans[index] = typed(
+      { index, source, field: field?.id ?? null, skip, type, confidence: 1, reason: 'your mapping' },
+      p,
+      choice.dateOrder ?? order,
+    );
   });
   // 2. The preset: per field, the first of its source headers the file has.
   if (variant) {
@@ -106,7 +121,19 @@ export function suggestPlan({ kind, headers, profiles, spec = {} }: SuggestInput
       const index = sources.map((s) => headers.indexOf(s)).find((i) => i !== -1 && plans[i] === null);
       if (index === undefined) continue;
       taken.add(field.id);
-      plans[index] = typed({ index, source: headers[index]!, field: field.id, skip: false, type: field.type, confidence: 1, reason: `${preset!.label} preset` }, profiles[index]!, order);
+      plans[index] = typed(
+        {
+          index,
+          source: headers[index]!,
+          field: field.id,
+          skip: false,
+          type: field.type,
+          confidence: 1,
+          reason: `${preset!.label} preset`,
+        },
+        profiles[index]!,
+        order,
+      );
     }
   }
   // Fields the preset or the user fixes to a constant are not suggested from headers.
@@ -127,29 +154,63 @@ export function suggestPlan({ kind, headers, profiles, spec = {} }: SuggestInput
     if (taken.has(c.field.id) || plans[c.index] !== null) continue;
     taken.add(c.field.id);
     const reason = c.score >= 0.9 ? 'header matches' : 'header resembles';
-    plans[c.index] = typed({ index: c.index, source: headers[c.index]!, field: c.field.id, skip: false, type: c.field.type, confidence: c.score, reason }, profiles[c.index]!, order);
+    plans[c.index] = typed(
+      {
+        index: c.index,
+        source: headers[c.index]!,
+        field: c.field.id,
+        skip: false,
+        type: c.field.type,
+        confidence: c.score,
+        reason,
+      },
+      profiles[c.index]!,
+      order,
+    );
   }
   // 4. Everything else: a custom field of the type its values show.
   const columns = plans.map((plan, index) => {
     if (plan) return plan;
     const p = profiles[index]!;
     const source = headers[index]!;
-    return typed({ index, source, field: null, skip: false, type: inferType(p, source), confidence: 0, reason: 'kept as a custom field' }, p, order);
+    return typed(
+      {
+        index,
+        source,
+        field: null,
+        skip: false,
+        type: inferType(p, source),
+        confidence: 0,
+        reason: 'kept as a custom field',
+      },
+      p,
+      order,
+    );
   });
 
-  const constants = [...(variant?.constants ? Object.entries(variant.constants).map(([field, value]) => ({ field, value })) : []), ...(spec.constants ?? [])];
+  const constants = [
+    ...(variant?.constants ? Object.entries(variant.constants).map(([field, value]) => ({ field, value })) : []),
+    ...(spec.constants ?? []),
+  ];
   for (const field of fields) {
     if (!field.required) continue;
     if (!columns.some((c) => c.field === field.id && !c.skip) && !constants.some((c) => c.field === field.id)) {
       blockers.push(`No column is mapped to ${field.label} (${field.id}), which ${kind} need.`);
     }
   }
-  if (kind === 'events' && !columns.some((c) => !c.skip && (c.field === 'account_id' || c.field === 'outcome_ref' || c.field === 'user_id'))) {
-    blockers.push('Events need an account: map an account id, a subscription/opportunity id, or a user id of users already imported.');
+  if (
+    kind === 'events' &&
+    !columns.some((c) => !c.skip && (c.field === 'account_id' || c.field === 'outcome_ref' || c.field === 'user_id'))
+  ) {
+    blockers.push(
+      'Events need an account: map an account id, a subscription/opportunity id, or a user id of users already imported.',
+    );
   }
   for (const c of columns) {
     if (c.needsDateOrder && !c.skip) {
-      blockers.push(`Column "${c.source}": every date reads both day-first and month-first (e.g. "${profiles[c.index]!.samples[0] ?? ''}"); choose DMY or MDY for it.`);
+      blockers.push(
+        `Column "${c.source}": every date reads both day-first and month-first (e.g. "${profiles[c.index]!.samples[0] ?? ''}"); choose DMY or MDY for it.`,
+      );
     }
   }
   return { kind, columns, constants, onError: spec.onError ?? 'abort', presetId: preset?.id ?? null, blockers };

@@ -83,15 +83,19 @@ const pad4 = (n: number) => String(n).padStart(4, '0');
 
 export function isValidDay(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1 || y < 1 || y > 9999) return false;
-  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][
+    m - 1
+  ]!;
   return d <= days;
 }
 
 /** Two-digit years: 00–69 are 2000–2069, 70–99 are 1970–1999 (the POSIX convention). */
 export const expandYear = (y: number, digits: number) => (digits > 2 ? y : y < 70 ? 2000 + y : 1900 + y);
 
-const isoDate = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
-const numericDate = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp][Mm]))?)?$/;
+const isoDate =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
+const numericDate =
+  /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp][Mm]))?)?$/;
 const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const namedDayFirst = /^(\d{1,2})[ -]([A-Za-z]{3,9})\.?[ -,]+(\d{4})$/;
 const namedMonthFirst = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$/;
@@ -105,7 +109,13 @@ function build(y: number, m: number, d: number, clock?: string, offset?: string)
   if (!isValidDay(y, m, d)) return undefined;
   const date = `${pad4(y)}-${pad2(m)}-${pad2(d)}`;
   if (clock === undefined) return { date, dateTime: null };
-  const zone = !offset ? '' : offset === 'Z' ? 'Z' : offset.includes(':') ? offset : `${offset.slice(0, 3)}:${offset.slice(3)}`;
+  const zone = !offset
+    ? ''
+    : offset === 'Z'
+      ? 'Z'
+      : offset.includes(':')
+        ? offset
+        : `${offset.slice(0, 3)}:${offset.slice(3)}`;
   return { date, dateTime: `${date}T${clock}${zone}` };
 }
 

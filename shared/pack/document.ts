@@ -13,11 +13,14 @@ export function packToJson(pack: RulePack): string {
   return `${JSON.stringify(pack, null, 2)}\n`;
 }
 
-const yamlHeader = '# Ladder rule pack (YAML form of the JSON document; resources/rule-pack.schema.json describes both).\n';
+const yamlHeader =
+  '# Ladder rule pack (YAML form of the JSON document; resources/rule-pack.schema.json describes both).\n';
 
 export function packToYaml(pack: RulePack): string {
   // Round-tripped through JSON first so the YAML holds exactly the JSON document's data.
-  return yamlHeader + stringify(JSON.parse(JSON.stringify(pack)), { indent: 2, lineWidth: 0, aliasDuplicateObjects: false });
+  return (
+    yamlHeader + stringify(JSON.parse(JSON.stringify(pack)), { indent: 2, lineWidth: 0, aliasDuplicateObjects: false })
+  );
 }
 
 export function writePack(pack: RulePack, format: PackFormat): string {
@@ -40,20 +43,34 @@ export function detectPackFormat(text: string): PackFormat {
  * error, never code or an object with a prototype of the file's choosing.
  */
 export function parseYamlData(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
-  const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, customTags: [], strict: true, prettyErrors: false });
+  const doc = parseDocument(text, {
+    schema: 'core',
+    uniqueKeys: true,
+    customTags: [],
+    strict: true,
+    prettyErrors: false,
+  });
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) return { ok: false, message: `The pack is not valid YAML: ${problem.message.split('\n')[0]}` };
   try {
     return { ok: true, value: doc.toJS({ maxAliasCount: 0 }) };
   } catch (error) {
-    return { ok: false, message: `The pack is not valid YAML: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ok: false,
+      message: `The pack is not valid YAML: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 
 /** Validates a pack file's text (JSON or YAML). */
 export function readPack(text: string, format: PackFormat = detectPackFormat(text)): PackCheck {
   if (text.length > limits.packBytes) {
-    return { ok: false, issues: [{ path: '', message: `The pack is too large (${text.length} bytes; the limit is ${limits.packBytes}).` }] };
+    return {
+      ok: false,
+      issues: [
+        { path: '', message: `The pack is too large (${text.length} bytes; the limit is ${limits.packBytes}).` },
+      ],
+    };
   }
   const body = text.replace(/^\uFEFF/, '');
   if (format === 'json') return checkPack(body);

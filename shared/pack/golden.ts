@@ -32,7 +32,10 @@ function segmentOf(table: FeatureTable, i: number): string | null {
 }
 
 /** A feature table holding exactly the cases' inputs (what the engine reads, nothing else). */
-export function casesFeatureTable(valid: ValidPack, cases: readonly Pick<GoldenCase, 'id' | 'segment' | 'inputs'>[]): FeatureTable {
+export function casesFeatureTable(
+  valid: ValidPack,
+  cases: readonly Pick<GoldenCase, 'id' | 'segment' | 'inputs'>[],
+): FeatureTable {
   const columns = new Map<string, Float64Array>();
   const categories = new Map<string, { codes: Int32Array; dictionary: string[] }>();
   const encode = (values: (string | null)[]) => {
@@ -41,8 +44,13 @@ export function casesFeatureTable(valid: ValidPack, cases: readonly Pick<GoldenC
   };
   for (const f of inputKeys(valid)) {
     const values = cases.map((c) => (Object.hasOwn(c.inputs, f.key) ? c.inputs[f.key]! : null));
-    if (isCategoryMetric(f.metric)) categories.set(f.metric, encode(values.map((v) => (v === null ? null : String(v)))));
-    else columns.set(f.key, Float64Array.from(values, (v) => (typeof v === 'number' ? v : NaN)));
+    if (isCategoryMetric(f.metric))
+      categories.set(f.metric, encode(values.map((v) => (v === null ? null : String(v)))));
+    else
+      columns.set(
+        f.key,
+        Float64Array.from(values, (v) => (typeof v === 'number' ? v : NaN)),
+      );
   }
   categories.set('segment', encode(cases.map((c) => c.segment)));
   return {
@@ -69,7 +77,10 @@ function expectedOf(engine: Engine, i: number): GoldenCase['expected'] {
 
 /** Values exactly on a threshold: the bounds of `between`, the first of an `in` list, the number itself. */
 function edgeValues(threshold: Threshold): (number | string)[] {
-  if (Array.isArray(threshold)) return threshold.length === 2 && threshold.every((v) => typeof v === 'number') ? [...threshold] : threshold.slice(0, 1);
+  if (Array.isArray(threshold))
+    return threshold.length === 2 && threshold.every((v) => typeof v === 'number')
+      ? [...threshold]
+      : threshold.slice(0, 1);
   return [threshold];
 }
 
@@ -85,31 +96,46 @@ export function selectGoldenCases(engine: Engine, valid: ValidPack, limit = 150)
   };
   const first = (test: (i: number, c: number) => boolean, count = 1) => {
     const found: number[] = [];
-    for (let i = 0; i < n && found.length < count; i++) if (test(i, table.of[i]!) && inputsOf(engine, valid, i)) found.push(i);
+    for (let i = 0; i < n && found.length < count; i++)
+      if (test(i, table.of[i]!) && inputsOf(engine, valid, i)) found.push(i);
     return found;
   };
   model.stages.forEach((s, k) => first((_, c) => outcomes.stage[c] === k, 2).forEach((i) => pick(i, `stage ${s.id}`)));
   pack.filters.forEach((f, k) => {
     first((_, c) => ((outcomes.appliedFilters[c]! >>> k) & 1) === 1).forEach((i) => pick(i, `filter ${f.id} applied`));
-    first((_, c) => ((table.context[c]! >>> (6 + k)) & 1) === 1 && ((outcomes.appliedFilters[c]! >>> k) & 1) === 0).forEach((i) => pick(i, `filter ${f.id} hit, not applied`));
+    first(
+      (_, c) => ((table.context[c]! >>> (6 + k)) & 1) === 1 && ((outcomes.appliedFilters[c]! >>> k) & 1) === 0,
+    ).forEach((i) => pick(i, `filter ${f.id} hit, not applied`));
   });
   pack.ladder.gates.forEach((g, k) => {
     first((_, c) => ((outcomes.failedGates[c]! >>> k) & 1) === 1).forEach((i) => pick(i, `gate ${g.id} failed`));
-    first((i) => featureValue(features, g.condition.metric, g.condition.metric, i) === null).forEach((i) => pick(i, `gate ${g.id} on a missing value`));
+    first((i) => featureValue(features, g.condition.metric, g.condition.metric, i) === null).forEach((i) =>
+      pick(i, `gate ${g.id} on a missing value`),
+    );
   });
   pack.signals.forEach((s, k) => {
     first((_, c) => ((table.mask[c]! >>> k) & 1) === 1).forEach((i) => pick(i, `signal ${s.id} fired`));
     for (const segment of Object.keys(s.segmentOverrides ?? {})) {
       const code = segmentCode(segment);
-      first((i, c) => features.segment[i] === code && ((table.mask[c]! >>> k) & 1) === 1).forEach((i) => pick(i, `override ${segment} ${s.id} fired`));
-      first((i, c) => features.segment[i] === code && ((table.mask[c]! >>> k) & 1) === 0).forEach((i) => pick(i, `override ${segment} ${s.id} not fired`));
+      first((i, c) => features.segment[i] === code && ((table.mask[c]! >>> k) & 1) === 1).forEach((i) =>
+        pick(i, `override ${segment} ${s.id} fired`),
+      );
+      first((i, c) => features.segment[i] === code && ((table.mask[c]! >>> k) & 1) === 0).forEach((i) =>
+        pick(i, `override ${segment} ${s.id} not fired`),
+      );
     }
   });
 
   const real: GoldenCase[] = [...picked.entries()]
     .sort((a, b) => a[0] - b[0])
     .slice(0, limit)
-    .map(([i, why]) => ({ id: features.accountIds[i]!, why, segment: segmentOf(features, i), inputs: inputsOf(engine, valid, i)!, expected: expectedOf(engine, i) }));
+    .map(([i, why]) => ({
+      id: features.accountIds[i]!,
+      why,
+      segment: segmentOf(features, i),
+      inputs: inputsOf(engine, valid, i)!,
+      expected: expectedOf(engine, i),
+    }));
 
   // Made-up accounts exactly on each threshold, built from a real account of the right segment.
   const base = (segment: number) => first((i) => features.segment[i] === segment)[0] ?? first(() => true)[0];
@@ -117,18 +143,39 @@ export function selectGoldenCases(engine: Engine, valid: ValidPack, limit = 150)
   const addEdge = (id: string, why: string, segment: number, key: string, value: number | string) => {
     const i = base(segment);
     if (i === undefined || edges.length + real.length >= limit + 100) return;
-    edges.push({ id, why: [why], segment: segmentOf(features, i), inputs: { ...inputsOf(engine, valid, i)!, [key]: value } });
+    edges.push({
+      id,
+      why: [why],
+      segment: segmentOf(features, i),
+      inputs: { ...inputsOf(engine, valid, i)!, [key]: value },
+    });
   };
   pack.signals.forEach((s) => {
     const key = signalFeature(s).key;
     segmentThresholds(s).forEach((t, seg) => {
       if (seg < 3 && t === s.threshold) return; // the segment uses the default threshold: its edge is below
-      edgeValues(t).forEach((v, j) => addEdge(`edge:${s.id}:${seg === 3 ? 'default' : packSegments[seg]}:${j}`, `edge ${s.id} ${s.operator} ${JSON.stringify(t)} at ${v}`, seg, key, v));
+      edgeValues(t).forEach((v, j) =>
+        addEdge(
+          `edge:${s.id}:${seg === 3 ? 'default' : packSegments[seg]}:${j}`,
+          `edge ${s.id} ${s.operator} ${JSON.stringify(t)} at ${v}`,
+          seg,
+          key,
+          v,
+        ),
+      );
     });
   });
-  pack.ladder.gates.forEach((g) => edgeValues(g.condition.value).forEach((v, j) => addEdge(`edge:gate:${g.id}:${j}`, `edge gate ${g.id} at ${v}`, 3, g.condition.metric, v)));
+  pack.ladder.gates.forEach((g) =>
+    edgeValues(g.condition.value).forEach((v, j) =>
+      addEdge(`edge:gate:${g.id}:${j}`, `edge gate ${g.id} at ${v}`, 3, g.condition.metric, v),
+    ),
+  );
   pack.filters.forEach((f) =>
-    f.conditions.forEach((c, k) => edgeValues(c.value).forEach((v, j) => addEdge(`edge:filter:${f.id}:${k}:${j}`, `edge filter ${f.id} at ${v}`, 3, c.metric, v))),
+    f.conditions.forEach((c, k) =>
+      edgeValues(c.value).forEach((v, j) =>
+        addEdge(`edge:filter:${f.id}:${k}:${j}`, `edge filter ${f.id} at ${v}`, 3, c.metric, v),
+      ),
+    ),
   );
   const usable = edges.filter((e) => !Object.hasOwn(e.inputs, 'segment'));
   if (usable.length === 0) return real;
@@ -150,10 +197,13 @@ export function verifyGoldenCases(valid: ValidPack, cases: readonly GoldenCase[]
   const out: GoldenMismatch[] = [];
   cases.forEach((c, i) => {
     const actual = expectedOf(engine, i);
-    if (!Object.is(actual.score, c.expected.score)) out.push({ id: c.id, field: 'score', expected: c.expected.score, actual: actual.score });
-    if (actual.stage !== c.expected.stage) out.push({ id: c.id, field: 'stage', expected: c.expected.stage, actual: actual.stage });
+    if (!Object.is(actual.score, c.expected.score))
+      out.push({ id: c.id, field: 'score', expected: c.expected.score, actual: actual.score });
+    if (actual.stage !== c.expected.stage)
+      out.push({ id: c.id, field: 'stage', expected: c.expected.stage, actual: actual.stage });
     for (const field of ['signals', 'filters'] as const) {
-      if (actual[field].join() !== c.expected[field].join()) out.push({ id: c.id, field, expected: c.expected[field], actual: actual[field] });
+      if (actual[field].join() !== c.expected[field].join())
+        out.push({ id: c.id, field, expected: c.expected[field], actual: actual[field] });
     }
   });
   return out;

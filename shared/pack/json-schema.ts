@@ -8,7 +8,8 @@ export function rulePackJsonSchema(): Record<string, unknown> {
   return {
     $id: `https://ladder.app/schema/rule-pack-v${packSchemaVersion}.json`,
     title: 'Ladder rule pack',
-    description: 'An expansion-readiness model: derived metrics, weighted signals, the readiness ladder with gates, false-positive filters and plays.',
+    description:
+      'An expansion-readiness model: derived metrics, weighted signals, the readiness ladder with gates, false-positive filters and plays.',
     ...schema,
   };
 }

@@ -25,7 +25,8 @@ export function resolveMetrics(defs: readonly DerivedMetric[]): { resolved: Reso
   const issues: MetricIssue[] = [];
   const defsById = new Map<string, { def: DerivedMetric; index: number }>();
   defs.forEach((def, index) => {
-    if (baseMetric(def.id)) issues.push({ index, message: `"${def.id}" is already a built-in metric; choose another id.` });
+    if (baseMetric(def.id))
+      issues.push({ index, message: `"${def.id}" is already a built-in metric; choose another id.` });
     else if (defsById.has(def.id)) issues.push({ index, message: `The metric id "${def.id}" is used twice.` });
     else defsById.set(def.id, { def, index });
   });
@@ -36,7 +37,10 @@ export function resolveMetrics(defs: readonly DerivedMetric[]): { resolved: Reso
 
   const info = (name: string, from: string): IdentifierInfo | undefined => {
     const base = baseMetric(name);
-    if (base) return base.kind === 'category' ? undefined : { type: base.kind === 'bool' ? 'number' : 'number', level: base.level };
+    if (base)
+      return base.kind === 'category'
+        ? undefined
+        : { type: base.kind === 'bool' ? 'number' : 'number', level: base.level };
     if (customFieldPattern.test(name)) return { type: 'number', level: 'account' };
     if (!defsById.has(name)) return undefined;
     const dep = visit(name, from);
@@ -50,7 +54,10 @@ export function resolveMetrics(defs: readonly DerivedMetric[]): { resolved: Reso
     if (status === 'failed') return undefined;
     const entry = defsById.get(id)!;
     if (status === 'visiting') {
-      issues.push({ index: entry.index, message: `Metric "${id}" depends on itself${from ? ` through "${from}"` : ''}.` });
+      issues.push({
+        index: entry.index,
+        message: `Metric "${id}" depends on itself${from ? ` through "${from}"` : ''}.`,
+      });
       state.set(id, 'failed');
       return undefined;
     }

@@ -5,7 +5,16 @@ import { z } from 'zod';
 
 export const packSchemaVersion = 1;
 
-export const signalCategories = ['usage', 'growth', 'engagement', 'timing', 'sentiment', 'people', 'website', 'risk'] as const;
+export const signalCategories = [
+  'usage',
+  'growth',
+  'engagement',
+  'timing',
+  'sentiment',
+  'people',
+  'website',
+  'risk',
+] as const;
 export const approaches = [
   'seat_expansion',
   'tier_upgrade',
@@ -17,9 +26,25 @@ export const approaches = [
 ] as const;
 export const operators = ['>', '>=', '<', '<=', '==', '!=', 'between', 'in'] as const;
 export const packSegments = ['SMB', 'Mid-Market', 'Enterprise'] as const;
-export const filterKinds = ['single_champion', 'project_spike', 'admin_only', 'no_buying_path', 'unhappy_customer', 'custom'] as const;
+export const filterKinds = [
+  'single_champion',
+  'project_spike',
+  'admin_only',
+  'no_buying_path',
+  'unhappy_customer',
+  'custom',
+] as const;
 
-export const limits = { signals: 32, metrics: 64, stages: 8, gates: 4, filters: 8, conditions: 8, plays: 16, packBytes: 1_000_000 } as const;
+export const limits = {
+  signals: 32,
+  metrics: 64,
+  stages: 8,
+  gates: 4,
+  filters: 8,
+  conditions: 8,
+  plays: 16,
+  packBytes: 1_000_000,
+} as const;
 
 const id = z
   .string()
@@ -34,7 +59,10 @@ export const thresholdSchema = z.union([
   finite,
   z.string().max(200),
   z.tuple([finite, finite]),
-  z.array(z.union([finite, z.string().max(200)])).min(1).max(64),
+  z
+    .array(z.union([finite, z.string().max(200)]))
+    .min(1)
+    .max(64),
 ]);
 
 export const metricSchema = z
@@ -71,7 +99,9 @@ export const signalSchema = z
   })
   .strict();
 
-export const clauseSchema = z.object({ metric: metricRef, operator: z.enum(operators), value: thresholdSchema }).strict();
+export const clauseSchema = z
+  .object({ metric: metricRef, operator: z.enum(operators), value: thresholdSchema })
+  .strict();
 
 export const stageSchema = z
   .object({
@@ -134,7 +164,11 @@ export const packMetaSchema = z
     /** When this version was made (ISO 8601). */
     created: z.string().max(40).optional(),
     changelog: z
-      .array(z.object({ version: z.string().trim().min(1).max(40), date: z.string().max(40).optional(), notes: text }).strict())
+      .array(
+        z
+          .object({ version: z.string().trim().min(1).max(40), date: z.string().max(40).optional(), notes: text })
+          .strict(),
+      )
       .max(200)
       .optional(),
   })
@@ -174,7 +208,10 @@ export const packValidationSchema = z
         users: z.number().int().min(0),
         asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use an ISO date (YYYY-MM-DD).'),
         /** SHA-256 of the features relation as CSV (`ladder export features`). */
-        featuresSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+        featuresSha256: z
+          .string()
+          .regex(/^[0-9a-f]{64}$/)
+          .optional(),
       })
       .strict(),
     arr: finite,
@@ -185,7 +222,12 @@ export const packValidationSchema = z
 
 // Strict objects, not records: an unknown key (a typo, or "__proto__") is an error, not dropped.
 const categoryNumbers = z
-  .object(Object.fromEntries(signalCategories.map((c) => [c, finite])) as Record<(typeof signalCategories)[number], typeof finite>)
+  .object(
+    Object.fromEntries(signalCategories.map((c) => [c, finite])) as Record<
+      (typeof signalCategories)[number],
+      typeof finite
+    >,
+  )
   .partial()
   .strict();
 

@@ -3,7 +3,15 @@
 // that fit their operator, stage order. Every problem comes back with its path.
 import type { MetricKind } from './catalog';
 import { resolveMetrics, type ResolvedMetrics } from './metrics';
-import { limits, packSchemaVersion, rulePackSchema, type Clause, type Operator, type RulePack, type Threshold } from './schema';
+import {
+  limits,
+  packSchemaVersion,
+  rulePackSchema,
+  type Clause,
+  type Operator,
+  type RulePack,
+  type Threshold,
+} from './schema';
 
 export interface PackIssue {
   path: string;
@@ -28,21 +36,30 @@ function depthOf(value: unknown, depth = 0): number {
 }
 
 const pathOf = (path: readonly PropertyKey[]) =>
-  path.reduce<string>((s, key) => (typeof key === 'number' ? `${s}[${key}]` : s ? `${s}.${String(key)}` : String(key)), '');
+  path.reduce<string>(
+    (s, key) => (typeof key === 'number' ? `${s}[${key}]` : s ? `${s}.${String(key)}` : String(key)),
+    '',
+  );
 
 /** Checks a threshold against its operator and the metric's kind. Returns a sentence or null. */
 export function thresholdProblem(operator: Operator, value: Threshold, kind: MetricKind): string | null {
   const isNumber = typeof value === 'number';
   if (kind === 'category') {
-    if (operator === 'in') return Array.isArray(value) && value.every((v) => typeof v === 'string') ? null : '"in" on a category needs a list of names.';
-    if (operator === '==' || operator === '!=') return typeof value === 'string' ? null : `"${operator}" on a category needs a name.`;
+    if (operator === 'in')
+      return Array.isArray(value) && value.every((v) => typeof v === 'string')
+        ? null
+        : '"in" on a category needs a list of names.';
+    if (operator === '==' || operator === '!=')
+      return typeof value === 'string' ? null : `"${operator}" on a category needs a name.`;
     return `A category can only be compared with ==, != or in, not "${operator}".`;
   }
   if (operator === 'between') {
-    if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'number' || typeof value[1] !== 'number') return '"between" needs [low, high].';
+    if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'number' || typeof value[1] !== 'number')
+      return '"between" needs [low, high].';
     return value[0] <= value[1] ? null : '"between" needs low ≤ high.';
   }
-  if (operator === 'in') return Array.isArray(value) && value.every((v) => typeof v === 'number') ? null : '"in" needs a list of numbers.';
+  if (operator === 'in')
+    return Array.isArray(value) && value.every((v) => typeof v === 'number') ? null : '"in" needs a list of numbers.';
   return isNumber ? null : `"${operator}" needs a number.`;
 }
 
@@ -64,7 +81,8 @@ function checkMeaning(pack: RulePack): PackCheck {
   const unique = (items: { id: string }[], path: string, what: string) => {
     const seen = new Set<string>();
     items.forEach((item, i) => {
-      if (seen.has(item.id)) issues.push({ path: `${path}[${i}].id`, message: `The ${what} id "${item.id}" is used twice.` });
+      if (seen.has(item.id))
+        issues.push({ path: `${path}[${i}].id`, message: `The ${what} id "${item.id}" is used twice.` });
       seen.add(item.id);
     });
   };
@@ -86,9 +104,15 @@ function checkMeaning(pack: RulePack): PackCheck {
     }
     if (s.sustainedPeriods !== undefined) {
       if (!['>', '>=', '<', '<='].includes(s.operator)) {
-        issues.push({ path: `${path}.sustainedPeriods`, message: 'Sustained conditions work with >, >=, < and <= only.' });
+        issues.push({
+          path: `${path}.sustainedPeriods`,
+          message: 'Sustained conditions work with >, >=, < and <= only.',
+        });
       } else if (!metrics.isPeriodExpressible(s.metric)) {
-        issues.push({ path: `${path}.sustainedPeriods`, message: `"${s.metric}" has no value per period, so it cannot be sustained over periods.` });
+        issues.push({
+          path: `${path}.sustainedPeriods`,
+          message: `"${s.metric}" has no value per period, so it cannot be sustained over periods.`,
+        });
       }
     }
   });
@@ -96,12 +120,16 @@ function checkMeaning(pack: RulePack): PackCheck {
   const stages = pack.ladder.stages;
   const stageIds = new Set(stages.map((s) => s.id));
   const scored = stages.filter((s) => !s.gateOnly);
-  if (scored.length < 2) issues.push({ path: 'ladder.stages', message: 'The ladder needs at least two stages reachable by score.' });
+  if (scored.length < 2)
+    issues.push({ path: 'ladder.stages', message: 'The ladder needs at least two stages reachable by score.' });
   // The lowest scored stage takes everyone else, so its own thresholds are not compared.
   for (let i = 2; i < scored.length; i++) {
     if (scored[i]!.minScore < scored[i - 1]!.minScore || scored[i]!.minSignals < scored[i - 1]!.minSignals) {
       const at = stages.indexOf(scored[i]!);
-      issues.push({ path: `ladder.stages[${at}]`, message: `"${scored[i]!.label}" must not ask for less than the stage below it.` });
+      issues.push({
+        path: `ladder.stages[${at}]`,
+        message: `"${scored[i]!.label}" must not ask for less than the stage below it.`,
+      });
     }
   }
   const stageRef = (id: string, path: string) => {
@@ -116,27 +144,49 @@ function checkMeaning(pack: RulePack): PackCheck {
     f.conditions.forEach((c, j) => checkClause(c, `filters[${i}].conditions[${j}]`, metrics, issues));
   });
 
-  const caseIds = { stage: stageIds, signal: new Set(pack.signals.map((s) => s.id)), filter: new Set(pack.filters.map((f) => f.id)) };
+  const caseIds = {
+    stage: stageIds,
+    signal: new Set(pack.signals.map((s) => s.id)),
+    filter: new Set(pack.filters.map((f) => f.id)),
+  };
   pack.validation?.cases.forEach((c, i) => {
     const path = `validation.cases[${i}].expected`;
-    if (!caseIds.stage.has(c.expected.stage)) issues.push({ path: `${path}.stage`, message: `Unknown stage "${c.expected.stage}".` });
-    c.expected.signals.forEach((id, j) => caseIds.signal.has(id) || issues.push({ path: `${path}.signals[${j}]`, message: `Unknown signal "${id}".` }));
-    c.expected.filters.forEach((id, j) => caseIds.filter.has(id) || issues.push({ path: `${path}.filters[${j}]`, message: `Unknown filter "${id}".` }));
+    if (!caseIds.stage.has(c.expected.stage))
+      issues.push({ path: `${path}.stage`, message: `Unknown stage "${c.expected.stage}".` });
+    c.expected.signals.forEach(
+      (id, j) =>
+        caseIds.signal.has(id) || issues.push({ path: `${path}.signals[${j}]`, message: `Unknown signal "${id}".` }),
+    );
+    c.expected.filters.forEach(
+      (id, j) =>
+        caseIds.filter.has(id) || issues.push({ path: `${path}.filters[${j}]`, message: `Unknown filter "${id}".` }),
+    );
   });
 
   const shares = pack.scoring.categoryWeights;
   if (shares) {
     const total = Object.values(shares).reduce((s, v) => s + (v ?? 0), 0);
-    if (Math.abs(total - 1) > 1e-9) issues.push({ path: 'scoring.categoryWeights', message: `Category shares must add up to 1 (they add up to ${total}).` });
+    if (Math.abs(total - 1) > 1e-9)
+      issues.push({
+        path: 'scoring.categoryWeights',
+        message: `Category shares must add up to 1 (they add up to ${total}).`,
+      });
     for (const [category, share] of Object.entries(shares)) {
-      if ((share ?? 0) < 0) issues.push({ path: `scoring.categoryWeights.${category}`, message: 'A share cannot be negative.' });
+      if ((share ?? 0) < 0)
+        issues.push({ path: `scoring.categoryWeights.${category}`, message: 'A share cannot be negative.' });
       if (!pack.signals.some((s) => s.category === category)) {
-        issues.push({ path: `scoring.categoryWeights.${category}`, message: `No signal is in the "${category}" category.` });
+        issues.push({
+          path: `scoring.categoryWeights.${category}`,
+          message: `No signal is in the "${category}" category.`,
+        });
       }
     }
     const uncovered = pack.signals.filter((s) => shares[s.category] === undefined);
     if (uncovered.length > 0) {
-      issues.push({ path: 'scoring.categoryWeights', message: `Give a share to every category in use (missing: ${[...new Set(uncovered.map((s) => s.category))].join(', ')}).` });
+      issues.push({
+        path: 'scoring.categoryWeights',
+        message: `Give a share to every category in use (missing: ${[...new Set(uncovered.map((s) => s.category))].join(', ')}).`,
+      });
     }
   }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: { pack, metrics } };
@@ -147,19 +197,41 @@ export function checkPack(input: unknown): PackCheck {
   let value = input;
   if (typeof input === 'string') {
     if (input.length > limits.packBytes) {
-      return { ok: false, issues: [{ path: '', message: `The pack is too large (${input.length} bytes; the limit is ${limits.packBytes}).` }] };
+      return {
+        ok: false,
+        issues: [
+          { path: '', message: `The pack is too large (${input.length} bytes; the limit is ${limits.packBytes}).` },
+        ],
+      };
     }
     try {
       value = JSON.parse(input);
     } catch (error) {
-      return { ok: false, issues: [{ path: '', message: `The pack is not valid JSON: ${error instanceof Error ? error.message : String(error)}` }] };
+      return {
+        ok: false,
+        issues: [
+          {
+            path: '',
+            message: `The pack is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+          },
+        ],
+      };
     }
   }
-  if (depthOf(value) > maxJsonDepth) return { ok: false, issues: [{ path: '', message: `The pack nests more than ${maxJsonDepth} levels deep.` }] };
+  if (depthOf(value) > maxJsonDepth)
+    return { ok: false, issues: [{ path: '', message: `The pack nests more than ${maxJsonDepth} levels deep.` }] };
   if (typeof value === 'object' && value !== null && 'schemaVersion' in value) {
     const version = (value as { schemaVersion: unknown }).schemaVersion;
     if (typeof version === 'number' && version > packSchemaVersion) {
-      return { ok: false, issues: [{ path: 'schemaVersion', message: `This pack uses schema version ${version}; this version of Ladder reads up to ${packSchemaVersion}. Update Ladder to use it.` }] };
+      return {
+        ok: false,
+        issues: [
+          {
+            path: 'schemaVersion',
+            message: `This pack uses schema version ${version}; this version of Ladder reads up to ${packSchemaVersion}. Update Ladder to use it.`,
+          },
+        ],
+      };
     }
   }
   const parsed = rulePackSchema.safeParse(value);

@@ -21,7 +21,13 @@ export interface ClassSummary {
 
 export function summarize(engine: Engine): ClassSummary {
   const t = engine.table;
-  return { size: t.size, mask: t.mask.slice(0, t.size), context: t.context.slice(0, t.size), count: t.count.slice(0, t.size), arrCents: t.arrCents.slice(0, t.size) };
+  return {
+    size: t.size,
+    mask: t.mask.slice(0, t.size),
+    context: t.context.slice(0, t.size),
+    count: t.count.slice(0, t.size),
+    arrCents: t.arrCents.slice(0, t.size),
+  };
 }
 
 /** What decides which class each account is in: if two packs share this key, they share classes. */
@@ -37,8 +43,15 @@ export function classKey(valid: ValidPack): string {
 
 const asTable = (c: ClassSummary) => c as unknown as ClassTable; // aggregate/evaluate read only these fields
 
-export function outcomesFor(pack: RulePack, classes: ClassSummary): { result: ModelResult; outcomes: ClassOutcomes; stages: { id: string; label: string }[] } {
+export function outcomesFor(
+  pack: RulePack,
+  classes: ClassSummary,
+): { result: ModelResult; outcomes: ClassOutcomes; stages: { id: string; label: string }[] } {
   const model = compileScoring(pack);
   const outcomes = evaluateClasses(model, asTable(classes));
-  return { result: aggregate(pack, model, asTable(classes), outcomes), outcomes, stages: model.stages.map((s) => ({ id: s.id, label: s.label })) };
+  return {
+    result: aggregate(pack, model, asTable(classes), outcomes),
+    outcomes,
+    stages: model.stages.map((s) => ({ id: s.id, label: s.label })),
+  };
 }

@@ -30,7 +30,8 @@ export function createColumnStore(payload: FeaturePayload): ColumnStore {
 }
 
 export function addColumns(store: ColumnStore, payload: FeaturePayload): void {
-  if (payload.accounts !== store.base.accounts || payload.asOf !== store.asOf) throw new Error('These feature columns belong to another feature table.');
+  if (payload.accounts !== store.base.accounts || payload.asOf !== store.asOf)
+    throw new Error('These feature columns belong to another feature table.');
   for (const [key, column] of payload.columns) {
     const signature = payload.signatures?.[key] ?? key;
     store.bySignature.set(signature, column);
@@ -52,7 +53,12 @@ export function tableFor(store: ColumnStore, valid: ValidPack, previous?: Featur
     if (!column) throw new Error(`Feature ${spec.key} has not been loaded.`);
     columns.set(spec.key, column);
   }
-  if (previous && previous.columns.size === columns.size && [...columns].every(([k, c]) => previous.columns.get(k) === c)) return previous;
+  if (
+    previous &&
+    previous.columns.size === columns.size &&
+    [...columns].every(([k, c]) => previous.columns.get(k) === c)
+  )
+    return previous;
   const { names: _names, ...base } = store.base;
   return { ...base, columns };
 }

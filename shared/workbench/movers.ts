@@ -44,7 +44,13 @@ export function buildPairs(a: Engine, b: Engine): PairSummary {
     last = p;
   }
   const size = pairs.size;
-  return { size, a: pairs.mask.slice(0, size), b: pairs.context.slice(0, size), count: pairs.count.slice(0, size), arrCents: pairs.arrCents.slice(0, size) };
+  return {
+    size,
+    a: pairs.mask.slice(0, size),
+    b: pairs.context.slice(0, size),
+    count: pairs.count.slice(0, size),
+    arrCents: pairs.arrCents.slice(0, size),
+  };
 }
 
 export function moversMatrix(
@@ -73,7 +79,13 @@ export function moversMatrix(
       }
     }),
   );
-  return { from, to, accounts, arr: cents.map((row) => row.map((c) => c / 100)), moved: { accounts: movedAccounts, arr: movedCents / 100 } };
+  return {
+    from,
+    to,
+    accounts,
+    arr: cents.map((row) => row.map((c) => c / 100)),
+    moved: { accounts: movedAccounts, arr: movedCents / 100 },
+  };
 }
 
 export const enginesMovers = (a: Engine, b: Engine, pairs: PairSummary) =>

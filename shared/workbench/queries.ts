@@ -70,9 +70,14 @@ function orderFor(q: AccountQuery, draft: Engine, ctx: QueryContext): Int32Array
   const n = draft.features.accounts;
   switch (q.sort) {
     case 'arr':
-      return (ctx.arrOrder ??= argsort(n, (a, b) => (draft.features.arr[a]! || 0) - (draft.features.arr[b]! || 0) || a - b));
+      return (ctx.arrOrder ??= argsort(
+        n,
+        (a, b) => (draft.features.arr[a]! || 0) - (draft.features.arr[b]! || 0) || a - b,
+      ));
     case 'name':
-      return (ctx.nameOrder ??= argsort(n, (a, b) => (ctx.names[a]! < ctx.names[b]! ? -1 : ctx.names[a]! > ctx.names[b]! ? 1 : a - b)));
+      return (ctx.nameOrder ??= argsort(n, (a, b) =>
+        ctx.names[a]! < ctx.names[b]! ? -1 : ctx.names[a]! > ctx.names[b]! ? 1 : a - b,
+      ));
     case 'score':
       return orderByClass(draft, (c) => draft.outcomes.score[c]!);
     case 'stage':
@@ -82,7 +87,10 @@ function orderFor(q: AccountQuery, draft: Engine, ctx: QueryContext): Int32Array
     case 'owner': {
       const owner = draft.features.categories.get('owner_csm');
       const names = owner?.dictionary ?? [];
-      return argsort(n, (a, b) => (names[owner?.codes[a] ?? -1] ?? '').localeCompare(names[owner?.codes[b] ?? -1] ?? '') || a - b);
+      return argsort(
+        n,
+        (a, b) => (names[owner?.codes[a] ?? -1] ?? '').localeCompare(names[owner?.codes[b] ?? -1] ?? '') || a - b,
+      );
     }
   }
 }
@@ -109,11 +117,16 @@ function accepts(q: AccountQuery, baseline: Engine, draft: Engine, ctx: QueryCon
   }
   if (q.signal) {
     const s = draft.pack.signals.findIndex((x) => x.id === q.signal);
-    tests.push((i) => s >= 0 && draft.pack.signals[s]!.enabled && ((draft.table.mask[draft.table.of[i]!]! >>> s) & 1) === 1);
+    tests.push(
+      (i) => s >= 0 && draft.pack.signals[s]!.enabled && ((draft.table.mask[draft.table.of[i]!]! >>> s) & 1) === 1,
+    );
   }
   if (q.filter) {
     const f = draft.pack.filters.findIndex((x) => x.id === q.filter);
-    tests.push((i) => f >= 0 && draft.pack.filters[f]!.enabled && ((draft.table.context[draft.table.of[i]!]! >>> (6 + f)) & 1) === 1);
+    tests.push(
+      (i) =>
+        f >= 0 && draft.pack.filters[f]!.enabled && ((draft.table.context[draft.table.of[i]!]! >>> (6 + f)) & 1) === 1,
+    );
   }
   if (q.search && q.search.trim()) {
     const needle = q.search.trim().toLowerCase();
@@ -133,7 +146,11 @@ function rowOf(i: number, baseline: Engine, draft: Engine, ctx: QueryContext): A
   const signals = draft.pack.signals
     .map((s, k) => ({ s, k }))
     .filter(({ s, k }) => s.enabled && (mask >>> k) & 1)
-    .sort((a, b) => draft.model.weight[b.k * 4 + draft.features.segment[i]!]! - draft.model.weight[a.k * 4 + draft.features.segment[i]!]!)
+    .sort(
+      (a, b) =>
+        draft.model.weight[b.k * 4 + draft.features.segment[i]!]! -
+        draft.model.weight[a.k * 4 + draft.features.segment[i]!]!,
+    )
     .map(({ s }) => s.label);
   return {
     index: i,
@@ -163,7 +180,13 @@ export function matchingAccounts(q: AccountQuery, baseline: Engine, draft: Engin
   return out.slice(0, total);
 }
 
-export function pageOf(matching: Int32Array, q: Pick<AccountQuery, 'offset' | 'limit'>, baseline: Engine, draft: Engine, ctx: QueryContext): AccountPage {
+export function pageOf(
+  matching: Int32Array,
+  q: Pick<AccountQuery, 'offset' | 'limit'>,
+  baseline: Engine,
+  draft: Engine,
+  ctx: QueryContext,
+): AccountPage {
   const rows = Array.from(matching.subarray(q.offset, q.offset + q.limit), (i) => rowOf(i, baseline, draft, ctx));
   return { total: matching.length, offset: q.offset, rows };
 }

@@ -23,7 +23,16 @@ export function columnStats(column: Float64Array, bins = 24): ColumnStats {
     if (integers && !Number.isInteger(v)) integers = false;
   }
   const values = present.subarray(0, n).sort();
-  if (n === 0) return { count: 0, missing: column.length, min: NaN, max: NaN, quantiles: quantileLevels.map(() => NaN), histogram: [], integers };
+  if (n === 0)
+    return {
+      count: 0,
+      missing: column.length,
+      min: NaN,
+      max: NaN,
+      quantiles: quantileLevels.map(() => NaN),
+      histogram: [],
+      integers,
+    };
   const min = values[0]!;
   const max = values[n - 1]!;
   const q = (p: number) => values[Math.min(n - 1, Math.floor(p * (n - 1)))]!;
@@ -31,7 +40,11 @@ export function columnStats(column: Float64Array, bins = 24): ColumnStats {
   const lo = q(0.01);
   const hi = Math.max(q(0.99), lo + (integers ? 1 : Number.EPSILON));
   const width = (hi - lo) / bins;
-  const histogram = Array.from({ length: bins }, (_, b) => ({ from: lo + b * width, to: lo + (b + 1) * width, count: 0 }));
+  const histogram = Array.from({ length: bins }, (_, b) => ({
+    from: lo + b * width,
+    to: lo + (b + 1) * width,
+    count: 0,
+  }));
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
     if (v < lo || v > hi) continue;

@@ -138,7 +138,12 @@ export function createWorkbench(): Workbench {
     },
     classes(from, to) {
       const b = slotOf(to);
-      return { from: summarize(slotOf(from).engine), to: summarize(b.engine), pairs: pairsOf(from, to), key: classKey(b.valid) };
+      return {
+        from: summarize(slotOf(from).engine),
+        to: summarize(b.engine),
+        pairs: pairsOf(from, to),
+        key: classKey(b.valid),
+      };
     },
     query(baseline, draft, q) {
       return pageOf(matchingOf(baseline, draft, q), q, slotOf(baseline).engine, slotOf(draft).engine, ctx);

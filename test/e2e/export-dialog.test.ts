@@ -23,7 +23,11 @@ describe('export dialog (browser mode)', () => {
 
   beforeAll(async () => {
     await writeDemoWorkspace(ws, demoDefaults({ accounts: 300, seed: 9, endDate: '2026-11-16' }));
-    app = await startApp(process.execPath, [join(repoRoot, 'bin', 'ladder.js'), 'serve', '--workspace', ws, '--port', '0'], { LADDER_DATA_DIR: dir.path });
+    app = await startApp(
+      process.execPath,
+      [join(repoRoot, 'bin', 'ladder.js'), 'serve', '--workspace', ws, '--port', '0'],
+      { LADDER_DATA_DIR: dir.path },
+    );
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1360, height: 900 }, acceptDownloads: true });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
@@ -54,7 +58,9 @@ describe('export dialog (browser mode)', () => {
     await page.screenshot({ path: artifactPath('export-dialog-sql.png') });
 
     await page.getByTestId('export-copy').click();
-    await expect.poll(() => page.getByTestId('export-status').textContent()).toMatch(/^Copied [\d.]+ KB to the clipboard\.$/);
+    await expect
+      .poll(() => page.getByTestId('export-status').textContent())
+      .toMatch(/^Copied [\d.]+ KB to the clipboard\.$/);
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expectedSql);
 
     // A table name the SQL cannot carry is refused with the backend's sentence.
@@ -78,7 +84,9 @@ describe('export dialog (browser mode)', () => {
 
     // Excel: no text preview, a real workbook downloads.
     await page.getByTestId('export-format').selectOption('scored-xlsx');
-    await expect.poll(() => preview.textContent()).toMatch(/^Scored accounts \(Excel\): a binary file of [\d.]+ KB, so no text preview/);
+    await expect
+      .poll(() => preview.textContent())
+      .toMatch(/^Scored accounts \(Excel\): a binary file of [\d.]+ KB, so no text preview/);
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-save').click()]);
     expect(xlsx.suggestedFilename()).toMatch(/\.scored\.xlsx$/);
   });
@@ -88,11 +96,15 @@ describe('export dialog (browser mode)', () => {
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     const good = join(dir.path, 'downloaded.json');
     await page.getByTestId('export-open-file').setInputFiles(good);
-    await expect.poll(() => page.getByTestId('export-imported').textContent()).toMatch(/downloaded\.json \(JSON\): valid; all \d+ golden cases give the same answers/);
+    await expect
+      .poll(() => page.getByTestId('export-imported').textContent())
+      .toMatch(/downloaded\.json \(JSON\): valid; all \d+ golden cases give the same answers/);
     const broken = join(dir.path, 'broken.yaml');
     writeFileSync(broken, 'schemaVersion: 1\nname: Broken\nsignals: []\n');
     await page.getByTestId('export-open-file').setInputFiles(broken);
-    await expect.poll(() => page.getByTestId('export-view-error').textContent()).toMatch(/^broken\.yaml: This is not a valid rule pack: signals: A pack needs at least one signal/);
+    await expect
+      .poll(() => page.getByTestId('export-view-error').textContent())
+      .toMatch(/^broken\.yaml: This is not a valid rule pack: signals: A pack needs at least one signal/);
     await page.screenshot({ path: artifactPath('export-view-imported.png'), fullPage: true });
   });
 });

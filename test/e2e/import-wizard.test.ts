@@ -29,7 +29,11 @@ describe.skipIf(!existsSync(sample))('import wizard (browser mode)', () => {
 
   beforeAll(async () => {
     (await openWorkspace(ws, { create: true })).db.close();
-    app = await startApp(process.execPath, [join(repoRoot, 'bin', 'ladder.js'), 'serve', '--workspace', ws, '--port', '0'], { LADDER_DATA_DIR: dir.path });
+    app = await startApp(
+      process.execPath,
+      [join(repoRoot, 'bin', 'ladder.js'), 'serve', '--workspace', ws, '--port', '0'],
+      { LADDER_DATA_DIR: dir.path },
+    );
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
   });
@@ -49,7 +53,9 @@ describe.skipIf(!existsSync(sample))('import wizard (browser mode)', () => {
 
     // Mapping: the preset's choices are shown with full confidence; the file is described.
     await page.getByTestId('mapping-table').waitFor();
-    await expect(page.getByTestId('source-line').textContent()).resolves.toMatch(/Account\.csv · CSV · utf-8 · comma-separated · 2 KB · 18 rows · 17 columns/);
+    await expect(page.getByTestId('source-line').textContent()).resolves.toMatch(
+      /Account\.csv · CSV · utf-8 · comma-separated · 2 KB · 18 rows · 17 columns/,
+    );
     await expect(page.getByLabel('Field for Id').inputValue()).resolves.toBe('account_id');
     await expect(page.getByLabel('Field for Name').inputValue()).resolves.toBe('name');
     await expect(page.getByLabel('Field for NumberOfEmployees').inputValue()).resolves.toBe('employees');
@@ -59,9 +65,17 @@ describe.skipIf(!existsSync(sample))('import wizard (browser mode)', () => {
     // The mapping can be saved in the format `ladder import --mapping` reads.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-mapping').click()]);
     expect(download.suggestedFilename()).toBe('Account.mapping.json');
-    const saved = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { kind: string; preset: string; columns: { source: string; field: string }[] };
+    const saved = JSON.parse(readFileSync((await download.path())!, 'utf8')) as {
+      kind: string;
+      preset: string;
+      columns: { source: string; field: string }[];
+    };
     expect(saved).toMatchObject({ kind: 'accounts', preset: 'salesforce' });
-    expect(saved.columns.find((c) => c.source === 'NumberOfEmployees')).toEqual({ source: 'NumberOfEmployees', field: 'employees', type: 'integer' });
+    expect(saved.columns.find((c) => c.source === 'NumberOfEmployees')).toEqual({
+      source: 'NumberOfEmployees',
+      field: 'employees',
+      type: 'integer',
+    });
 
     // Validation: every row checked, nothing written yet.
     await page.getByTestId('validate').click();
@@ -75,14 +89,19 @@ describe.skipIf(!existsSync(sample))('import wizard (browser mode)', () => {
     // Commit, then the result and the history; the rows are in the workspace file.
     await page.getByTestId('commit').click();
     await page.getByTestId('import-result').waitFor();
-    await expect(page.getByTestId('import-result').textContent()).resolves.toMatch(/18 rows from Account\.csv into accounts \(18 new, 0 updated\) as import #1/);
+    await expect(page.getByTestId('import-result').textContent()).resolves.toMatch(
+      /18 rows from Account\.csv into accounts \(18 new, 0 updated\) as import #1/,
+    );
     expect(count('SELECT count(*) FROM accounts WHERE import_id = 1')).toBe(18);
     expect(count("SELECT employees FROM accounts WHERE name = 'Edge Communications'")).toBe(1000);
     await page.getByTestId('import-history').getByRole('cell', { name: 'Account.csv' }).waitFor();
     await page.screenshot({ path: artifactPath('import-result.png'), fullPage: true });
 
     await page.getByTestId('import-history').getByRole('button', { name: 'Undo' }).click();
-    await page.getByTestId('import-history').getByText(/^undone /).waitFor();
+    await page
+      .getByTestId('import-history')
+      .getByText(/^undone /)
+      .waitFor();
     expect(count('SELECT count(*) FROM accounts')).toBe(0);
     // Undoing the import just made closes its result: the wizard starts again.
     await page.getByTestId('drop-zone').waitFor();
@@ -90,13 +109,24 @@ describe.skipIf(!existsSync(sample))('import wizard (browser mode)', () => {
 
   it('lists bad values with row, column, value and reason, and imports the good rows when told to skip', async () => {
     const file = join(dir.path, 'cs-export.csv');
-    writeFileSync(file, 'Account ID,Account Name,ARR,Renewal Date,Health Score\nC1,Acme,"$12,000",16/10/2026,81\nC2,Beta,n/a yet,17/10/2026,70\nC3,Gamma,9000,31/02/2026,55\nC1,Acme again,1,01/01/2027,1\n');
+    writeFileSync(
+      file,
+      'Account ID,Account Name,ARR,Renewal Date,Health Score\nC1,Acme,"$12,000",16/10/2026,81\nC2,Beta,n/a yet,17/10/2026,70\nC3,Gamma,9000,31/02/2026,55\nC1,Acme again,1,01/01/2027,1\n',
+    );
     await page.getByTestId('import-preset').selectOption('cs-platform');
     await page.getByTestId('import-file-input').setInputFiles(file);
     await page.getByTestId('mapping-table').waitFor();
     // A saved mapping applies its choices: here, leave the health score out.
     const mapping = join(dir.path, 'cs.mapping.json');
-    writeFileSync(mapping, JSON.stringify({ kind: 'accounts', preset: 'cs-platform', columns: { 'Health Score': 'skip' }, onError: 'abort' }));
+    writeFileSync(
+      mapping,
+      JSON.stringify({
+        kind: 'accounts',
+        preset: 'cs-platform',
+        columns: { 'Health Score': 'skip' },
+        onError: 'abort',
+      }),
+    );
     await page.getByTestId('mapping-file-input').setInputFiles(mapping);
     await expect.poll(() => page.getByLabel('Field for Health Score').inputValue()).toBe('skip');
     await page.getByTestId('validate').click();
@@ -113,14 +143,21 @@ describe.skipIf(!existsSync(sample))('import wizard (browser mode)', () => {
     await page.screenshot({ path: artifactPath('import-validation-rejects.png'), fullPage: true });
     await page.getByTestId('commit').click();
     await page.getByTestId('import-result').waitFor();
-    expect(count("SELECT count(*) FROM accounts WHERE id = 'C1' AND arr = 12000 AND renewal_date = '2026-10-16' AND health_score IS NULL")).toBe(1);
+    expect(
+      count(
+        "SELECT count(*) FROM accounts WHERE id = 'C1' AND arr = 12000 AND renewal_date = '2026-10-16' AND health_score IS NULL",
+      ),
+    ).toBe(1);
     expect(count('SELECT count(*) FROM accounts')).toBe(1);
   });
 
   it('shows progress while a large import runs, and Cancel leaves the workspace as it was', async () => {
     const big = join(dir.path, 'big-accounts.csv');
     const lines = ['Account ID,Account Name,ARR,Renewal Date,Health Score,Segment,Region'];
-    for (let i = 0; i < 600_000; i++) lines.push(`B${i},Big Company ${i},"${(1000 + i).toLocaleString('en-US')}",2027-0${(i % 9) + 1}-15,${i % 100},SMB,EMEA`);
+    for (let i = 0; i < 600_000; i++)
+      lines.push(
+        `B${i},Big Company ${i},"${(1000 + i).toLocaleString('en-US')}",2027-0${(i % 9) + 1}-15,${i % 100},SMB,EMEA`,
+      );
     writeFileSync(big, `${lines.join('\n')}\n`);
     const imports = count('SELECT count(*) FROM imports');
     await page.getByRole('button', { name: 'Import another file' }).click();
@@ -133,7 +170,9 @@ describe.skipIf(!existsSync(sample))('import wizard (browser mode)', () => {
     await page.screenshot({ path: artifactPath('import-progress.png'), fullPage: true });
     await panel.getByRole('button', { name: 'Cancel' }).click();
     await page.getByTestId('import-notice').waitFor({ timeout: 60_000 });
-    await expect(page.getByTestId('import-notice').textContent()).resolves.toContain('Importing was cancelled; the workspace is unchanged.');
+    await expect(page.getByTestId('import-notice').textContent()).resolves.toContain(
+      'Importing was cancelled; the workspace is unchanged.',
+    );
     expect(count('SELECT count(*) FROM accounts')).toBe(1);
     expect(count('SELECT count(*) FROM imports')).toBe(imports);
   }, 180_000);

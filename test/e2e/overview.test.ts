@@ -13,7 +13,11 @@ describe('npm start (browser mode) → overview', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    app = await startApp('npm', ['start', '--', '--port', '0'], { LADDER_DATA_DIR: dir.path, DISPLAY: '', WAYLAND_DISPLAY: '' });
+    app = await startApp('npm', ['start', '--', '--port', '0'], {
+      LADDER_DATA_DIR: dir.path,
+      DISPLAY: '',
+      WAYLAND_DISPLAY: '',
+    });
     browser = await launchChromium();
   });
 
@@ -42,12 +46,17 @@ describe('npm start (browser mode) → overview', () => {
     expect(shownAccounts).toBe(truth.n);
     expect(shownArr).toBe(truth.arr);
     await expect(page.getByTestId('stat-accounts').textContent()).resolves.toContain(truth.n.toLocaleString('en-US'));
-    await expect(page.getByTestId('stat-arr').textContent()).resolves.toContain(Math.round(truth.arr).toLocaleString('en-US'));
+    await expect(page.getByTestId('stat-arr').textContent()).resolves.toContain(
+      Math.round(truth.arr).toLocaleString('en-US'),
+    );
 
     // The chart is drawn from the same data: one bar segment per (segment, tier) with accounts.
     const bars = page.getByTestId('arr-by-segment-tier').locator('svg g[aria-label="bar"] rect');
     const db2 = new Database(join(dir.path, 'demo.ladder'), { readonly: true });
-    const groups = db2.prepare('SELECT count(*) FROM (SELECT DISTINCT segment, tier FROM accounts)').pluck().get() as number;
+    const groups = db2
+      .prepare('SELECT count(*) FROM (SELECT DISTINCT segment, tier FROM accounts)')
+      .pluck()
+      .get() as number;
     db2.close();
     await expect(bars.count()).resolves.toBe(groups);
 

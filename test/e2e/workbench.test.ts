@@ -49,7 +49,11 @@ async function shot(name: string) {
 
 beforeAll(async () => {
   expect(ladder(['demo', '--workspace', workspace, '--end-date', '2026-11-16']).status).toBe(0);
-  app = await startApp(process.execPath, [join(repoRoot, 'dist', 'node', 'cli.js'), 'serve', '--workspace', workspace], { LADDER_DATA_DIR: join(dir.path, 'data') });
+  app = await startApp(
+    process.execPath,
+    [join(repoRoot, 'dist', 'node', 'cli.js'), 'serve', '--workspace', workspace],
+    { LADDER_DATA_DIR: join(dir.path, 'data') },
+  );
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
   page.on('pageerror', (e) => console.error('page error:', e.message));
@@ -119,7 +123,9 @@ describe('workbench', () => {
     expect(await drawer.getByTestId('drawer-stage').getAttribute('data-value')).toBe(truth.stage);
     expect(Number(await drawer.getByTestId('drawer-score').getAttribute('data-value'))).toBe(truth.score);
     for (const s of edited.signals as { id: string }[]) {
-      expect(await drawer.locator(`tr[data-signal="${s.id}"]`).getAttribute('data-fired'), s.id).toBe(String(truth[s.id]));
+      expect(await drawer.locator(`tr[data-signal="${s.id}"]`).getAttribute('data-fired'), s.id).toBe(
+        String(truth[s.id]),
+      );
     }
     await shot('drawer');
     await page.keyboard.press('Escape');
@@ -140,7 +146,9 @@ describe('workbench', () => {
     await page.getByLabel('What changed, and why').fill('Feature graduation weight 3 → 6');
     await shot('save-dialog');
     await page.getByRole('button', { name: 'Save version', exact: true }).click();
-    await expect.poll(() => page.locator('#workbench-title').textContent()).toContain('Seven signals, graduation weighted · v1');
+    await expect
+      .poll(() => page.locator('#workbench-title').textContent())
+      .toContain('Seven signals, graduation weighted · v1');
     // The saved version is the new baseline.
     await expect.poll(() => ladderCounts('baseline')).toEqual(expectedAfter());
 
@@ -152,11 +160,15 @@ describe('workbench', () => {
     await versions.getByRole('button', { name: 'Compare with preset' }).click();
     const compare = page.getByTestId('compare-dialog');
     await compare.getByTestId('movers-table').waitFor();
-    await expect(compare.getByTestId('compare-changes').textContent()).resolves.toMatch(/signal “Two or more advanced features” changed.*weight: 3 → 6/);
+    await expect(compare.getByTestId('compare-changes').textContent()).resolves.toMatch(
+      /signal “Two or more advanced features” changed.*weight: 3 → 6/,
+    );
     const before = score(preset);
     const stageBefore = new Map(before.accounts.map((a) => [a.account_id, a.stage]));
     const movedCount = score(edited).accounts.filter((a) => stageBefore.get(a.account_id) !== a.stage).length;
-    await expect(compare.getByTestId('movers-summary').textContent()).resolves.toContain(`${movedCount.toLocaleString('en-US')} accounts`);
+    await expect(compare.getByTestId('movers-summary').textContent()).resolves.toContain(
+      `${movedCount.toLocaleString('en-US')} accounts`,
+    );
     await shot('compare');
     await compare.getByRole('button', { name: 'Close' }).click();
   });

@@ -13,7 +13,12 @@ export interface RunningApp {
 
 const urlPattern = /(http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]+))/;
 
-export function startApp(command: string, args: string[], env: Record<string, string>, timeoutMs = 120_000): Promise<RunningApp> {
+export function startApp(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs = 120_000,
+): Promise<RunningApp> {
   const child: ChildProcess = spawn(command, args, {
     cwd: repoRoot,
     env: { ...process.env, ...env },
@@ -22,7 +27,10 @@ export function startApp(command: string, args: string[], env: Record<string, st
   });
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`app did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`app did not start within ${timeoutMs} ms:\n${output}`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = urlPattern.exec(output);

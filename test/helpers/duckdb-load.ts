@@ -3,7 +3,11 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { FeaturesRelation } from '../../electron/backend/export/features-relation';
 
-export async function loadRelationIntoDuckdb(connection: DuckDBConnection, relation: FeaturesRelation, table = 'ladder_features'): Promise<void> {
+export async function loadRelationIntoDuckdb(
+  connection: DuckDBConnection,
+  relation: FeaturesRelation,
+  table = 'ladder_features',
+): Promise<void> {
   const columns = relation.columns.map((c) => `"${c.name}" ${c.type === 'text' ? 'VARCHAR' : 'DOUBLE'}`).join(', ');
   await connection.run(`CREATE TABLE "${table}" (${columns})`);
   const appender = await connection.createAppender(table);

@@ -8,7 +8,11 @@ export function engineRows(engine: Engine): SqlRow[] {
   const k = model.categories.length;
   return Array.from({ length: features.accounts }, (_, i) => {
     const c = table.of[i]!;
-    const row: SqlRow = { account_id: features.accountIds[i]!, score: outcomes.score[c]!, stage: model.stages[outcomes.stage[c]!]!.id };
+    const row: SqlRow = {
+      account_id: features.accountIds[i]!,
+      score: outcomes.score[c]!,
+      stage: model.stages[outcomes.stage[c]!]!.id,
+    };
     pack.signals.forEach((s, b) => (row[s.id] = s.enabled && (table.mask[c]! >>> b) & 1 ? 1 : 0));
     pack.filters.forEach((f, b) => (row[f.id] = f.enabled && (table.context[c]! >>> (6 + b)) & 1 ? 1 : 0));
     model.categories.forEach((cat, j) => (row[`subtotal_${cat.id}`] = outcomes.subtotal[c * k + j]!));
@@ -27,7 +31,8 @@ export function differences(expected: SqlRow[], actual: SqlRow[], limit = 5): st
       out.push(`${want.account_id}: missing`);
     } else {
       const keys = Object.keys(want).filter((key) => !Object.is(want[key], got[key]));
-      if (keys.length > 0) out.push(`${want.account_id}: ${keys.map((key) => `${key} engine ${want[key]} vs ${got[key]}`).join('; ')}`);
+      if (keys.length > 0)
+        out.push(`${want.account_id}: ${keys.map((key) => `${key} engine ${want[key]} vs ${got[key]}`).join('; ')}`);
     }
     if (out.length >= limit) break;
   }

@@ -19,7 +19,10 @@ export interface PortableResult {
 export type ScoreFn = (account: Record<string, unknown>) => PortableResult & { subtotals: Record<string, number> };
 
 let counter = 0;
-export async function importModule(dir: string, source: string): Promise<{ score: ScoreFn; pack: { signals: string[]; filters: string[] } }> {
+export async function importModule(
+  dir: string,
+  source: string,
+): Promise<{ score: ScoreFn; pack: { signals: string[]; filters: string[] } }> {
   const file = join(dir, `pack-${process.pid}-${counter++}.mjs`);
   writeFileSync(file, source);
   return import(pathToFileURL(file).href);
@@ -41,7 +44,9 @@ export function evaluateJsonLogic(doc: JsonLogicExport, account: Record<string, 
 }
 
 /** Accounts as plain objects (segment plus one key per feature column) from the features relation. */
-export function relationAccounts(relation: FeaturesRelation): { id: string; flat: Record<string, unknown>; jsonLogic: Record<string, unknown> }[] {
+export function relationAccounts(
+  relation: FeaturesRelation,
+): { id: string; flat: Record<string, unknown>; jsonLogic: Record<string, unknown> }[] {
   return Array.from(relation.rows(), (row) => {
     const flat: Record<string, string | number | null> = {};
     relation.columns.forEach((c, k) => (flat[c.name] = row[k]!));

@@ -35,14 +35,17 @@ function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
 
 function check(what: string, run: SpawnSyncReturns<string>): string {
   if (run.error) throw new Error(`${what} could not start: ${run.error.message}`);
-  if (run.status !== 0) throw new Error(`${what} failed (exit ${run.status}):\n${run.stderr}\n${run.stdout}`.slice(0, 4000));
+  if (run.status !== 0)
+    throw new Error(`${what} failed (exit ${run.status}):\n${run.stderr}\n${run.stdout}`.slice(0, 4000));
   return run.stdout;
 }
 
@@ -52,19 +55,27 @@ const runuser = () => ['/usr/sbin/runuser', '/sbin/runuser'].find((p) => existsS
 
 export async function startPostgres(): Promise<Postgres> {
   const bin = findPostgresBin();
-  if (!bin) throw new Error('PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb); .ci/run installs the Debian package "postgresql".');
+  if (!bin)
+    throw new Error(
+      'PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb); .ci/run installs the Debian package "postgresql".',
+    );
   // As root the cluster belongs to nobody, who must be able to reach it: /tmp, not a private TMPDIR.
   const dir = mkdtempSync(join(isRoot() && existsSync('/tmp') ? '/tmp' : tmpdir(), 'ladder-pg-'));
   const data = join(dir, 'data');
   const asServer = (command: string, args: string[]) =>
-    isRoot() ? spawnSync(runuser(), ['-u', 'nobody', '--', join(bin, command), ...args], { encoding: 'utf8' }) : spawnSync(join(bin, command), args, { encoding: 'utf8' });
+    isRoot()
+      ? spawnSync(runuser(), ['-u', 'nobody', '--', join(bin, command), ...args], { encoding: 'utf8' })
+      : spawnSync(join(bin, command), args, { encoding: 'utf8' });
   if (isRoot()) {
     const nobody = Number(check('id -u nobody', spawnSync('id', ['-u', 'nobody'], { encoding: 'utf8' })).trim());
     const nogroup = Number(check('id -g nobody', spawnSync('id', ['-g', 'nobody'], { encoding: 'utf8' })).trim());
     chownSync(dir, nobody, nogroup);
     chmodSync(dir, 0o700);
   }
-  check('initdb', asServer('initdb', ['-D', data, '-U', 'ladder', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']));
+  check(
+    'initdb',
+    asServer('initdb', ['-D', data, '-U', 'ladder', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']),
+  );
   const port = await freePort();
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
   check('pg_ctl start', asServer('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', 'start']));
@@ -72,11 +83,32 @@ export async function startPostgres(): Promise<Postgres> {
   const psql = (script: string) =>
     check(
       'psql',
-      spawnSync(join(bin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'ladder', '-d', 'postgres', '-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-f', '-'], {
-        input: script,
-        encoding: 'utf8',
-        maxBuffer: 256 * 1024 * 1024,
-      }),
+      spawnSync(
+        join(bin, 'psql'),
+        [
+          '-h',
+          '127.0.0.1',
+          '-p',
+          String(port),
+          '-U',
+          'ladder',
+          '-d',
+          'postgres',
+          '-X',
+          '-q',
+          '-A',
+          '-t',
+          '-v',
+          'ON_ERROR_STOP=1',
+          '-f',
+          '-',
+        ],
+        {
+          input: script,
+          encoding: 'utf8',
+          maxBuffer: 256 * 1024 * 1024,
+        },
+      ),
     );
   const version = psql('SHOW server_version;').trim();
   return {

@@ -18,15 +18,28 @@ function createTable(relation: FeaturesRelation, table: string, types: { text: s
 
 /** Numbers as numbers, names in lower case (Snowflake's SQL names its columns in upper case). */
 const normalize = (row: Record<string, unknown>): SqlRow =>
-  Object.fromEntries(Object.entries(row).map(([k, v]) => [k.toLowerCase(), typeof v === 'bigint' ? Number(v) : (v as string | number | null)]));
+  Object.fromEntries(
+    Object.entries(row).map(([k, v]) => [
+      k.toLowerCase(),
+      typeof v === 'bigint' ? Number(v) : (v as string | number | null),
+    ]),
+  );
 
 /**
  * SQLite, optionally with a LEAST(a, b) function (SQLite's own is min(a, b)) so BigQuery's SQL,
  * which SQLite otherwise accepts as written (backtick names, FLOAT64 read as REAL), runs too.
  */
-export function runSqlite(relation: FeaturesRelation, sql: string, table = 'ladder_features', options: { least?: boolean } = {}): SqlRow[] {
+export function runSqlite(
+  relation: FeaturesRelation,
+  sql: string,
+  table = 'ladder_features',
+  options: { least?: boolean } = {},
+): SqlRow[] {
   const db = new Database(':memory:');
-  if (options.least) db.function('LEAST', { deterministic: true }, (a: unknown, b: unknown) => (a === null || b === null ? null : Math.min(Number(a), Number(b))));
+  if (options.least)
+    db.function('LEAST', { deterministic: true }, (a: unknown, b: unknown) =>
+      a === null || b === null ? null : Math.min(Number(a), Number(b)),
+    );
   try {
     db.exec(createTable(relation, table, { text: 'TEXT', double: 'REAL' }));
     const insert = db.prepare(`INSERT INTO ${quote(table)} VALUES (${relation.columns.map(() => '?').join(', ')})`);
@@ -75,33 +88,48 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (ch === '"') quoted = false;
       else field += ch;
-    } else if (ch === '"') (quoted = true), (wasQuoted = true);
-    else if (ch === ',') row.push(field), (field = ''), (wasQuoted = false);
+    } else if (ch === '"') ((quoted = true), (wasQuoted = true));
+    else if (ch === ',') (row.push(field), (field = ''), (wasQuoted = false));
     else if (ch === '\n') {
       row.push(field);
       rows.push(row);
-      (row = []), (field = ''), (wasQuoted = false);
+      ((row = []), (field = ''), (wasQuoted = false));
     } else if (ch !== '\r' || wasQuoted) field += ch;
   }
-  if (field !== '' || row.length > 0) row.push(field), rows.push(row);
+  if (field !== '' || row.length > 0) (row.push(field), rows.push(row));
   return rows;
 }
 
 /** Loads the relation into a fresh schema of the test server and runs the SQL there. */
-export function runPostgres(pg: Postgres, relation: FeaturesRelation, sql: string, schema: string, table = 'ladder_features'): SqlRow[] {
-  pg.psql(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}; SET search_path TO ${schema};\n${createTable(relation, table, { text: 'TEXT', double: 'DOUBLE PRECISION' })};\n`);
+export function runPostgres(
+  pg: Postgres,
+  relation: FeaturesRelation,
+  sql: string,
+  schema: string,
+  table = 'ladder_features',
+): SqlRow[] {
+  pg.psql(
+    `DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}; SET search_path TO ${schema};\n${createTable(relation, table, { text: 'TEXT', double: 'DOUBLE PRECISION' })};\n`,
+  );
   pg.copyFrom(`${quote(schema)}.${quote(table)}`, featuresCsv(relation));
   const body = sql.trim().replace(/;\s*$/, '');
-  const out = pg.psql(`SET search_path TO ${schema};\nCOPY (${body}) TO STDOUT WITH (FORMAT csv, HEADER true, NULL '\\N');\n`);
+  const out = pg.psql(
+    `SET search_path TO ${schema};\nCOPY (${body}) TO STDOUT WITH (FORMAT csv, HEADER true, NULL '\\N');\n`,
+  );
   const [header, ...rows] = parseCsv(out);
   const numeric = /^-?(\d|Infinity|NaN)/;
   return rows.map((cells) =>
-    Object.fromEntries(header!.map((name, k) => {
-      const cell = cells[k]!;
-      return [name, cell === '\\N' ? null : numeric.test(cell) && name !== 'account_id' && name !== 'stage' ? Number(cell) : cell];
-    })),
+    Object.fromEntries(
+      header!.map((name, k) => {
+        const cell = cells[k]!;
+        return [
+          name,
+          cell === '\\N' ? null : numeric.test(cell) && name !== 'account_id' && name !== 'stage' ? Number(cell) : cell,
+        ];
+      }),
+    ),
   );
 }

@@ -14,13 +14,20 @@ interface Reply {
   headers: Record<string, string | string[] | undefined>;
 }
 
-function send(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function send(
+  port: number,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      },
+    );
     req.on('error', reject);
     if (options.body) req.write(options.body);
     req.end();
@@ -51,7 +58,11 @@ afterAll(async () => {
 });
 
 const api = (headers: Record<string, string>) =>
-  send(server.port, '/api/app.status', { method: 'POST', headers: { 'Content-Type': 'application/json', Host: host, ...headers }, body: '{}' });
+  send(server.port, '/api/app.status', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Host: host, ...headers },
+    body: '{}',
+  });
 
 describe('browser mode guard', () => {
   it('serves the API with the right token', async () => {
@@ -100,7 +111,9 @@ describe('browser mode guard', () => {
       body: 'a=1',
     });
     expect(form.status).toBe(415);
-    const escape = await send(server.port, '/..%2fsecret.txt', { headers: { Host: host, 'X-Ladder-Token': server.token } });
+    const escape = await send(server.port, '/..%2fsecret.txt', {
+      headers: { Host: host, 'X-Ladder-Token': server.token },
+    });
     expect(escape.body).not.toContain('do not serve');
   });
 

@@ -15,7 +15,18 @@ describe('ladder demo + ladder info', () => {
   let info: Record<string, any>;
 
   beforeAll(() => {
-    const made = ladder(['demo', '--workspace', workspace, '--accounts', '2500', '--seed', '7', '--end-date', '2026-06-01', '--json']);
+    const made = ladder([
+      'demo',
+      '--workspace',
+      workspace,
+      '--accounts',
+      '2500',
+      '--seed',
+      '7',
+      '--end-date',
+      '2026-06-01',
+      '--json',
+    ]);
     expect(made.stderr).toBe('');
     expect(made.status).toBe(0);
     demo = JSON.parse(made.stdout);
@@ -48,9 +59,16 @@ describe('ladder demo + ladder info', () => {
       share: number;
     }[];
     db.close();
-    expect(rows.map((r) => r.pattern).sort()).toEqual(
-      ['admin_only', 'healthy_narrow', 'launch_spike', 'no_buying_path', 'ordinary', 'single_champion', 'true_expander', 'unhappy_high_usage'],
-    );
+    expect(rows.map((r) => r.pattern).sort()).toEqual([
+      'admin_only',
+      'healthy_narrow',
+      'launch_spike',
+      'no_buying_path',
+      'ordinary',
+      'single_champion',
+      'true_expander',
+      'unhappy_high_usage',
+    ]);
     expect(rows.reduce((s, r) => s + r.accounts, 0)).toBe(2500);
     for (const r of rows) expect(Math.abs(r.accounts - r.designed_share * 2500)).toBeLessThanOrEqual(1);
     expect(info.patterns).toHaveLength(8);
@@ -61,7 +79,11 @@ describe('ladder demo + ladder info', () => {
     const db = new Database(workspace, { readonly: true });
     const distinct = (col: string) => db.prepare(`SELECT count(DISTINCT ${col}) FROM accounts`).pluck().get() as number;
     expect(distinct('owner_csm')).toBeGreaterThanOrEqual(8);
-    expect(db.prepare('SELECT DISTINCT segment FROM accounts ORDER BY 1').pluck().all()).toEqual(['Enterprise', 'Mid-Market', 'SMB']);
+    expect(db.prepare('SELECT DISTINCT segment FROM accounts ORDER BY 1').pluck().all()).toEqual([
+      'Enterprise',
+      'Mid-Market',
+      'SMB',
+    ]);
     expect(distinct('region')).toBeGreaterThanOrEqual(4);
     expect(distinct('industry')).toBeGreaterThanOrEqual(8);
     expect(distinct('tier')).toBe(4);
@@ -140,7 +162,15 @@ describe('ladder usage errors', () => {
 describe('ladder in a pipeline', () => {
   it('stops quietly when the reader closes the pipe early (ladder … | head)', async () => {
     const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, [join(__dirname, '..', '..', 'bin', 'ladder.js'), 'score', '--workspace', workspace, '--pack', 'preset:seven-signal-table', '--json']);
+    const child = spawn(process.execPath, [
+      join(__dirname, '..', '..', 'bin', 'ladder.js'),
+      'score',
+      '--workspace',
+      workspace,
+      '--pack',
+      'preset:seven-signal-table',
+      '--json',
+    ]);
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdout.once('data', () => child.stdout.destroy());

@@ -42,14 +42,24 @@ describe('ladder score', () => {
     const ready = doc.accounts.filter((a: { stage: string }) => a.stage === 'ready').length;
     expect(doc.aggregates.stages[2].accounts).toBe(ready);
     const first = doc.accounts[0];
-    const signals = ['seat_limit', 'feature_graduation', 'headcount_growth', 'new_department', 'power_users', 'renewal_window', 'exec_engagement'];
+    const signals = [
+      'seat_limit',
+      'feature_graduation',
+      'headcount_growth',
+      'new_department',
+      'power_users',
+      'renewal_window',
+      'exec_engagement',
+    ];
     const weights = [5, 3, 4, 4, 3, 2, 4];
     expect(first.score).toBe(signals.reduce((s, id, i) => s + first[id] * weights[i]!, 0));
   });
 
   it('accepts a pack file and an --as-of date; refuses bad packs and dates with one sentence', () => {
     const packPath = join(dir.path, 'pack.json');
-    const pack = JSON.parse(readFileSync(join(__dirname, '..', '..', 'resources', 'packs', 'seven-signal-table.json'), 'utf8'));
+    const pack = JSON.parse(
+      readFileSync(join(__dirname, '..', '..', 'resources', 'packs', 'seven-signal-table.json'), 'utf8'),
+    );
     pack.signals[0].threshold = 0.5;
     writeFileSync(packPath, JSON.stringify(pack));
     const ok = ladder(['score', '--workspace', workspace, '--pack', packPath, '--as-of', '2026-03-02', '--json']);
@@ -60,16 +70,28 @@ describe('ladder score', () => {
     writeFileSync(packPath, JSON.stringify(pack));
     const bad = ladder(['score', '--workspace', workspace, '--pack', packPath]);
     expect(bad.status).toBe(1);
-    expect(bad.stderr.trim()).toBe('pack.json is not a valid rule pack: signals[0].metric: Unknown metric "seat_utilization".');
+    expect(bad.stderr.trim()).toBe(
+      'pack.json is not a valid rule pack: signals[0].metric: Unknown metric "seat_utilization".',
+    );
 
     const unknown = ladder(['score', '--workspace', workspace, '--pack', 'preset:nope']);
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toMatch(/There is no preset called "nope"; the presets are /);
 
-    const date = ladder(['score', '--workspace', workspace, '--pack', 'preset:seven-signal-table', '--as-of', '2026-02-30']);
+    const date = ladder([
+      'score',
+      '--workspace',
+      workspace,
+      '--pack',
+      'preset:seven-signal-table',
+      '--as-of',
+      '2026-02-30',
+    ]);
     expect(date.status).toBe(1);
     expect(date.stderr.trim()).toBe('"2026-02-30" is not a date; use YYYY-MM-DD.');
     expect(ladder(['score', '--workspace', workspace]).status).toBe(2);
-    expect(ladder(['score', '--workspace', workspace, '--pack', 'preset:seven-signal-table', '--out', 'x.txt']).status).toBe(2);
+    expect(
+      ladder(['score', '--workspace', workspace, '--pack', 'preset:seven-signal-table', '--out', 'x.txt']).status,
+    ).toBe(2);
   });
 });

@@ -16,7 +16,8 @@ const params = demoDefaults({ accounts: 2000, seed: 42, endDate: '2026-03-02' })
 function contentHash(db: Db): string {
   const hash = createHash('sha256');
   for (const table of ['accounts', 'periods', 'outcomes', 'account_patterns', 'demo_patterns']) {
-    for (const row of db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).raw().iterate()) hash.update(JSON.stringify(row));
+    for (const row of db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).raw().iterate())
+      hash.update(JSON.stringify(row));
   }
   return hash.digest('hex');
 }
@@ -147,16 +148,21 @@ describe('demo generator', () => {
       ).map(([p, r]) => [p, r]),
     );
     expect(rates.true_expander).toBeGreaterThan(0.55);
-    for (const other of ['healthy_narrow', 'admin_only', 'unhappy_high_usage', 'launch_spike']) expect(rates[other]).toBeLessThan(0.2);
+    for (const other of ['healthy_narrow', 'admin_only', 'unhappy_high_usage', 'launch_spike'])
+      expect(rates[other]).toBeLessThan(0.2);
   });
 
   it('a cancelled generation leaves no file behind', async () => {
     const controller = new AbortController();
     const path = join(dir.path, 'cancelled.ladder');
-    const run = writeDemoWorkspace(path, { ...params, accounts: 20_000 }, {
-      signal: controller.signal,
-      onProgress: () => controller.abort(),
-    });
+    const run = writeDemoWorkspace(
+      path,
+      { ...params, accounts: 20_000 },
+      {
+        signal: controller.signal,
+        onProgress: () => controller.abort(),
+      },
+    );
     await expect(run).rejects.toThrow(/cancelled/);
     expect(existsSync(path)).toBe(false);
     expect(readdirSync(dir.path).filter((f) => f.startsWith('cancelled'))).toEqual([]);

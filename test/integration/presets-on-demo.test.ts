@@ -16,7 +16,12 @@ beforeAll(async () => {
   const path = join(dir.path, 'demo.ladder');
   await writeDemoWorkspace(path, demoDefaults({ accounts: 2000, seed: 20240601, endDate: '2026-11-16' }));
   ws = await openWorkspace(path);
-  patternOf = new Map(ws.db.prepare('SELECT a.id, ap.pattern FROM accounts a JOIN account_patterns ap ON ap.account_key = a.key').raw().all() as [string, string][]);
+  patternOf = new Map(
+    ws.db
+      .prepare('SELECT a.id, ap.pattern FROM accounts a JOIN account_patterns ap ON ap.account_key = a.key')
+      .raw()
+      .all() as [string, string][],
+  );
 });
 afterAll(() => {
   ws?.db.close();
@@ -45,14 +50,29 @@ function landing(scored: ScoredWorkspace): Record<string, Landing> {
       if ((outcomes.appliedFilters[c]! >>> k) & 1) entry.applied[f.id] = (entry.applied[f.id] ?? 0) + 1;
     });
   }
-  const share = (r: Record<string, number>, n: number) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v / n]));
-  return Object.fromEntries(Object.entries(counts).map(([p, e]) => [p, { stages: share(e.stages, e.n), applied: share(e.applied, e.n) }]));
+  const share = (r: Record<string, number>, n: number) =>
+    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v / n]));
+  return Object.fromEntries(
+    Object.entries(counts).map(([p, e]) => [p, { stages: share(e.stages, e.n), applied: share(e.applied, e.n) }]),
+  );
 }
 
 function report(name: string, result: Record<string, Landing>): void {
   const lines = Object.entries(result)
     .sort()
-    .map(([p, l]) => `  ${p.padEnd(20)} ${Object.entries(l.stages).sort().map(([s, v]) => `${s} ${(v * 100).toFixed(0)}%`).join(', ')}${Object.keys(l.applied).length ? ` | stopped by ${Object.entries(l.applied).map(([f, v]) => `${f} ${(v * 100).toFixed(0)}%`).join(', ')}` : ''}`);
+    .map(
+      ([p, l]) =>
+        `  ${p.padEnd(20)} ${Object.entries(l.stages)
+          .sort()
+          .map(([s, v]) => `${s} ${(v * 100).toFixed(0)}%`)
+          .join(', ')}${
+          Object.keys(l.applied).length
+            ? ` | stopped by ${Object.entries(l.applied)
+                .map(([f, v]) => `${f} ${(v * 100).toFixed(0)}%`)
+                .join(', ')}`
+            : ''
+        }`,
+    );
   console.log(`${name}\n${lines.join('\n')}`);
 }
 
@@ -62,7 +82,13 @@ const stopped = (l: Landing, filter: string) => l.applied[filter] ?? 0;
 describe('presets on the demo book', () => {
   it('every preset validates, runs and puts each account in exactly one stage', () => {
     const presets = listPresets();
-    expect(presets.map((p) => p.id).sort()).toEqual(['behavioural-indicators', 'emerging-ready-filters', 'seven-signal-table', 'two-signals-window', 'value-journey-density']);
+    expect(presets.map((p) => p.id).sort()).toEqual([
+      'behavioural-indicators',
+      'emerging-ready-filters',
+      'seven-signal-table',
+      'two-signals-window',
+      'value-journey-density',
+    ]);
     for (const p of presets) {
       const scored = scoreWorkspace(ws, loadPreset(p.id));
       expect(scored.asOf).toBe('2026-11-16');
@@ -88,15 +114,27 @@ describe('presets on the demo book', () => {
     expect(stopped(l.admin_only!, 'admin_only')).toBeGreaterThan(0.6);
     expect(stopped(l.no_buying_path!, 'no_buying_path')).toBeGreaterThan(0.9);
     expect(at(l.unhappy_high_usage!, 'health_first')).toBeGreaterThan(0.95);
-    for (const lookalike of ['single_champion', 'launch_spike', 'admin_only', 'no_buying_path', 'unhappy_high_usage', 'healthy_narrow']) {
+    for (const lookalike of [
+      'single_champion',
+      'launch_spike',
+      'admin_only',
+      'no_buying_path',
+      'unhappy_high_usage',
+      'healthy_narrow',
+    ]) {
       expect(at(l[lookalike]!, 'ready')).toBeLessThan(0.05);
     }
     // Filters do not eat the real thing.
-    for (const f of ['single_champion', 'project_spike', 'admin_only', 'no_buying_path']) expect(stopped(l.true_expander!, f)).toBeLessThan(0.03);
+    for (const f of ['single_champion', 'project_spike', 'admin_only', 'no_buying_path'])
+      expect(stopped(l.true_expander!, f)).toBeLessThan(0.03);
   });
 
   it('the other frameworks rank true expanders at their top stage and leave narrow accounts below it', () => {
-    const tops = { 'two-signals-window': 'trigger', 'behavioural-indicators': 'ready', 'value-journey-density': 'top_priority' } as const;
+    const tops = {
+      'two-signals-window': 'trigger',
+      'behavioural-indicators': 'ready',
+      'value-journey-density': 'top_priority',
+    } as const;
     for (const [preset, top] of Object.entries(tops)) {
       const l = landing(scoreWorkspace(ws, loadPreset(preset)));
       expect(at(l.true_expander!, top), preset).toBeGreaterThan(0.85);
@@ -117,7 +155,8 @@ describe('presets on the demo book', () => {
     const replay = scoreWorkspace(truncated, loadPreset('emerging-ready-filters'), asOf);
     truncated.db.close();
     expect(replay.engine.result).toEqual(then.engine.result);
-    for (const [key, column] of then.build.table.columns) expect(Array.from(replay.build.table.columns.get(key)!), key).toEqual(Array.from(column));
+    for (const [key, column] of then.build.table.columns)
+      expect(Array.from(replay.build.table.columns.get(key)!), key).toEqual(Array.from(column));
     // Early in the year the expanders had not yet spread: fewer were Ready than today.
     const early = landing(scoreWorkspace(ws, loadPreset('seven-signal-table'), '2026-01-12'));
     const today = landing(scoreWorkspace(ws, loadPreset('seven-signal-table')));

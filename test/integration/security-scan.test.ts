@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { repoRoot, tempDir } from '../helpers/temp';
 
 const scan = (args: string[]) =>
-  spawnSync(process.execPath, [join(repoRoot, 'scripts', 'security-scan.js'), ...args], { encoding: 'utf8', cwd: repoRoot });
+  spawnSync(process.execPath, [join(repoRoot, 'scripts', 'security-scan.js'), ...args], {
+    encoding: 'utf8',
+    cwd: repoRoot,
+  });
 
 const dist = join(repoRoot, 'dist');
 describe('security scan (electronegativity)', () => {

@@ -25,7 +25,8 @@ describe('openWorkspace', () => {
     const path = join(dir.path, 'new.ladder');
     const ws = await openWorkspace(path, { create: true });
     const tables = ws.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all();
-    for (const t of ['accounts', 'periods', 'users', 'outcomes', 'tickets', 'imports', 'models', 'model_versions']) expect(tables).toContain(t);
+    for (const t of ['accounts', 'periods', 'users', 'outcomes', 'tickets', 'imports', 'models', 'model_versions'])
+      expect(tables).toContain(t);
     expect(ws.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(ws.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(Number(ws.db.pragma('busy_timeout', { simple: true }))).toBeGreaterThan(0);
@@ -110,8 +111,12 @@ describe('migrations', () => {
     let backup = '';
     const migrated = await openWorkspace(path, { migrations: [...migrations, extra], onBackup: (p) => (backup = p) });
     expect(migrated.db.pragma('user_version', { simple: true })).toBe(extra.version);
-    expect(migrated.db.prepare('SELECT id, name, arr FROM accounts').all()).toEqual([{ id: 'A1', name: 'Acme', arr: 1200 }]);
-    expect(migrated.db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'account_notes'").pluck().get()).toBe(1);
+    expect(migrated.db.prepare('SELECT id, name, arr FROM accounts').all()).toEqual([
+      { id: 'A1', name: 'Acme', arr: 1200 },
+    ]);
+    expect(migrated.db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'account_notes'").pluck().get()).toBe(
+      1,
+    );
     migrated.db.close();
 
     expect(existsSync(backup)).toBe(true);
@@ -124,8 +129,14 @@ describe('migrations', () => {
   it('applies a failing migration not at all: the version and tables stay as they were', async () => {
     const path = join(dir.path, 'failing.ladder');
     (await openWorkspace(path, { create: true })).db.close();
-    const broken: Migration = { version: latestVersion() + 1, name: 'broken', sql: 'CREATE TABLE half (x); INSERT INTO missing VALUES (1);' };
-    await expect(openWorkspace(path, { migrations: [...migrations, broken] })).rejects.toThrow(/no such table: missing/);
+    const broken: Migration = {
+      version: latestVersion() + 1,
+      name: 'broken',
+      sql: 'CREATE TABLE half (x); INSERT INTO missing VALUES (1);',
+    };
+    await expect(openWorkspace(path, { migrations: [...migrations, broken] })).rejects.toThrow(
+      /no such table: missing/,
+    );
     const raw = new Database(path, { readonly: true });
     expect(raw.pragma('user_version', { simple: true })).toBe(latestVersion());
     expect(raw.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half'").pluck().get()).toBe(0);
@@ -137,7 +148,10 @@ describe('migrations', () => {
       const path = join(dir.path, `step-${m.version}.ladder`);
       const before = migrations.filter((x) => x.version < m.version);
       if (before.length > 0) (await openWorkspace(path, { create: true, migrations: before })).db.close();
-      const ws = await openWorkspace(path, { create: true, migrations: migrations.filter((x) => x.version <= m.version) });
+      const ws = await openWorkspace(path, {
+        create: true,
+        migrations: migrations.filter((x) => x.version <= m.version),
+      });
       expect(ws.db.pragma('user_version', { simple: true })).toBe(m.version);
       expect(ws.db.pragma('foreign_key_check')).toEqual([]);
       ws.db.close();

@@ -28,7 +28,10 @@ describe('createDispatcher', () => {
   const dispatch = createDispatcher(stubHandlers(), null, (e) => logged.push(e));
 
   it('runs a handler with validated arguments', async () => {
-    await expect(dispatch('workspace.open', { path: '/tmp/a.ladder' })).resolves.toEqual({ ok: true, value: { path: '/tmp/a.ladder', name: '/tmp/a.ladder' } });
+    await expect(dispatch('workspace.open', { path: '/tmp/a.ladder' })).resolves.toEqual({
+      ok: true,
+      value: { path: '/tmp/a.ladder', name: '/tmp/a.ladder' },
+    });
   });
 
   it('rejects unknown methods, including prototype names', async () => {
@@ -40,17 +43,29 @@ describe('createDispatcher', () => {
 
   it('rejects bad arguments with the field and the reason', async () => {
     const result = await dispatch('workspace.open', { path: '' });
-    expect(result).toEqual({ ok: false, error: { code: 'bad_request', message: 'workspace.open: path: A file path is required.' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'bad_request', message: 'workspace.open: path: A file path is required.' },
+    });
     const extra = await dispatch('app.status', { sneaky: true });
     expect(extra).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     const wrongType = await dispatch('workspace.createDemo', { accounts: 'lots' });
-    expect(wrongType).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringContaining('accounts') } });
+    expect(wrongType).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request', message: expect.stringContaining('accounts') },
+    });
   });
 
   it('passes expected errors through and reports unexpected ones without a stack', async () => {
-    await expect(dispatch('workspace.info', {})).resolves.toEqual({ ok: false, error: { code: 'no_workspace', message: 'No workspace is open.' } });
+    await expect(dispatch('workspace.info', {})).resolves.toEqual({
+      ok: false,
+      error: { code: 'no_workspace', message: 'No workspace is open.' },
+    });
     const result = await dispatch('workspace.overview', {});
-    expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'Something went wrong inside Ladder: disk on fire' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'Something went wrong inside Ladder: disk on fire' },
+    });
     expect(JSON.stringify(result)).not.toMatch(/at .*\.ts:\d+/);
     expect(logged).toHaveLength(1);
   });
@@ -74,7 +89,10 @@ describe('createClient', () => {
     const broken = createClient(async () => {
       throw new Error('connection refused');
     });
-    await expect(broken.request('app.status', {})).resolves.toMatchObject({ ok: false, error: { message: expect.stringContaining('connection refused') } });
+    await expect(broken.request('app.status', {})).resolves.toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('connection refused') },
+    });
     const garbage = createClient(async () => ({ hello: 'world' }));
     await expect(garbage.request('app.status', {})).resolves.toMatchObject({ ok: false, error: { code: 'internal' } });
   });

@@ -62,9 +62,17 @@ export const exportHandlers: { [M in ExportMethodName]: Handler<M, Session> } = 
     const checked = readPack(text);
     if (!checked.ok) refuse(checked.issues);
     const cases = checked.value.pack.validation?.cases ?? [];
-    return { pack: checked.value.pack, format: detectPackFormat(text), goldenCases: cases.length, goldenMismatches: verifyGoldenCases(checked.value, cases) };
+    return {
+      pack: checked.value.pack,
+      format: detectPackFormat(text),
+      goldenCases: cases.length,
+      goldenMismatches: verifyGoldenCases(checked.value, cases),
+    };
   },
   'dialog.saveFile': () => {
-    throw new LadderError('unsupported', 'Native save dialogs are only available in the desktop app; the browser downloads the file instead.');
+    throw new LadderError(
+      'unsupported',
+      'Native save dialogs are only available in the desktop app; the browser downloads the file instead.',
+    );
   },
 };

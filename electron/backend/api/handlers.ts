@@ -22,12 +22,17 @@ export const handlers: Handlers<Session> = {
   }),
   'workspace.open': ({ path }, session) => switchWorkspace(session, resolve(path)),
   'workspace.createDemo': ({ path, overwrite, ...params }, session) =>
-    createDemo(session, path ? resolve(path) : demoPath(session.dataDir), params, { overwrite: overwrite ?? path === undefined }),
+    createDemo(session, path ? resolve(path) : demoPath(session.dataDir), params, {
+      overwrite: overwrite ?? path === undefined,
+    }),
   'workspace.overview': (_args, session) => readOverview(requireWorkspace(session)),
   'workspace.info': (_args, session) => readInfo(requireWorkspace(session)),
   'workspace.recent': (_args, session) => recentWorkspaces(session.dataDir),
   'dialog.openWorkspace': () => {
-    throw new LadderError('unsupported', 'Native file dialogs are only available in the desktop app; type the workspace path instead.');
+    throw new LadderError(
+      'unsupported',
+      'Native file dialogs are only available in the desktop app; type the workspace path instead.',
+    );
   },
   'packs.presets': () => listPresets(),
   'packs.preset': ({ id }) => loadPreset(id).pack,

@@ -24,7 +24,9 @@ interface HistoryRow {
 }
 
 export const importHandlers: { [M in ImportMethodName]: Handler<M, Session> } = {
-  'import.analyze': ({ path, kind, spec }, session) => ({ jobId: startAnalyze(importState(session), path, kind, spec) }),
+  'import.analyze': ({ path, kind, spec }, session) => ({
+    jobId: startAnalyze(importState(session), path, kind, spec),
+  }),
   'import.plan': ({ fileToken, kind, spec }, session) => replan(importState(session), fileToken, kind, spec),
   'import.run': ({ fileToken, kind, spec, dryRun }, session) => ({
     jobId: startRun(importState(session), requireWorkspace(session), fileToken, kind, spec, dryRun),
@@ -32,27 +34,30 @@ export const importHandlers: { [M in ImportMethodName]: Handler<M, Session> } = 
   'import.job': ({ jobId }, session) => importState(session).jobs.status(jobId),
   'import.cancel': ({ jobId }, session) => ({ cancelled: importState(session).jobs.cancel(jobId) }),
   'import.history': (_args, session) =>
-    (requireWorkspace(session).db.prepare('SELECT * FROM imports ORDER BY id DESC LIMIT 500').all() as HistoryRow[]).map(
-      (r): ImportHistoryEntry => ({
-        id: r.id,
-        fileName: r.file_name,
-        kind: r.kind,
-        bytes: r.file_size,
-        sha256: r.sha256,
-        rowsRead: r.rows_read,
-        rowsImported: r.rows_imported,
-        rowsRejected: r.rows_rejected,
-        inserted: r.rows_inserted,
-        updated: r.rows_updated,
-        startedAt: r.started_at,
-        finishedAt: r.finished_at,
-        undoneAt: r.undone_at,
-      }),
-    ),
+    (
+      requireWorkspace(session).db.prepare('SELECT * FROM imports ORDER BY id DESC LIMIT 500').all() as HistoryRow[]
+    ).map((r): ImportHistoryEntry => ({
+      id: r.id,
+      fileName: r.file_name,
+      kind: r.kind,
+      bytes: r.file_size,
+      sha256: r.sha256,
+      rowsRead: r.rows_read,
+      rowsImported: r.rows_imported,
+      rowsRejected: r.rows_rejected,
+      inserted: r.rows_inserted,
+      updated: r.rows_updated,
+      startedAt: r.started_at,
+      finishedAt: r.finished_at,
+      undoneAt: r.undone_at,
+    })),
   'import.undo': ({ importId }, session) => undo(requireWorkspace(session), importId),
   'import.phrases': (_args, session) => readPhrases(requireWorkspace(session)),
   'import.setPhrases': (phrases, session) => writePhrases(requireWorkspace(session), phrases),
   'dialog.openImportFile': () => {
-    throw new LadderError('unsupported', 'Native file dialogs are only available in the desktop app; drop the file on the page or choose it with the file picker.');
+    throw new LadderError(
+      'unsupported',
+      'Native file dialogs are only available in the desktop app; drop the file on the page or choose it with the file picker.',
+    );
   },
 };

@@ -9,7 +9,8 @@ import { resolveAsOf } from '../scoring/score-workspace';
 import { requireWorkspace, type Session } from '../session';
 import { readAccountDetail } from '../workspace/account-detail';
 
-const validPack = (pack: unknown) => validateOrThrow(typeof pack === 'string' ? pack : JSON.stringify(pack ?? null), 'The model');
+const validPack = (pack: unknown) =>
+  validateOrThrow(typeof pack === 'string' ? pack : JSON.stringify(pack ?? null), 'The model');
 
 export const workbenchHandlers: { [M in WorkbenchMethodName]: Handler<M, Session> } = {
   'features.load': async ({ pack, asOf, have, includeAccounts }, session) => {
@@ -33,7 +34,9 @@ export const workbenchHandlers: { [M in WorkbenchMethodName]: Handler<M, Session
   },
   'features.progress': (_args, session) => {
     const load = session.featureLoad;
-    return load ? { loading: true, accountsDone: load.accountsDone, accountsTotal: load.accountsTotal } : { loading: false, accountsDone: 0, accountsTotal: 0 };
+    return load
+      ? { loading: true, accountsDone: load.accountsDone, accountsTotal: load.accountsTotal }
+      : { loading: false, accountsDone: 0, accountsTotal: 0 };
   },
   'features.cancel': (_args, session) => {
     const load = session.featureLoad;
@@ -44,5 +47,6 @@ export const workbenchHandlers: { [M in WorkbenchMethodName]: Handler<M, Session
   'models.list': (_args, session) => listModels(requireWorkspace(session).db),
   'models.versions': ({ modelId }, session) => listVersions(requireWorkspace(session).db, modelId),
   'models.version': ({ versionId }, session) => getVersion(requireWorkspace(session).db, versionId),
-  'models.save': ({ modelId, name, pack, note }, session) => saveVersion(requireWorkspace(session).db, { modelId, name, pack: validPack(pack).pack, note }),
+  'models.save': ({ modelId, name, pack, note }, session) =>
+    saveVersion(requireWorkspace(session).db, { modelId, name, pack: validPack(pack).pack, note }),
 };

@@ -21,7 +21,10 @@ export class UsageError extends Error {}
 
 export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArgs {
   const positionals: string[] = [];
-  const options: Record<string, string | number | boolean> = Object.create(null) as Record<string, string | number | boolean>;
+  const options: Record<string, string | number | boolean> = Object.create(null) as Record<
+    string,
+    string | number | boolean
+  >;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (!arg.startsWith('--')) {
@@ -42,7 +45,8 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArg
       throw new UsageError(`ladder ${spec.name}: --${name} needs a value.`);
     }
     if (option.kind === 'int') {
-      if (!/^-?\d+$/.test(value)) throw new UsageError(`ladder ${spec.name}: --${name} must be a whole number, not "${value}".`);
+      if (!/^-?\d+$/.test(value))
+        throw new UsageError(`ladder ${spec.name}: --${name} must be a whole number, not "${value}".`);
       options[name] = Number(value);
     } else {
       options[name] = value;

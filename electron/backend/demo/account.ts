@@ -50,9 +50,20 @@ function pickSegment(rng: Rng, pattern: DemoPattern): Segment {
 }
 
 const tierOdds: Record<Segment, readonly [Tier, number][]> = {
-  SMB: [['Starter', 0.5], ['Growth', 0.4], ['Business', 0.1]],
-  'Mid-Market': [['Growth', 0.35], ['Business', 0.5], ['Enterprise', 0.15]],
-  Enterprise: [['Business', 0.35], ['Enterprise', 0.65]],
+  SMB: [
+    ['Starter', 0.5],
+    ['Growth', 0.4],
+    ['Business', 0.1],
+  ],
+  'Mid-Market': [
+    ['Growth', 0.35],
+    ['Business', 0.5],
+    ['Enterprise', 0.15],
+  ],
+  Enterprise: [
+    ['Business', 0.35],
+    ['Enterprise', 0.65],
+  ],
 };
 
 function pickTier(rng: Rng, segment: Segment): Tier {
@@ -80,7 +91,9 @@ function healthFor(rng: Rng, pattern: DemoPattern): { health: number; nps: numbe
     case 'unhappy_high_usage':
       return { health: rng.int(22, 45), nps: rng.int(-70, -15) };
     case 'ordinary':
-      return rng.chance(0.2) ? { health: rng.int(25, 55), nps: rng.int(-50, 10) } : { health: rng.int(55, 85), nps: rng.int(-10, 50) };
+      return rng.chance(0.2)
+        ? { health: rng.int(25, 55), nps: rng.int(-50, 10) }
+        : { health: rng.int(55, 85), nps: rng.int(-10, 50) };
     case 'true_expander':
       return { health: rng.int(72, 96), nps: rng.int(30, 80) };
     default:
@@ -105,7 +118,13 @@ function renewalDaysFor(rng: Rng, pattern: DemoPattern): number {
   return rng.int(1, 364);
 }
 
-export function makeAccount(index: number, pattern: DemoPattern, rng: Rng, endDay: number, dayToIso: (d: number) => string): DemoAccount {
+export function makeAccount(
+  index: number,
+  pattern: DemoPattern,
+  rng: Rng,
+  endDay: number,
+  dayToIso: (d: number) => string,
+): DemoAccount {
   const segment = pickSegment(rng, pattern);
   const tier = pickTier(rng, segment);
   const size = sizeBySegment[segment];

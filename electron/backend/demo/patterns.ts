@@ -6,7 +6,8 @@ export const demoPatterns = [
     pattern: 'true_expander',
     label: 'True expander',
     share: 0.12,
-    description: 'Seats above 80 % for two quarters, new departments, several power users, advanced features, a known buyer and near renewal.',
+    description:
+      'Seats above 80 % for two quarters, new departments, several power users, advanced features, a known buyer and near renewal.',
   },
   {
     pattern: 'healthy_narrow',
@@ -18,7 +19,8 @@ export const demoPatterns = [
     pattern: 'single_champion',
     label: 'Single champion',
     share: 0.08,
-    description: 'One power user drives most sessions and explores advanced features; the rest of the account is quiet.',
+    description:
+      'One power user drives most sessions and explores advanced features; the rest of the account is quiet.',
   },
   {
     pattern: 'launch_spike',

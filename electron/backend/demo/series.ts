@@ -82,8 +82,16 @@ function shapeFor(account: DemoAccount, rng: Rng): Shape {
         ...base,
         utilisation: (age) => (age <= 26 ? end : age >= 40 ? start : end + ((start - end) * (age - 26)) / 14),
         // More people use it week after week: a steady climb over the last four months.
-        activity: ((a0) => (age: number) => a0 * (1 + 0.025 * Math.max(0, 16 - age)))(rng.uniform(0.55, 0.68)),
-        departments: (age) => (age < lastStep ? finalDepts : age < 13 ? finalDepts - 1 : Math.max(d0, finalDepts - 1 - Math.floor((age - 13) / 13))),
+        activity: (
+          (a0) => (age: number) =>
+            a0 * (1 + 0.025 * Math.max(0, 16 - age))
+        )(rng.uniform(0.55, 0.68)),
+        departments: (age) =>
+          age < lastStep
+            ? finalDepts
+            : age < 13
+              ? finalDepts - 1
+              : Math.max(d0, finalDepts - 1 - Math.floor((age - 13) / 13)),
         powerShare: rng.uniform(0.06, 0.12),
         minPower: 3,
         features: (age) => (age < 13 ? featuresEnd : Math.max(1, featuresEnd - 1 - Math.floor((age - 13) / 13))),
@@ -100,7 +108,14 @@ function shapeFor(account: DemoAccount, rng: Rng): Shape {
       };
     }
     case 'healthy_narrow':
-      return { ...base, utilisation: flat(rng.uniform(0.45, 0.68)), departments: () => 1, powerShare: rng.uniform(0, 0.03), features: flat(rng.int(0, 1)), inviteRate: () => 0.1 };
+      return {
+        ...base,
+        utilisation: flat(rng.uniform(0.45, 0.68)),
+        departments: () => 1,
+        powerShare: rng.uniform(0, 0.03),
+        features: flat(rng.int(0, 1)),
+        inviteRate: () => 0.1,
+      };
     case 'single_champion':
       return {
         ...base,
@@ -198,23 +213,33 @@ export function fillSeries(account: DemoAccount, rng: Rng, weeks: number, out: F
     const seatsUsed = Math.min(seats, Math.max(1, Math.round(seats * util)));
     const adminSeats = admins0 + (age < 13 ? s.newAdminSeats : 0);
     const adminActive = Math.min(seatsUsed, Math.max(1, Math.round(adminSeats * 0.9)));
-    const frontline = Math.round(Math.max(0, seatsUsed - adminActive) * clamp(s.activity(age) * (1 + rng.normal(0, 0.04)), 0, 1));
+    const frontline = Math.round(
+      Math.max(0, seatsUsed - adminActive) * clamp(s.activity(age) * (1 + rng.normal(0, 0.04)), 0, 1),
+    );
     const active = Math.min(seatsUsed, adminActive + frontline);
     const departments = Math.max(1, Math.round(s.departments(age)));
     const features = Math.max(0, Math.round(s.features(age)));
     const totalSessions = Math.round(active * sessionsPerUser * spike * (1 + rng.normal(0, 0.05)));
     const naturalTop = clamp(rng.uniform(2.5, 4) / Math.max(1, active), 0.03, 0.35);
     // Champions of broad accounts gain sessions too, but never come to dominate them.
-    const topShare = s.topShare > 0 ? clamp(s.topShare + rng.normal(0, 0.03), 0.4, 0.95) : Math.min(naturalTop * s.champion(age), 0.4);
+    const topShare =
+      s.topShare > 0 ? clamp(s.topShare + rng.normal(0, 0.03), 0.4, 0.95) : Math.min(naturalTop * s.champion(age), 0.4);
     row[col.active_users] = active;
     row[col.non_admin_active_users] = active - adminActive;
     row[col.seats_used] = seatsUsed;
     row[col.departments_active] = departments;
     row[col.power_users] = Math.min(active, Math.max(s.minPower, Math.round(active * s.powerShare)));
     row[col.advanced_features_used] = features;
-    row[col.advanced_feature_events] = Math.round(active * features * rng.uniform(0.6, 1.4) * s.eventGrowthPerQuarter ** (-age / 13) * spike);
-    row[col.advanced_feature_teams] = features === 0 ? 0 : Math.min(departments, account.pattern === 'true_expander' ? Math.max(2, departments - 1) : 1);
-    row[col.api_calls] = Math.round(apiLimit * clamp(s.apiUse * (0.85 + 0.15 * util) * spike + rng.normal(0, 0.02), 0, 1.2));
+    row[col.advanced_feature_events] = Math.round(
+      active * features * rng.uniform(0.6, 1.4) * s.eventGrowthPerQuarter ** (-age / 13) * spike,
+    );
+    row[col.advanced_feature_teams] =
+      features === 0
+        ? 0
+        : Math.min(departments, account.pattern === 'true_expander' ? Math.max(2, departments - 1) : 1);
+    row[col.api_calls] = Math.round(
+      apiLimit * clamp(s.apiUse * (0.85 + 0.15 * util) * spike + rng.normal(0, 0.02), 0, 1.2),
+    );
     row[col.api_limit] = apiLimit;
     row[col.storage_gb] = Math.round(storageLimit * clamp(storageUse + (1 - age / 52) * 0.1, 0, 1) * 10) / 10;
     row[col.storage_limit_gb] = storageLimit;

@@ -34,7 +34,10 @@ export interface WriteDemoOptions {
 
 export const defaultDemoSeed = 20_240_601;
 
-export function demoDefaults(input: Partial<DemoParams> = {}, today = new Date().toISOString().slice(0, 10)): DemoParams {
+export function demoDefaults(
+  input: Partial<DemoParams> = {},
+  today = new Date().toISOString().slice(0, 10),
+): DemoParams {
   const accounts = input.accounts ?? 2000;
   return {
     accounts,
@@ -71,15 +74,44 @@ function writeMeta(db: Db, params: DemoParams): void {
   meta.run('demo.weeks', String(params.weeks));
   meta.run('demo.endDate', params.endDate);
   meta.run('demo.generatedAt', new Date().toISOString());
-  const pattern = db.prepare('INSERT INTO demo_patterns (pattern, label, description, designed_share) VALUES (?, ?, ?, ?)');
+  const pattern = db.prepare(
+    'INSERT INTO demo_patterns (pattern, label, description, designed_share) VALUES (?, ?, ?, ?)',
+  );
   for (const p of demoPatterns) pattern.run(p.pattern, p.label, p.description, p.share);
 }
 
 const accountColumns = [
-  'key', 'id', 'name', 'domain', 'segment', 'industry', 'region', 'employees', 'owner_csm', 'owner_am', 'tier', 'arr',
-  'seats_licensed', 'contract_start', 'renewal_date', 'health_score', 'nps', 'journey_stage', 'economic_buyer_known',
+  'key',
+  'id',
+  'name',
+  'domain',
+  'segment',
+  'industry',
+  'region',
+  'employees',
+  'owner_csm',
+  'owner_am',
+  'tier',
+  'arr',
+  'seats_licensed',
+  'contract_start',
+  'renewal_date',
+  'health_score',
+  'nps',
+  'journey_stage',
+  'economic_buyer_known',
 ];
-const outcomeColumns = ['id', 'account_key', 'type', 'stage', 'opened_date', 'close_date', 'amount', 'won', 'is_expansion'];
+const outcomeColumns = [
+  'id',
+  'account_key',
+  'type',
+  'stage',
+  'opened_date',
+  'close_date',
+  'amount',
+  'won',
+  'is_expansion',
+];
 
 function removeFile(path: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
@@ -87,7 +119,11 @@ function removeFile(path: string): void {
 
 const chunkSize = 2000;
 
-export async function writeDemoWorkspace(path: string, params: DemoParams, options: WriteDemoOptions = {}): Promise<void> {
+export async function writeDemoWorkspace(
+  path: string,
+  params: DemoParams,
+  options: WriteDemoOptions = {},
+): Promise<void> {
   if (existsSync(path) && !options.overwrite) {
     throw new LadderError('conflict', `${path} already exists; choose another file or allow overwriting it.`);
   }
@@ -113,15 +149,35 @@ export async function writeDemoWorkspace(path: string, params: DemoParams, optio
     const periodRow: unknown[] = new Array(2 + metricCount);
 
     for (let start = 0; start < params.accounts; start += chunkSize) {
-      if (options.signal?.aborted) throw new LadderError('cancelled', 'Demo generation was cancelled; nothing was written.');
+      if (options.signal?.aborted)
+        throw new LadderError('cancelled', 'Demo generation was cancelled; nothing was written.');
       db.exec('BEGIN');
       const end = Math.min(params.accounts, start + chunkSize);
       for (let i = start; i < end; i++) {
         const pattern = demoPatterns[labels[i]!]!.pattern as DemoPattern;
         const rng = createRng(childSeed(params.seed, i));
         const a = makeAccount(i, pattern, rng, endDay, dayToIso);
-        accounts.add([a.key, a.id, a.name, a.domain, a.segment, a.industry, a.region, a.employees, a.ownerCsm, a.ownerAm, a.tier,
-          a.arr, a.seats, a.contractStart, a.renewalDate, a.health, a.nps, a.journey, a.buyerKnown]);
+        accounts.add([
+          a.key,
+          a.id,
+          a.name,
+          a.domain,
+          a.segment,
+          a.industry,
+          a.region,
+          a.employees,
+          a.ownerCsm,
+          a.ownerAm,
+          a.tier,
+          a.arr,
+          a.seats,
+          a.contractStart,
+          a.renewalDate,
+          a.health,
+          a.nps,
+          a.journey,
+          a.buyerKnown,
+        ]);
         patterns.add([a.key, pattern]);
         fillSeries(a, rng, params.weeks, series);
         periodRow[0] = a.key;
@@ -131,7 +187,17 @@ export async function writeDemoWorkspace(path: string, params: DemoParams, optio
           periods.add(periodRow);
         }
         for (const o of makeOutcomes(a, rng, endDay)) {
-          outcomes.add([o.id, a.key, o.type, o.stage, dayToIso(o.openedDay), dayToIso(o.closeDay), o.amount, o.won, o.isExpansion]);
+          outcomes.add([
+            o.id,
+            a.key,
+            o.type,
+            o.stage,
+            dayToIso(o.openedDay),
+            dayToIso(o.closeDay),
+            o.amount,
+            o.won,
+            o.isExpansion,
+          ]);
         }
       }
       accounts.flush();

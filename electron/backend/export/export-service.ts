@@ -34,9 +34,16 @@ export interface ExportRequest {
   accounts?: readonly string[];
 }
 
-export type ExportOutput = { fileName: string; mime: string } & ({ kind: 'text'; lines: () => Iterable<string> } | { kind: 'bytes'; bytes: () => Promise<Buffer> });
+export type ExportOutput = { fileName: string; mime: string } & (
+  { kind: 'text'; lines: () => Iterable<string> } | { kind: 'bytes'; bytes: () => Promise<Buffer> }
+);
 
-const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'rule-pack';
+const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60) || 'rule-pack';
 
 function needWorkspace(ws: Workspace | null, what: string): Workspace {
   if (!ws) throw new LadderError('no_workspace', `${what} needs a workspace: open one (or pass --workspace) first.`);
@@ -46,7 +53,8 @@ function needWorkspace(ws: Workspace | null, what: string): Workspace {
 /** The pack in canonical form: validated again, so key order and defaults are exactly what an import gives. */
 function canonical(pack: unknown): ValidPack {
   const checked = checkPack(pack);
-  if (!checked.ok) throw new LadderError('internal', `The exported pack did not validate: ${formatIssues(checked.issues)}`);
+  if (!checked.ok)
+    throw new LadderError('internal', `The exported pack did not validate: ${formatIssues(checked.issues)}`);
   return checked.value;
 }
 
@@ -54,14 +62,20 @@ export function produceExport(ws: Workspace | null, valid: ValidPack, request: E
   const info = exportFormatInfo[request.format];
   const base = slug(valid.pack.name);
   const named = (suffix: string) => ({ fileName: `${base}${suffix}`, mime: info.mime });
-  const text = (suffix: string, body: () => string) => ({ ...named(suffix), kind: 'text' as const, lines: () => [body()] });
+  const text = (suffix: string, body: () => string) => ({
+    ...named(suffix),
+    kind: 'text' as const,
+    lines: () => [body()],
+  });
   let scored: ScoredWorkspace | undefined;
   const score = () => (scored ??= scoreWorkspace(needWorkspace(ws, info.label), valid, request.asOf));
   switch (request.format) {
     case 'pack-json':
     case 'pack-yaml': {
       const measure = request.validation ?? ws !== null;
-      const document = canonical(packDocument(valid, measure ? validationBlock(needWorkspace(ws, 'A validation block'), valid, score()) : null)).pack;
+      const document = canonical(
+        packDocument(valid, measure ? validationBlock(needWorkspace(ws, 'A validation block'), valid, score()) : null),
+      ).pack;
       return text(info.extension, () => writePack(document, request.format === 'pack-json' ? 'json' : 'yaml'));
     }
     case 'sql': {
@@ -90,7 +104,11 @@ export function produceExport(ws: Workspace | null, valid: ValidPack, request: E
     }
     case 'scored-csv': {
       const table = scoredTable(score().engine, score().build.names, request.accounts && new Set(request.accounts));
-      return { ...named(info.extension), kind: 'text', lines: () => scoredCsvLines(table, { bom: request.bom ?? false }) };
+      return {
+        ...named(info.extension),
+        kind: 'text',
+        lines: () => scoredCsvLines(table, { bom: request.bom ?? false }),
+      };
     }
     case 'scored-xlsx': {
       const table = scoredTable(score().engine, score().build.names, request.accounts && new Set(request.accounts));

@@ -7,7 +7,12 @@ export function featuresParquet(relation: FeaturesRelation): Buffer {
   const columns = relation.columns.map(() => [] as (string | number | null)[]);
   for (const row of relation.rows()) row.forEach((v, k) => columns[k]!.push(v));
   const buffer = parquetWriteBuffer({
-    columnData: relation.columns.map((c, k) => ({ name: c.name, data: columns[k]!, type: c.type === 'text' ? ('STRING' as const) : ('DOUBLE' as const), nullable: true })),
+    columnData: relation.columns.map((c, k) => ({
+      name: c.name,
+      data: columns[k]!,
+      type: c.type === 'text' ? ('STRING' as const) : ('DOUBLE' as const),
+      nullable: true,
+    })),
   });
   return Buffer.from(buffer);
 }

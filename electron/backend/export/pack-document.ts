@@ -11,7 +11,8 @@ import type { Workspace } from '../store/open-workspace';
 import { featuresCsvLines } from './features-csv';
 import { featuresRelation } from './features-relation';
 
-const count = (ws: Workspace, table: string) => Number(ws.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() ?? 0);
+const count = (ws: Workspace, table: string) =>
+  Number(ws.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() ?? 0);
 
 export function validationBlock(ws: Workspace, valid: ValidPack, scored: ScoredWorkspace): PackValidation {
   const { engine } = scored;

@@ -21,7 +21,8 @@ export function scoredTable(engine: Engine, names: readonly string[], only?: Rea
   let count = 0;
   for (let i = 0; i < features.accounts; i++) if (keep(i)) count++;
   const recorded = features.categories.get('segment');
-  const segmentOf = (i: number) => (recorded && recorded.codes[i]! >= 0 ? recorded.dictionary[recorded.codes[i]!]! : null);
+  const segmentOf = (i: number) =>
+    recorded && recorded.codes[i]! >= 0 ? recorded.dictionary[recorded.codes[i]!]! : null;
   return {
     columns: [...scoredColumns(engine), 'account_name', 'segment', 'arr'],
     count,
@@ -45,7 +46,10 @@ export const xlsxRowLimit = 1_048_575; // Excel's 1,048,576 rows, less the heade
 
 export async function scoredXlsx(table: ScoredTable, sheetName: string): Promise<Buffer> {
   if (table.count > xlsxRowLimit) {
-    throw new LadderError('bad_request', `${table.count.toLocaleString('en-US')} accounts do not fit in one Excel sheet (the limit is ${xlsxRowLimit.toLocaleString('en-US')}); export CSV instead.`);
+    throw new LadderError(
+      'bad_request',
+      `${table.count.toLocaleString('en-US')} accounts do not fit in one Excel sheet (the limit is ${xlsxRowLimit.toLocaleString('en-US')}); export CSV instead.`,
+    );
   }
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Ladder';

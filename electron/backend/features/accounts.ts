@@ -13,7 +13,17 @@ export interface AccountColumns {
   categories: Map<string, CategoryColumn>;
 }
 
-const numericColumns = ['arr', 'seats_licensed', 'employees', 'health_score', 'nps', 'economic_buyer_known', 'journey_stage_rank', 'days_to_renewal', 'contract_age_days'] as const;
+const numericColumns = [
+  'arr',
+  'seats_licensed',
+  'employees',
+  'health_score',
+  'nps',
+  'economic_buyer_known',
+  'journey_stage_rank',
+  'days_to_renewal',
+  'contract_age_days',
+] as const;
 const categoryColumns = ['segment', 'tier', 'region', 'industry', 'owner_csm'] as const;
 
 function encoder(): { encode(value: string | null): number; dictionary: string[] } {
@@ -70,6 +80,8 @@ export function loadAccountColumns(db: Db, asOf: string): AccountColumns {
     segment[i] = segmentCode(row[3 + numericColumns.length] as string | null);
     i++;
   }
-  const categories = new Map(categoryColumns.map((c) => [c, { codes: codes.get(c)!, dictionary: encoders.get(c)!.dictionary }] as const));
+  const categories = new Map(
+    categoryColumns.map((c) => [c, { codes: codes.get(c)!, dictionary: encoders.get(c)!.dictionary }] as const),
+  );
   return { keys, ids, names, arr: numeric.get('arr')!, segment, numeric, categories };
 }

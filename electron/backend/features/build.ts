@@ -44,8 +44,14 @@ function loadCustomFields(db: Db, fields: Set<string>, n: number): Map<string, F
   const out = new Map<string, Float64Array>();
   for (const field of fields) {
     const name = field.slice('custom.'.length);
-    const values = db.prepare(`SELECT json_extract(custom, '$.' || ?) FROM accounts ORDER BY key`).pluck().all(name) as unknown[];
-    out.set(field, Float64Array.from({ length: n }, (_, i) => (typeof values[i] === 'number' ? (values[i] as number) : NaN)));
+    const values = db
+      .prepare(`SELECT json_extract(custom, '$.' || ?) FROM accounts ORDER BY key`)
+      .pluck()
+      .all(name) as unknown[];
+    out.set(
+      field,
+      Float64Array.from({ length: n }, (_, i) => (typeof values[i] === 'number' ? (values[i] as number) : NaN)),
+    );
   }
   return out;
 }
@@ -128,7 +134,10 @@ function* featureColumnSteps(
   chunkAccounts: number,
 ): Generator<FeatureProgress, Map<string, Float64Array>> {
   const n = accounts.keys.length;
-  const inputs = collectInputs(valid, specs.map((s) => s.metric));
+  const inputs = collectInputs(
+    valid,
+    specs.map((s) => s.metric),
+  );
   const custom = loadCustomFields(db, inputs.custom, n);
   const periodIds = [...inputs.period];
   const asOfDay = isoToDay(asOf);
@@ -145,7 +154,9 @@ function* featureColumnSteps(
     for (let a = 0; a < size; a++) rowAccount.fill(a, chunk.layout.offsets[a]!, chunk.layout.offsets[a + 1]!);
 
     const accountLevel = (name: string): Float64Array | undefined =>
-      accounts.numeric.get(name)?.subarray(from, to) ?? users.get(name)?.subarray(from, to) ?? custom.get(name)?.subarray(from, to);
+      accounts.numeric.get(name)?.subarray(from, to) ??
+      users.get(name)?.subarray(from, to) ??
+      custom.get(name)?.subarray(from, to);
 
     const seriesEnv: ColumnEnv = {
       length: rowAccount.length,
@@ -201,7 +212,12 @@ function* featureColumnSteps(
   return output;
 }
 
-export function buildFeatureTable(db: Db, valid: ValidPack, asOf: string, chunkAccounts = defaultChunkAccounts): FeatureBuild {
+export function buildFeatureTable(
+  db: Db,
+  valid: ValidPack,
+  asOf: string,
+  chunkAccounts = defaultChunkAccounts,
+): FeatureBuild {
   const inputs = loadAccountInputs(db, asOf);
   const columns = computeFeatureColumns(db, valid, asOf, numericSpecs(valid), inputs, chunkAccounts);
   const { accounts } = inputs;

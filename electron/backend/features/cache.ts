@@ -7,7 +7,13 @@ import type { FeaturePayload } from '#shared/engine/arrow-features';
 import type { ValidPack } from '#shared/pack/validate';
 import type { Workspace } from '../store/open-workspace';
 import type { Db } from '../store/sqlite';
-import { computeFeatureColumnsAsync, loadAccountInputs, numericSpecs, type AccountInputs, type FeatureProgress } from './build';
+import {
+  computeFeatureColumnsAsync,
+  loadAccountInputs,
+  numericSpecs,
+  type AccountInputs,
+  type FeatureProgress,
+} from './build';
 
 interface AsOfEntry {
   inputs: AccountInputs;
@@ -28,7 +34,11 @@ let clock = 0;
 
 /** Changes whenever data is imported or an import is undone. */
 function dataStamp(db: Db): string {
-  const row = db.prepare('SELECT count(*) AS n, max(id) AS last, count(undone_at) AS undone FROM imports').get() as { n: number; last: number | null; undone: number };
+  const row = db.prepare('SELECT count(*) AS n, max(id) AS last, count(undone_at) AS undone FROM imports').get() as {
+    n: number;
+    last: number | null;
+    undone: number;
+  };
   const accounts = db.prepare('SELECT count(*) FROM accounts').pluck().get() as number;
   return `${row.n}:${row.last ?? 0}:${row.undone}:${accounts}`;
 }
@@ -73,7 +83,12 @@ export interface LoadOptions {
  * columns are left out, and the accounts themselves are only included when `includeAccounts`.
  * Computing yields between chunks of accounts, so progress requests and cancel are answered.
  */
-export async function loadFeatures(ws: Workspace, valid: ValidPack, asOf: string, options: LoadOptions = {}): Promise<FeatureLoad> {
+export async function loadFeatures(
+  ws: Workspace,
+  valid: ValidPack,
+  asOf: string,
+  options: LoadOptions = {},
+): Promise<FeatureLoad> {
   const { have = new Set(), includeAccounts = true } = options;
   const entry = entryFor(ws, asOf);
   const specs = numericSpecs(valid);
@@ -92,6 +107,13 @@ export async function loadFeatures(ws: Workspace, valid: ValidPack, asOf: string
     signatures,
     columns: new Map(wanted.map((s) => [s.key, entry.columns.get(signatures[s.key]!)!])),
   };
-  if (includeAccounts) payload.base = { ids: accounts.ids, names: accounts.names, segment: accounts.segment, arr: accounts.arr, categories: accounts.categories };
+  if (includeAccounts)
+    payload.base = {
+      ids: accounts.ids,
+      names: accounts.names,
+      segment: accounts.segment,
+      arr: accounts.arr,
+      categories: accounts.categories,
+    };
   return { payload, signatures };
 }

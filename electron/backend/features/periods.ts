@@ -26,7 +26,15 @@ function growable(initial: number) {
   };
 }
 
-export function loadPeriodChunk(db: Db, keys: Int32Array, from: number, to: number, metricIds: readonly string[], asOf: string, asOfDay: number): PeriodChunk {
+export function loadPeriodChunk(
+  db: Db,
+  keys: Int32Array,
+  from: number,
+  to: number,
+  metricIds: readonly string[],
+  asOf: string,
+  asOfDay: number,
+): PeriodChunk {
   const accounts = to - from;
   const offsets = new Int32Array(accounts + 1);
   const estimate = Math.max(16, accounts * 16);

@@ -2,7 +2,14 @@
 // available when a users export was imported; missing otherwise.
 import type { Db } from '../store/sqlite';
 
-export const userMetricIds = ['users_total', 'users_active_30d', 'users_departments', 'users_top_share', 'users_admin_share', 'users_power'] as const;
+export const userMetricIds = [
+  'users_total',
+  'users_active_30d',
+  'users_departments',
+  'users_top_share',
+  'users_admin_share',
+  'users_power',
+] as const;
 
 export function loadUserMetrics(db: Db, keys: Int32Array, asOf: string): Map<string, Float64Array> {
   const n = keys.length;

@@ -34,7 +34,13 @@ const securityHeaders = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-function send(res: ServerResponse, status: number, body: string | Buffer, contentType: string, extra: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  contentType: string,
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(status, { ...securityHeaders, 'Content-Type': contentType, 'Cache-Control': 'no-store', ...extra });
   res.end(body);
 }
@@ -74,7 +80,12 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, method: stri
   const result = await dispatch(method, args);
   // Binary results (feature tables as Arrow IPC) go as raw bytes; everything else as JSON.
   if (result.ok && result.value instanceof Uint8Array) {
-    return send(res, 200, Buffer.from(result.value.buffer, result.value.byteOffset, result.value.byteLength), binaryContentType);
+    return send(
+      res,
+      200,
+      Buffer.from(result.value.buffer, result.value.byteOffset, result.value.byteLength),
+      binaryContentType,
+    );
   }
   send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
 }
@@ -98,7 +109,13 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         (file) => send(res, 200, JSON.stringify({ ok: true, value: file }), 'application/json; charset=utf-8'),
         (error: unknown) => {
           const message = `The upload failed: ${error instanceof Error ? error.message : String(error)}.`;
-          if (!res.headersSent) send(res, 400, JSON.stringify({ ok: false, error: { code: 'bad_request', message } }), 'application/json; charset=utf-8');
+          if (!res.headersSent)
+            send(
+              res,
+              400,
+              JSON.stringify({ ok: false, error: { code: 'bad_request', message } }),
+              'application/json; charset=utf-8',
+            );
         },
       );
       return;
@@ -109,9 +126,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       });
       return;
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
     loadStaticFile(options.staticDir, url.pathname)
-      .then((file) => (file ? send(res, 200, file.body, file.contentType) : send(res, 404, 'Not found', 'text/plain; charset=utf-8')))
+      .then((file) =>
+        file ? send(res, 200, file.body, file.contentType) : send(res, 404, 'Not found', 'text/plain; charset=utf-8'),
+      )
       .catch(() => send(res, 500, 'Internal error', 'text/plain; charset=utf-8'));
   });
   await new Promise<void>((resolve, reject) => {

@@ -14,11 +14,18 @@ export const maxUploadBytes = 4 * 2 ** 30;
 /** A file name safe to create: no folders, no control characters, not empty. */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[\u0000-\u001f<>:"|?*]/g, '_').replace(/^\.+/, '').slice(0, 200);
+  const cleaned = base
+    .replace(/[\u0000-\u001f<>:"|?*]/g, '_')
+    .replace(/^\.+/, '')
+    .slice(0, 200);
   return cleaned === '' ? 'upload' : cleaned;
 }
 
-export async function receiveUpload(req: IncomingMessage, name: string, root = join(tmpdir(), 'ladder-uploads')): Promise<{ path: string; bytes: number }> {
+export async function receiveUpload(
+  req: IncomingMessage,
+  name: string,
+  root = join(tmpdir(), 'ladder-uploads'),
+): Promise<{ path: string; bytes: number }> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > maxUploadBytes) throw new Error('file larger than 4 GB');
   const dir = join(root, randomBytes(8).toString('hex'));

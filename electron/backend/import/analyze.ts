@@ -53,7 +53,8 @@ export function uniqueHeaders(raw: readonly string[], warnings: string[]): strin
   });
 }
 
-const previewText = (cell: Cell) => (cell === null ? '' : typeof cell === 'string' ? (cell.length > 200 ? `${cell.slice(0, 199)}…` : cell) : String(cell));
+const previewText = (cell: Cell) =>
+  cell === null ? '' : typeof cell === 'string' ? (cell.length > 200 ? `${cell.slice(0, 199)}…` : cell) : String(cell);
 
 export async function analyzeFile(path: string, options: AnalyzeOptions = {}): Promise<FileAnalysis> {
   const { fileName, bytes } = checkFile(path);
@@ -72,46 +73,59 @@ export async function analyzeFile(path: string, options: AnalyzeOptions = {}): P
   let complete = true;
   const maxRows = options.maxRows ?? Infinity;
   try {
-  await readerFor(format)(
-    { path, fileName, bytes, sheet: options.sheet, signal: options.signal, onBytes: (read) => options.onProgress?.(read, rows) },
-    {
-      header(names, found) {
-        // Called again if a text file turns out not to be UTF-8 and is read afresh.
-        warnings = [];
-        info = found;
-        headers = uniqueHeaders(names, warnings);
-        profiles = headers.map(() => emptyProfile());
-        preview = [];
-        rows = short = long = firstLong = 0;
+    await readerFor(format)(
+      {
+        path,
+        fileName,
+        bytes,
+        sheet: options.sheet,
+        signal: options.signal,
+        onBytes: (read) => options.onProgress?.(read, rows),
       },
-      column(name) {
-        headers.push(uniqueHeaders([...headers, name], [])[headers.length]!);
-        const p = emptyProfile();
-        p.nulls = rows;
-        profiles.push(p);
+      {
+        header(names, found) {
+          // Called again if a text file turns out not to be UTF-8 and is read afresh.
+          warnings = [];
+          info = found;
+          headers = uniqueHeaders(names, warnings);
+          profiles = headers.map(() => emptyProfile());
+          preview = [];
+          rows = short = long = firstLong = 0;
+        },
+        column(name) {
+          headers.push(uniqueHeaders([...headers, name], [])[headers.length]!);
+          const p = emptyProfile();
+          p.nulls = rows;
+          profiles.push(p);
+        },
+        row(cells, row) {
+          if (rows >= maxRows) throw new EnoughRows();
+          rows++;
+          const width = headers.length;
+          if (cells.length < width) short++;
+          else if (cells.length > width && cells.slice(width).some((c) => c !== null && c !== '')) {
+            long++;
+            firstLong ||= row;
+          }
+          for (let i = 0; i < width; i++) observe(profiles[i]!, i < cells.length ? cells[i]! : null);
+          if (preview.length < previewRows) preview.push(headers.map((_, i) => previewText(cells[i] ?? null)));
+        },
       },
-      row(cells, row) {
-        if (rows >= maxRows) throw new EnoughRows();
-        rows++;
-        const width = headers.length;
-        if (cells.length < width) short++;
-        else if (cells.length > width && cells.slice(width).some((c) => c !== null && c !== '')) {
-          long++;
-          firstLong ||= row;
-        }
-        for (let i = 0; i < width; i++) observe(profiles[i]!, i < cells.length ? cells[i]! : null);
-        if (preview.length < previewRows) preview.push(headers.map((_, i) => previewText(cells[i] ?? null)));
-      },
-    },
-  );
+    );
   } catch (error) {
     if (!(error instanceof EnoughRows)) throw error;
     complete = false;
   }
   if (headers.length === 0) throw new ImportFailure(`${fileName} has no header row.`);
   if (rows === 0) throw new ImportFailure(`${fileName} has a header row but no data rows.`);
-  if (short > 0) warnings.push(`${short.toLocaleString('en-US')} rows have fewer fields than the header; the missing fields are read as blank.`);
-  if (long > 0) warnings.push(`${long.toLocaleString('en-US')} rows have more fields than the header (first: row ${firstLong}); they are rejected.`);
+  if (short > 0)
+    warnings.push(
+      `${short.toLocaleString('en-US')} rows have fewer fields than the header; the missing fields are read as blank.`,
+    );
+  if (long > 0)
+    warnings.push(
+      `${long.toLocaleString('en-US')} rows have more fields than the header (first: row ${firstLong}); they are rejected.`,
+    );
   return { path, fileName, bytes, mtimeMs, info, headers, profiles, preview, rowsRead: rows, warnings, complete };
 }
 

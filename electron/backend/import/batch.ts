@@ -28,7 +28,12 @@ const TAG_TEXT = 2;
 const TAG_TRUE = 3;
 const TAG_FALSE = 4;
 
-export function packBatch(records: readonly RecordOut[], rejections: RejectedValue[], bytesRead: number, rowsRead: number): Batch {
+export function packBatch(
+  records: readonly RecordOut[],
+  rejections: RejectedValue[],
+  bytesRead: number,
+  rowsRead: number,
+): Batch {
   const width = records[0]?.values.length ?? 0;
   const size = records.length * width;
   const tags = new Uint8Array(size);
@@ -69,7 +74,8 @@ export function packBatch(records: readonly RecordOut[], rejections: RejectedVal
 }
 
 /** The buffers a worker hands over without copying. */
-export const transferables = (b: Batch): ArrayBuffer[] => [b.tags.buffer, b.numbers.buffer, b.ends.buffer, b.rows.buffer, b.lines.buffer] as ArrayBuffer[];
+export const transferables = (b: Batch): ArrayBuffer[] =>
+  [b.tags.buffer, b.numbers.buffer, b.ends.buffer, b.rows.buffer, b.lines.buffer] as ArrayBuffer[];
 
 export function unpackBatch(b: Batch): RecordOut[] {
   const out: RecordOut[] = new Array<RecordOut>(b.count);

@@ -5,7 +5,13 @@ import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import type { ImportKind } from '#shared/domain/workspace';
 import { LadderError } from '#shared/api/result';
-import { mappingSpec, normalizeMappingFile, phraseLists, type MappingSpec, type PhraseLists } from '#shared/import/mapping';
+import {
+  mappingSpec,
+  normalizeMappingFile,
+  phraseLists,
+  type MappingSpec,
+  type PhraseLists,
+} from '#shared/import/mapping';
 import type { ImportAnalysis, ImportReport, UndoResult } from '#shared/import/report';
 import { suggestPlan } from '#shared/import/suggest';
 import { defaultTicketPhrases } from '#shared/import/ticket-kind';
@@ -48,7 +54,10 @@ export function toAnalysis(token: string, a: FileAnalysis, kind: ImportKind, spe
 export function startAnalyze(state: ImportState, path: string, kind: ImportKind, spec: MappingSpec = {}): string {
   const { bytes } = checkFile(path);
   return state.jobs.start<ImportAnalysis>(bytes, 'analysing', async (ctx) => {
-    const analysis = await analyzeInBackground(path, spec.sheet, { signal: ctx.signal, onProgress: (b, r) => ctx.report(b, r) });
+    const analysis = await analyzeInBackground(path, spec.sheet, {
+      signal: ctx.signal,
+      onProgress: (b, r) => ctx.report(b, r),
+    });
     const token = randomUUID();
     state.analyses.set(token, analysis);
     // Keep the last few analyses only: each holds a preview and column profiles.
@@ -67,7 +76,14 @@ export function replan(state: ImportState, token: string, kind: ImportKind, spec
   return toAnalysis(token, analysisFor(state, token), kind, spec);
 }
 
-export function startRun(state: ImportState, ws: Workspace, token: string, kind: ImportKind, spec: MappingSpec, dryRun: boolean): string {
+export function startRun(
+  state: ImportState,
+  ws: Workspace,
+  token: string,
+  kind: ImportKind,
+  spec: MappingSpec,
+  dryRun: boolean,
+): string {
   const analysis = analysisFor(state, token);
   const stat = statSync(analysis.path, { throwIfNoEntry: false });
   if (!stat || stat.size !== analysis.bytes || stat.mtimeMs !== analysis.mtimeMs) {
@@ -77,7 +93,15 @@ export function startRun(state: ImportState, ws: Workspace, token: string, kind:
   if (plan.blockers.length > 0) throw new ImportFailure(plan.blockers.join(' '));
   const phrases = spec.ticketPhrases ?? readPhrases(ws);
   return state.jobs.start<ImportReport>(analysis.bytes, dryRun ? 'validating' : 'writing', (ctx) =>
-    runImport({ workspacePath: ws.path, analysis, plan, dryRun, phrases, signal: ctx.signal, onProgress: (b, r) => ctx.report(b, r) }),
+    runImport({
+      workspacePath: ws.path,
+      analysis,
+      plan,
+      dryRun,
+      phrases,
+      signal: ctx.signal,
+      onProgress: (b, r) => ctx.report(b, r),
+    }),
   );
 }
 
@@ -88,14 +112,19 @@ export function undo(ws: Workspace, importId: number): UndoResult {
 const phrasesKey = 'import.ticketPhrases';
 
 export function readPhrases(ws: Workspace): PhraseLists {
-  const text = ws.db.prepare('SELECT value FROM workspace_meta WHERE key = ?').pluck().get(phrasesKey) as string | undefined;
+  const text = ws.db.prepare('SELECT value FROM workspace_meta WHERE key = ?').pluck().get(phrasesKey) as
+    string | undefined;
   if (!text) return defaultTicketPhrases;
   const parsed = phraseLists.safeParse(JSON.parse(text));
   return parsed.success ? parsed.data : defaultTicketPhrases;
 }
 
 export function writePhrases(ws: Workspace, phrases: PhraseLists): PhraseLists {
-  ws.db.prepare('INSERT INTO workspace_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(phrasesKey, JSON.stringify(phrases));
+  ws.db
+    .prepare(
+      'INSERT INTO workspace_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    )
+    .run(phrasesKey, JSON.stringify(phrases));
   return phrases;
 }
 
@@ -105,12 +134,16 @@ export function parseMappingJson(text: string, fileName: string): MappingSpec {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new ImportFailure(`The mapping file ${fileName} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
+    throw new ImportFailure(
+      `The mapping file ${fileName} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
+    );
   }
   const parsed = mappingSpec.safeParse(normalizeMappingFile(raw));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ImportFailure(`The mapping file ${fileName} is not valid: ${issue ? `${issue.path.join('.') || '(top)'}: ${issue.message}` : 'unknown problem'}.`);
+    throw new ImportFailure(
+      `The mapping file ${fileName} is not valid: ${issue ? `${issue.path.join('.') || '(top)'}: ${issue.message}` : 'unknown problem'}.`,
+    );
   }
   return parsed.data;
 }

@@ -30,7 +30,9 @@ const keepFinished = 50;
 export function createJobRunner() {
   const jobs = new Map<string, Job>();
   const prune = () => {
-    const finished = [...jobs.entries()].filter(([, j]) => j.finishedAt !== null).sort((a, b) => a[1].finishedAt! - b[1].finishedAt!);
+    const finished = [...jobs.entries()]
+      .filter(([, j]) => j.finishedAt !== null)
+      .sort((a, b) => a[1].finishedAt! - b[1].finishedAt!);
     for (const [id] of finished.slice(0, Math.max(0, finished.length - keepFinished))) jobs.delete(id);
   };
   return {
@@ -57,7 +59,8 @@ export function createJobRunner() {
             bytesRead,
             rows,
             rowsPerSecond: Math.round(rate),
-            etaSeconds: byteRate > 0 && seconds > 0.5 ? Math.max(0, Math.round((bytesTotal - bytesRead) / byteRate)) : null,
+            etaSeconds:
+              byteRate > 0 && seconds > 0.5 ? Math.max(0, Math.round((bytesTotal - bytesRead) / byteRate)) : null,
           };
         },
       };
@@ -70,7 +73,9 @@ export function createJobRunner() {
         },
         (error: unknown) => {
           const cancelled = error instanceof ImportCancelled || job.controller.signal.aborted;
-          const outcome = toErrorResult(cancelled ? new ImportCancelled() : error, (e) => console.error('Unexpected error in an import job:', e));
+          const outcome = toErrorResult(cancelled ? new ImportCancelled() : error, (e) =>
+            console.error('Unexpected error in an import job:', e),
+          );
           job.error = outcome.ok ? null : outcome.error;
           job.progress = { ...job.progress, phase: cancelled ? 'cancelled' : 'failed', etaSeconds: null };
           job.finishedAt = Date.now();
@@ -81,7 +86,11 @@ export function createJobRunner() {
     },
     status<R>(jobId: string): JobStatus<R> {
       const job = jobs.get(jobId);
-      if (!job) throw new LadderError('not_found', 'That import job is unknown (it may have finished long ago); start it again.');
+      if (!job)
+        throw new LadderError(
+          'not_found',
+          'That import job is unknown (it may have finished long ago); start it again.',
+        );
       return { progress: job.progress, result: job.result as R | null, error: job.error };
     },
     cancel(jobId: string): boolean {

@@ -12,7 +12,10 @@ import { readerFor } from './sources/open';
 import type { FileAnalysis } from './analyze';
 
 /** The file as pass one found it, and the plan to read it with. */
-export interface ProduceRequest extends Pick<FileAnalysis, 'path' | 'fileName' | 'bytes' | 'mtimeMs' | 'info' | 'headers'> {
+export interface ProduceRequest extends Pick<
+  FileAnalysis,
+  'path' | 'fileName' | 'bytes' | 'mtimeMs' | 'info' | 'headers'
+> {
   plan: ImportPlan;
   /** Columns to profile over the whole file (when pass one only read a sample, to confirm its plan). */
   profileColumns?: number[];
@@ -36,10 +39,15 @@ export async function sha256File(path: string, signal?: AbortSignal): Promise<st
 }
 
 /** `emit` may return a promise (back-pressure): reading waits for it at the next chunk. */
-export async function produceRecords(request: ProduceRequest, emit: (batch: Batch) => void | Promise<void>, signal?: AbortSignal): Promise<ProduceSummary> {
+export async function produceRecords(
+  request: ProduceRequest,
+  emit: (batch: Batch) => void | Promise<void>,
+  signal?: AbortSignal,
+): Promise<ProduceSummary> {
   const builder = createRecordBuilder(request.plan, request.headers);
   const watched = request.profileColumns ?? [];
-  const profiles: (ColumnProfile | undefined)[] | null = watched.length > 0 ? request.headers.map((_, i) => (watched.includes(i) ? emptyProfile() : undefined)) : null;
+  const profiles: (ColumnProfile | undefined)[] | null =
+    watched.length > 0 ? request.headers.map((_, i) => (watched.includes(i) ? emptyProfile() : undefined)) : null;
   const hashing = sha256File(request.path, signal);
   hashing.catch(() => {}); // a cancel aborts it too; the outcome is awaited below or not at all
   let records: RecordOut[] = [];
@@ -70,8 +78,14 @@ export async function produceRecords(request: ProduceRequest, emit: (batch: Batc
     {
       header(names) {
         headerSeen = true;
-        if (request.info.format !== 'json' && request.info.format !== 'ndjson' && names.length !== request.headers.length) {
-          throw new ImportFailure(`${request.fileName} changed since it was analysed (its header has ${names.length} columns, not ${request.headers.length}); analyse it again.`);
+        if (
+          request.info.format !== 'json' &&
+          request.info.format !== 'ndjson' &&
+          names.length !== request.headers.length
+        ) {
+          throw new ImportFailure(
+            `${request.fileName} changed since it was analysed (its header has ${names.length} columns, not ${request.headers.length}); analyse it again.`,
+          );
         }
       },
       row(cells, row, line) {
@@ -86,5 +100,11 @@ export async function produceRecords(request: ProduceRequest, emit: (batch: Batc
   if (!headerSeen) throw new ImportFailure(`${request.fileName} has no header row.`);
   flush();
   await waiting;
-  return { rowsRead: rows, rowsWithTextKept: builder.rowsWithTextKept, columns: builder.columnReports(), sha256: await hashing, profiles };
+  return {
+    rowsRead: rows,
+    rowsWithTextKept: builder.rowsWithTextKept,
+    columns: builder.columnReports(),
+    sha256: await hashing,
+    profiles,
+  };
 }

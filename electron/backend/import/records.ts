@@ -43,7 +43,8 @@ export interface RecordBuilder {
   columnReports(): ColumnReport[];
 }
 
-const ordered = (a: number | string, b: number | string) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0);
+const ordered = (a: number | string, b: number | string) =>
+  typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
 
 export function createRecordBuilder(plan: ImportPlan, headers: readonly string[]): RecordBuilder {
   const fields = fieldsByKind[plan.kind];
@@ -65,11 +66,19 @@ export function createRecordBuilder(plan: ImportPlan, headers: readonly string[]
   const constants = plan.constants
     .filter((c) => fieldIndex.has(c.field))
     .map((c) => ({ target: fieldIndex.get(c.field)!, value: c.value }));
-  const mappedFields = new Set([...slots.filter((s) => s.field).map((s) => s.field!.id), ...plan.constants.map((c) => c.field)]);
+  const mappedFields = new Set([
+    ...slots.filter((s) => s.field).map((s) => s.field!.id),
+    ...plan.constants.map((c) => c.field),
+  ]);
   const required = fields.map((f, i) => (f.required ? i : -1)).filter((i) => i >= 0 && mappedFields.has(fields[i]!.id));
   const customSlots = slots.filter((s) => s.target === -1);
   const width = headers.length;
-  const statsOn = (s: Slot) => s.plan.type === 'number' || s.plan.type === 'integer' || s.plan.type === 'percent' || s.plan.type === 'date' || s.plan.type === 'datetime';
+  const statsOn = (s: Slot) =>
+    s.plan.type === 'number' ||
+    s.plan.type === 'integer' ||
+    s.plan.type === 'percent' ||
+    s.plan.type === 'date' ||
+    s.plan.type === 'datetime';
 
   const builder: RecordBuilder = {
     mappedFields,
@@ -80,7 +89,13 @@ export function createRecordBuilder(plan: ImportPlan, headers: readonly string[]
         for (let i = width; i < cells.length; i++) {
           const extra = cells[i];
           if (extra !== null && extra !== '') {
-            rejections.push({ row, line, column: `(field ${i + 1})`, value: String(extra).slice(0, 200), reason: `the row has ${cells.length} fields but the header has ${width}` });
+            rejections.push({
+              row,
+              line,
+              column: `(field ${i + 1})`,
+              value: String(extra).slice(0, 200),
+              reason: `the row has ${cells.length} fields but the header has ${width}`,
+            });
             return null;
           }
         }
@@ -97,7 +112,13 @@ export function createRecordBuilder(plan: ImportPlan, headers: readonly string[]
         if (value === INVALID) {
           s.stats.rejected++;
           const keep = plan.onError === 'text' && !s.field?.required;
-          rejections.push({ row, line, column: s.source, value: String(cell).slice(0, 200), reason: invalidReason(s.plan, s.field, cell) + (keep ? ' (kept as text)' : '') });
+          rejections.push({
+            row,
+            line,
+            column: s.source,
+            value: String(cell).slice(0, 200),
+            reason: invalidReason(s.plan, s.field, cell) + (keep ? ' (kept as text)' : ''),
+          });
           if (!keep) {
             bad = true;
             continue;
@@ -108,8 +129,10 @@ export function createRecordBuilder(plan: ImportPlan, headers: readonly string[]
           value = null;
         } else if (value === null) s.stats.nulls++;
         else if (statsOn(s)) {
-          if (s.stats.min === null || ordered(value as number | string, s.stats.min) < 0) s.stats.min = value as number | string;
-          if (s.stats.max === null || ordered(value as number | string, s.stats.max) > 0) s.stats.max = value as number | string;
+          if (s.stats.min === null || ordered(value as number | string, s.stats.min) < 0)
+            s.stats.min = value as number | string;
+          if (s.stats.max === null || ordered(value as number | string, s.stats.max) > 0)
+            s.stats.max = value as number | string;
         }
         if (s.target >= 0) values[s.target] = value;
         else if (value !== null) {
@@ -121,7 +144,14 @@ export function createRecordBuilder(plan: ImportPlan, headers: readonly string[]
         if (values[i] === null || values[i] === undefined) {
           const f = fields[i]!;
           const s = slots.find((x) => x.target === i);
-          if (!bad) rejections.push({ row, line, column: s?.source ?? f.id, value: '', reason: `${f.label} is blank, and ${plan.kind} need it` });
+          if (!bad)
+            rejections.push({
+              row,
+              line,
+              column: s?.source ?? f.id,
+              value: '',
+              reason: `${f.label} is blank, and ${plan.kind} need it`,
+            });
           bad = true;
         }
       }
@@ -136,7 +166,7 @@ export function createRecordBuilder(plan: ImportPlan, headers: readonly string[]
         const iso = (v: number | string | null) => (dateLike && typeof v === 'string' ? v.slice(0, 10) : v);
         return {
           name: c.source,
-          field: c.skip ? null : c.field ?? `custom:${c.source}`,
+          field: c.skip ? null : (c.field ?? `custom:${c.source}`),
           type: c.type,
           nulls: s?.stats.nulls ?? 0,
           min: iso(s?.stats.min ?? null),

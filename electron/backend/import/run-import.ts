@@ -2,7 +2,13 @@
 // and are written inside ONE transaction on a connection of their own. Nothing is visible to
 // anyone until COMMIT; a failure, a cancel, a dry run or `abort` with rejected rows rolls it all
 // back, so the workspace is exactly as it was.
-import { planToMapping, type ColumnPlan, type ImportPlan, type MappingSpec, type PhraseLists } from '#shared/import/mapping';
+import {
+  planToMapping,
+  type ColumnPlan,
+  type ImportPlan,
+  type MappingSpec,
+  type PhraseLists,
+} from '#shared/import/mapping';
 import { suggestPlan } from '#shared/import/suggest';
 import type { ImportReport, RejectedValue } from '#shared/import/report';
 import { connect, type Db } from '../store/sqlite';
@@ -37,7 +43,11 @@ export const valueDependentColumns = (plan: ImportPlan): number[] =>
 
 /** Does the plan made from the first rows still hold for the whole file? */
 export function samePlan(a: ImportPlan, b: ImportPlan): boolean {
-  return a.blockers.length === b.blockers.length && a.columns.length === b.columns.length && a.columns.every((c, i) => decisive(c) === decisive(b.columns[i]!));
+  return (
+    a.blockers.length === b.blockers.length &&
+    a.columns.length === b.columns.length &&
+    a.columns.every((c, i) => decisive(c) === decisive(b.columns[i]!))
+  );
 }
 
 function openForImport(path: string): Db {
@@ -60,12 +70,17 @@ export async function runImport(o: RunImportOptions): Promise<ImportReport> {
     const now = new Date().toISOString();
     const importId = Number(
       db
-        .prepare(`INSERT INTO imports (file_name, file_size, sha256, kind, mapping, rows_read, rows_imported, rows_rejected, started_at, finished_at)
-                  VALUES (?, ?, '', ?, ?, 0, 0, 0, ?, ?)`)
+        .prepare(
+          `INSERT INTO imports (file_name, file_size, sha256, kind, mapping, rows_read, rows_imported, rows_rejected, started_at, finished_at)
+                  VALUES (?, ?, '', ?, ?, 0, 0, 0, ?, ?)`,
+        )
         .run(analysis.fileName, analysis.bytes, plan.kind, mapping, now, now).lastInsertRowid,
     );
     const sourceOf = (field: string) => plan.columns.find((c) => c.field === field && !c.skip)?.source ?? field;
-    const mappedFields = new Set([...plan.columns.filter((c) => c.field && !c.skip).map((c) => c.field!), ...plan.constants.map((c) => c.field)]);
+    const mappedFields = new Set([
+      ...plan.columns.filter((c) => c.field && !c.skip).map((c) => c.field!),
+      ...plan.constants.map((c) => c.field),
+    ]);
     const writer = createKindWriter(db, importId, {
       kind: plan.kind,
       mappedFields,
@@ -81,7 +96,16 @@ export async function runImport(o: RunImportOptions): Promise<ImportReport> {
       for (const r of list) if (rejected.length < maxRejectedListed) rejected.push(r);
     };
     const summary = await produceInBackground(
-      { path: analysis.path, fileName: analysis.fileName, bytes: analysis.bytes, mtimeMs: analysis.mtimeMs, info: analysis.info, headers: analysis.headers, plan, profileColumns: analysis.complete ? [] : valueDependentColumns(plan) },
+      {
+        path: analysis.path,
+        fileName: analysis.fileName,
+        bytes: analysis.bytes,
+        mtimeMs: analysis.mtimeMs,
+        info: analysis.info,
+        headers: analysis.headers,
+        plan,
+        profileColumns: analysis.complete ? [] : valueDependentColumns(plan),
+      },
       (batch) => {
         const found: RejectedValue[] = [...batch.rejections];
         const batchRecords = unpackBatch(batch);
@@ -102,7 +126,11 @@ export async function runImport(o: RunImportOptions): Promise<ImportReport> {
         db.exec('ROLLBACK');
         db.close();
         if (full.blockers.length > 0) throw new ImportFailure(`${analysis.fileName}: ${full.blockers.join(' ')}`);
-        return runImport({ ...o, analysis: { ...analysis, profiles, rowsRead: summary.rowsRead, complete: true }, plan: full });
+        return runImport({
+          ...o,
+          analysis: { ...analysis, profiles, rowsRead: summary.rowsRead, complete: true },
+          plan: full,
+        });
       }
     }
     const tail: RejectedValue[] = [];
@@ -141,7 +169,17 @@ export async function runImport(o: RunImportOptions): Promise<ImportReport> {
     db.prepare(
       `UPDATE imports SET sha256 = ?, rows_read = ?, rows_imported = ?, rows_rejected = ?, rows_inserted = ?, rows_updated = ?,
               finished_at = ?, report = ? WHERE id = ?`,
-    ).run(summary.sha256, report.rowsRead, rowsImported, rowsRejected, c.inserted, c.updated, new Date().toISOString(), JSON.stringify({ ...report, rejected: report.rejected.slice(0, 100) }), importId);
+    ).run(
+      summary.sha256,
+      report.rowsRead,
+      rowsImported,
+      rowsRejected,
+      c.inserted,
+      c.updated,
+      new Date().toISOString(),
+      JSON.stringify({ ...report, rejected: report.rejected.slice(0, 100) }),
+      importId,
+    );
     db.exec('COMMIT');
     return report;
   } catch (error) {

@@ -17,7 +17,6 @@ const childTables = ['periods', 'users', 'outcomes', 'tickets'] as const;
 
 export const tablesOf = (kind: ImportKind): string[] => [kind === 'events' ? 'periods' : kind];
 
-
 function laterImportsTouching(db: Db, id: number, table: string): number[] {
   // A later import that overwrote our rows saved them with our import_id in its before-images.
   const overwritten = db
@@ -45,32 +44,49 @@ function laterImportsTouching(db: Db, id: number, table: string): number[] {
 
 export function undoImport(db: Db, id: number): UndoResult {
   const record = db.prepare('SELECT id, kind, file_name, undone_at FROM imports WHERE id = ?').get(id) as
-    | { id: number; kind: ImportKind; file_name: string; undone_at: string | null }
-    | undefined;
+    { id: number; kind: ImportKind; file_name: string; undone_at: string | null } | undefined;
   if (!record) throw new LadderError('not_found', `There is no import #${id} in this workspace.`);
-  if (record.undone_at) throw new LadderError('conflict', `Import #${id} (${record.file_name}) was already undone on ${record.undone_at.slice(0, 10)}.`);
-  return db.transaction((): UndoResult => {
-    let removed = 0;
-    let restored = 0;
-    for (const table of tablesOf(record.kind)) {
-      const blocking = laterImportsTouching(db, id, table);
-      if (blocking.length > 0) {
-        throw new LadderError('conflict', `Import #${id} cannot be undone while ${blocking.map((b) => `#${b}`).join(', ')} ${blocking.length === 1 ? 'is' : 'are'} in place: ${blocking.length === 1 ? 'it changed' : 'they changed'} the same data. Undo ${blocking.length === 1 ? 'it' : 'them'} first.`);
+  if (record.undone_at)
+    throw new LadderError(
+      'conflict',
+      `Import #${id} (${record.file_name}) was already undone on ${record.undone_at.slice(0, 10)}.`,
+    );
+  return db
+    .transaction((): UndoResult => {
+      let removed = 0;
+      let restored = 0;
+      for (const table of tablesOf(record.kind)) {
+        const blocking = laterImportsTouching(db, id, table);
+        if (blocking.length > 0) {
+          throw new LadderError(
+            'conflict',
+            `Import #${id} cannot be undone while ${blocking.map((b) => `#${b}`).join(', ')} ${blocking.length === 1 ? 'is' : 'are'} in place: ${blocking.length === 1 ? 'it changed' : 'they changed'} the same data. Undo ${blocking.length === 1 ? 'it' : 'them'} first.`,
+          );
+        }
+        const keys = tableKeys[table]!;
+        const match = keys.length === 1 ? `u.key1 = t.${keys[0]}` : `u.key1 = t.${keys[0]} AND u.key2 = t.${keys[1]}`;
+        removed += db
+          .prepare(
+            `DELETE FROM ${table} AS t WHERE t.import_id = ? AND NOT EXISTS (SELECT 1 FROM import_undo u WHERE u.import_id = ? AND u.tbl = ? AND ${match})`,
+          )
+          .run(id, id, table).changes;
+        const befores = db
+          .prepare('SELECT before FROM import_undo WHERE import_id = ? AND tbl = ?')
+          .pluck()
+          .all(id, table) as string[];
+        if (befores.length > 0) {
+          const columns = Object.keys(JSON.parse(befores[0]!) as object).filter(
+            (c) => !keys.includes(c) && c !== 'key',
+          );
+          const update = db.prepare(
+            `UPDATE ${table} SET ${columns.map((c) => `"${c}" = @${c}`).join(', ')} WHERE ${keys.map((k) => `"${k}" = @${k}`).join(' AND ')}`,
+          );
+          for (const text of befores) restored += update.run(JSON.parse(text) as Record<string, unknown>).changes;
+        }
+        db.prepare('DELETE FROM import_undo WHERE import_id = ? AND tbl = ?').run(id, table);
       }
-      const keys = tableKeys[table]!;
-      const match = keys.length === 1 ? `u.key1 = t.${keys[0]}` : `u.key1 = t.${keys[0]} AND u.key2 = t.${keys[1]}`;
-      removed += db
-        .prepare(`DELETE FROM ${table} AS t WHERE t.import_id = ? AND NOT EXISTS (SELECT 1 FROM import_undo u WHERE u.import_id = ? AND u.tbl = ? AND ${match})`)
-        .run(id, id, table).changes;
-      const befores = db.prepare('SELECT before FROM import_undo WHERE import_id = ? AND tbl = ?').pluck().all(id, table) as string[];
-      if (befores.length > 0) {
-        const columns = Object.keys(JSON.parse(befores[0]!) as object).filter((c) => !keys.includes(c) && c !== 'key');
-        const update = db.prepare(`UPDATE ${table} SET ${columns.map((c) => `"${c}" = @${c}`).join(', ')} WHERE ${keys.map((k) => `"${k}" = @${k}`).join(' AND ')}`);
-        for (const text of befores) restored += update.run(JSON.parse(text) as Record<string, unknown>).changes;
-      }
-      db.prepare('DELETE FROM import_undo WHERE import_id = ? AND tbl = ?').run(id, table);
-    }
-    db.prepare('UPDATE imports SET undone_at = ? WHERE id = ?').run(new Date().toISOString(), id);
-    return { importId: id, removed, restored };
-  }).immediate();
+      db.prepare('UPDATE imports SET undone_at = ? WHERE id = ?').run(new Date().toISOString(), id);
+      return { importId: id, removed, restored };
+    })
+    .immediate();
 }

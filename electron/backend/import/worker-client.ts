@@ -34,7 +34,12 @@ function replyError(reply: Extract<WorkerReply, { type: 'error' }>): Error {
   return new LadderError('internal', `The import stopped: ${reply.message}`);
 }
 
-function inWorker<T>(script: string, request: WorkerRequest, options: RunOptions, onReply: (reply: WorkerReply, send: (m: WorkerRequest) => void) => T | undefined): Promise<T> {
+function inWorker<T>(
+  script: string,
+  request: WorkerRequest,
+  options: RunOptions,
+  onReply: (reply: WorkerReply, send: (m: WorkerRequest) => void) => T | undefined,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const worker = new Worker(script);
     let settled = false;
@@ -60,20 +65,40 @@ function inWorker<T>(script: string, request: WorkerRequest, options: RunOptions
         finish(() => reject(error));
       }
     });
-    worker.on('error', (error) => finish(() => reject(new LadderError('internal', `The import worker failed: ${error.message}`))));
-    worker.on('exit', (code) => finish(() => reject(new LadderError('internal', `The import worker stopped (exit code ${code}).`))));
+    worker.on('error', (error) =>
+      finish(() => reject(new LadderError('internal', `The import worker failed: ${error.message}`))),
+    );
+    worker.on('exit', (code) =>
+      finish(() => reject(new LadderError('internal', `The import worker stopped (exit code ${code}).`))),
+    );
     send(request);
   });
 }
 
-export function analyzeInBackground(path: string, sheet: string | undefined, options: RunOptions = {}): Promise<FileAnalysis> {
+export function analyzeInBackground(
+  path: string,
+  sheet: string | undefined,
+  options: RunOptions = {},
+): Promise<FileAnalysis> {
   const script = workerScriptPath();
-  if (!script) return analyzeFile(path, { sheet, signal: options.signal, onProgress: options.onProgress, maxRows: options.maxRows });
-  return inWorker(script, { type: 'analyze', path, sheet, maxRows: options.maxRows }, options, (reply) => (reply.type === 'analysis' ? reply.analysis : undefined));
+  if (!script)
+    return analyzeFile(path, {
+      sheet,
+      signal: options.signal,
+      onProgress: options.onProgress,
+      maxRows: options.maxRows,
+    });
+  return inWorker(script, { type: 'analyze', path, sheet, maxRows: options.maxRows }, options, (reply) =>
+    reply.type === 'analysis' ? reply.analysis : undefined,
+  );
 }
 
 /** `onBatch` runs on this thread (it writes to SQLite); the worker waits for it between batches. */
-export function produceInBackground(request: ProduceRequest, onBatch: (batch: Batch) => void, options: RunOptions = {}): Promise<ProduceSummary> {
+export function produceInBackground(
+  request: ProduceRequest,
+  onBatch: (batch: Batch) => void,
+  options: RunOptions = {},
+): Promise<ProduceSummary> {
   const script = workerScriptPath();
   if (!script) return produceRecords(request, onBatch, options.signal);
   return inWorker(script, { type: 'produce', request }, options, (reply, send) => {

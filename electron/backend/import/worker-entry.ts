@@ -23,13 +23,21 @@ port.on('message', (message: WorkerRequest) => {
     return;
   }
   void handle(message).catch((error: unknown) =>
-    post({ type: 'error', message: error instanceof Error ? error.message : String(error), code: (error as { code?: string }).code ?? 'internal' }),
+    post({
+      type: 'error',
+      message: error instanceof Error ? error.message : String(error),
+      code: (error as { code?: string }).code ?? 'internal',
+    }),
   );
 });
 
 async function handle(message: Exclude<WorkerRequest, { type: 'ack' }>): Promise<void> {
   if (message.type === 'analyze') {
-    const analysis = await analyzeFile(message.path, { sheet: message.sheet, maxRows: message.maxRows, onProgress: (bytesRead, rows) => post({ type: 'progress', bytesRead, rows }) });
+    const analysis = await analyzeFile(message.path, {
+      sheet: message.sheet,
+      maxRows: message.maxRows,
+      onProgress: (bytesRead, rows) => post({ type: 'progress', bytesRead, rows }),
+    });
     post({ type: 'analysis', analysis });
     return;
   }

@@ -21,37 +21,76 @@ export function listModels(db: Db): ModelSummary[] {
          FROM models m LEFT JOIN model_versions v ON v.model_id = m.id GROUP BY m.id ORDER BY updated_at DESC, m.id DESC`,
       )
       .all() as { id: number; name: string; created_at: string; versions: number; updated_at: string | null }[]
-  ).map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at, versions: r.versions, updatedAt: r.updated_at ?? r.created_at }));
+  ).map((r) => ({
+    id: r.id,
+    name: r.name,
+    createdAt: r.created_at,
+    versions: r.versions,
+    updatedAt: r.updated_at ?? r.created_at,
+  }));
 }
 
 export function listVersions(db: Db, modelId: number): VersionSummary[] {
-  const rows = db.prepare('SELECT id, model_id, version, note, created_at, pack FROM model_versions WHERE model_id = ? ORDER BY version DESC').all(modelId) as VersionRow[];
-  if (rows.length === 0 && !db.prepare('SELECT 1 FROM models WHERE id = ?').get(modelId)) throw new LadderError('not_found', 'That model no longer exists.');
-  return rows.map((r) => ({ id: r.id, modelId: r.model_id, version: r.version, note: r.note ?? '', createdAt: r.created_at, packName: (JSON.parse(r.pack) as RulePack).name }));
+  const rows = db
+    .prepare(
+      'SELECT id, model_id, version, note, created_at, pack FROM model_versions WHERE model_id = ? ORDER BY version DESC',
+    )
+    .all(modelId) as VersionRow[];
+  if (rows.length === 0 && !db.prepare('SELECT 1 FROM models WHERE id = ?').get(modelId))
+    throw new LadderError('not_found', 'That model no longer exists.');
+  return rows.map((r) => ({
+    id: r.id,
+    modelId: r.model_id,
+    version: r.version,
+    note: r.note ?? '',
+    createdAt: r.created_at,
+    packName: (JSON.parse(r.pack) as RulePack).name,
+  }));
 }
 
 export function getVersion(db: Db, versionId: number): ModelVersion {
-  const row = db.prepare('SELECT id, model_id, version, note, created_at, pack FROM model_versions WHERE id = ?').get(versionId) as VersionRow | undefined;
+  const row = db
+    .prepare('SELECT id, model_id, version, note, created_at, pack FROM model_versions WHERE id = ?')
+    .get(versionId) as VersionRow | undefined;
   if (!row) throw new LadderError('not_found', 'That model version no longer exists.');
-  return { id: row.id, modelId: row.model_id, version: row.version, note: row.note ?? '', createdAt: row.created_at, pack: JSON.parse(row.pack) as RulePack };
+  return {
+    id: row.id,
+    modelId: row.model_id,
+    version: row.version,
+    note: row.note ?? '',
+    createdAt: row.created_at,
+    pack: JSON.parse(row.pack) as RulePack,
+  };
 }
 
 /** Saves the pack as the next version of a model, creating the model when no id is given. */
-export function saveVersion(db: Db, input: { modelId?: number; name?: string; pack: RulePack; note: string }): ModelVersion {
+export function saveVersion(
+  db: Db,
+  input: { modelId?: number; name?: string; pack: RulePack; note: string },
+): ModelVersion {
   const now = new Date().toISOString();
   return db.transaction(() => {
     let modelId = input.modelId;
     if (modelId === undefined) {
       const name = (input.name ?? input.pack.name).trim();
-      if (db.prepare('SELECT 1 FROM models WHERE name = ?').get(name)) throw new LadderError('conflict', `A model called "${name}" already exists; save a new version of it or choose another name.`);
-      modelId = Number(db.prepare('INSERT INTO models (name, created_at) VALUES (?, ?)').run(name, now).lastInsertRowid);
+      if (db.prepare('SELECT 1 FROM models WHERE name = ?').get(name))
+        throw new LadderError(
+          'conflict',
+          `A model called "${name}" already exists; save a new version of it or choose another name.`,
+        );
+      modelId = Number(
+        db.prepare('INSERT INTO models (name, created_at) VALUES (?, ?)').run(name, now).lastInsertRowid,
+      );
     } else if (!db.prepare('SELECT 1 FROM models WHERE id = ?').get(modelId)) {
       throw new LadderError('not_found', 'That model no longer exists.');
     }
-    const version = Number(db.prepare('SELECT coalesce(max(version), 0) + 1 FROM model_versions WHERE model_id = ?').pluck().get(modelId));
+    const version = Number(
+      db.prepare('SELECT coalesce(max(version), 0) + 1 FROM model_versions WHERE model_id = ?').pluck().get(modelId),
+    );
     const id = Number(
-      db.prepare('INSERT INTO model_versions (model_id, version, pack, note, created_at) VALUES (?, ?, ?, ?, ?)').run(modelId, version, JSON.stringify(input.pack), input.note, now)
-        .lastInsertRowid,
+      db
+        .prepare('INSERT INTO model_versions (model_id, version, pack, note, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(modelId, version, JSON.stringify(input.pack), input.note, now).lastInsertRowid,
     );
     return { id, modelId, version, note: input.note, createdAt: now, pack: input.pack };
   })();

@@ -28,15 +28,26 @@ export function validateOrThrow(text: string, source: string): ValidPack {
   const checked = readPack(text);
   if (!checked.ok) {
     const first = checked.issues[0]!;
-    const more = checked.issues.length > 1 ? ` (and ${checked.issues.length - 1} more problem${checked.issues.length > 2 ? 's' : ''})` : '';
-    throw new LadderError('bad_request', `${source} is not a valid rule pack: ${first.path ? `${first.path}: ` : ''}${first.message}${more}`);
+    const more =
+      checked.issues.length > 1
+        ? ` (and ${checked.issues.length - 1} more problem${checked.issues.length > 2 ? 's' : ''})`
+        : '';
+    throw new LadderError(
+      'bad_request',
+      `${source} is not a valid rule pack: ${first.path ? `${first.path}: ` : ''}${first.message}${more}`,
+    );
   }
   return checked.value;
 }
 
 export function loadPreset(id: string): ValidPack {
   if (!/^[a-z0-9-]+$/.test(id) || !listPresets().some((p) => p.id === id)) {
-    throw new LadderError('not_found', `There is no preset called "${id}"; the presets are ${listPresets().map((p) => p.id).join(', ')}.`);
+    throw new LadderError(
+      'not_found',
+      `There is no preset called "${id}"; the presets are ${listPresets()
+        .map((p) => p.id)
+        .join(', ')}.`,
+    );
   }
   return validateOrThrow(readFileSync(join(presetsDir(), `${id}.json`), 'utf8'), `The preset "${id}"`);
 }
@@ -50,7 +61,10 @@ export function loadPackArgument(arg: string): ValidPack {
   } catch {
     throw new LadderError('not_found', `There is no rule pack file at ${arg}.`);
   }
-  if (size > limits.packBytes) throw new LadderError('bad_request', `${basename(arg)} is too large for a rule pack (${size} bytes; the limit is ${limits.packBytes}).`);
+  if (size > limits.packBytes)
+    throw new LadderError(
+      'bad_request',
+      `${basename(arg)} is too large for a rule pack (${size} bytes; the limit is ${limits.packBytes}).`,
+    );
   return validateOrThrow(readFileSync(arg, 'utf8'), basename(arg));
 }
-

@@ -4,7 +4,13 @@
 import type { Engine } from '#shared/engine/engine';
 
 export function scoredColumns(engine: Engine): string[] {
-  return ['account_id', 'score', 'stage', ...engine.pack.signals.map((s) => s.id), ...engine.pack.filters.map((f) => f.id)];
+  return [
+    'account_id',
+    'score',
+    'stage',
+    ...engine.pack.signals.map((s) => s.id),
+    ...engine.pack.filters.map((f) => f.id),
+  ];
 }
 
 export function* scoredRows(engine: Engine): Generator<(string | number)[]> {
@@ -14,7 +20,11 @@ export function* scoredRows(engine: Engine): Generator<(string | number)[]> {
     const c = table.of[i]!;
     const mask = table.mask[c]!;
     const context = table.context[c]!;
-    const row: (string | number)[] = [features.accountIds[i]!, outcomes.score[c]!, model.stages[outcomes.stage[c]!]!.id];
+    const row: (string | number)[] = [
+      features.accountIds[i]!,
+      outcomes.score[c]!,
+      model.stages[outcomes.stage[c]!]!.id,
+    ];
     for (let s = 0; s < signals; s++) row.push(pack.signals[s]!.enabled && (mask >>> s) & 1 ? 1 : 0);
     pack.filters.forEach((f, k) => row.push(f.enabled && (context >>> (6 + k)) & 1 ? 1 : 0));
     yield row;

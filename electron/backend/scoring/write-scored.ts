@@ -39,7 +39,11 @@ export function scoredAccountsJson(engine: Engine): Record<string, string | numb
   return Array.from(scoredRows(engine), (row) => Object.fromEntries(row.map((v, i) => [columns[i]!, v])));
 }
 
-export function writeScoredJson(engine: Engine, path: string, meta: { pack: string; asOf: string; result: ModelResult }): Promise<void> {
+export function writeScoredJson(
+  engine: Engine,
+  path: string,
+  meta: { pack: string; asOf: string; result: ModelResult },
+): Promise<void> {
   const columns = scoredColumns(engine);
   return writeLines(
     path,

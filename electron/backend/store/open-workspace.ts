@@ -73,7 +73,10 @@ function inspectReadOnly(path: string, latest: number): Inspection {
     db = connect(path, { readonly: true, fileMustExist: true });
     const check = db.pragma('quick_check(1)', { simple: true });
     if (check !== 'ok') {
-      throw new LadderError('invalid_workspace', `${name} is damaged (SQLite reports: ${String(check)}); it was left unchanged.`);
+      throw new LadderError(
+        'invalid_workspace',
+        `${name} is damaged (SQLite reports: ${String(check)}); it was left unchanged.`,
+      );
     }
     const version = Number(db.pragma('user_version', { simple: true }));
     const appId = Number(db.pragma('application_id', { simple: true }));
@@ -91,7 +94,10 @@ function inspectReadOnly(path: string, latest: number): Inspection {
   } catch (error) {
     if (error instanceof LadderError) throw error;
     const detail = error instanceof Error ? error.message : String(error);
-    throw new LadderError('invalid_workspace', `${name} is damaged or unreadable (SQLite reports: ${detail}); it was left unchanged.`);
+    throw new LadderError(
+      'invalid_workspace',
+      `${name} is damaged or unreadable (SQLite reports: ${detail}); it was left unchanged.`,
+    );
   } finally {
     db?.close();
   }
@@ -126,7 +132,8 @@ export async function openWorkspace(path: string, options: OpenOptions = {}): Pr
   const name = basename(path);
   const exists = existsSync(path);
   if (!exists && !options.create) throw new LadderError('not_found', `There is no workspace file at ${path}.`);
-  if (exists && statSync(path).isDirectory()) throw new LadderError('invalid_workspace', `${name} is a folder, not a workspace file.`);
+  if (exists && statSync(path).isDirectory())
+    throw new LadderError('invalid_workspace', `${name} is a folder, not a workspace file.`);
 
   const found = exists && statSync(path).size > 0 ? inspect(path, latest) : { version: 0, appId: 0, tables: 0 };
   const db = connect(path);

@@ -13,7 +13,9 @@ export function readAccountDetail(db: Db, accountId: string, asOf?: string): Acc
     .get(accountId) as Record<string, unknown> | undefined;
   if (!row) throw new LadderError('not_found', `There is no account "${accountId.slice(0, 80)}" in this workspace.`);
   const periods = db
-    .prepare(`SELECT period_start, ${periodMetricIds.join(', ')} FROM periods WHERE account_key = ? AND period_start <= ? ORDER BY period_start`)
+    .prepare(
+      `SELECT period_start, ${periodMetricIds.join(', ')} FROM periods WHERE account_key = ? AND period_start <= ? ORDER BY period_start`,
+    )
     .all(row.key, asOf ?? '9999-12-31') as Record<string, number | string | null>[];
   const num = (v: unknown) => (typeof v === 'number' ? v : null);
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
@@ -30,7 +32,10 @@ export function readAccountDetail(db: Db, accountId: string, asOf?: string): Acc
     healthScore: num(row.health_score),
     nps: num(row.nps),
     journeyStage: str(row.journey_stage),
-    economicBuyerKnown: row.economic_buyer_known === null || row.economic_buyer_known === undefined ? null : row.economic_buyer_known === 1,
+    economicBuyerKnown:
+      row.economic_buyer_known === null || row.economic_buyer_known === undefined
+        ? null
+        : row.economic_buyer_known === 1,
     periods,
   };
 }

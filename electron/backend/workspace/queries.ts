@@ -43,7 +43,9 @@ const toImportRecord = (r: ImportRow): ImportRecord => ({
 
 function imports(db: Db, limit: number): ImportRecord[] {
   const rows = db
-    .prepare('SELECT id, file_name, kind, rows_imported, rows_rejected, finished_at, undone_at FROM imports ORDER BY id DESC LIMIT ?')
+    .prepare(
+      'SELECT id, file_name, kind, rows_imported, rows_rejected, finished_at, undone_at FROM imports ORDER BY id DESC LIMIT ?',
+    )
     .all(limit) as ImportRow[];
   return rows.map(toImportRecord);
 }
@@ -72,14 +74,24 @@ function arrBySegmentTier(db: Db): ArrBySegmentTier[] {
 
 function patternShares(db: Db): PatternShare[] {
   return (
-    db.prepare('SELECT pattern, label, designed_share, accounts, share FROM demo_pattern_shares ORDER BY designed_share DESC, pattern').all() as {
+    db
+      .prepare(
+        'SELECT pattern, label, designed_share, accounts, share FROM demo_pattern_shares ORDER BY designed_share DESC, pattern',
+      )
+      .all() as {
       pattern: string;
       label: string;
       designed_share: number;
       accounts: number;
       share: number;
     }[]
-  ).map((r) => ({ pattern: r.pattern, label: r.label, designedShare: r.designed_share, accounts: r.accounts, share: r.share }));
+  ).map((r) => ({
+    pattern: r.pattern,
+    label: r.label,
+    designedShare: r.designed_share,
+    accounts: r.accounts,
+    share: r.share,
+  }));
 }
 
 function totals(db: Db): { accounts: number; arr: number; owners: number } {

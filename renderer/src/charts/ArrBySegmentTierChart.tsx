@@ -8,12 +8,12 @@ import { PlotFigure } from './PlotFigure';
 /** Stacked bars: ARR per segment, split by plan tier, with each part's ARR and account count on hover. */
 export function ArrBySegmentTierChart({ data, width }: { data: ArrBySegmentTier[]; width: number }) {
   const options = useMemo(() => {
-    const tiers = tierOrder.filter((t) => data.some((d) => d.tier === t)).concat(
-      [...new Set(data.map((d) => d.tier))].filter((t) => !tierOrder.includes(t)),
-    );
-    const segments = segmentOrder.filter((s) => data.some((d) => d.segment === s)).concat(
-      [...new Set(data.map((d) => d.segment))].filter((s) => !segmentOrder.includes(s)),
-    );
+    const tiers = tierOrder
+      .filter((t) => data.some((d) => d.tier === t))
+      .concat([...new Set(data.map((d) => d.tier))].filter((t) => !tierOrder.includes(t)));
+    const segments = segmentOrder
+      .filter((s) => data.some((d) => d.segment === s))
+      .concat([...new Set(data.map((d) => d.segment))].filter((s) => !segmentOrder.includes(s)));
     const totals = segments.map((segment) => {
       const rows = data.filter((d) => d.segment === segment);
       return { segment, arr: rows.reduce((s, d) => s + d.arr, 0), accounts: rows.reduce((s, d) => s + d.accounts, 0) };
@@ -34,7 +34,8 @@ export function ArrBySegmentTierChart({ data, width }: { data: ArrBySegmentTier[
           y: 'arr',
           fill: 'tier',
           order: tiers,
-          title: (d: ArrBySegmentTier) => `${d.segment} · ${d.tier}\n${formatMoney(d.arr)} ARR\n${formatCount(d.accounts)} accounts`,
+          title: (d: ArrBySegmentTier) =>
+            `${d.segment} · ${d.tier}\n${formatMoney(d.arr)} ARR\n${formatCount(d.accounts)} accounts`,
         }),
         // Totals above each bar keep small segments readable next to large ones.
         Plot.text(totals, {

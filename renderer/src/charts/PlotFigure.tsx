@@ -39,5 +39,13 @@ export function PlotFigure({ options, label, testId, onMarkClick }: PlotFigurePr
     host.addEventListener('click', onClick);
     return () => host.removeEventListener('click', onClick);
   }, []);
-  return <div className={onMarkClick ? 'plot-figure clickable' : 'plot-figure'} ref={ref} role="figure" aria-label={label} data-testid={testId} />;
+  return (
+    <div
+      className={onMarkClick ? 'plot-figure clickable' : 'plot-figure'}
+      ref={ref}
+      role="figure"
+      aria-label={label}
+      data-testid={testId}
+    />
+  );
 }

@@ -46,7 +46,13 @@ export function OpenWorkspaceDialog({ recent, error, busy, onOpen, onClose }: Op
             <ul className="recent-list">
               {recent.map((r) => (
                 <li key={r.path}>
-                  <button type="button" className="link" disabled={!r.exists || busy} onClick={() => onOpen(r.path)} title={r.path}>
+                  <button
+                    type="button"
+                    className="link"
+                    disabled={!r.exists || busy}
+                    onClick={() => onOpen(r.path)}
+                    title={r.path}
+                  >
                     {r.name}
                   </button>
                   <span className="muted small">{r.exists ? r.path : `${r.path} (missing)`}</span>

@@ -8,7 +8,11 @@ export function createEngineHandler(): (message: Envelope) => unknown {
   const workbench = createWorkbench();
   const snapshot = (baseline: string, draft: string): Snapshot | null => {
     if (!workbench.hasSlot(baseline) || !workbench.hasSlot(draft)) return null;
-    return { baseline: workbench.result(baseline), draft: workbench.result(draft), movers: workbench.movers(baseline, draft) };
+    return {
+      baseline: workbench.result(baseline),
+      draft: workbench.result(draft),
+      movers: workbench.movers(baseline, draft),
+    };
   };
   return (message) => {
     switch (message.op) {

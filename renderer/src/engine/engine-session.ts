@@ -30,7 +30,9 @@ export function createEngineSession(makeClient: () => EngineClient = createEngin
 
   /** The bytes' buffer, transferred to the worker without a copy when the view spans all of it. */
   const transferable = (bytes: Uint8Array): ArrayBuffer =>
-    bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes.buffer : bytes.slice().buffer;
+    bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
+      ? bytes.buffer
+      : bytes.slice().buffer;
 
   async function fetchColumns(pack: unknown): Promise<void> {
     const have = await getClient().send({ op: 'held' });

@@ -28,5 +28,9 @@ export function fastSnapshot(baseline: RulePackInput, draft: RulePackInput): Sna
   }
   const b = baselineCache.value;
   const d = outcomesFor(checked.value.pack, classes.to);
-  return { baseline: b.result, draft: d.result, movers: moversMatrix(b.stages, d.stages, b.outcomes.stage, d.outcomes.stage, classes.pairs) };
+  return {
+    baseline: b.result,
+    draft: d.result,
+    movers: moversMatrix(b.stages, d.stages, b.outcomes.stage, d.outcomes.stage, classes.pairs),
+  };
 }

@@ -49,8 +49,10 @@ export interface ModelState {
   reloadData(): Promise<void>;
 }
 
-const messageOf = (error: unknown) => (error instanceof ApiCallError || error instanceof Error ? error.message : String(error));
-export const isDirty = (s: Pick<ModelState, 'baseline' | 'draft'>) => s.draft !== null && JSON.stringify(s.draft) !== JSON.stringify(s.baseline);
+const messageOf = (error: unknown) =>
+  error instanceof ApiCallError || error instanceof Error ? error.message : String(error);
+export const isDirty = (s: Pick<ModelState, 'baseline' | 'draft'>) =>
+  s.draft !== null && JSON.stringify(s.draft) !== JSON.stringify(s.baseline);
 const groupWindowMs = 800;
 
 export const useModelStore = create<ModelState>((set, get) => {
@@ -64,8 +66,14 @@ export const useModelStore = create<ModelState>((set, get) => {
         rememberClasses(reply.classes);
         // The same-frame answer is usually identical: keep it (and skip a redraw) when it is.
         const current = get().snapshot;
-        const same = current !== null && reply.snapshot !== null && JSON.stringify(current) === JSON.stringify(reply.snapshot);
-        set({ issues: [], snapshot: same ? current : reply.snapshot, lastUpdateMs: reply.workerMs, engineRevision: get().engineRevision + 1 });
+        const same =
+          current !== null && reply.snapshot !== null && JSON.stringify(current) === JSON.stringify(reply.snapshot);
+        set({
+          issues: [],
+          snapshot: same ? current : reply.snapshot,
+          lastUpdateMs: reply.workerMs,
+          engineRevision: get().engineRevision + 1,
+        });
       }
     } catch (error) {
       set({ error: messageOf(error) });
@@ -76,7 +84,8 @@ export const useModelStore = create<ModelState>((set, get) => {
   const watchProgress = () => {
     const timer = setInterval(() => {
       void api.request('features.progress', {}).then((p) => {
-        if (p.ok && p.value.loading && get().status === 'loading') set({ loadProgress: { accountsDone: p.value.accountsDone, accountsTotal: p.value.accountsTotal } });
+        if (p.ok && p.value.loading && get().status === 'loading')
+          set({ loadProgress: { accountsDone: p.value.accountsDone, accountsTotal: p.value.accountsTotal } });
       });
     }, 300);
     return () => {
@@ -93,8 +102,20 @@ export const useModelStore = create<ModelState>((set, get) => {
     try {
       const loaded = await engineSession.load(pack).finally(stopWatching);
       const base = await engineSession.update('baseline', pack, '');
-      if (base?.set.status === 'invalid') throw new Error(base.set.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
-      set({ source, baseline: pack, draft: pack, past: [], future: [], issues: [], status: 'ready', accounts: loaded.accounts, asOf: loaded.asOf, lastGroup: null });
+      if (base?.set.status === 'invalid')
+        throw new Error(base.set.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
+      set({
+        source,
+        baseline: pack,
+        draft: pack,
+        past: [],
+        future: [],
+        issues: [],
+        status: 'ready',
+        accounts: loaded.accounts,
+        asOf: loaded.asOf,
+        lastGroup: null,
+      });
       await score(pack);
     } catch (error) {
       if (error instanceof ApiCallError && error.error.code === 'cancelled') {
@@ -105,10 +126,18 @@ export const useModelStore = create<ModelState>((set, get) => {
     }
   };
 
-  const replaceDraft = (draft: RulePackInput, history: Pick<ModelState, 'past' | 'future'>, group: ModelState['lastGroup']) => {
+  const replaceDraft = (
+    draft: RulePackInput,
+    history: Pick<ModelState, 'past' | 'future'>,
+    group: ModelState['lastGroup'],
+  ) => {
     const { baseline } = get();
     const fast = baseline ? fastSnapshot(baseline, draft) : null;
-    set(fast ? { draft, ...history, lastGroup: group, snapshot: fast, issues: [] } : { draft, ...history, lastGroup: group });
+    set(
+      fast
+        ? { draft, ...history, lastGroup: group, snapshot: fast, issues: [] }
+        : { draft, ...history, lastGroup: group },
+    );
     void score(draft);
   };
 
@@ -142,7 +171,10 @@ export const useModelStore = create<ModelState>((set, get) => {
         const version = await api.call('models.version', { versionId });
         const models = await api.call('models.list', {});
         const modelName = models.find((m) => m.id === version.modelId)?.name ?? version.pack.name;
-        await open({ kind: 'version', modelId: version.modelId, modelName, versionId: version.id, version: version.version }, version.pack);
+        await open(
+          { kind: 'version', modelId: version.modelId, modelName, versionId: version.id, version: version.version },
+          version.pack,
+        );
       } catch (error) {
         set({ error: messageOf(error) });
       }
@@ -155,7 +187,11 @@ export const useModelStore = create<ModelState>((set, get) => {
       if (next === draft) return;
       const now = performance.now();
       const sameGroup = group !== undefined && lastGroup?.key === group && now - lastGroup.at < groupWindowMs;
-      replaceDraft(next, { past: sameGroup ? past : [...past, draft].slice(-200), future: [] }, group ? { key: group, at: now } : null);
+      replaceDraft(
+        next,
+        { past: sameGroup ? past : [...past, draft].slice(-200), future: [] },
+        group ? { key: group, at: now } : null,
+      );
     },
 
     undo() {
@@ -183,11 +219,19 @@ export const useModelStore = create<ModelState>((set, get) => {
       if (!draft) return false;
       try {
         const modelId = source?.kind === 'version' ? source.modelId : undefined;
-        const saved = await api.call('models.save', { modelId, name: modelId ? undefined : (name ?? draft.name), pack: draft, note });
+        const saved = await api.call('models.save', {
+          modelId,
+          name: modelId ? undefined : (name ?? draft.name),
+          pack: draft,
+          note,
+        });
         const modelName = source?.kind === 'version' ? source.modelName : (name ?? draft.name);
         await engineSession.update('baseline', draft, '');
         rememberClasses(null);
-        set({ baseline: draft, source: { kind: 'version', modelId: saved.modelId, modelName, versionId: saved.id, version: saved.version } });
+        set({
+          baseline: draft,
+          source: { kind: 'version', modelId: saved.modelId, modelName, versionId: saved.id, version: saved.version },
+        });
         await score(draft);
         return true;
       } catch (error) {

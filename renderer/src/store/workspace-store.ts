@@ -23,7 +23,8 @@ export interface WorkspaceState {
   dismissError(): void;
 }
 
-const messageOf = (error: unknown) => (error instanceof ApiCallError || error instanceof Error ? error.message : String(error));
+const messageOf = (error: unknown) =>
+  error instanceof ApiCallError || error instanceof Error ? error.message : String(error);
 
 export const useWorkspaceStore = create<WorkspaceState>((set, get) => ({
   state: 'loading',

@@ -11,8 +11,8 @@ export function EmptyState({ workspaceName, busy, onCreateDemo, onOpen }: EmptyS
     <section className="empty-state card" aria-labelledby="empty-title">
       <h1 id="empty-title">{workspaceName ? `${workspaceName} has no accounts yet` : 'No workspace is open'}</h1>
       <p>
-        Start with the demo book of business — 2,000 realistic accounts with a year of weekly usage and known
-        expansion outcomes — or bring your own data.
+        Start with the demo book of business — 2,000 realistic accounts with a year of weekly usage and known expansion
+        outcomes — or bring your own data.
       </p>
       <div className="actions">
         <button className="primary" onClick={onCreateDemo} disabled={busy}>

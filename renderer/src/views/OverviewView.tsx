@@ -31,9 +31,19 @@ export function OverviewView({ overview }: { overview: Overview }) {
         </p>
       </header>
       <div className="stat-grid">
-        <StatTile label="Accounts" value={formatCount(overview.accounts)} raw={overview.accounts} testId="stat-accounts" />
+        <StatTile
+          label="Accounts"
+          value={formatCount(overview.accounts)}
+          raw={overview.accounts}
+          testId="stat-accounts"
+        />
         <StatTile label="Total ARR" value={formatMoney(overview.arr)} raw={overview.arr} testId="stat-arr" />
-        <StatTile label="Owners (CSMs)" value={formatCount(overview.owners)} raw={overview.owners} testId="stat-owners" />
+        <StatTile
+          label="Owners (CSMs)"
+          value={formatCount(overview.owners)}
+          raw={overview.owners}
+          testId="stat-owners"
+        />
         <StatTile
           label="Period range"
           value={range ? `${formatDate(range.from)} – ${formatDate(range.to)}` : 'No period data'}

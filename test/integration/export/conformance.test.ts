@@ -21,7 +21,8 @@ import { repoRoot, tempDir } from '../../helpers/temp';
 import { asRow, evaluateJsonLogic, importModule, relationAccounts } from '../../helpers/portable';
 import type { SqlRow } from '../../helpers/sql-engines';
 
-const withoutSubtotals = (rows: SqlRow[]) => rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !k.startsWith('subtotal_'))));
+const withoutSubtotals = (rows: SqlRow[]) =>
+  rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !k.startsWith('subtotal_'))));
 
 const dir = tempDir();
 const scored = new Map<string, ScoredWorkspace>();
@@ -44,7 +45,9 @@ const presets = listPresets().map((p) => p.id);
 /** Every construct the compilers know (shares and caps, cap gates, exclude filters, categories…), on the same book. */
 const kitchenSink = 'kitchen-sink';
 const packOf = (id: string): ValidPack =>
-  id === kitchenSink ? loadPackArgument(join(repoRoot, 'test', 'fixtures', 'packs', 'kitchen-sink.json')) : loadPreset(id);
+  id === kitchenSink
+    ? loadPackArgument(join(repoRoot, 'test', 'fixtures', 'packs', 'kitchen-sink.json'))
+    : loadPreset(id);
 
 describe.each([...presets, kitchenSink])('%s: every export equals the engine', (preset) => {
   const setup = () => {
@@ -75,7 +78,12 @@ describe.each([...presets, kitchenSink])('%s: every export equals the engine', (
 
   it('PostgreSQL', () => {
     const { relation, expected } = setup();
-    const rows = runPostgres(pg, relation, compileSql(packOf(preset), { dialect: 'postgres' }), preset.replace(/-/g, '_'));
+    const rows = runPostgres(
+      pg,
+      relation,
+      compileSql(packOf(preset), { dialect: 'postgres' }),
+      preset.replace(/-/g, '_'),
+    );
     expect(differences(expected, rows)).toEqual([]);
   });
 
@@ -87,7 +95,9 @@ describe.each([...presets, kitchenSink])('%s: every export equals the engine', (
 
   it('BigQuery SQL, run in SQLite (backtick names, FLOAT64 read as REAL, LEAST registered)', () => {
     const { relation, expected } = setup();
-    const rows = runSqlite(relation, compileSql(packOf(preset), { dialect: 'bigquery' }), 'ladder_features', { least: true });
+    const rows = runSqlite(relation, compileSql(packOf(preset), { dialect: 'bigquery' }), 'ladder_features', {
+      least: true,
+    });
     expect(differences(expected, rows)).toEqual([]);
   });
 
@@ -96,7 +106,10 @@ describe.each([...presets, kitchenSink])('%s: every export equals the engine', (
     const mod = await importModule(dir.path, compileJsModule(packOf(preset)));
     const rows = relationAccounts(relation).map((a) => {
       const r = mod.score(a.flat);
-      return { ...asRow(a.id, r), ...Object.fromEntries(Object.entries(r.subtotals).map(([k, v]) => [`subtotal_${k}`, v])) };
+      return {
+        ...asRow(a.id, r),
+        ...Object.fromEntries(Object.entries(r.subtotals).map(([k, v]) => [`subtotal_${k}`, v])),
+      };
     });
     expect(differences(expected, rows)).toEqual([]);
   });

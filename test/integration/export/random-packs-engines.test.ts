@@ -38,7 +38,12 @@ describe('compiled SQL equals the engine on random packs', () => {
       fc.property(normal.featuresArb, normal.packArb, (f, p) => {
         const pack = valid(p);
         const table = toTable(f);
-        const rows = runPostgres(pg, featuresRelation(table, pack), compileSql(pack, { dialect: 'postgres' }), `random_${run++ % 4}`);
+        const rows = runPostgres(
+          pg,
+          featuresRelation(table, pack),
+          compileSql(pack, { dialect: 'postgres' }),
+          `random_${run++ % 4}`,
+        );
         expect(differences(engineRows(createEngine(table, pack)), rows)).toEqual([]);
       }),
       { numRuns: 80 },

@@ -32,14 +32,24 @@ async function setup(name: string) {
   const wait = async <T>(jobId: string): Promise<ImportJobStatus<T>> => {
     for (;;) {
       const status = await call<ImportJobStatus<T>>('import.job', { jobId });
-      if (status.progress.phase === 'done' || status.progress.phase === 'failed' || status.progress.phase === 'cancelled') return status;
+      if (
+        status.progress.phase === 'done' ||
+        status.progress.phase === 'failed' ||
+        status.progress.phase === 'cancelled'
+      )
+        return status;
       await new Promise((r) => setTimeout(r, 20));
     }
   };
   const importFile = async (file: string, kind: string, spec: MappingSpec = {}, dryRun = false) => {
-    const analysed = await wait<ImportAnalysis>((await call<{ jobId: string }>('import.analyze', { path: file, kind, spec })).jobId);
+    const analysed = await wait<ImportAnalysis>(
+      (await call<{ jobId: string }>('import.analyze', { path: file, kind, spec })).jobId,
+    );
     if (analysed.error) throw new Error(analysed.error.message);
-    const run = await wait<ImportReport>((await call<{ jobId: string }>('import.run', { fileToken: analysed.result!.fileToken, kind, spec, dryRun })).jobId);
+    const run = await wait<ImportReport>(
+      (await call<{ jobId: string }>('import.run', { fileToken: analysed.result!.fileToken, kind, spec, dryRun }))
+        .jobId,
+    );
     if (run.error) throw new Error(run.error.message);
     return { analysis: analysed.result!, report: run.result! };
   };
@@ -63,7 +73,10 @@ const csv = (name: string, text: string) => {
 describe('commit and undo', () => {
   it('upserts by key, and undo removes its rows and restores what it overwrote', async () => {
     const t = await setup('undo.ladder');
-    const first = await t.importFile(csv('a1.csv', 'account_id,name,arr,tier\nA1,Acme,100,Growth\nA2,Beta,200,Starter\n'), 'accounts');
+    const first = await t.importFile(
+      csv('a1.csv', 'account_id,name,arr,tier\nA1,Acme,100,Growth\nA2,Beta,200,Starter\n'),
+      'accounts',
+    );
     expect(first.report).toMatchObject({ committed: true, inserted: 2, updated: 0 });
     const second = await t.importFile(csv('a2.csv', 'account_id,arr\nA2,250\nA3,300\n'), 'accounts');
     expect(second.report).toMatchObject({ committed: true, inserted: 1, updated: 1 });
@@ -73,8 +86,14 @@ describe('commit and undo', () => {
       { id: 'A2', name: 'Beta', arr: 250, tier: 'Starter' },
       { id: 'A3', name: 'A3', arr: 300, tier: null },
     ]);
-    await expect(t.call('import.undo', { importId: first.report.importId })).rejects.toThrow(/cannot be undone while #2 is in place/);
-    expect(await t.call('import.undo', { importId: second.report.importId })).toEqual({ importId: 2, removed: 1, restored: 1 });
+    await expect(t.call('import.undo', { importId: first.report.importId })).rejects.toThrow(
+      /cannot be undone while #2 is in place/,
+    );
+    expect(await t.call('import.undo', { importId: second.report.importId })).toEqual({
+      importId: 2,
+      removed: 1,
+      restored: 1,
+    });
     expect(t.rows('SELECT id, name, arr, tier FROM accounts ORDER BY id')).toEqual([
       { id: 'A1', name: 'Acme', arr: 100, tier: 'Growth' },
       { id: 'A2', name: 'Beta', arr: 200, tier: 'Starter' },
@@ -82,7 +101,10 @@ describe('commit and undo', () => {
     expect(await t.call('import.undo', { importId: first.report.importId })).toMatchObject({ removed: 2 });
     expect(t.rows('SELECT count(*) AS n FROM accounts')).toEqual([{ n: 0 }]);
     const history = await t.call<{ id: number; undoneAt: string | null }[]>('import.history', {});
-    expect(history.map((h) => [h.id, h.undoneAt !== null])).toEqual([[2, true], [1, true]]);
+    expect(history.map((h) => [h.id, h.undoneAt !== null])).toEqual([
+      [2, true],
+      [1, true],
+    ]);
   });
 
   it('a dry run reports without writing', async () => {
@@ -100,8 +122,15 @@ describe('commit and undo', () => {
     const lines = ['account_id,name,arr'];
     for (let i = 0; i < 300_000; i++) lines.push(`X${i},Company ${i},${i}`);
     const big = csv('big.csv', lines.join('\n'));
-    const analysed = await t.wait<ImportAnalysis>((await t.call<{ jobId: string }>('import.analyze', { path: big, kind: 'accounts' })).jobId);
-    const { jobId } = await t.call<{ jobId: string }>('import.run', { fileToken: analysed.result!.fileToken, kind: 'accounts', spec: {}, dryRun: false });
+    const analysed = await t.wait<ImportAnalysis>(
+      (await t.call<{ jobId: string }>('import.analyze', { path: big, kind: 'accounts' })).jobId,
+    );
+    const { jobId } = await t.call<{ jobId: string }>('import.run', {
+      fileToken: analysed.result!.fileToken,
+      kind: 'accounts',
+      spec: {},
+      dryRun: false,
+    });
     let status = await t.call<ImportJobStatus<ImportReport>>('import.job', { jobId });
     while (status.progress.rows === 0 && status.progress.phase === 'writing') {
       await new Promise((r) => setTimeout(r, 5));
@@ -143,14 +172,40 @@ describe('typed formats', () => {
   it('JSON arrays (nested objects flattened) and NDJSON', async () => {
     const t = await setup('json.ladder');
     const records = [
-      { account: { id: 'F1', name: 'Acme' }, arr: 1200.5, renewal_date: '2025-03-01', economic_buyer_known: true, tags: ['a', 'b'] },
-      { account: { id: 'F2', name: 'Beta' }, arr: 99, renewal_date: '2026-12-31', economic_buyer_known: false, tags: [] },
+      {
+        account: { id: 'F1', name: 'Acme' },
+        arr: 1200.5,
+        renewal_date: '2025-03-01',
+        economic_buyer_known: true,
+        tags: ['a', 'b'],
+      },
+      {
+        account: { id: 'F2', name: 'Beta' },
+        arr: 99,
+        renewal_date: '2026-12-31',
+        economic_buyer_known: false,
+        tags: [],
+      },
     ];
-    const spec: MappingSpec = { columns: [{ source: 'account.id', field: 'account_id' }, { source: 'account.name', field: 'name' }] };
+    const spec: MappingSpec = {
+      columns: [
+        { source: 'account.id', field: 'account_id' },
+        { source: 'account.name', field: 'name' },
+      ],
+    };
     const json = await t.importFile(csv('a.json', JSON.stringify(records, null, 2)), 'accounts', spec);
-    expect(json.analysis.headers).toEqual(['account.id', 'account.name', 'arr', 'renewal_date', 'economic_buyer_known', 'tags']);
+    expect(json.analysis.headers).toEqual([
+      'account.id',
+      'account.name',
+      'arr',
+      'renewal_date',
+      'economic_buyer_known',
+      'tags',
+    ]);
     expect(t.rows(query)).toEqual(expected);
-    expect(t.rows("SELECT json_extract(custom, '$.tags') AS tags FROM accounts WHERE id = 'F1'")).toEqual([{ tags: '["a","b"]' }]);
+    expect(t.rows("SELECT json_extract(custom, '$.tags') AS tags FROM accounts WHERE id = 'F1'")).toEqual([
+      { tags: '["a","b"]' },
+    ]);
     const u = await setup('ndjson.ladder');
     await u.importFile(csv('a.ndjson', records.map((r) => JSON.stringify(r)).join('\n')), 'accounts', spec);
     expect(u.rows(query)).toEqual(expected);
@@ -165,7 +220,10 @@ describe('typed formats', () => {
       economic_buyer_known: [true, false],
     };
     const parquet = join(dir.path, 'a.parquet');
-    parquetWriteFile({ filename: parquet, columnData: Object.entries(columns).map(([name, data]) => ({ name, data })) });
+    parquetWriteFile({
+      filename: parquet,
+      columnData: Object.entries(columns).map(([name, data]) => ({ name, data })),
+    });
     const p = await setup('parquet.ladder');
     expect((await p.importFile(parquet, 'accounts')).analysis.source.format).toBe('parquet');
     expect(p.rows(query)).toEqual(expected);
@@ -183,11 +241,25 @@ describe('a killed import', () => {
     const ws = join(dir.path, 'killed.ladder');
     const seed = csv('seed-kill.csv', 'account_id,name\nK0,Before\n');
     const { spawnSync } = await import('node:child_process');
-    expect(spawnSync(process.execPath, [join(repoRoot, 'bin/ladder.js'), 'import', seed, '--workspace', ws, '--kind', 'accounts']).status).toBe(0);
+    expect(
+      spawnSync(process.execPath, [
+        join(repoRoot, 'bin/ladder.js'),
+        'import',
+        seed,
+        '--workspace',
+        ws,
+        '--kind',
+        'accounts',
+      ]).status,
+    ).toBe(0);
     const lines = ['account_id,name,arr'];
     for (let i = 0; i < 400_000; i++) lines.push(`K${i + 1},Company ${i},${i}`);
     const big = csv('kill.csv', lines.join('\n'));
-    const child = spawn(process.execPath, [join(repoRoot, 'bin/ladder.js'), 'import', big, '--workspace', ws, '--kind', 'accounts'], { stdio: 'ignore' });
+    const child = spawn(
+      process.execPath,
+      [join(repoRoot, 'bin/ladder.js'), 'import', big, '--workspace', ws, '--kind', 'accounts'],
+      { stdio: 'ignore' },
+    );
     // Kill once the write transaction has begun: the WAL has grown past its seed size.
     const { statSync, existsSync } = await import('node:fs');
     const walSize = () => (existsSync(`${ws}-wal`) ? statSync(`${ws}-wal`).size : 0);

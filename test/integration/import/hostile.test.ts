@@ -17,7 +17,9 @@ const file = (name: string, content: string | Buffer) => {
 };
 
 beforeAll(() => {
-  expect(ladder(['import', file('seed.csv', 'account_id,name\nA1,Acme\n'), '--workspace', ws, '--kind', 'accounts']).status).toBe(0);
+  expect(
+    ladder(['import', file('seed.csv', 'account_id,name\nA1,Acme\n'), '--workspace', ws, '--kind', 'accounts']).status,
+  ).toBe(0);
 });
 
 function refused(path: string, pattern: RegExp, kind = 'accounts') {
@@ -33,9 +35,18 @@ function refused(path: string, pattern: RegExp, kind = 'accounts') {
 describe('hostile files', () => {
   it('empty', () => refused(file('empty.csv', ''), /empty\.csv is empty\./));
   it('header only', () => refused(file('header.csv', 'account_id,name\n'), /has a header row but no data rows/));
-  it('binary', () => refused(file('binary.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2, 3])), /looks like a binary file, not text: it has a NUL byte at byte 4/));
-  it('truncated quote', () => refused(file('quote.csv', 'account_id,name\nA2,"Acme\nA3,Beta\n'), /line 2: a quoted field is never closed/));
-  it('10,000 columns', () => refused(file('wide.csv', `${Array.from({ length: 10_000 }, (_, i) => `c${i}`).join(',')}\n`), /more than 4,096 columns/));
+  it('binary', () =>
+    refused(
+      file('binary.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2, 3])),
+      /looks like a binary file, not text: it has a NUL byte at byte 4/,
+    ));
+  it('truncated quote', () =>
+    refused(file('quote.csv', 'account_id,name\nA2,"Acme\nA3,Beta\n'), /line 2: a quoted field is never closed/));
+  it('10,000 columns', () =>
+    refused(
+      file('wide.csv', `${Array.from({ length: 10_000 }, (_, i) => `c${i}`).join(',')}\n`),
+      /more than 4,096 columns/,
+    ));
   it('a 2 GB sparse file', () => {
     const path = join(dir.path, 'sparse.csv');
     const fd = openSync(path, 'w');
@@ -43,7 +54,8 @@ describe('hostile files', () => {
     closeSync(fd);
     refused(path, /binary file, not text: it has a NUL byte at byte 0/);
   });
-  it('no account id column', () => refused(file('noid.csv', 'name,arr\nAcme,10\n'), /No column is mapped to Account ID \(account_id\)/));
+  it('no account id column', () =>
+    refused(file('noid.csv', 'name,arr\nAcme,10\n'), /No column is mapped to Account ID \(account_id\)/));
   it('a failed import into a new workspace leaves no file behind', () => {
     const target = join(dir.path, 'never.ladder');
     const run = ladder(['import', join(dir.path, 'empty.csv'), '--workspace', target, '--kind', 'accounts']);
@@ -54,7 +66,15 @@ describe('hostile files', () => {
 
   it('a 5 MB cell is read whole', () => {
     const big = 'x'.repeat(5 * 2 ** 20);
-    const run = ladder(['import', file('big.csv', `account_id,name,notes\nB1,Big,"${big}"\n`), '--workspace', join(dir.path, 'big.ladder'), '--kind', 'accounts', '--json']);
+    const run = ladder([
+      'import',
+      file('big.csv', `account_id,name,notes\nB1,Big,"${big}"\n`),
+      '--workspace',
+      join(dir.path, 'big.ladder'),
+      '--kind',
+      'accounts',
+      '--json',
+    ]);
     expect(run.status).toBe(0);
     const db = new Database(join(dir.path, 'big.ladder'), { readonly: true });
     expect(db.prepare("SELECT length(json_extract(custom, '$.notes')) FROM accounts").pluck().get()).toBe(big.length);
@@ -62,13 +82,25 @@ describe('hostile files', () => {
   });
 
   it('duplicated headers and a __proto__ header are just names', () => {
-    const run = ladder(['import', file('dup.csv', 'account_id,name,name,__proto__,constructor\nD1,One,Two,polluted,x\n'), '--workspace', join(dir.path, 'dup.ladder'), '--kind', 'accounts', '--json']);
+    const run = ladder([
+      'import',
+      file('dup.csv', 'account_id,name,name,__proto__,constructor\nD1,One,Two,polluted,x\n'),
+      '--workspace',
+      join(dir.path, 'dup.ladder'),
+      '--kind',
+      'accounts',
+      '--json',
+    ]);
     expect(run.status).toBe(0);
     const report = JSON.parse(run.stdout) as ImportReport;
     expect(report.columns.map((c) => c.name)).toEqual(['account_id', 'name', 'name (2)', '__proto__', 'constructor']);
     expect(report.warnings).toContain('Column 3 repeats the header "name"; it is called "name (2)".');
     const db = new Database(join(dir.path, 'dup.ladder'), { readonly: true });
-    expect(JSON.parse(db.prepare('SELECT custom FROM accounts').pluck().get() as string)).toEqual({ 'name (2)': 'Two', ['__proto__']: 'polluted', constructor: 'x' });
+    expect(JSON.parse(db.prepare('SELECT custom FROM accounts').pluck().get() as string)).toEqual({
+      'name (2)': 'Two',
+      ['__proto__']: 'polluted',
+      constructor: 'x',
+    });
     db.close();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
@@ -76,15 +108,38 @@ describe('hostile files', () => {
   it('bad values abort the whole import with row, column, value and reason', () => {
     const before = sha256(ws);
     // A saved mapping file says what "Annual value" is; its one bad value must not slip through.
-    const mapping = file('mapping.json', JSON.stringify({ kind: 'accounts', columns: { 'Account': 'account_id', 'Annual value': { field: 'arr', type: 'number' } } }));
+    const mapping = file(
+      'mapping.json',
+      JSON.stringify({
+        kind: 'accounts',
+        columns: { Account: 'account_id', 'Annual value': { field: 'arr', type: 'number' } },
+      }),
+    );
     writeFileSync(join(dir.path, 'bad.csv'), 'Account,name,Annual value\nC1,Ok,"$1,100"\nC2,Bad,lots\n');
     const run = ladder(['import', join(dir.path, 'bad.csv'), '--workspace', ws, '--mapping', mapping, '--json']);
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout) as ImportReport;
-    expect(report).toMatchObject({ committed: false, rowsRead: 2, rowsRejected: 1, rejected: [{ row: 3, column: 'Annual value', value: 'lots', reason: 'not a number' }] });
-    expect(run.stderr).toMatch(/Nothing was imported: 1 of 2 rows were rejected \(first: row 3, column "Annual value", value "lots": not a number\)/);
+    expect(report).toMatchObject({
+      committed: false,
+      rowsRead: 2,
+      rowsRejected: 1,
+      rejected: [{ row: 3, column: 'Annual value', value: 'lots', reason: 'not a number' }],
+    });
+    expect(run.stderr).toMatch(
+      /Nothing was imported: 1 of 2 rows were rejected \(first: row 3, column "Annual value", value "lots": not a number\)/,
+    );
     expect(sha256(ws)).toBe(before);
-    const skip = ladder(['import', join(dir.path, 'bad.csv'), '--workspace', ws, '--mapping', mapping, '--on-error', 'skip', '--json']);
+    const skip = ladder([
+      'import',
+      join(dir.path, 'bad.csv'),
+      '--workspace',
+      ws,
+      '--mapping',
+      mapping,
+      '--on-error',
+      'skip',
+      '--json',
+    ]);
     expect(JSON.parse(skip.stdout)).toMatchObject({ committed: true, rowsImported: 1, rowsRejected: 1 });
     const db = new Database(ws, { readonly: true });
     expect(db.prepare("SELECT arr FROM accounts WHERE id = 'C1'").pluck().get()).toBe(1100);
@@ -95,7 +150,9 @@ describe('hostile files', () => {
     const path = file('dates.csv', 'account_id,name,renewal_date\nE1,A,01/02/2025\nE2,B,03/04/2025\n');
     const run = ladder(['import', path, '--workspace', ws, '--kind', 'accounts']);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/Column "renewal_date": every date reads both day-first and month-first \(e\.g\. "01\/02\/2025"\); choose DMY or MDY/);
+    expect(run.stderr).toMatch(
+      /Column "renewal_date": every date reads both day-first and month-first \(e\.g\. "01\/02\/2025"\); choose DMY or MDY/,
+    );
     const decided = ladder(['import', path, '--workspace', ws, '--kind', 'accounts', '--date-order', 'DMY', '--json']);
     expect(decided.status).toBe(0);
     expect(JSON.parse(decided.stdout).columns[2]).toMatchObject({ min: '2025-02-01', max: '2025-04-03' });
@@ -109,8 +166,13 @@ describe('encodings', () => {
     ['E2', 'Señor Ñandú', 'São Paulo'],
     ['E3', '“Quoted” – dash', '€uro'],
   ];
-  const win1252 = (s: string) => Buffer.from([...s].map((ch) => ({ '“': 0x93, '”': 0x94, '–': 0x96, '€': 0x80 })[ch] ?? ch.charCodeAt(0)));
-  const utf16 = (s: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s.replaceAll(',', '\t').replaceAll('\n', '\r\n'), 'utf16le')]);
+  const win1252 = (s: string) =>
+    Buffer.from([...s].map((ch) => ({ '“': 0x93, '”': 0x94, '–': 0x96, '€': 0x80 })[ch] ?? ch.charCodeAt(0)));
+  const utf16 = (s: string) =>
+    Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(s.replaceAll(',', '\t').replaceAll('\n', '\r\n'), 'utf16le'),
+    ]);
   const fixtures: [string, Buffer, string][] = [
     ['utf8.csv', Buffer.from(text, 'utf8'), 'utf-8'],
     ['utf8-bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]), 'utf-8-bom'],
@@ -126,7 +188,10 @@ describe('encodings', () => {
       expect(report.source.encoding).toBe(encoding);
       expect(report.columns.map((c) => c.name)).toEqual(['account_id', 'name', 'city']);
       const db = new Database(target, { readonly: true });
-      const rows = (db.prepare("SELECT id, name, json_extract(custom, '$.city') AS city FROM accounts ORDER BY id").raw().all() as string[][]);
+      const rows = db
+        .prepare("SELECT id, name, json_extract(custom, '$.city') AS city FROM accounts ORDER BY id")
+        .raw()
+        .all() as string[][];
       db.close();
       expect(rows).toEqual(expected);
       expect(rows.flat().join('')).not.toMatch(/[\uFEFF\uFFFD]/);

@@ -10,13 +10,27 @@ import { safeFileName } from '../../../electron/backend/http/upload';
 import { createSession } from '../../../electron/backend/session';
 import { tempDir } from '../../helpers/temp';
 
-function post(port: number, path: string, body: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+function post(
+  port: number,
+  path: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: 'POST', headers: { 'Content-Type': 'application/octet-stream', ...headers } }, (res) => {
-      let text = '';
-      res.on('data', (c: Buffer) => (text += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        headers: { 'Content-Type': 'application/octet-stream', ...headers },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -42,15 +56,24 @@ describe('POST /upload', () => {
   });
 
   it('refuses another origin even with the token', async () => {
-    const reply = await post(server.port, '/upload?name=a.csv', 'id\n1\n', { Host: `127.0.0.1:${server.port}`, 'X-Ladder-Token': server.token, Origin: 'http://evil.example' });
+    const reply = await post(server.port, '/upload?name=a.csv', 'id\n1\n', {
+      Host: `127.0.0.1:${server.port}`,
+      'X-Ladder-Token': server.token,
+      Origin: 'http://evil.example',
+    });
     expect(reply.status).toBe(403);
   });
 
   it('stores the bytes under a fresh folder, with the name stripped of any path', async () => {
-    const reply = await post(server.port, `/upload?name=${encodeURIComponent('../../etc/accounts.csv')}`, 'account_id,name\nA1,Acme\n', {
-      Host: `127.0.0.1:${server.port}`,
-      'X-Ladder-Token': server.token,
-    });
+    const reply = await post(
+      server.port,
+      `/upload?name=${encodeURIComponent('../../etc/accounts.csv')}`,
+      'account_id,name\nA1,Acme\n',
+      {
+        Host: `127.0.0.1:${server.port}`,
+        'X-Ladder-Token': server.token,
+      },
+    );
     expect(reply.status).toBe(200);
     const { value } = JSON.parse(reply.body) as { value: { path: string; bytes: number } };
     expect(basename(value.path)).toBe('accounts.csv');

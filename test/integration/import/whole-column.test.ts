@@ -23,28 +23,58 @@ function run(name: string, body: (i: number) => string, header: string) {
 
 describe('the whole column decides, even past the sample', () => {
   it('a custom column numeric in the first rows but not later is kept as text, every value intact', () => {
-    const r = run('codes', (i) => `A${i},Name ${i},${i === sampleRows + 100 ? 'X-17' : String(i)}`, 'account_id,name,code');
+    const r = run(
+      'codes',
+      (i) => `A${i},Name ${i},${i === sampleRows + 100 ? 'X-17' : String(i)}`,
+      'account_id,name,code',
+    );
     expect(r.status).toBe(0);
     expect(r.report!.columns[2]).toMatchObject({ name: 'code', type: 'text' });
     const db = new Database(r.ws, { readonly: true });
-    expect(db.prepare("SELECT json_extract(custom, '$.code') FROM accounts WHERE id = ?").pluck().get(`A${sampleRows + 100}`)).toBe('X-17');
+    expect(
+      db
+        .prepare("SELECT json_extract(custom, '$.code') FROM accounts WHERE id = ?")
+        .pluck()
+        .get(`A${sampleRows + 100}`),
+    ).toBe('X-17');
     expect(db.prepare("SELECT json_extract(custom, '$.code') FROM accounts WHERE id = 'A5'").pluck().get()).toBe('5');
     db.close();
   });
 
   it('dates that read both ways until a day-first one appears late are read day-first throughout', () => {
-    const r = run('dates', (i) => `D${i},N${i},${i === rows - 1 ? '25/12/2024' : `${(i % 12) + 1}/${(i % 11) + 1}/2024`}`, 'account_id,name,renewal_date');
+    const r = run(
+      'dates',
+      (i) => `D${i},N${i},${i === rows - 1 ? '25/12/2024' : `${(i % 12) + 1}/${(i % 11) + 1}/2024`}`,
+      'account_id,name,renewal_date',
+    );
     expect(r.status).toBe(0);
     const db = new Database(r.ws, { readonly: true });
     // Row D1: "2/2/2024"; row D2: "3/3/2024"; row D13: "2/3/2024" is 2 March read day-first.
     expect(db.prepare("SELECT renewal_date FROM accounts WHERE id = 'D13'").pluck().get()).toBe('2024-03-02');
-    expect(db.prepare(`SELECT renewal_date FROM accounts WHERE id = 'D${rows - 1}'`).pluck().get()).toBe('2024-12-25');
+    expect(
+      db
+        .prepare(`SELECT renewal_date FROM accounts WHERE id = 'D${rows - 1}'`)
+        .pluck()
+        .get(),
+    ).toBe('2024-12-25');
     db.close();
   });
 
   it('a month-first column with one late day-first date rejects that value rather than guessing', () => {
-    const r = run('mixed', (i) => `M${i},N${i},${i === rows - 1 ? '25/12/2024' : i % 7 === 0 ? '1/13/2024' : '1/2/2024'}`, 'account_id,name,renewal_date');
+    const r = run(
+      'mixed',
+      (i) => `M${i},N${i},${i === rows - 1 ? '25/12/2024' : i % 7 === 0 ? '1/13/2024' : '1/2/2024'}`,
+      'account_id,name,renewal_date',
+    );
     expect(r.status).toBe(1);
-    expect(r.report!.rejected).toEqual([{ row: rows + 1, line: rows + 1, column: 'renewal_date', value: '25/12/2024', reason: 'not a date (reading month/day/year)' }]);
+    expect(r.report!.rejected).toEqual([
+      {
+        row: rows + 1,
+        line: rows + 1,
+        column: 'renewal_date',
+        value: '25/12/2024',
+        reason: 'not a date (reading month/day/year)',
+      },
+    ]);
   });
 });

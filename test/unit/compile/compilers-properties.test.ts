@@ -17,7 +17,8 @@ import { featuresArb, packArb, toTable } from './random-packs';
 const dir = tempDir();
 afterAll(() => dir.cleanup());
 
-const withoutSubtotals = (rows: SqlRow[]) => rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !k.startsWith('subtotal_'))));
+const withoutSubtotals = (rows: SqlRow[]) =>
+  rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !k.startsWith('subtotal_'))));
 
 describe('compiled packs equal the engine on random packs', () => {
   it('SQL in SQLite', () => {
@@ -40,7 +41,9 @@ describe('compiled packs equal the engine on random packs', () => {
         const table = toTable(f);
         const expected = withoutSubtotals(engineRows(createEngine(table, pack)));
         const doc = JSON.parse(JSON.stringify(compileJsonLogic(pack)));
-        const rows = relationAccounts(featuresRelation(table, pack)).map((a) => asRow(a.id, evaluateJsonLogic(doc, a.jsonLogic)));
+        const rows = relationAccounts(featuresRelation(table, pack)).map((a) =>
+          asRow(a.id, evaluateJsonLogic(doc, a.jsonLogic)),
+        );
         expect(differences(expected, rows)).toEqual([]);
       }),
       { numRuns: 400 },
@@ -56,7 +59,10 @@ describe('compiled packs equal the engine on random packs', () => {
         const mod = await importModule(dir.path, compileJsModule(pack));
         const rows = relationAccounts(featuresRelation(table, pack)).map((a) => {
           const r = mod.score(a.flat);
-          return { ...asRow(a.id, r), ...Object.fromEntries(Object.entries(r.subtotals).map(([k, v]) => [`subtotal_${k}`, v])) };
+          return {
+            ...asRow(a.id, r),
+            ...Object.fromEntries(Object.entries(r.subtotals).map(([k, v]) => [`subtotal_${k}`, v])),
+          };
         });
         expect(differences(expected, rows)).toEqual([]);
       }),

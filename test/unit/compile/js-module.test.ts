@@ -15,7 +15,9 @@ afterAll(() => dir.cleanup());
 describe('JS module', () => {
   it.each(listPresets().map((p) => p.id))('%s: no imports, no eval, no Function — only exports', (id) => {
     const source = compileJsModule(loadPreset(id));
-    expect(source).not.toMatch(/^\s*import\b|\bimport\s*\(|\brequire\s*\(|\beval\b|\bFunction\s*\(|globalThis|process\./m);
+    expect(source).not.toMatch(
+      /^\s*import\b|\bimport\s*\(|\brequire\s*\(|\beval\b|\bFunction\s*\(|globalThis|process\./m,
+    );
     expect(source.match(/^export .*/gm)!.map((l) => l.split(/[ (=]/)[2])).toEqual(['pack', 'score']);
   });
 
@@ -23,22 +25,53 @@ describe('JS module', () => {
     const pack = valid({
       schemaVersion: 1,
       name: 'Missing',
-      signals: [signal('low_health', 'health_score', '!=', 50, 3), signal('nps_low', 'nps', '<', 10, 5), signal('tier', 'tier', '!=', 'Pro', 1)],
-      ladder: { stages: basicStages, gates: [{ id: 'g', label: 'G', condition: { metric: 'employees', operator: '>', value: 10 }, whenMissing: 'pass', onFail: { action: 'cap', stage: 'emerging' } }] },
+      signals: [
+        signal('low_health', 'health_score', '!=', 50, 3),
+        signal('nps_low', 'nps', '<', 10, 5),
+        signal('tier', 'tier', '!=', 'Pro', 1),
+      ],
+      ladder: {
+        stages: basicStages,
+        gates: [
+          {
+            id: 'g',
+            label: 'G',
+            condition: { metric: 'employees', operator: '>', value: 10 },
+            whenMissing: 'pass',
+            onFail: { action: 'cap', stage: 'emerging' },
+          },
+        ],
+      },
     });
     const mod = await importModule(dir.path, compileJsModule(pack));
     const engine = createEngine(
-      features({ segment: [3], columns: { health_score: [NaN], nps: [NaN], employees: [NaN] }, categories: { tier: [null] } }),
+      features({
+        segment: [3],
+        columns: { health_score: [NaN], nps: [NaN], employees: [NaN] },
+        categories: { tier: [null] },
+      }),
       pack,
     );
     const [row] = engineRows(engine);
     const expected = { score: row!.score, stage: row!.stage };
     expect(expected).toEqual({ score: 0, stage: 'not_ready' });
     for (const value of [null, undefined, NaN, '5', { valueOf: () => 5 }, true]) {
-      const r = mod.score({ segment: 'Other', health_score: value, nps: value, employees: value, tier: value === null ? null : '' });
-      expect(r, String(value)).toMatchObject({ ...expected, signals: { low_health: false, nps_low: false, tier: false } });
+      const r = mod.score({
+        segment: 'Other',
+        health_score: value,
+        nps: value,
+        employees: value,
+        tier: value === null ? null : '',
+      });
+      expect(r, String(value)).toMatchObject({
+        ...expected,
+        signals: { low_health: false, nps_low: false, tier: false },
+      });
     }
     expect(mod.score(null as never)).toMatchObject(expected);
-    expect(mod.score({ segment: 'SMB', health_score: 49, nps: 9, employees: 11, tier: 'Starter' })).toMatchObject({ score: 9, stage: 'ready' });
+    expect(mod.score({ segment: 'SMB', health_score: 49, nps: 9, employees: 11, tier: 'Starter' })).toMatchObject({
+      score: 9,
+      stage: 'ready',
+    });
   });
 });

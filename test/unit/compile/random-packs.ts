@@ -18,11 +18,32 @@ const segments = ['SMB', 'Mid-Market', 'Enterprise', null, 'Unknown'];
 export function randomArbitraries(options: { subnormals: boolean }) {
   /** Thresholds and values come from one pool, so values often sit exactly on a threshold. */
   const tiny = [1e-300, 5e-324];
-  const pool = [0, 1, 2, 3, 5, 8, -1, 2.5, 0.1, 0.30000000000000004, 0.009579580149408073, 123456.789, ...(options.subnormals ? tiny : [])];
+  const pool = [
+    0,
+    1,
+    2,
+    3,
+    5,
+    8,
+    -1,
+    2.5,
+    0.1,
+    0.30000000000000004,
+    0.009579580149408073,
+    123456.789,
+    ...(options.subnormals ? tiny : []),
+  ];
   // Without subnormals: values so close to 0 that a division underflows (PostgreSQL raises an error) become 0.
   const settle = (x: number) => (options.subnormals || Math.abs(x) >= 1e-200 ? x : 0);
-  const poolValue = fc.oneof(fc.constantFrom(...pool), fc.double({ min: -10, max: 10, noNaN: true, noDefaultInfinity: true }).map(settle));
-  const weightArb = fc.oneof(fc.integer({ min: -3, max: 9 }), fc.double({ min: -5, max: 10, noNaN: true, noDefaultInfinity: true }).map(settle), fc.constantFrom(0.1, 0.2, 0.7, 1 / 3));
+  const poolValue = fc.oneof(
+    fc.constantFrom(...pool),
+    fc.double({ min: -10, max: 10, noNaN: true, noDefaultInfinity: true }).map(settle),
+  );
+  const weightArb = fc.oneof(
+    fc.integer({ min: -3, max: 9 }),
+    fc.double({ min: -5, max: 10, noNaN: true, noDefaultInfinity: true }).map(settle),
+    fc.constantFrom(0.1, 0.2, 0.7, 1 / 3),
+  );
 
   const numberThreshold = (op: string): fc.Arbitrary<unknown> =>
     op === 'between'
@@ -33,11 +54,25 @@ export function randomArbitraries(options: { subnormals: boolean }) {
 
   const numberCondition = fc
     .constantFrom('>', '>=', '<', '<=', '==', '!=', 'between', 'in')
-    .chain((operator) => fc.record({ metric: fc.constantFrom(...numberMetrics), operator: fc.constant(operator), value: numberThreshold(operator) }));
+    .chain((operator) =>
+      fc.record({
+        metric: fc.constantFrom(...numberMetrics),
+        operator: fc.constant(operator),
+        value: numberThreshold(operator),
+      }),
+    );
   const categoryCondition = fc.oneof(
     fc.record({ metric: fc.constant('tier'), operator: fc.constantFrom('==', '!='), value: fc.constantFrom(...tiers) }),
-    fc.record({ metric: fc.constant('tier'), operator: fc.constant('in'), value: fc.uniqueArray(fc.constantFrom(...tiers), { minLength: 1, maxLength: 2 }) }),
-    fc.record({ metric: fc.constant('segment'), operator: fc.constantFrom('==', '!='), value: fc.constantFrom('SMB', 'Enterprise') }),
+    fc.record({
+      metric: fc.constant('tier'),
+      operator: fc.constant('in'),
+      value: fc.uniqueArray(fc.constantFrom(...tiers), { minLength: 1, maxLength: 2 }),
+    }),
+    fc.record({
+      metric: fc.constant('segment'),
+      operator: fc.constantFrom('==', '!='),
+      value: fc.constantFrom('SMB', 'Enterprise'),
+    }),
   );
   const clause = fc.oneof({ weight: 4, arbitrary: numberCondition }, { weight: 1, arbitrary: categoryCondition });
 
@@ -54,12 +89,19 @@ export function randomArbitraries(options: { subnormals: boolean }) {
         urgency: fc.constant('medium'),
         approach: fc.constant('seat_expansion'),
         enabled: fc.boolean(),
-        segmentOverrides: c.metric === 'tier' || c.metric === 'segment'
-          ? fc.constant(undefined)
-          : fc.option(
-              fc.record({ SMB: fc.record({ threshold: numberThreshold(c.operator), weight: weightArb }), Enterprise: fc.record({ weight: weightArb }) }, { requiredKeys: [] }),
-              { nil: undefined },
-            ),
+        segmentOverrides:
+          c.metric === 'tier' || c.metric === 'segment'
+            ? fc.constant(undefined)
+            : fc.option(
+                fc.record(
+                  {
+                    SMB: fc.record({ threshold: numberThreshold(c.operator), weight: weightArb }),
+                    Enterprise: fc.record({ weight: weightArb }),
+                  },
+                  { requiredKeys: [] },
+                ),
+                { nil: undefined },
+              ),
       }),
     );
 
@@ -73,7 +115,13 @@ export function randomArbitraries(options: { subnormals: boolean }) {
         scoring: fc.constantFrom('plain', 'shares', 'caps', 'both'),
         cap: fc.constantFrom(1, 2.5, 4),
         gates: fc.array(
-          fc.record({ condition: clause, action: fc.constantFrom('assign', 'cap'), stage: fc.constantFrom('gate_only', 'low', 'mid'), whenMissing: fc.constantFrom('pass', 'fail'), enabled: fc.boolean() }),
+          fc.record({
+            condition: clause,
+            action: fc.constantFrom('assign', 'cap'),
+            stage: fc.constantFrom('gate_only', 'low', 'mid'),
+            whenMissing: fc.constantFrom('pass', 'fail'),
+            enabled: fc.boolean(),
+          }),
           { maxLength: 2 },
         ),
         filters: fc.array(
@@ -107,9 +155,25 @@ export function randomArbitraries(options: { subnormals: boolean }) {
             { id: 'mid', label: 'Mid', minScore: p.emerging, minSignals: 1 },
             { id: 'top', label: 'Top', minScore: p.emerging + p.gap, minSignals: 2 },
           ],
-          gates: p.gates.map((g, i) => ({ id: `g${i}`, label: `G${i}`, enabled: g.enabled, condition: g.condition as never, whenMissing: g.whenMissing, onFail: { action: g.action, stage: g.stage } })),
+          gates: p.gates.map((g, i) => ({
+            id: `g${i}`,
+            label: `G${i}`,
+            enabled: g.enabled,
+            condition: g.condition as never,
+            whenMissing: g.whenMissing,
+            onFail: { action: g.action, stage: g.stage },
+          })),
         },
-        filters: p.filters.map((f, i) => ({ id: `f${i}`, label: `F${i}`, kind: 'custom', action: f.action, enabled: f.enabled, match: f.match, appliesFrom: f.appliesFrom, conditions: f.conditions as never })),
+        filters: p.filters.map((f, i) => ({
+          id: `f${i}`,
+          label: `F${i}`,
+          kind: 'custom',
+          action: f.action,
+          enabled: f.enabled,
+          match: f.match,
+          appliesFrom: f.appliesFrom,
+          conditions: f.conditions as never,
+        })),
       };
     });
 
@@ -118,10 +182,12 @@ export function randomArbitraries(options: { subnormals: boolean }) {
       segment: fc.array(fc.constantFrom(...segments), { minLength: n, maxLength: n }),
       tier: fc.array(fc.constantFrom(...tiers, null), { minLength: n, maxLength: n }),
       columns: fc.record(
-        Object.fromEntries(numberMetrics.map((m) => [m, fc.array(fc.oneof(poolValue, fc.constant(NaN)), { minLength: n, maxLength: n })])) as Record<
-          (typeof numberMetrics)[number],
-          fc.Arbitrary<number[]>
-        >,
+        Object.fromEntries(
+          numberMetrics.map((m) => [
+            m,
+            fc.array(fc.oneof(poolValue, fc.constant(NaN)), { minLength: n, maxLength: n }),
+          ]),
+        ) as Record<(typeof numberMetrics)[number], fc.Arbitrary<number[]>>,
       ),
     }),
   );
@@ -132,7 +198,11 @@ export const { packArb, featuresArb } = randomArbitraries({ subnormals: true });
 
 const segmentCodes: Record<string, number> = { SMB: 0, 'Mid-Market': 1, Enterprise: 2 };
 
-export function toTable(f: { segment: (string | null)[]; tier: (string | null)[]; columns: Record<string, number[]> }): FeatureTable {
+export function toTable(f: {
+  segment: (string | null)[];
+  tier: (string | null)[];
+  columns: Record<string, number[]>;
+}): FeatureTable {
   const encode = (values: (string | null)[]) => {
     const dictionary = [...new Set(values.filter((v): v is string => v !== null))];
     return { dictionary, codes: Int32Array.from(values, (v) => (v === null ? -1 : dictionary.indexOf(v))) };

@@ -35,29 +35,48 @@ describe('generated SQL text', () => {
     const pack = valid({ ...loadPreset('seven-signal-table').pack, meta: { version: '3.1.4' } });
     for (const dialect of sqlDialects) {
       const sql = compileSql(pack, { dialect });
-      expect(sql.split('\n')[0]).toMatch(/^-- Ladder rule pack "Seven-signal table" version 3\.1\.4 \(pack schema 1\), compiled for \w+\.$/);
+      expect(sql.split('\n')[0]).toMatch(
+        /^-- Ladder rule pack "Seven-signal table" version 3\.1\.4 \(pack schema 1\), compiled for \w+\.$/,
+      );
       expect(sql.trimEnd().endsWith(';')).toBe(false);
     }
   });
 
   it('quotes plain and qualified input names per dialect, keeps dbt references, refuses anything else', () => {
     const pack = loadPreset('two-signals-window');
-    const from = (dialect: (typeof sqlDialects)[number], table: string) => /\n {2}FROM (.+)\n\),/.exec(compileSql(pack, { dialect, table }))![1];
+    const from = (dialect: (typeof sqlDialects)[number], table: string) =>
+      /\n {2}FROM (.+)\n\),/.exec(compileSql(pack, { dialect, table }))![1];
     expect(from('postgres', 'analytics.features')).toBe('"analytics"."features"');
     expect(from('snowflake', 'analytics.features')).toBe('"ANALYTICS"."FEATURES"');
     expect(from('bigquery', 'my-project.crm.features')).toBe('`my-project`.`crm`.`features`');
     expect(from('duckdb', "{{ ref('ladder_features') }}")).toBe("{{ ref('ladder_features') }}");
     expect(from('snowflake', "{{ source('crm', 'features') }}")).toBe("{{ source('crm', 'features') }}");
-    for (const bad of ['x; DROP TABLE accounts', 'a.b.c.d', '"quoted"', "{{ ref('x') }} UNION SELECT 1", "{{ run_query('drop') }}", '']) {
+    for (const bad of [
+      'x; DROP TABLE accounts',
+      'a.b.c.d',
+      '"quoted"',
+      "{{ ref('x') }} UNION SELECT 1",
+      "{{ run_query('drop') }}",
+      '',
+    ]) {
       expect(() => compileSql(pack, { dialect: 'postgres', table: bad }), bad).toThrow(/is not a table name/);
     }
   });
 
   it('a label cannot end its comment line and smuggle SQL in', () => {
     const base = loadPreset('two-signals-window').pack;
-    const hostile = valid({ ...base, name: 'Pack\nDROP TABLE accounts; --', signals: base.signals.map((s, i) => (i === 0 ? { ...s, label: 'Seats\r\nSELECT 1;\u2028x' } : s)) });
+    const hostile = valid({
+      ...base,
+      name: 'Pack\nDROP TABLE accounts; --',
+      signals: base.signals.map((s, i) => (i === 0 ? { ...s, label: 'Seats\r\nSELECT 1;\u2028x' } : s)),
+    });
     const sql = compileSql(hostile, { dialect: 'sqlite' });
-    expect(sql.split('\n').filter((l) => /DROP TABLE|SELECT 1;/.test(l)).every((l) => l.trimStart().startsWith('--'))).toBe(true);
+    expect(
+      sql
+        .split('\n')
+        .filter((l) => /DROP TABLE|SELECT 1;/.test(l))
+        .every((l) => l.trimStart().startsWith('--')),
+    ).toBe(true);
     const db = new Database(':memory:');
     const columns = requiredFeatures(hostile).map((f) => `"${f.key}" REAL`);
     db.exec(`CREATE TABLE ladder_features (account_id TEXT, segment TEXT, ${columns.join(', ')})`);
@@ -67,7 +86,10 @@ describe('generated SQL text', () => {
 
   it('writes doubles so that every engine reads the same bits (no bare decimals DuckDB would round twice)', () => {
     const base = loadPreset('two-signals-window').pack;
-    const pack = valid({ ...base, signals: base.signals.map((s, i) => (i === 0 ? { ...s, operator: '>', threshold: 0.009579580149408073 } : s)) });
+    const pack = valid({
+      ...base,
+      signals: base.signals.map((s, i) => (i === 0 ? { ...s, operator: '>', threshold: 0.009579580149408073 } : s)),
+    });
     expect(compileSql(pack, { dialect: 'duckdb' })).toContain("> CAST('0.009579580149408073' AS DOUBLE)");
     expect(compileSql(pack, { dialect: 'postgres' })).toContain('CAST(1 AS DOUBLE PRECISION)');
   });

@@ -48,11 +48,32 @@ describe('engine', () => {
       ...pack,
       ladder: {
         stages: [{ id: 'health_first', label: 'Health first', gateOnly: true }, ...basicStages],
-        gates: [{ id: 'floor', label: 'Floor', condition: { metric: 'health_score', operator: '>=', value: 60 }, onFail: { action: 'assign', stage: 'health_first' } }],
+        gates: [
+          {
+            id: 'floor',
+            label: 'Floor',
+            condition: { metric: 'health_score', operator: '>=', value: 60 },
+            onFail: { action: 'assign', stage: 'health_first' },
+          },
+        ],
       },
       filters: [
-        { id: 'detractor', label: 'Detractor', kind: 'unhappy_customer', action: 'demote', appliesFrom: 'emerging', conditions: [{ metric: 'nps', operator: '<', value: 0 }] },
-        { id: 'tiny', label: 'Tiny', kind: 'custom', action: 'exclude', appliesFrom: 'ready', conditions: [{ metric: 'employees', operator: '<', value: 15 }] },
+        {
+          id: 'detractor',
+          label: 'Detractor',
+          kind: 'unhappy_customer',
+          action: 'demote',
+          appliesFrom: 'emerging',
+          conditions: [{ metric: 'nps', operator: '<', value: 0 }],
+        },
+        {
+          id: 'tiny',
+          label: 'Tiny',
+          kind: 'custom',
+          action: 'exclude',
+          appliesFrom: 'ready',
+          conditions: [{ metric: 'employees', operator: '<', value: 15 }],
+        },
       ],
     };
     const engine = createEngine(table, valid(gated));
@@ -60,7 +81,14 @@ describe('engine', () => {
     const ids = engine.model.stages.map((s) => s.id);
     // A0 ready but tiny → excluded to not_ready; A1 detractor → demoted emerging→not_ready;
     // A3 health missing → gate passes (whenMissing defaults to pass); A4 health 40 → health_first.
-    expect(Array.from(stage, (s) => ids[s])).toEqual(['not_ready', 'not_ready', 'ready', 'emerging', 'health_first', 'emerging']);
+    expect(Array.from(stage, (s) => ids[s])).toEqual([
+      'not_ready',
+      'not_ready',
+      'ready',
+      'emerging',
+      'health_first',
+      'emerging',
+    ]);
     expect(engine.result.funnel).toMatchObject({
       stage: 'ready',
       candidates: { accounts: 2, arr: 400 },
@@ -74,8 +102,17 @@ describe('engine', () => {
     const why = explainAccount(engine, 0);
     expect(why.stageFromScore.id).toBe('ready');
     expect(why.stage.id).toBe('not_ready');
-    expect(why.filters.find((f) => f.id === 'tiny')).toMatchObject({ hit: true, applied: true, action: 'exclude', conditions: [{ value: 10, threshold: 15, met: true }] });
-    expect(explainAccount(engine, 4).gates[0]).toMatchObject({ passed: false, effect: 'assigned', condition: { value: 40, met: false } });
+    expect(why.filters.find((f) => f.id === 'tiny')).toMatchObject({
+      hit: true,
+      applied: true,
+      action: 'exclude',
+      conditions: [{ value: 10, threshold: 15, met: true }],
+    });
+    expect(explainAccount(engine, 4).gates[0]).toMatchObject({
+      passed: false,
+      effect: 'assigned',
+      condition: { value: 40, met: false },
+    });
   });
 
   it('category shares scale the score to 0–100 and caps bound a category', () => {
@@ -87,7 +124,12 @@ describe('engine', () => {
         signal('big', 'employees', '>=', 1000, 4),
       ],
       scoring: { categoryWeights: { usage: 0.6, sentiment: 0.4 } },
-      ladder: { stages: [{ id: 'low', label: 'Low' }, { id: 'high', label: 'High', minScore: 50, minSignals: 1 }] },
+      ladder: {
+        stages: [
+          { id: 'low', label: 'Low' },
+          { id: 'high', label: 'High', minScore: 50, minSignals: 1 },
+        ],
+      },
     };
     const engine = createEngine(table, valid(shared));
     const { score } = accountScores(engine);
@@ -124,8 +166,18 @@ describe('engine', () => {
   });
 
   it('compares categories with ==, != and in', () => {
-    const withTier = features({ segment: [0, 1, 2], columns: { health_score: [1, 1, 1] }, categories: { tier: ['Growth', 'Enterprise', null] } });
-    const tierPack = { ...pack, signals: [signal('ent', 'tier', 'in', ['Enterprise', 'Business'], 1), signal('not_growth', 'tier', '!=', 'Growth', 1)] };
+    const withTier = features({
+      segment: [0, 1, 2],
+      columns: { health_score: [1, 1, 1] },
+      categories: { tier: ['Growth', 'Enterprise', null] },
+    });
+    const tierPack = {
+      ...pack,
+      signals: [
+        signal('ent', 'tier', 'in', ['Enterprise', 'Business'], 1),
+        signal('not_growth', 'tier', '!=', 'Growth', 1),
+      ],
+    };
     const engine = createEngine(withTier, valid(tierPack));
     expect([0, 1, 2].map((i) => explainAccount(engine, i).signals.map((s) => s.fired))).toEqual([
       [false, false],
@@ -139,9 +191,14 @@ describe('engine', () => {
     const reweighted = valid({ ...pack, signals: [{ ...pack.signals[0], weight: 1 }, ...pack.signals.slice(1)] });
     expect(engine.update(reweighted)).toBe('classes');
     expect(engine.result).toEqual(createEngine(table, reweighted).result);
-    const rethresholded = valid({ ...pack, signals: [{ ...pack.signals[0], threshold: 85 }, ...pack.signals.slice(1)] });
+    const rethresholded = valid({
+      ...pack,
+      signals: [{ ...pack.signals[0], threshold: 85 }, ...pack.signals.slice(1)],
+    });
     expect(engine.update(rethresholded)).toBe('rescan');
     expect(engine.result).toEqual(createEngine(table, rethresholded).result);
-    expect(Array.from(accountScores(engine).score)).toEqual(Array.from(accountScores(createEngine(table, rethresholded)).score));
+    expect(Array.from(accountScores(engine).score)).toEqual(
+      Array.from(accountScores(createEngine(table, rethresholded)).score),
+    );
   });
 });

@@ -38,7 +38,14 @@ export const basicStages = [
   { id: 'ready', label: 'Ready', minScore: 8, minSignals: 2 },
 ];
 
-export const signal = (id: string, metric: string, operator: string, threshold: unknown, weight: number, extra: Record<string, unknown> = {}) => ({
+export const signal = (
+  id: string,
+  metric: string,
+  operator: string,
+  threshold: unknown,
+  weight: number,
+  extra: Record<string, unknown> = {},
+) => ({
   id,
   label: id,
   category: 'usage',

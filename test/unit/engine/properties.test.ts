@@ -14,11 +14,15 @@ const operators = ['>', '>=', '<', '<=', '==', '!=', 'between', 'in'] as const;
 const featuresArb = fc.integer({ min: 1, max: 60 }).chain((n) =>
   fc.record({
     segment: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: n, maxLength: n }),
-    arr: fc.array(fc.integer({ min: 0, max: 10_000_000 }).map((c) => c / 100), { minLength: n, maxLength: n }),
-    columns: fc.record(Object.fromEntries(metrics.map((m) => [m, fc.array(fc.constantFrom(...values), { minLength: n, maxLength: n })])) as Record<
-      (typeof metrics)[number],
-      fc.Arbitrary<number[]>
-    >),
+    arr: fc.array(
+      fc.integer({ min: 0, max: 10_000_000 }).map((c) => c / 100),
+      { minLength: n, maxLength: n },
+    ),
+    columns: fc.record(
+      Object.fromEntries(
+        metrics.map((m) => [m, fc.array(fc.constantFrom(...values), { minLength: n, maxLength: n })]),
+      ) as Record<(typeof metrics)[number], fc.Arbitrary<number[]>>,
+    ),
   }),
 );
 
@@ -35,7 +39,9 @@ function toTable(f: { segment: number[]; arr: number[]; columns: Record<string, 
 
 const thresholdFor = (op: (typeof operators)[number]) =>
   op === 'between'
-    ? fc.tuple(fc.constantFrom(...thresholdValues), fc.constantFrom(...thresholdValues)).map(([a, b]) => [Math.min(a, b), Math.max(a, b)])
+    ? fc
+        .tuple(fc.constantFrom(...thresholdValues), fc.constantFrom(...thresholdValues))
+        .map(([a, b]) => [Math.min(a, b), Math.max(a, b)])
     : op === 'in'
       ? fc.uniqueArray(fc.constantFrom(...thresholdValues), { minLength: 1, maxLength: 3 })
       : fc.constantFrom(...thresholdValues);
@@ -53,22 +59,38 @@ const signalArb = (i: number) =>
       urgency: fc.constant('medium'),
       approach: fc.constant('seat_expansion'),
       enabled: fc.boolean(),
-      segmentOverrides: fc.option(fc.record({ SMB: fc.record({ threshold: thresholdFor(operator), weight: fc.integer({ min: 0, max: 9 }) }) }), { nil: undefined }),
+      segmentOverrides: fc.option(
+        fc.record({ SMB: fc.record({ threshold: thresholdFor(operator), weight: fc.integer({ min: 0, max: 9 }) }) }),
+        { nil: undefined },
+      ),
     }),
   );
 
-const clauseArb = fc.constantFrom('>', '<', '>=', '<=').chain((operator) => fc.record({ metric: fc.constantFrom(...metrics), operator: fc.constant(operator), value: fc.constantFrom(...thresholdValues) }));
+const clauseArb = fc
+  .constantFrom('>', '<', '>=', '<=')
+  .chain((operator) =>
+    fc.record({
+      metric: fc.constantFrom(...metrics),
+      operator: fc.constant(operator),
+      value: fc.constantFrom(...thresholdValues),
+    }),
+  );
 
-const packArb = fc.integer({ min: 1, max: 8 }).chain((count) =>
-  fc.record({
-    signals: fc.tuple(...Array.from({ length: count }, (_, i) => signalArb(i))),
-    emerging: fc.integer({ min: 0, max: 6 }),
-    gap: fc.integer({ min: 0, max: 6 }),
-    gate: fc.option(clauseArb, { nil: undefined }),
-    filters: fc.array(fc.record({ clause: clauseArb, action: fc.constantFrom('demote', 'exclude'), enabled: fc.boolean() }), { maxLength: 3 }),
-  }),
-).map(
-  (p): RulePackInput => ({
+const packArb = fc
+  .integer({ min: 1, max: 8 })
+  .chain((count) =>
+    fc.record({
+      signals: fc.tuple(...Array.from({ length: count }, (_, i) => signalArb(i))),
+      emerging: fc.integer({ min: 0, max: 6 }),
+      gap: fc.integer({ min: 0, max: 6 }),
+      gate: fc.option(clauseArb, { nil: undefined }),
+      filters: fc.array(
+        fc.record({ clause: clauseArb, action: fc.constantFrom('demote', 'exclude'), enabled: fc.boolean() }),
+        { maxLength: 3 },
+      ),
+    }),
+  )
+  .map((p): RulePackInput => ({
     schemaVersion: 1,
     name: 'random',
     signals: p.signals as never,
@@ -79,11 +101,20 @@ const packArb = fc.integer({ min: 1, max: 8 }).chain((count) =>
         { id: 'mid', label: 'Mid', minScore: p.emerging, minSignals: 1 },
         { id: 'top', label: 'Top', minScore: p.emerging + p.gap, minSignals: 2 },
       ],
-      gates: p.gate ? [{ id: 'g', label: 'Gate', condition: p.gate as never, onFail: { action: 'assign', stage: 'gate_only' } }] : [],
+      gates: p.gate
+        ? [{ id: 'g', label: 'Gate', condition: p.gate as never, onFail: { action: 'assign', stage: 'gate_only' } }]
+        : [],
     },
-    filters: p.filters.map((f, i) => ({ id: `f${i}`, label: `F${i}`, kind: 'custom', action: f.action, enabled: f.enabled, appliesFrom: 'mid', conditions: [f.clause as never] })),
-  }),
-);
+    filters: p.filters.map((f, i) => ({
+      id: `f${i}`,
+      label: `F${i}`,
+      kind: 'custom',
+      action: f.action,
+      enabled: f.enabled,
+      appliesFrom: 'mid',
+      conditions: [f.clause as never],
+    })),
+  }));
 
 /** A deliberately naive reading of a condition, independent of the engine's code. */
 function naiveMeets(x: number, operator: string, t: unknown): boolean {
@@ -106,7 +137,13 @@ describe('engine properties', () => {
           for (const s of p.signals as any[]) {
             const seg = packSegments[table.segment[i]!];
             const override = seg ? s.segmentOverrides?.[seg] : undefined;
-            const fired = s.enabled && naiveMeets((f.columns as Record<string, number[]>)[s.metric]![i]!, s.operator, override?.threshold ?? s.threshold);
+            const fired =
+              s.enabled &&
+              naiveMeets(
+                (f.columns as Record<string, number[]>)[s.metric]![i]!,
+                s.operator,
+                override?.threshold ?? s.threshold,
+              );
             expected += fired ? (override?.weight ?? s.weight) : 0;
           }
           expect(score[i]).toBe(expected);
@@ -118,16 +155,44 @@ describe('engine properties', () => {
 
   it('raising a ">" threshold never adds firing accounts', () => {
     fc.assert(
-      fc.property(featuresArb, fc.constantFrom(...metrics), fc.double({ min: -2, max: 9, noNaN: true }), fc.double({ min: 0, max: 5, noNaN: true }), (f, metric, t, raise) => {
-        const table = toTable(f);
-        const packAt = (threshold: number) =>
-          valid({ schemaVersion: 1, name: 'm', signals: [{ id: 's', label: 's', category: 'usage', metric, operator: '>', threshold, weight: 1, urgency: 'low', approach: 'tier_upgrade' }], ladder: { stages: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B', minScore: 1 }] } });
-        const low = createEngine(table, packAt(t));
-        const high = createEngine(table, packAt(t + raise));
-        expect(high.result.signals[0]!.fired).toBeLessThanOrEqual(low.result.signals[0]!.fired);
-        const lowScores = accountScores(low).score;
-        accountScores(high).score.forEach((s, i) => expect(s).toBeLessThanOrEqual(lowScores[i]!));
-      }),
+      fc.property(
+        featuresArb,
+        fc.constantFrom(...metrics),
+        fc.double({ min: -2, max: 9, noNaN: true }),
+        fc.double({ min: 0, max: 5, noNaN: true }),
+        (f, metric, t, raise) => {
+          const table = toTable(f);
+          const packAt = (threshold: number) =>
+            valid({
+              schemaVersion: 1,
+              name: 'm',
+              signals: [
+                {
+                  id: 's',
+                  label: 's',
+                  category: 'usage',
+                  metric,
+                  operator: '>',
+                  threshold,
+                  weight: 1,
+                  urgency: 'low',
+                  approach: 'tier_upgrade',
+                },
+              ],
+              ladder: {
+                stages: [
+                  { id: 'a', label: 'A' },
+                  { id: 'b', label: 'B', minScore: 1 },
+                ],
+              },
+            });
+          const low = createEngine(table, packAt(t));
+          const high = createEngine(table, packAt(t + raise));
+          expect(high.result.signals[0]!.fired).toBeLessThanOrEqual(low.result.signals[0]!.fired);
+          const lowScores = accountScores(low).score;
+          accountScores(high).score.forEach((s, i) => expect(s).toBeLessThanOrEqual(lowScores[i]!));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -170,7 +235,8 @@ describe('engine properties', () => {
               if (next.ladder.gates.length) next.ladder.gates[0].condition.value = e.number;
               break;
             case 'override':
-              if (!['between', 'in'].includes(s.operator)) s.segmentOverrides = { Enterprise: { threshold: e.number, weight: 2 } };
+              if (!['between', 'in'].includes(s.operator))
+                s.segmentOverrides = { Enterprise: { threshold: e.number, weight: 2 } };
               break;
           }
           engine.update(valid(next));

@@ -4,7 +4,10 @@ import { evalScalar, N } from './helpers';
 const x = [1, 2, 3, N, 0];
 const y = [2, 2, 0, 1, N];
 
-const same = (actual: number[], expected: number[]) => expect(actual.map((v) => (Number.isNaN(v) ? 'null' : v))).toEqual(expected.map((v) => (Number.isNaN(v) ? 'null' : v)));
+const same = (actual: number[], expected: number[]) =>
+  expect(actual.map((v) => (Number.isNaN(v) ? 'null' : v))).toEqual(
+    expected.map((v) => (Number.isNaN(v) ? 'null' : v)),
+  );
 
 describe('scalar operators', () => {
   it('arithmetic propagates missing values; division by zero is missing', () => {

@@ -8,7 +8,18 @@ import { evaluate, type ColumnEnv } from '#shared/expr/evaluate';
 import { reduceWindow } from '#shared/expr/window';
 import { functions } from '#shared/expr/functions';
 
-const idents = ['seats_used', 'active_users', 'arr', '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'custom.x', 'valueOf'];
+const idents = [
+  'seats_used',
+  'active_users',
+  'arr',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'custom.x',
+  'valueOf',
+];
 const known = new Set(['seats_used', 'active_users', 'arr']);
 const fnNames = [...Object.keys(functions), '__proto__', 'constructor', 'eval', 'Function', 'require'];
 
@@ -16,22 +27,50 @@ const exprArb: fc.Arbitrary<string> = fc.letrec((tie) => ({
   expr: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     fc.constantFrom(...idents),
-    fc.oneof(fc.integer({ min: -1000, max: 1000 }).map(String), fc.double({ noNaN: true }).map(String), fc.constantFrom('0', '1e309', 'true', 'null', 'NaN', 'Infinity')),
-    fc.tuple(tie('expr'), fc.constantFrom('+', '-', '*', '/', '<', '>=', '==', '!=', 'and', 'or', '&&', '||'), tie('expr')).map(([a, op, b]) => `(${a} ${op} ${b})`),
+    fc.oneof(
+      fc.integer({ min: -1000, max: 1000 }).map(String),
+      fc.double({ noNaN: true }).map(String),
+      fc.constantFrom('0', '1e309', 'true', 'null', 'NaN', 'Infinity'),
+    ),
+    fc
+      .tuple(
+        tie('expr'),
+        fc.constantFrom('+', '-', '*', '/', '<', '>=', '==', '!=', 'and', 'or', '&&', '||'),
+        tie('expr'),
+      )
+      .map(([a, op, b]) => `(${a} ${op} ${b})`),
     fc.tuple(fc.constantFrom('-', 'not ', '!'), tie('expr')).map(([op, a]) => `${op}${a}`),
-    fc.tuple(fc.constantFrom(...fnNames), fc.array(tie('expr'), { maxLength: 4 })).map(([f, args]) => `${f}(${args.join(', ')})`),
+    fc
+      .tuple(fc.constantFrom(...fnNames), fc.array(tie('expr'), { maxLength: 4 }))
+      .map(([f, args]) => `${f}(${args.join(', ')})`),
   ),
 })).expr;
 
-const rawArb = fc.string({ unit: fc.constantFrom(...'()+-*/<>=!&|,. abcdefgnot_proto0123456789eE'.split('')), maxLength: 60 });
+const rawArb = fc.string({
+  unit: fc.constantFrom(...'()+-*/<>=!&|,. abcdefgnot_proto0123456789eE'.split('')),
+  maxLength: 60,
+});
 
 function run(source: string): void {
   try {
     const tree = parse(source);
-    checkExpression(tree, (name) => (known.has(name) ? { type: 'number', level: name === 'arr' ? 'account' : 'period' } : undefined));
+    checkExpression(tree, (name) =>
+      known.has(name) ? { type: 'number', level: name === 'arr' ? 'account' : 'period' } : undefined,
+    );
     const rows = 6;
-    const layout = { accounts: 2, offsets: Int32Array.of(0, 4, 6), days: Int32Array.of(0, 7, 14, 21, 14, 21), asOfDay: 21 };
-    const series: ColumnEnv = { length: rows, ident: () => Float64Array.of(1, 0, NaN, 3, -2, 5), window: () => { throw new Error('nested'); } };
+    const layout = {
+      accounts: 2,
+      offsets: Int32Array.of(0, 4, 6),
+      days: Int32Array.of(0, 7, 14, 21, 14, 21),
+      asOfDay: 21,
+    };
+    const series: ColumnEnv = {
+      length: rows,
+      ident: () => Float64Array.of(1, 0, NaN, 3, -2, 5),
+      window: () => {
+        throw new Error('nested');
+      },
+    };
     const env: ColumnEnv = {
       length: 2,
       ident: () => Float64Array.of(2, NaN),
@@ -44,14 +83,23 @@ function run(source: string): void {
 }
 
 function prototypeSnapshot(): string {
-  return JSON.stringify(Object.getOwnPropertyNames(Object.prototype).sort()) + JSON.stringify(Object.getOwnPropertyNames(Array.prototype).sort());
+  return (
+    JSON.stringify(Object.getOwnPropertyNames(Object.prototype).sort()) +
+    JSON.stringify(Object.getOwnPropertyNames(Array.prototype).sort())
+  );
 }
 
 describe('expression fuzzing', () => {
   it('10,000 random trees and strings never throw outside the typed error path nor touch Object.prototype', () => {
     const before = prototypeSnapshot();
-    fc.assert(fc.property(exprArb, (source) => run(source)), { numRuns: 7000 });
-    fc.assert(fc.property(rawArb, (source) => run(source)), { numRuns: 3000 });
+    fc.assert(
+      fc.property(exprArb, (source) => run(source)),
+      { numRuns: 7000 },
+    );
+    fc.assert(
+      fc.property(rawArb, (source) => run(source)),
+      { numRuns: 3000 },
+    );
     expect(prototypeSnapshot()).toBe(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf({})).toBe(Object.prototype);

@@ -11,7 +11,9 @@ export const N = NaN;
 export function evalScalar(source: string, columns: Record<string, number[]>): number[] {
   const length = Object.values(columns)[0]?.length ?? 1;
   const tree = parse(source);
-  checkExpression(tree, (name): IdentifierInfo | undefined => (name in columns ? { type: 'number', level: 'account' } : undefined));
+  checkExpression(tree, (name): IdentifierInfo | undefined =>
+    name in columns ? { type: 'number', level: 'account' } : undefined,
+  );
   const env: ColumnEnv = {
     length,
     ident: (name) => Float64Array.from(columns[name]!),
@@ -34,7 +36,13 @@ export function evalWindow(source: string, series: Record<string, number[]>, asO
   };
   const tree = parse(source);
   checkExpression(tree, (name) => (name in series ? { type: 'number', level: 'period' } : undefined));
-  const seriesEnv: ColumnEnv = { length: rows, ident: (name) => Float64Array.from(series[name]!), window: () => { throw new Error('nested'); } };
+  const seriesEnv: ColumnEnv = {
+    length: rows,
+    ident: (name) => Float64Array.from(series[name]!),
+    window: () => {
+      throw new Error('nested');
+    },
+  };
   const env: ColumnEnv = {
     length: 1,
     ident: (name) => Float64Array.of(series[name]![rows - 1]!),

@@ -3,7 +3,9 @@ import { checkExpression } from '#shared/expr/check';
 import { ExprError } from '#shared/expr/ast';
 
 const known = (name: string) =>
-  ['seats_used', 'seats_licensed', 'active_users', 'health_score'].includes(name) ? ({ type: 'number', level: 'period' } as const) : undefined;
+  ['seats_used', 'seats_licensed', 'active_users', 'health_score'].includes(name)
+    ? ({ type: 'number', level: 'period' } as const)
+    : undefined;
 
 function errorOf(source: string): ExprError {
   try {
@@ -18,7 +20,10 @@ function errorOf(source: string): ExprError {
 describe('parser', () => {
   it('follows precedence: * before +, comparison before and, and before or', () => {
     expect(parse('1 + 2 * 3')).toMatchObject({ kind: 'binary', op: '+', right: { op: '*' } });
-    expect(parse('a > 1 and b < 2 or c == 3')).toMatchObject({ op: 'or', left: { op: 'and', left: { op: '>' }, right: { op: '<' } } });
+    expect(parse('a > 1 and b < 2 or c == 3')).toMatchObject({
+      op: 'or',
+      left: { op: 'and', left: { op: '>' }, right: { op: '<' } },
+    });
     expect(parse('not a > 1')).toMatchObject({ kind: 'unary', op: 'not', operand: { op: '>' } });
     expect(parse('(1 + 2) * 3')).toMatchObject({ op: '*', left: { op: '+' } });
     expect(parse('-3')).toMatchObject({ kind: 'number', value: -3 });
@@ -52,7 +57,9 @@ describe('parser', () => {
     expect(errorOf('delta(seats_used)').message).toMatch(/wrong number of arguments/);
     expect(errorOf('delta(seats_used, n)').message).toMatch(/days must be a whole number/);
     expect(errorOf('delta(seats_used, 0)').message).toMatch(/between 1 and 3660/);
-    expect(errorOf('rolling_mean(delta(seats_used, 30), 4)').message).toMatch(/cannot be used inside another window function/);
+    expect(errorOf('rolling_mean(delta(seats_used, 30), 4)').message).toMatch(
+      /cannot be used inside another window function/,
+    );
     expect(errorOf('consecutive(seats_used)').message).toMatch(/needs a condition/);
     expect(errorOf('abs(1, 2)').message).toBe('abs() takes 1 arguments.');
   });

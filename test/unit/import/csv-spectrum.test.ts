@@ -39,7 +39,14 @@ describe('csv-spectrum', () => {
     // rows, and its phone number (1234567890) is not the one in the CSV (2095257564). The U+FFFD
     // characters are in the CSV itself (a mis-encoded degree sign) and are kept as they are; the
     // quote after 37.8 sits inside an unquoted field and is an ordinary character.
-    const expected = [{ 'Contact Phone Number': '2095257564', 'Location Coordinates': '37\uFFFD36\'37.8"N 121\uFFFD2\'17.9"W', Cities: 'Modesto', Counties: 'Stanislaus' }];
+    const expected = [
+      {
+        'Contact Phone Number': '2095257564',
+        'Location Coordinates': '37\uFFFD36\'37.8"N 121\uFFFD2\'17.9"W',
+        Cities: 'Modesto',
+        Counties: 'Stanislaus',
+      },
+    ];
     expect(await readObjects(join(root, 'csvs', 'location_coordinates.csv'))).toEqual(expected);
   });
 });

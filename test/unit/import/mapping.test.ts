@@ -20,7 +20,12 @@ describe('mapping files', () => {
     expect(example).toBeDefined();
     const spec = parseMappingJson(example!, 'README example');
     const headers = ['Customer #', 'Annual value', 'Go-live', 'Internal notes', 'Plan score'];
-    const plan = suggestPlan({ kind: 'accounts', headers, profiles: profiles([['C1'], ['1,200'], ['1/13/2024'], ['x'], ['55']]), spec });
+    const plan = suggestPlan({
+      kind: 'accounts',
+      headers,
+      profiles: profiles([['C1'], ['1,200'], ['1/13/2024'], ['x'], ['55']]),
+      spec,
+    });
     expect(plan.blockers).toEqual([]);
     expect(plan.columns.map((c) => [c.source, c.skip ? 'skip' : c.field, c.type, c.dateOrder])).toEqual([
       ['Customer #', 'account_id', 'text', null],
@@ -35,14 +40,28 @@ describe('mapping files', () => {
   });
 
   it('says exactly what is wrong with a bad mapping file', () => {
-    expect(() => parseMappingJson('{"columns": {"A": 3}}', 'm.json')).toThrow(/The mapping file m\.json is not valid: columns\.0/);
+    expect(() => parseMappingJson('{"columns": {"A": 3}}', 'm.json')).toThrow(
+      /The mapping file m\.json is not valid: columns\.0/,
+    );
     expect(() => parseMappingJson('{nope', 'm.json')).toThrow(/m\.json is not valid JSON/);
     expect(() => parseMappingJson('{"kind": "planets"}', 'm.json')).toThrow(/kind/);
   });
 
   it('refuses a mapping that names a column or field that does not exist', () => {
-    const plan = suggestPlan({ kind: 'accounts', headers: ['id'], profiles: profiles([['1']]), spec: { columns: [{ source: 'nope', field: 'arr' }, { source: 'id', field: 'planet' }] } });
+    const plan = suggestPlan({
+      kind: 'accounts',
+      headers: ['id'],
+      profiles: profiles([['1']]),
+      spec: {
+        columns: [
+          { source: 'nope', field: 'arr' },
+          { source: 'id', field: 'planet' },
+        ],
+      },
+    });
     expect(plan.blockers).toContain('The mapping names a column "nope" that this file does not have.');
-    expect(plan.blockers.some((b) => b.startsWith('The mapping sends "id" to "planet", which is not a field of accounts'))).toBe(true);
+    expect(
+      plan.blockers.some((b) => b.startsWith('The mapping sends "id" to "planet", which is not a field of accounts')),
+    ).toBe(true);
   });
 });

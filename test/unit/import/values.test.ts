@@ -20,7 +20,15 @@ describe('value parsing', () => {
   });
 
   it('reads booleans in their usual spellings and nothing else', () => {
-    expect(['TRUE', 'False', 'yes', 'N', 'y', '1', '0'].map(parseBoolean)).toEqual([true, false, true, false, true, true, false]);
+    expect(['TRUE', 'False', 'yes', 'N', 'y', '1', '0'].map(parseBoolean)).toEqual([
+      true,
+      false,
+      true,
+      false,
+      true,
+      true,
+      false,
+    ]);
     expect(parseBoolean('maybe')).toBeUndefined();
   });
 

@@ -34,9 +34,12 @@ export class FakeBrowserWindow extends EventEmitter {
 export const handlers = new Map<string, (...args: any[]) => unknown>();
 
 export const fakeSession = {
-  permissionRequestHandler: undefined as undefined | ((wc: unknown, permission: string, cb: (ok: boolean) => void, details?: unknown) => void),
+  permissionRequestHandler: undefined as
+    undefined | ((wc: unknown, permission: string, cb: (ok: boolean) => void, details?: unknown) => void),
   permissionCheckHandler: undefined as undefined | ((...args: unknown[]) => boolean),
-  setPermissionRequestHandler(h: (wc: unknown, permission: string, cb: (ok: boolean) => void, details?: unknown) => void) {
+  setPermissionRequestHandler(
+    h: (wc: unknown, permission: string, cb: (ok: boolean) => void, details?: unknown) => void,
+  ) {
     this.permissionRequestHandler = h;
   },
   setPermissionCheckHandler(h: (...args: unknown[]) => boolean) {
@@ -60,10 +63,13 @@ export function fakeElectronModule() {
       registerSchemesAsPrivileged(schemes: unknown[]) {
         this.registered.push(...schemes);
       },
-      handle: (scheme: string, handler: (req: Request) => Promise<Response>) => handlers.set(`protocol:${scheme}`, handler),
+      handle: (scheme: string, handler: (req: Request) => Promise<Response>) =>
+        handlers.set(`protocol:${scheme}`, handler),
     },
     session: { defaultSession: fakeSession },
-    ipcMain: { handle: (channel: string, handler: (...args: any[]) => unknown) => handlers.set(`ipc:${channel}`, handler) },
+    ipcMain: {
+      handle: (channel: string, handler: (...args: any[]) => unknown) => handlers.set(`ipc:${channel}`, handler),
+    },
     dialog: {
       showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
       saveRequests: [] as unknown[],

@@ -99,28 +99,46 @@ describe('IPC', () => {
   }
 
   it('refuses calls from any page but our own top-level frame', async () => {
-    for (const e of [event('https://evil.example/'), event('file:///etc/passwd'), event('app://ladder/index.html', false)]) {
+    for (const e of [
+      event('https://evil.example/'),
+      event('file:///etc/passwd'),
+      event('app://ladder/index.html', false),
+    ]) {
       await expect(invoke()(e, 'app.status', {})).resolves.toMatchObject({ ok: false, error: { code: 'bad_request' } });
     }
   });
 
   it('validates the method and arguments before relaying', async () => {
     const ours = event('app://ladder/index.html');
-    await expect(invoke()(ours, '__proto__', {})).resolves.toMatchObject({ ok: false, error: { code: 'unknown_method' } });
-    await expect(invoke()(ours, 'workspace.open', { path: 42 })).resolves.toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    await expect(invoke()(ours, '__proto__', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'unknown_method' },
+    });
+    await expect(invoke()(ours, 'workspace.open', { path: 42 })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
   });
 
   it('answers the native open dialog itself', async () => {
-    await expect(invoke()(event('app://ladder/index.html'), 'dialog.openWorkspace', {})).resolves.toEqual({ ok: true, value: { path: null } });
+    await expect(invoke()(event('app://ladder/index.html'), 'dialog.openWorkspace', {})).resolves.toEqual({
+      ok: true,
+      value: { path: null },
+    });
   });
 
   it('answers the export save dialog itself, proposing the file name and its extension', async () => {
-    await expect(invoke()(event('app://ladder/index.html'), 'dialog.saveFile', { defaultName: 'seven-signal-table.duckdb.sql' })).resolves.toEqual({
+    await expect(
+      invoke()(event('app://ladder/index.html'), 'dialog.saveFile', { defaultName: 'seven-signal-table.duckdb.sql' }),
+    ).resolves.toEqual({
       ok: true,
       value: { path: '/chosen/by-user.sql' },
     });
     const { dialog } = (await import('electron')) as unknown as { dialog: { saveRequests: unknown[] } };
-    expect(dialog.saveRequests.at(-1)).toMatchObject({ defaultPath: 'seven-signal-table.duckdb.sql', filters: [{ extensions: ['sql'] }, { extensions: ['*'] }] });
+    expect(dialog.saveRequests.at(-1)).toMatchObject({
+      defaultPath: 'seven-signal-table.duckdb.sql',
+      filters: [{ extensions: ['sql'] }, { extensions: ['*'] }],
+    });
   });
 });
 

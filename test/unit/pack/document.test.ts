@@ -9,7 +9,13 @@ import { checkPack, type PackIssue } from '#shared/pack/validate';
 import { repoRoot } from '../../helpers/temp';
 import { features, valid } from '../engine/fixtures';
 
-const presetIds = ['behavioural-indicators', 'emerging-ready-filters', 'seven-signal-table', 'two-signals-window', 'value-journey-density'];
+const presetIds = [
+  'behavioural-indicators',
+  'emerging-ready-filters',
+  'seven-signal-table',
+  'two-signals-window',
+  'value-journey-density',
+];
 const presetText = (id: string) => readFileSync(join(repoRoot, 'resources', 'packs', `${id}.json`), 'utf8');
 
 function imported(text: string) {
@@ -28,15 +34,31 @@ function issuesOf(text: string): PackIssue[] {
 function documentOf(id: string) {
   const v = imported(presetText(id));
   const n = 12;
-  const columns = Object.fromEntries([...v.pack.signals.map((s) => s.metric), ...v.pack.filters.flatMap((f) => f.conditions.map((c) => c.metric)), ...v.pack.ladder.gates.map((g) => g.condition.metric)]
-    .map((m) => [m, Array.from({ length: n }, (_, i) => (i % 5 === 4 ? NaN : i * 0.37))]));
+  const columns = Object.fromEntries(
+    [
+      ...v.pack.signals.map((s) => s.metric),
+      ...v.pack.filters.flatMap((f) => f.conditions.map((c) => c.metric)),
+      ...v.pack.ladder.gates.map((g) => g.condition.metric),
+    ].map((m) => [m, Array.from({ length: n }, (_, i) => (i % 5 === 4 ? NaN : i * 0.37))]),
+  );
   const table = features({ segment: Array.from({ length: n }, (_, i) => i % 4), columns });
   // Rolling features of sustained signals read the same values as the metric here.
-  for (const s of v.pack.signals) if (s.sustainedPeriods) table.columns.set(`${s.metric}__${['<', '<='].includes(s.operator) ? 'max' : 'min'}${s.sustainedPeriods}`, table.columns.get(s.metric)!);
+  for (const s of v.pack.signals)
+    if (s.sustainedPeriods)
+      table.columns.set(
+        `${s.metric}__${['<', '<='].includes(s.operator) ? 'max' : 'min'}${s.sustainedPeriods}`,
+        table.columns.get(s.metric)!,
+      );
   const engine = createEngine(table, v);
   return {
     ...v.pack,
-    meta: { version: '1.2.0', author: 'RevOps «team»', notes: 'Line one\nline two', created: '2026-11-20T10:00:00Z', changelog: [{ version: '1.2.0', date: '2026-11-20', notes: 'Raised the seat threshold.' }] },
+    meta: {
+      version: '1.2.0',
+      author: 'RevOps «team»',
+      notes: 'Line one\nline two',
+      created: '2026-11-20T10:00:00Z',
+      changelog: [{ version: '1.2.0', date: '2026-11-20', notes: 'Raised the seat threshold.' }],
+    },
     validation: {
       dataset: { workspace: 'demo.ladder', accounts: n, periods: 0, users: 0, asOf: '2026-11-16' },
       arr: engine.result.arr,
@@ -70,7 +92,9 @@ describe('rule pack documents', () => {
     expect(verifyGoldenCases(doc, cases)).toEqual([]);
     const tampered = structuredClone(cases);
     tampered[0]!.expected.score += 1;
-    expect(verifyGoldenCases(doc, tampered)).toEqual([{ id: tampered[0]!.id, field: 'score', expected: cases[0]!.expected.score + 1, actual: cases[0]!.expected.score }]);
+    expect(verifyGoldenCases(doc, tampered)).toEqual([
+      { id: tampered[0]!.id, field: 'score', expected: cases[0]!.expected.score + 1, actual: cases[0]!.expected.score },
+    ]);
   });
 
   it('the JSON form of a preset is canonical: defaults filled in, keys in schema order', () => {
@@ -83,17 +107,27 @@ describe('rule pack documents', () => {
   it('refuses unknown metrics, newer schema versions and unknown ids in golden cases, naming the place', () => {
     const p = JSON.parse(presetText('seven-signal-table'));
     p.signals[2].metric = 'headcount_growht';
-    expect(issuesOf(JSON.stringify(p))).toEqual([{ path: 'signals[2].metric', message: 'Unknown metric "headcount_growht".' }]);
-    expect(issuesOf(JSON.stringify({ ...JSON.parse(presetText('seven-signal-table')), schemaVersion: 2 }))[0]!.message).toMatch(/schema version 2; this version of Ladder reads up to 1/);
+    expect(issuesOf(JSON.stringify(p))).toEqual([
+      { path: 'signals[2].metric', message: 'Unknown metric "headcount_growht".' },
+    ]);
+    expect(
+      issuesOf(JSON.stringify({ ...JSON.parse(presetText('seven-signal-table')), schemaVersion: 2 }))[0]!.message,
+    ).toMatch(/schema version 2; this version of Ladder reads up to 1/);
     const doc = documentOf('seven-signal-table');
     doc.validation.cases[0]!.expected.stage = 'nirvana';
-    expect(issuesOf(JSON.stringify(doc))).toEqual([{ path: 'validation.cases[0].expected.stage', message: 'Unknown stage "nirvana".' }]);
+    expect(issuesOf(JSON.stringify(doc))).toEqual([
+      { path: 'validation.cases[0].expected.stage', message: 'Unknown stage "nirvana".' },
+    ]);
   });
 
   it('refuses hostile YAML: aliases (billion laughs), code tags, prototype keys, duplicate keys, bad syntax', () => {
     const yaml = packToYaml(imported(presetText('two-signals-window')).pack);
     expect(issuesOf(`a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n`)[0]!.message).toMatch(/not valid YAML.*[Aa]lias/);
-    expect(issuesOf(yaml.replace('name: ', 'name: !!js/function ')).map((i) => i.message).join()).toMatch(/not valid YAML.*tag/i);
+    expect(
+      issuesOf(yaml.replace('name: ', 'name: !!js/function '))
+        .map((i) => i.message)
+        .join(),
+    ).toMatch(/not valid YAML.*tag/i);
     expect(issuesOf(`${yaml}__proto__:\n  polluted: 1\n`)[0]!.message).toMatch(/__proto__/);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(issuesOf(`${yaml}name: twice\n`)[0]!.message).toMatch(/not valid YAML: Map keys must be unique/);

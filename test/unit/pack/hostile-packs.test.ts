@@ -23,7 +23,10 @@ describe('hostile and malformed packs', () => {
     expect(issuesOf(p)).toEqual([{ path: 'signals[0].metric', message: 'Unknown metric "seat_utilization".' }]);
     const q = preset();
     q.metrics[0].expr = 'seats_used / seat_licences';
-    expect(issuesOf(q)[0]).toEqual({ path: 'metrics[0].expr', message: 'Unknown metric "seat_licences". (at column 14)' });
+    expect(issuesOf(q)[0]).toEqual({
+      path: 'metrics[0].expr',
+      message: 'Unknown metric "seat_licences". (at column 14)',
+    });
   });
 
   it('a cycle between derived metrics', () => {
@@ -52,7 +55,10 @@ describe('hostile and malformed packs', () => {
   });
 
   it('__proto__, constructor and prototype keys are refused, and nothing is polluted', () => {
-    const text = JSON.stringify(preset()).replace('{"schemaVersion":1', '{"__proto__":{"polluted":true},"schemaVersion":1');
+    const text = JSON.stringify(preset()).replace(
+      '{"schemaVersion":1',
+      '{"__proto__":{"polluted":true},"schemaVersion":1',
+    );
     const issues = issuesOf(text);
     expect(issues[0]!.message).toMatch(/__proto__/);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

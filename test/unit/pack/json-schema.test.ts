@@ -12,8 +12,14 @@ describe('rule pack JSON Schema', () => {
   });
 
   it('describes the top-level fields and refuses unknown ones', () => {
-    const schema = rulePackJsonSchema() as { properties: Record<string, unknown>; required: string[]; additionalProperties: boolean };
-    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['schemaVersion', 'metrics', 'signals', 'scoring', 'ladder', 'filters', 'plays']));
+    const schema = rulePackJsonSchema() as {
+      properties: Record<string, unknown>;
+      required: string[];
+      additionalProperties: boolean;
+    };
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(['schemaVersion', 'metrics', 'signals', 'scoring', 'ladder', 'filters', 'plays']),
+    );
     expect(schema.required).toEqual(expect.arrayContaining(['schemaVersion', 'name', 'signals', 'ladder']));
     expect(schema.additionalProperties).toBe(false);
   });

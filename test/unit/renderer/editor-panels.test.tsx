@@ -42,17 +42,24 @@ describe('editor panels', () => {
     const usage = screen.getByRole('region', { name: 'usage signals' });
     expect(within(usage).getAllByRole('slider', { name: /^Weight of / }).length).toBe(5);
     expect(screen.getByRole('region', { name: 'timing signals' })).toBeTruthy();
-    expect(screen.getByTestId('signal-team_spread').querySelector('.signal-weight')?.getAttribute('title')).toMatch(/Points the signal adds/);
+    expect(screen.getByTestId('signal-team_spread').querySelector('.signal-weight')?.getAttribute('title')).toMatch(
+      /Points the signal adds/,
+    );
   });
 
   it('dragging a weight updates the draft and the ladder at once', async () => {
     render(<Editor />);
     const before = store().snapshot!.draft;
-    fireEvent.change(screen.getByRole('slider', { name: 'Weight of Used across departments' }), { target: { value: '9' } });
+    fireEvent.change(screen.getByRole('slider', { name: 'Weight of Used across departments' }), {
+      target: { value: '9' },
+    });
     expect(store().draft!.signals[0]!.weight).toBe(9);
     expect(store().snapshot!.draft).not.toEqual(before); // answered without waiting for the engine worker
     await settle();
-    expect((screen.getByRole('spinbutton', { name: 'Weight of Used across departments (number)' }) as HTMLInputElement).value).toBe('9');
+    expect(
+      (screen.getByRole('spinbutton', { name: 'Weight of Used across departments (number)' }) as HTMLInputElement)
+        .value,
+    ).toBe('9');
   });
 
   it('switching a signal off and a filter off changes the draft and its funnel', async () => {

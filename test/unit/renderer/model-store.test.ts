@@ -29,7 +29,10 @@ function engineResult(pack: RulePackInput) {
   if (!checked.ok) throw new Error('invalid');
   return scoreWorkspace(backend.session.workspace!, checked.value).engine.result;
 }
-const withWeight = (pack: RulePackInput, id: string, weight: number): RulePackInput => ({ ...pack, signals: pack.signals.map((s) => (s.id === id ? { ...s, weight } : s)) });
+const withWeight = (pack: RulePackInput, id: string, weight: number): RulePackInput => ({
+  ...pack,
+  signals: pack.signals.map((s) => (s.id === id ? { ...s, weight } : s)),
+});
 
 describe('model store', () => {
   it('opens a preset with baseline and draft equal to the engine run by the backend', async () => {
@@ -56,7 +59,8 @@ describe('model store', () => {
 
   it('groups a slider drag into one undo step; undo and redo restore exactly', async () => {
     const before = store().past.length;
-    for (const w of [7.5, 8, 8.5, 9]) store().edit((p) => withWeight(p, 'feature_graduation', w), 'weight:feature_graduation');
+    for (const w of [7.5, 8, 8.5, 9])
+      store().edit((p) => withWeight(p, 'feature_graduation', w), 'weight:feature_graduation');
     expect(store().past.length).toBe(before);
     await idle();
     store().undo();
@@ -69,7 +73,10 @@ describe('model store', () => {
   });
 
   it('a threshold edit goes through the engine worker and equals a fresh engine run', async () => {
-    const next = { ...store().draft!, signals: store().draft!.signals.map((s) => (s.id === 'seat_limit' ? { ...s, threshold: 0.6 } : s)) };
+    const next = {
+      ...store().draft!,
+      signals: store().draft!.signals.map((s) => (s.id === 'seat_limit' ? { ...s, threshold: 0.6 } : s)),
+    };
     store().edit(() => next);
     await idle();
     expect(store().snapshot!.draft).toEqual(engineResult(next));
@@ -77,7 +84,10 @@ describe('model store', () => {
 
   it('an invalid draft reports issues and keeps the last valid views', async () => {
     const valid = store().snapshot;
-    store().edit((p) => ({ ...p, signals: p.signals.map((s, i) => (i === 0 ? { ...s, metric: 'no_such_metric' } : s)) }));
+    store().edit((p) => ({
+      ...p,
+      signals: p.signals.map((s, i) => (i === 0 ? { ...s, metric: 'no_such_metric' } : s)),
+    }));
     await idle();
     await settle();
     expect(store().issues).toEqual([{ path: 'signals[0].metric', message: 'Unknown metric "no_such_metric".' }]);

@@ -24,12 +24,36 @@ const pack = (healthWeight: number, npsThreshold = 20) => ({
   name: 'w',
   signals: [signal('healthy', 'health_score', '>=', 60, healthWeight), signal('fan', 'nps', '>', npsThreshold, 3)],
   ladder: { stages },
-  filters: [{ id: 'cold', label: 'Cold', kind: 'custom', action: 'demote', appliesFrom: 'mid', conditions: [{ metric: 'nps', operator: '<', value: -50 }] }],
+  filters: [
+    {
+      id: 'cold',
+      label: 'Cold',
+      kind: 'custom',
+      action: 'demote',
+      appliesFrom: 'mid',
+      conditions: [{ metric: 'nps', operator: '<', value: -50 }],
+    },
+  ],
 });
 
 function loaded() {
   const wb = createWorkbench();
-  wb.load(decodeFeatures(encodeFeatures({ asOf: '2026-01-05', accounts: n, base: { ids: table.accountIds, names: table.accountIds.map((id) => `Name ${id}`), segment: table.segment, arr: table.arr, categories: new Map() }, columns: table.columns })));
+  wb.load(
+    decodeFeatures(
+      encodeFeatures({
+        asOf: '2026-01-05',
+        accounts: n,
+        base: {
+          ids: table.accountIds,
+          names: table.accountIds.map((id) => `Name ${id}`),
+          segment: table.segment,
+          arr: table.arr,
+          categories: new Map(),
+        },
+        columns: table.columns,
+      }),
+    ),
+  );
   return wb;
 }
 
@@ -70,11 +94,42 @@ describe('workbench', () => {
     expect(arrs).toEqual([...arrs].sort((a, b) => b - a));
     const page2 = wb.query('baseline', 'draft', { sort: 'arr', descending: true, offset: 10, limit: 10 });
     expect(page2.rows.map((r) => r.id)).toEqual(byArr.rows.slice(10, 20).map((r) => r.id));
-    const search = wb.query('baseline', 'draft', { search: 'name a12', sort: 'name', descending: false, offset: 0, limit: 50 });
-    expect(search.rows.map((r) => r.id)).toEqual(['A12', 'A120', 'A121', 'A122', 'A123', 'A124', 'A125', 'A126', 'A127', 'A128', 'A129']);
-    const hit = wb.matchingIds('baseline', 'draft', { filter: 'cold', sort: 'name', descending: false, offset: 0, limit: 0 });
+    const search = wb.query('baseline', 'draft', {
+      search: 'name a12',
+      sort: 'name',
+      descending: false,
+      offset: 0,
+      limit: 50,
+    });
+    expect(search.rows.map((r) => r.id)).toEqual([
+      'A12',
+      'A120',
+      'A121',
+      'A122',
+      'A123',
+      'A124',
+      'A125',
+      'A126',
+      'A127',
+      'A128',
+      'A129',
+    ]);
+    const hit = wb.matchingIds('baseline', 'draft', {
+      filter: 'cold',
+      sort: 'name',
+      descending: false,
+      offset: 0,
+      limit: 0,
+    });
     expect(hit.length).toBe(wb.result('draft').filters[0]!.hits);
-    const moved = wb.query('baseline', 'draft', { baselineStage: 'mid', stage: 'top', sort: 'score', descending: true, offset: 0, limit: 1000 });
+    const moved = wb.query('baseline', 'draft', {
+      baselineStage: 'mid',
+      stage: 'top',
+      sort: 'score',
+      descending: true,
+      offset: 0,
+      limit: 1000,
+    });
     const movers = wb.movers('baseline', 'draft');
     expect(moved.total).toBe(movers.accounts[1]![2]);
   });

@@ -26,17 +26,21 @@ export async function runDemo(argv: readonly string[], io: CliIo): Promise<numbe
   const args = parseArgs(demoSpec, argv);
   const path = resolve(requireString(demoSpec, args, 'workspace'));
   const accounts = args.options.accounts as number | undefined;
-  if (accounts !== undefined && (accounts < 10 || accounts > 2_000_000)) throw new UsageError('ladder demo: --accounts must be between 10 and 2,000,000.');
+  if (accounts !== undefined && (accounts < 10 || accounts > 2_000_000))
+    throw new UsageError('ladder demo: --accounts must be between 10 and 2,000,000.');
   const weeks = args.options.weeks as number | undefined;
-  if (weeks !== undefined && (weeks < 4 || weeks > 156)) throw new UsageError('ladder demo: --weeks must be between 4 and 156.');
+  if (weeks !== undefined && (weeks < 4 || weeks > 156))
+    throw new UsageError('ladder demo: --weeks must be between 4 and 156.');
   const endDate = args.options['end-date'] as string | undefined;
-  if (endDate !== undefined && !isIsoDate(endDate)) throw new UsageError(`ladder demo: --end-date must be an ISO date (YYYY-MM-DD), not "${endDate}".`);
+  if (endDate !== undefined && !isIsoDate(endDate))
+    throw new UsageError(`ladder demo: --end-date must be an ISO date (YYYY-MM-DD), not "${endDate}".`);
 
   const params = demoDefaults({ accounts, seed: args.options.seed as number | undefined, weeks, endDate });
   const started = performance.now();
   await writeDemoWorkspace(path, params, {
     overwrite: args.options.force === true,
-    onProgress: ({ accountsDone, accountsTotal }) => io.progress(`Generating accounts: ${formatCount(accountsDone)} / ${formatCount(accountsTotal)}`),
+    onProgress: ({ accountsDone, accountsTotal }) =>
+      io.progress(`Generating accounts: ${formatCount(accountsDone)} / ${formatCount(accountsTotal)}`),
   });
   io.progress('');
   const generateMs = Math.round(performance.now() - started);
@@ -44,9 +48,22 @@ export async function runDemo(argv: readonly string[], io: CliIo): Promise<numbe
   try {
     const info = readInfo(ws);
     if (args.options.json) {
-      io.json({ workspace: path, ...params, generateMs, accounts: info.accounts, periodRows: info.periodRows, outcomes: info.outcomes, arr: info.arr, owners: info.owners, periodRange: info.periodRange, patterns: info.patterns });
+      io.json({
+        workspace: path,
+        ...params,
+        generateMs,
+        accounts: info.accounts,
+        periodRows: info.periodRows,
+        outcomes: info.outcomes,
+        arr: info.arr,
+        owners: info.owners,
+        periodRange: info.periodRange,
+        patterns: info.patterns,
+      });
     } else {
-      io.out(`Created ${path}: ${formatCount(info.accounts)} accounts, ${formatCount(info.periodRows)} period rows, ${formatMoney(info.arr)} ARR (seed ${params.seed}, ${(generateMs / 1000).toFixed(1)} s).`);
+      io.out(
+        `Created ${path}: ${formatCount(info.accounts)} accounts, ${formatCount(info.periodRows)} period rows, ${formatMoney(info.arr)} ARR (seed ${params.seed}, ${(generateMs / 1000).toFixed(1)} s).`,
+      );
     }
   } finally {
     ws.db.close();

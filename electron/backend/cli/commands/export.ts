@@ -16,16 +16,23 @@ type Kind = (typeof kinds)[number];
 
 export const exportSpec: CommandSpec = {
   name: 'export',
-  summary: 'Export a rule pack (JSON/YAML with validation), its SQL, JSON Logic or JS form, a signals CSV, the features relation or scored accounts.',
+  summary:
+    'Export a rule pack (JSON/YAML with validation), its SQL, JSON Logic or JS form, a signals CSV, the features relation or scored accounts.',
   usage: `ladder export ${kinds.join('|')} --pack P|preset:NAME [--workspace W] [--dialect ${sqlDialects.join('|')}] [--table NAME] [--as-of YYYY-MM-DD] [--format json|yaml|csv|parquet|xlsx] [--bom] [--no-validation] [--out F]`,
   positionals: { min: 1, max: 1, names: `what to export (${kinds.join(', ')})` },
   options: {
     pack: { kind: 'string', help: 'rule pack file (JSON or YAML), or preset:NAME' },
     workspace: { kind: 'string', help: 'workspace file (needed by features, scored, and pack validation)' },
     dialect: { kind: 'string', help: `SQL dialect: ${sqlDialects.join(', ')} (default duckdb)` },
-    table: { kind: 'string', help: "SQL input relation: name, schema.name, or a dbt {{ ref('…') }} (default ladder_features)" },
+    table: {
+      kind: 'string',
+      help: "SQL input relation: name, schema.name, or a dbt {{ ref('…') }} (default ladder_features)",
+    },
     'as-of': { kind: 'string', help: 'measure as of this date (default: the latest period)' },
-    format: { kind: 'string', help: 'pack: json or yaml; features: csv or parquet; scored: csv or xlsx (default: from --out, else json / csv)' },
+    format: {
+      kind: 'string',
+      help: 'pack: json or yaml; features: csv or parquet; scored: csv or xlsx (default: from --out, else json / csv)',
+    },
     bom: { kind: 'boolean', help: 'CSV: start with a UTF-8 byte-order mark (for Excel)' },
     'no-validation': { kind: 'boolean', help: 'pack: leave out the validation block (no workspace needed)' },
     out: { kind: 'string', help: 'write to this file (default: standard output; xlsx needs --out)' },
@@ -36,11 +43,14 @@ export const exportSpec: CommandSpec = {
 function formatOf(kind: Kind, format: string | undefined, out: string | undefined): ExportFormat {
   const ext = out ? extname(out).toLowerCase().slice(1) : '';
   const pick = (allowed: string[], fallback: string) => {
-    const chosen = format ?? (allowed.includes(ext === 'yml' ? 'yaml' : ext) ? (ext === 'yml' ? 'yaml' : ext) : fallback);
-    if (!allowed.includes(chosen)) throw new UsageError(`ladder export ${kind}: --format must be ${allowed.join(' or ')}, not "${chosen}".`);
+    const chosen =
+      format ?? (allowed.includes(ext === 'yml' ? 'yaml' : ext) ? (ext === 'yml' ? 'yaml' : ext) : fallback);
+    if (!allowed.includes(chosen))
+      throw new UsageError(`ladder export ${kind}: --format must be ${allowed.join(' or ')}, not "${chosen}".`);
     return chosen;
   };
-  if (format !== undefined && kind !== 'pack' && kind !== 'scored' && kind !== 'features') throw new UsageError(`ladder export ${kind}: --format applies to pack, features and scored only.`);
+  if (format !== undefined && kind !== 'pack' && kind !== 'scored' && kind !== 'features')
+    throw new UsageError(`ladder export ${kind}: --format applies to pack, features and scored only.`);
   switch (kind) {
     case 'pack':
       return pick(['json', 'yaml'], 'json') === 'yaml' ? 'pack-yaml' : 'pack-json';
@@ -67,7 +77,8 @@ async function writeStdout(chunks: Iterable<string>): Promise<void> {
   try {
     for (const chunk of chunks) {
       if (closed) return;
-      if (!process.stdout.write(chunk)) await Promise.race([once(process.stdout, 'drain'), once(process.stdout, 'close')]);
+      if (!process.stdout.write(chunk))
+        await Promise.race([once(process.stdout, 'drain'), once(process.stdout, 'close')]);
     }
   } finally {
     process.stdout.off('error', onError);
@@ -77,19 +88,27 @@ async function writeStdout(chunks: Iterable<string>): Promise<void> {
 export async function runExport(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(exportSpec, argv);
   const kind = args.positionals[0]!;
-  if (!(kinds as readonly string[]).includes(kind)) throw new UsageError(`ladder export: unknown kind "${kind}"; use one of ${kinds.join(', ')}.`);
+  if (!(kinds as readonly string[]).includes(kind))
+    throw new UsageError(`ladder export: unknown kind "${kind}"; use one of ${kinds.join(', ')}.`);
   const packArg = requireString(exportSpec, args, 'pack');
   const out = args.options.out as string | undefined;
   const format = formatOf(kind as Kind, args.options.format as string | undefined, out);
   const dialect = args.options.dialect as string | undefined;
-  if (dialect !== undefined && !(sqlDialects as readonly string[]).includes(dialect)) throw new UsageError(`ladder export: --dialect must be one of ${sqlDialects.join(', ')}, not "${dialect}".`);
-  if ((dialect !== undefined || args.options.table !== undefined) && kind !== 'sql') throw new UsageError('ladder export: --dialect and --table apply to sql only.');
-  if (format === 'scored-xlsx' && !out) throw new UsageError('ladder export scored: an Excel workbook needs --out F.xlsx.');
-  if (format === 'features-parquet' && !out) throw new UsageError('ladder export features: a Parquet file needs --out F.parquet.');
+  if (dialect !== undefined && !(sqlDialects as readonly string[]).includes(dialect))
+    throw new UsageError(`ladder export: --dialect must be one of ${sqlDialects.join(', ')}, not "${dialect}".`);
+  if ((dialect !== undefined || args.options.table !== undefined) && kind !== 'sql')
+    throw new UsageError('ladder export: --dialect and --table apply to sql only.');
+  if (format === 'scored-xlsx' && !out)
+    throw new UsageError('ladder export scored: an Excel workbook needs --out F.xlsx.');
+  if (format === 'features-parquet' && !out)
+    throw new UsageError('ladder export features: a Parquet file needs --out F.parquet.');
   const workspacePath = args.options.workspace as string | undefined;
-  const needsWorkspace = kind === 'features' || kind === 'scored' || (kind === 'pack' && !args.options['no-validation']);
+  const needsWorkspace =
+    kind === 'features' || kind === 'scored' || (kind === 'pack' && !args.options['no-validation']);
   if (needsWorkspace && !workspacePath) {
-    throw new UsageError(`ladder export ${kind}: --workspace is required${kind === 'pack' ? ' (or --no-validation for the pack alone)' : ''}.`);
+    throw new UsageError(
+      `ladder export ${kind}: --workspace is required${kind === 'pack' ? ' (or --no-validation for the pack alone)' : ''}.`,
+    );
   }
   const valid = loadPackArgument(packArg);
   let ws: Workspace | null = null;

@@ -19,14 +19,18 @@ import { formatCount, type CliIo } from '../io';
 export const importSpec: CommandSpec = {
   name: 'import',
   summary: 'Import a CSV/TSV, XLSX, JSON/NDJSON, Parquet or Arrow file into a workspace, all rows or none.',
-  usage: 'ladder import FILE --workspace W --kind accounts|periods|users|events|outcomes|tickets [--preset P] [--mapping M.json] [--on-error abort|skip|text] [--dry-run] [--json]',
+  usage:
+    'ladder import FILE --workspace W --kind accounts|periods|users|events|outcomes|tickets [--preset P] [--mapping M.json] [--on-error abort|skip|text] [--dry-run] [--json]',
   positionals: { min: 1, max: 1, names: 'the file to import' },
   options: {
     workspace: { kind: 'string', help: 'workspace file to import into (created when missing)' },
     kind: { kind: 'string', help: `what the rows are: ${importKinds.join(', ')}` },
     preset: { kind: 'string', help: `built-in mapping: ${presetIds.join(', ')}` },
     mapping: { kind: 'string', help: 'a mapping file (JSON) saved from the app or written by hand' },
-    'on-error': { kind: 'string', help: 'rows with bad values: abort (default, import nothing), skip them, or keep the value as text' },
+    'on-error': {
+      kind: 'string',
+      help: 'rows with bad values: abort (default, import nothing), skip them, or keep the value as text',
+    },
     'date-order': { kind: 'string', help: 'DMY or MDY for dates like 03/04/2024 that read both ways' },
     sheet: { kind: 'string', help: 'XLSX: the worksheet to read (default: the first)' },
     'dry-run': { kind: 'boolean', help: 'validate and report, write nothing' },
@@ -49,12 +53,16 @@ function specFrom(args: ReturnType<typeof parseArgs>): MappingSpec {
     spec = parseMappingJson(text, basename(file));
   }
   const kind = o.kind ?? spec.kind;
-  if (typeof kind !== 'string') throw new UsageError('ladder import: --kind is required (or a mapping file that names its kind).');
-  if (!(importKinds as readonly string[]).includes(kind)) throw new UsageError(`ladder import: --kind must be one of ${importKinds.join(', ')}, not "${kind}".`);
+  if (typeof kind !== 'string')
+    throw new UsageError('ladder import: --kind is required (or a mapping file that names its kind).');
+  if (!(importKinds as readonly string[]).includes(kind))
+    throw new UsageError(`ladder import: --kind must be one of ${importKinds.join(', ')}, not "${kind}".`);
   const onError = o['on-error'];
-  if (onError !== undefined && !(onErrorChoices as readonly unknown[]).includes(onError)) throw new UsageError(`ladder import: --on-error must be abort, skip or text, not "${String(onError)}".`);
+  if (onError !== undefined && !(onErrorChoices as readonly unknown[]).includes(onError))
+    throw new UsageError(`ladder import: --on-error must be abort, skip or text, not "${String(onError)}".`);
   const order = typeof o['date-order'] === 'string' ? o['date-order'].toUpperCase() : undefined;
-  if (order !== undefined && order !== 'DMY' && order !== 'MDY') throw new UsageError(`ladder import: --date-order must be DMY or MDY, not "${order}".`);
+  if (order !== undefined && order !== 'DMY' && order !== 'MDY')
+    throw new UsageError(`ladder import: --date-order must be DMY or MDY, not "${order}".`);
   return {
     ...spec,
     kind: kind as ImportKind,
@@ -73,35 +81,50 @@ function progressLine(io: CliIo, label: string, total: number, started: number) 
     const share = total > 0 ? Math.min(1, bytes / total) : 0;
     const eta = share > 0 && seconds > 0.5 ? Math.round(seconds / share - seconds) : null;
     const bar = '█'.repeat(Math.round(share * 20)).padEnd(20, '░');
-    io.progress(`${label} ${bar} ${Math.round(share * 100)}%  ${mb(bytes)} of ${mb(total)}  ${formatCount(Math.round(rows / Math.max(seconds, 0.001)))} rows/s${eta !== null ? `  ETA ${eta} s` : ''}`);
+    io.progress(
+      `${label} ${bar} ${Math.round(share * 100)}%  ${mb(bytes)} of ${mb(total)}  ${formatCount(Math.round(rows / Math.max(seconds, 0.001)))} rows/s${eta !== null ? `  ETA ${eta} s` : ''}`,
+    );
   };
 }
 
 function failureSentence(report: ImportReport): string {
   const first = report.rejected[0];
-  const example = first ? ` (first: row ${first.row}, column "${first.column}", value "${first.value}": ${first.reason})` : '';
-  if (report.rowsImported === 0 && report.rowsRejected === 0) return 'Nothing was imported: the file has no rows to import.';
-  if (report.rowsImported === 0) return `Nothing was imported: all ${formatCount(report.rowsRejected)} rows were rejected${example}.`;
+  const example = first
+    ? ` (first: row ${first.row}, column "${first.column}", value "${first.value}": ${first.reason})`
+    : '';
+  if (report.rowsImported === 0 && report.rowsRejected === 0)
+    return 'Nothing was imported: the file has no rows to import.';
+  if (report.rowsImported === 0)
+    return `Nothing was imported: all ${formatCount(report.rowsRejected)} rows were rejected${example}.`;
   return `Nothing was imported: ${formatCount(report.rowsRejected)} of ${formatCount(report.rowsRead)} rows were rejected${example}. Fix the file, or use --on-error skip to import the other rows.`;
 }
 
 function printReport(io: CliIo, report: ImportReport): void {
   const s = report.source;
-  io.out(`${s.fileName} (${s.format}${s.encoding ? `, ${s.encoding}` : ''}${s.delimiter ? `, delimiter ${JSON.stringify(s.delimiter)}` : ''}${s.sheet ? `, sheet "${s.sheet}"` : ''}) → ${report.kind}`);
+  io.out(
+    `${s.fileName} (${s.format}${s.encoding ? `, ${s.encoding}` : ''}${s.delimiter ? `, delimiter ${JSON.stringify(s.delimiter)}` : ''}${s.sheet ? `, sheet "${s.sheet}"` : ''}) → ${report.kind}`,
+  );
   const written =
     report.kind === 'events'
       ? ` into ${formatCount(report.periodsWritten)} weekly period rows (${formatCount(report.inserted)} new, ${formatCount(report.updated)} updated)`
       : ` (${formatCount(report.inserted)} new, ${formatCount(report.updated)} updated)`;
-  io.out(`  rows read ${formatCount(report.rowsRead)}, imported ${formatCount(report.rowsImported)}${written}, rejected ${formatCount(report.rowsRejected)}${report.duplicates ? `, duplicates ${report.duplicates}` : ''}${report.orphans ? `, orphans ${report.orphans}` : ''}`);
+  io.out(
+    `  rows read ${formatCount(report.rowsRead)}, imported ${formatCount(report.rowsImported)}${written}, rejected ${formatCount(report.rowsRejected)}${report.duplicates ? `, duplicates ${report.duplicates}` : ''}${report.orphans ? `, orphans ${report.orphans}` : ''}`,
+  );
   for (const w of report.warnings) io.out(`  warning: ${w}`);
   io.out('  columns:');
   for (const c of report.columns) {
     const range = c.min !== null ? `  ${c.min} … ${c.max}` : '';
-    io.out(`    ${c.name.slice(0, 40).padEnd(40)} → ${(c.field ?? 'skipped').padEnd(24)} ${c.type.padEnd(8)} nulls ${c.nulls}${range}${c.rejected ? `  rejected ${c.rejected}` : ''}`);
+    io.out(
+      `    ${c.name.slice(0, 40).padEnd(40)} → ${(c.field ?? 'skipped').padEnd(24)} ${c.type.padEnd(8)} nulls ${c.nulls}${range}${c.rejected ? `  rejected ${c.rejected}` : ''}`,
+    );
   }
   for (const r of report.rejected.slice(0, 10)) io.out(`  row ${r.row}, ${r.column}: "${r.value}" ${r.reason}`);
   if (report.rowsRejected > 10) io.out(`  … ${formatCount(report.rowsRejected - 10)} more rejected rows (see --json)`);
-  if (report.committed) io.out(`  import #${report.importId} committed in ${(report.durationMs / 1000).toFixed(1)} s; undo it from the app's import history.`);
+  if (report.committed)
+    io.out(
+      `  import #${report.importId} committed in ${(report.durationMs / 1000).toFixed(1)} s; undo it from the app's import history.`,
+    );
   else if (report.dryRun) io.out('  dry run: nothing was written.');
 }
 
@@ -122,7 +145,11 @@ export async function runImportCommand(argv: readonly string[], io: CliIo): Prom
   process.once('SIGINT', onSigint);
   try {
     const started = Date.now();
-    const { analysis, plan } = await analyzeAndPlan(file, { ...spec, kind: spec.kind! }, { signal: controller.signal, onProgress: progressLine(io, 'Reading  ', bytes, started) });
+    const { analysis, plan } = await analyzeAndPlan(
+      file,
+      { ...spec, kind: spec.kind! },
+      { signal: controller.signal, onProgress: progressLine(io, 'Reading  ', bytes, started) },
+    );
     if (plan.blockers.length > 0) throw new ImportFailure(`${analysis.fileName}: ${plan.blockers.join(' ')}`);
     const phrases = spec.ticketPhrases ?? readPhrases(ws);
     const report = await runImport({
@@ -139,9 +166,15 @@ export async function runImportCommand(argv: readonly string[], io: CliIo): Prom
     if (args.options.json) io.json(report);
     else printReport(io, report);
     committed = report.committed;
-    const ok = report.committed || (dryRun && report.rowsImported > 0 && (report.onError !== 'abort' || report.rowsRejected === 0));
+    const ok =
+      report.committed ||
+      (dryRun && report.rowsImported > 0 && (report.onError !== 'abort' || report.rowsRejected === 0));
     if (!ok) {
-      io.err(dryRun ? failureSentence(report).replace('Nothing was imported', 'The import would not go through') : failureSentence(report));
+      io.err(
+        dryRun
+          ? failureSentence(report).replace('Nothing was imported', 'The import would not go through')
+          : failureSentence(report),
+      );
       return 1;
     }
     return 0;
@@ -149,6 +182,7 @@ export async function runImportCommand(argv: readonly string[], io: CliIo): Prom
     process.off('SIGINT', onSigint);
     io.progress('');
     ws.db.close();
-    if (created && !committed) for (const f of [workspacePath, `${workspacePath}-wal`, `${workspacePath}-shm`]) rmSync(f, { force: true });
+    if (created && !committed)
+      for (const f of [workspacePath, `${workspacePath}-wal`, `${workspacePath}-shm`]) rmSync(f, { force: true });
   }
 }

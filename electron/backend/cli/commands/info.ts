@@ -24,16 +24,22 @@ export async function runInfo(argv: readonly string[], io: CliIo): Promise<numbe
       io.json(info);
       return 0;
     }
-    const range = info.periodRange ? `${info.periodRange.from} to ${info.periodRange.to} (${info.periodRange.periods} periods)` : 'none';
+    const range = info.periodRange
+      ? `${info.periodRange.from} to ${info.periodRange.to} (${info.periodRange.periods} periods)`
+      : 'none';
     io.out(`${info.path} (workspace format ${info.formatVersion})`);
     io.out(`  accounts      ${formatCount(info.accounts)}   ARR ${formatMoney(info.arr)}   owners ${info.owners}`);
     io.out(`  period rows   ${formatCount(info.periodRows)}   range ${range}`);
-    io.out(`  users ${formatCount(info.users)}   outcomes ${formatCount(info.outcomes)}   tickets ${formatCount(info.tickets)}   models ${info.models}`);
+    io.out(
+      `  users ${formatCount(info.users)}   outcomes ${formatCount(info.outcomes)}   tickets ${formatCount(info.tickets)}   models ${info.models}`,
+    );
     io.out(`  imports       ${info.imports.length === 0 ? 'none' : ''}`);
-    for (const i of info.imports) io.out(`    #${i.id} ${i.kind} ${i.fileName}: ${formatCount(i.rowsImported)} rows${i.undone ? ' (undone)' : ''}`);
+    for (const i of info.imports)
+      io.out(`    #${i.id} ${i.kind} ${i.fileName}: ${formatCount(i.rowsImported)} rows${i.undone ? ' (undone)' : ''}`);
     if (info.demo) {
       io.out(`  demo          seed ${info.demo.seed}, ${info.demo.weeks} weeks; planted patterns:`);
-      for (const p of info.patterns) io.out(`    ${p.label.padEnd(22)} ${formatCount(p.accounts).padStart(9)}  ${(p.share * 100).toFixed(1)} %`);
+      for (const p of info.patterns)
+        io.out(`    ${p.label.padEnd(22)} ${formatCount(p.accounts).padStart(9)}  ${(p.share * 100).toFixed(1)} %`);
     }
     return 0;
   } finally {

@@ -50,10 +50,14 @@ export async function runScore(argv: readonly string[], io: CliIo): Promise<numb
       return 0;
     }
     io.out(`${valid.pack.name} — ${formatCount(result.accounts)} accounts as of ${scored.asOf}`);
-    for (const s of result.stages) io.out(`  ${s.label.padEnd(24)} ${formatCount(s.accounts).padStart(10)}  ${formatMoney(s.arr).padStart(16)}`);
+    for (const s of result.stages)
+      io.out(`  ${s.label.padEnd(24)} ${formatCount(s.accounts).padStart(10)}  ${formatMoney(s.arr).padStart(16)}`);
     if (valid.pack.filters.length > 0) {
-      io.out(`  Filters: ${formatCount(result.funnel.candidates.accounts)} candidates for ${result.stages.find((s) => s.id === result.funnel.stage)?.label}`);
-      for (const r of result.funnel.removed) io.out(`    − ${r.label.padEnd(28)} ${formatCount(r.accounts).padStart(8)}`);
+      io.out(
+        `  Filters: ${formatCount(result.funnel.candidates.accounts)} candidates for ${result.stages.find((s) => s.id === result.funnel.stage)?.label}`,
+      );
+      for (const r of result.funnel.removed)
+        io.out(`    − ${r.label.padEnd(28)} ${formatCount(r.accounts).padStart(8)}`);
     }
     if (out) io.out(`Scored accounts written to ${resolve(out)}.`);
     return 0;

@@ -22,7 +22,8 @@ export const serveSpec: CommandSpec = {
 export async function runServe(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(serveSpec, argv);
   const port = args.options.port as number | undefined;
-  if (port !== undefined && (port < 0 || port > 65535)) throw new UsageError('ladder serve: --port must be between 0 and 65535.');
+  if (port !== undefined && (port < 0 || port > 65535))
+    throw new UsageError('ladder serve: --port must be between 0 and 65535.');
   const session = createSession(defaultDataDir());
   const workspace = args.options.workspace as string | undefined;
   const opened = await openInitialWorkspace(session, workspace ? resolve(workspace) : undefined);

@@ -28,7 +28,9 @@ export const readParquet: SourceReader = async (request, sink) => {
   try {
     metadata = await parquetMetadataAsync(file);
   } catch (error) {
-    throw new ImportFailure(`${request.fileName} is not a readable Parquet file (${error instanceof Error ? error.message : String(error)}).`);
+    throw new ImportFailure(
+      `${request.fileName} is not a readable Parquet file (${error instanceof Error ? error.message : String(error)}).`,
+    );
   }
   const names = parquetSchema(metadata).children.map((c) => c.element.name);
   sink.header(names, { format: 'parquet' });
@@ -68,14 +70,21 @@ export const readArrow: SourceReader = async (request, sink) => {
         sink.header(names, { format: 'arrow' });
       }
       const vectors = names.map((_, j) => batch.getChildAt(j));
-      for (let i = 0; i < batch.numRows; i++) sink.row(vectors.map((v) => toCell(v?.get(i))), ++row, row);
+      for (let i = 0; i < batch.numRows; i++)
+        sink.row(
+          vectors.map((v) => toCell(v?.get(i))),
+          ++row,
+          row,
+        );
       request.onBytes?.(stream.bytesRead);
       await request.gate?.();
     }
   } catch (error) {
     stream.destroy();
     if (names || error instanceof ImportFailure || (error as { code?: string }).code === 'cancelled') throw error;
-    throw new ImportFailure(`${request.fileName} is not a readable Arrow IPC file (${error instanceof Error ? error.message : String(error)}).`);
+    throw new ImportFailure(
+      `${request.fileName} is not a readable Arrow IPC file (${error instanceof Error ? error.message : String(error)}).`,
+    );
   }
   if (!names) throw new ImportFailure(`${request.fileName} holds no record batches.`);
 };

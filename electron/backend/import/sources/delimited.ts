@@ -19,7 +19,12 @@ async function readHead(path: string, bytes: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-async function readWith(request: ReadRequest, sink: RowSink, encoding: TextEncoding, delimiter: Delimiter): Promise<void> {
+async function readWith(
+  request: ReadRequest,
+  sink: RowSink,
+  encoding: TextEncoding,
+  delimiter: Delimiter,
+): Promise<void> {
   const transcoder = createTranscoder(encoding, request.fileName);
   const scanner = createCsvScanner({ delimiter: delimiter.charCodeAt(0) });
   let row = 0;
@@ -65,7 +70,10 @@ export const readDelimited: SourceReader = async (request, sink) => {
   } catch (error) {
     // Not UTF-8 after all: Windows-1252 decodes any byte, and is what such files nearly always are.
     if (!(error instanceof NotUtf8)) throw error;
-    if (request.info?.encoding) throw new ImportFailure(`${request.fileName} changed since it was analysed (it is no longer valid UTF-8); analyse it again.`);
+    if (request.info?.encoding)
+      throw new ImportFailure(
+        `${request.fileName} changed since it was analysed (it is no longer valid UTF-8); analyse it again.`,
+      );
     await readWith(request, sink, 'windows-1252', delimiter);
   }
 };

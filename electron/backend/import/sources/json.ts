@@ -13,7 +13,8 @@ function flatten(value: unknown, prefix: string, out: Map<string, Cell>, depth: 
     for (const [key, inner] of Object.entries(value)) flatten(inner, prefix ? `${prefix}.${key}` : key, out, depth + 1);
     return;
   }
-  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out.set(prefix, value);
+  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    out.set(prefix, value);
   else out.set(prefix, JSON.stringify(value));
 }
 
@@ -27,10 +28,16 @@ function recordSink(request: ReadRequest, sink: RowSink, format: 'json' | 'ndjso
     try {
       parsed = JSON.parse(text);
     } catch (error) {
-      throw new ImportFailure(`${request.fileName}, line ${line}: not valid JSON (${error instanceof Error ? error.message : String(error)}).`, { line });
+      throw new ImportFailure(
+        `${request.fileName}, line ${line}: not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
+        { line },
+      );
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      throw new ImportFailure(`${request.fileName}, line ${line}: each record must be a JSON object, not ${Array.isArray(parsed) ? 'an array' : JSON.stringify(parsed)?.slice(0, 40)}.`, { line });
+      throw new ImportFailure(
+        `${request.fileName}, line ${line}: each record must be a JSON object, not ${Array.isArray(parsed) ? 'an array' : JSON.stringify(parsed)?.slice(0, 40)}.`,
+        { line },
+      );
     }
     const flat = new Map<string, Cell>();
     flatten(parsed, '', flat, 0);
@@ -81,7 +88,8 @@ async function readNdjson(request: ReadRequest, sink: RowSink): Promise<number> 
     const text = carry + decoder.decode(chunk, { stream: true });
     const parts = text.split('\n');
     carry = parts.pop()!;
-    if (carry.length > maxRecordBytes) throw new ImportFailure(`${request.fileName}, line ${line + 1} is longer than 64 MB.`);
+    if (carry.length > maxRecordBytes)
+      throw new ImportFailure(`${request.fileName}, line ${line + 1} is longer than 64 MB.`);
     for (const part of parts) take(part);
   }
   take(carry + decoder.decode());
@@ -127,9 +135,19 @@ async function readArray(request: ReadRequest, sink: RowSink): Promise<number> {
         }
         continue;
       }
-      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || (state === 'before' && i < 3 && (c === 0xef || c === 0xbb || c === 0xbf))) continue;
+      if (
+        c === 0x20 ||
+        c === 0x0a ||
+        c === 0x0d ||
+        c === 0x09 ||
+        (state === 'before' && i < 3 && (c === 0xef || c === 0xbb || c === 0xbf))
+      )
+        continue;
       if (state === 'before') {
-        if (c !== 0x5b) throw new ImportFailure(`${request.fileName} is not a JSON array of records (it starts with "${String.fromCharCode(c)}").`);
+        if (c !== 0x5b)
+          throw new ImportFailure(
+            `${request.fileName} is not a JSON array of records (it starts with "${String.fromCharCode(c)}").`,
+          );
         state = 'between';
       } else if (state === 'between') {
         if (c === 0x2c) continue;
@@ -142,15 +160,19 @@ async function readArray(request: ReadRequest, sink: RowSink): Promise<number> {
         inString = c === 0x22;
         start = i;
         startLine = line;
-        if (depth === 0 && !inString) throw new ImportFailure(`${request.fileName}, line ${line}: each record must be a JSON object.`, { line });
+        if (depth === 0 && !inString)
+          throw new ImportFailure(`${request.fileName}, line ${line}: each record must be a JSON object.`, { line });
       } else {
-        throw new ImportFailure(`${request.fileName}, line ${line}: unexpected text after the end of the JSON array.`, { line });
+        throw new ImportFailure(`${request.fileName}, line ${line}: unexpected text after the end of the JSON array.`, {
+          line,
+        });
       }
     }
     if (state === 'inside') {
       parts.push(Buffer.from(chunk.subarray(start)));
       partBytes += chunk.length - start;
-      if (partBytes > maxRecordBytes) throw new ImportFailure(`${request.fileName}: the record starting at line ${startLine} is larger than 64 MB.`);
+      if (partBytes > maxRecordBytes)
+        throw new ImportFailure(`${request.fileName}: the record starting at line ${startLine} is larger than 64 MB.`);
     }
   }
   if (state === 'inside' || state === 'before' || state === 'between') {

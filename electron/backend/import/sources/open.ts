@@ -28,12 +28,22 @@ export function detectFormat(path: string): SourceFormat {
   const bytes = head(path);
   const ext = extname(path).toLowerCase();
   if (bytes.subarray(0, 4).toString('latin1') === 'PAR1') return 'parquet';
-  if (bytes.subarray(0, 6).toString('latin1') === 'ARROW1' || (bytes.readUInt32LE(0) === 0xffffffff && ['.arrow', '.arrows', '.ipc', '.feather'].includes(ext))) return 'arrow';
+  if (
+    bytes.subarray(0, 6).toString('latin1') === 'ARROW1' ||
+    (bytes.readUInt32LE(0) === 0xffffffff && ['.arrow', '.arrows', '.ipc', '.feather'].includes(ext))
+  )
+    return 'arrow';
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && ['.xlsx', '.xlsm', ''].includes(ext)) return 'xlsx';
-  if (ext === '.xls') throw new ImportFailure(`${basename(path)} is an old Excel 97–2003 workbook; save it as .xlsx or CSV and import that.`);
+  if (ext === '.xls')
+    throw new ImportFailure(
+      `${basename(path)} is an old Excel 97–2003 workbook; save it as .xlsx or CSV and import that.`,
+    );
   if (ext === '.ndjson' || ext === '.jsonl') return 'ndjson';
   if (ext === '.json') {
-    const first = bytes.toString('utf8').replace(/^\uFEFF/, '').trimStart()[0];
+    const first = bytes
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trimStart()[0];
     return first === '{' ? 'ndjson' : 'json';
   }
   return 'csv';

@@ -21,7 +21,12 @@ function cellValue(value: unknown): Cell {
 /** The worksheet names, from the workbook's own list (cheap: no cells are read). */
 async function sheetNames(path: string): Promise<string[]> {
   const names: string[] = [];
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'ignore', styles: 'ignore', hyperlinks: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    worksheets: 'emit',
+    sharedStrings: 'ignore',
+    styles: 'ignore',
+    hyperlinks: 'ignore',
+  });
   for await (const sheet of reader) {
     names.push((sheet as unknown as { name: string }).name);
   }
@@ -33,13 +38,22 @@ export const readXlsx: SourceReader = async (request, sink) => {
   try {
     sheets = await sheetNames(request.path);
   } catch (error) {
-    throw new ImportFailure(`${request.fileName} is not a readable XLSX workbook (${error instanceof Error ? error.message : String(error)}).`);
+    throw new ImportFailure(
+      `${request.fileName} is not a readable XLSX workbook (${error instanceof Error ? error.message : String(error)}).`,
+    );
   }
   const wanted = request.sheet ?? request.info?.sheet ?? sheets[0];
   if (!wanted || !sheets.includes(wanted)) {
-    throw new ImportFailure(`${request.fileName} has no worksheet called "${wanted ?? ''}"; it has ${sheets.map((s) => `"${s}"`).join(', ')}.`);
+    throw new ImportFailure(
+      `${request.fileName} has no worksheet called "${wanted ?? ''}"; it has ${sheets.map((s) => `"${s}"`).join(', ')}.`,
+    );
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(request.path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(request.path, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+  });
   let width = 0;
   let started = false;
   for await (const sheet of reader) {
@@ -50,7 +64,10 @@ export const readXlsx: SourceReader = async (request, sink) => {
       if (!started) {
         started = true;
         width = values.length;
-        sink.header(values.map((v, i) => (v === null || v === undefined ? `Column ${i + 1}` : String(cellValue(v)))), { format: 'xlsx', sheet: wanted, sheets });
+        sink.header(
+          values.map((v, i) => (v === null || v === undefined ? `Column ${i + 1}` : String(cellValue(v)))),
+          { format: 'xlsx', sheet: wanted, sheets },
+        );
         continue;
       }
       const cells: Cell[] = [];

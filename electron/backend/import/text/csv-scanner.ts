@@ -37,7 +37,11 @@ type Slice = (this: Buffer, start: number, end: number) => string;
 const { latin1Slice, utf8Slice } = Buffer.prototype as unknown as { latin1Slice: Slice; utf8Slice: Slice };
 const decoderFor = (buf: Buffer): Slice => (isAscii(buf) ? latin1Slice : utf8Slice);
 
-export function createCsvScanner({ delimiter, maxRowBytes = 64 * 2 ** 20, maxFields = 4096 }: CsvScannerOptions): CsvScanner {
+export function createCsvScanner({
+  delimiter,
+  maxRowBytes = 64 * 2 ** 20,
+  maxFields = 4096,
+}: CsvScannerOptions): CsvScanner {
   let carry: Buffer | null = null;
   let line = 1; // line number (1-based) where the next row starts
   let scanned = 0;
@@ -73,7 +77,10 @@ export function createCsvScanner({ delimiter, maxRowBytes = 64 * 2 ** 20, maxFie
           const q = buf.indexOf(QUOTE, j);
           if (q === -1) {
             if (!final) return checkedCarry(buf, rowStart, rowLine);
-            throw new ImportFailure(`Row at line ${rowLine}: a quoted field is never closed (the file ends inside quotes; it may be truncated).`, { line: rowLine });
+            throw new ImportFailure(
+              `Row at line ${rowLine}: a quoted field is never closed (the file ends inside quotes; it may be truncated).`,
+              { line: rowLine },
+            );
           }
           if (q + 1 < len && buf[q + 1] === QUOTE) {
             escaped = true;
@@ -102,7 +109,10 @@ export function createCsvScanner({ delimiter, maxRowBytes = 64 * 2 ** 20, maxFie
       }
       fields.push(value);
       if (fields.length > maxFields) {
-        throw new ImportFailure(`Row at line ${rowLine} has more than ${maxFields.toLocaleString('en-US')} columns; Ladder reads at most that many.`, { line: rowLine });
+        throw new ImportFailure(
+          `Row at line ${rowLine} has more than ${maxFields.toLocaleString('en-US')} columns; Ladder reads at most that many.`,
+          { line: rowLine },
+        );
       }
       if (i === len) {
         sink(fields, rowLine);

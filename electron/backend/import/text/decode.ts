@@ -40,7 +40,9 @@ export function createTranscoder(encoding: TextEncoding, fileName: string): Tran
   const refuseBinary = (chunk: Buffer) => {
     const nul = chunk.indexOf(0);
     if (nul !== -1) {
-      throw new ImportFailure(`${fileName} looks like a binary file, not text: it has a NUL byte at byte ${(offset + nul).toLocaleString('en-US')}.`);
+      throw new ImportFailure(
+        `${fileName} looks like a binary file, not text: it has a NUL byte at byte ${(offset + nul).toLocaleString('en-US')}.`,
+      );
     }
   };
   if (encoding === 'utf-8' || encoding === 'utf-8-bom') {

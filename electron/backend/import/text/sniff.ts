@@ -18,7 +18,10 @@ export function sniffDelimiter(head: string, fileName = ''): Delimiter {
   if (/\.tsv$|\.tab$/i.test(fileName)) return '\t';
   // Cut the head at its last complete line so a partial row does not vote.
   const cut = head.lastIndexOf('\n');
-  const lines = (cut > 0 ? head.slice(0, cut) : head).split(/\r\n|\n|\r/).filter((l) => l.length > 0).slice(0, 50);
+  const lines = (cut > 0 ? head.slice(0, cut) : head)
+    .split(/\r\n|\n|\r/)
+    .filter((l) => l.length > 0)
+    .slice(0, 50);
   let best: { delimiter: Delimiter; score: number; width: number } = { delimiter: ',', score: 0, width: 0 };
   for (const delimiter of delimiterCandidates) {
     const counts = lines.map((l) => countOutsideQuotes(l, delimiter));
@@ -26,7 +29,8 @@ export function sniffDelimiter(head: string, fileName = ''): Delimiter {
     if (header === 0) continue;
     const consistent = counts.filter((c) => c === header).length;
     const score = consistent / counts.length;
-    if (score > best.score + 0.1 || (Math.abs(score - best.score) <= 0.1 && header > best.width)) best = { delimiter, score, width: header };
+    if (score > best.score + 0.1 || (Math.abs(score - best.score) <= 0.1 && header > best.width))
+      best = { delimiter, score, width: header };
   }
   return best.delimiter;
 }

@@ -24,7 +24,9 @@ export function createAccountLookup(db: Db): AccountLookup {
     byAccountId: (id) => (accounts ??= load('SELECT id, key FROM accounts')).get(id),
     byOutcome: (id) => (outcomes ??= load('SELECT id, account_key FROM outcomes')).get(id),
     byUser(idOrEmail) {
-      users ??= load('SELECT user_id, account_key FROM users UNION ALL SELECT lower(email), account_key FROM users WHERE email IS NOT NULL');
+      users ??= load(
+        'SELECT user_id, account_key FROM users UNION ALL SELECT lower(email), account_key FROM users WHERE email IS NOT NULL',
+      );
       return users.get(idOrEmail) ?? users.get(idOrEmail.toLowerCase());
     },
   };

@@ -35,19 +35,46 @@ export function createEventAggregator(db: Db, importId: number, options: { sessi
       if (!w) byWeek.set(start, (w = { users: new Set(), sessions: new Set(), events: 0, pricing: 0, invites: 0 }));
       const n = typeof count === 'number' && count >= 0 ? count : 1;
       if (user !== null && user !== undefined && user !== '') w.users.add(String(user));
-      if (session !== null && session !== undefined && session !== '' && session !== '-1') w.sessions.add(String(session));
+      if (session !== null && session !== undefined && session !== '' && session !== '-1')
+        w.sessions.add(String(session));
       w.events += n;
       const event = typeof name === 'string' ? name : '';
       if (pricingPattern.test(event)) w.pricing += n;
       if (invitePattern.test(event)) w.invites += n;
     },
     finish(rejections: RejectedValue[]): { inserted: number; updated: number } {
-      const columns = ['account_key', 'period_start', 'grain', 'active_users', 'pricing_page_views', 'invites_sent', ...(options.sessions ? ['total_sessions'] : []), 'custom'];
-      const writer = createTableWriter(db, { table: 'periods', keys: ['account_key', 'period_start'], columns, jsonMerge: ['custom'], keyLabel: 'account and week' }, importId);
+      const columns = [
+        'account_key',
+        'period_start',
+        'grain',
+        'active_users',
+        'pricing_page_views',
+        'invites_sent',
+        ...(options.sessions ? ['total_sessions'] : []),
+        'custom',
+      ];
+      const writer = createTableWriter(
+        db,
+        {
+          table: 'periods',
+          keys: ['account_key', 'period_start'],
+          columns,
+          jsonMerge: ['custom'],
+          keyLabel: 'account and week',
+        },
+        importId,
+      );
       let batch: PendingRow[] = [];
       for (const [account, byWeek] of weeks) {
         for (const [start, w] of byWeek) {
-          const values: unknown[] = [account, start, 'week', w.users.size > 0 ? w.users.size : null, w.pricing, w.invites];
+          const values: unknown[] = [
+            account,
+            start,
+            'week',
+            w.users.size > 0 ? w.users.size : null,
+            w.pricing,
+            w.invites,
+          ];
           if (options.sessions) values.push(w.sessions.size > 0 ? w.sessions.size : null);
           values.push(JSON.stringify({ events: w.events }));
           batch.push({ values, row: 0, line: 0, keyText: start, keyColumn: 'week' });

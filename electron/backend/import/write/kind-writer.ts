@@ -16,7 +16,14 @@ import { createTableWriter, type PendingRow, type TableSpec, type TableWriter } 
 export interface KindWriter {
   add(records: readonly RecordOut[], rejections: RejectedValue[]): void;
   finish(rejections: RejectedValue[]): void;
-  readonly counts: { inserted: number; updated: number; duplicates: number; orphans: number; periodsWritten: number; rejectedRows: number };
+  readonly counts: {
+    inserted: number;
+    updated: number;
+    duplicates: number;
+    orphans: number;
+    periodsWritten: number;
+    rejectedRows: number;
+  };
 }
 
 export interface KindWriterOptions {
@@ -44,7 +51,13 @@ export function createKindWriter(db: Db, importId: number, o: KindWriterOptions)
     orphans++;
     rejectedRows++;
     const what = field === 'outcome_ref' ? 'subscription/opportunity' : field === 'user_id' ? 'user' : 'account';
-    rejections.push({ row: r.row, line: r.line, column: o.sourceOf(field), value, reason: `no ${what} "${value}" in the workspace (import ${what === 'account' ? 'accounts' : what === 'user' ? 'users' : 'outcomes'} first)` });
+    rejections.push({
+      row: r.row,
+      line: r.line,
+      column: o.sourceOf(field),
+      value,
+      reason: `no ${what} "${value}" in the workspace (import ${what === 'account' ? 'accounts' : what === 'user' ? 'users' : 'outcomes'} first)`,
+    });
   };
   /** The account key of a record, or undefined after rejecting it as an orphan. */
   const accountOf = (r: RecordOut, rejections: RejectedValue[]): number | undefined => {
@@ -68,7 +81,13 @@ export function createKindWriter(db: Db, importId: number, o: KindWriterOptions)
     }
     orphans++;
     rejectedRows++;
-    rejections.push({ row: r.row, line: r.line, column: o.sourceOf('account_id'), value: '', reason: 'no account for this row (account, subscription and user are all blank)' });
+    rejections.push({
+      row: r.row,
+      line: r.line,
+      column: o.sourceOf('account_id'),
+      value: '',
+      reason: 'no account for this row (account, subscription and user are all blank)',
+    });
     return undefined;
   };
 
@@ -97,7 +116,9 @@ export function createKindWriter(db: Db, importId: number, o: KindWriterOptions)
 
   // The written columns: the key, then every mapped field, then derived ones and custom.
   const mapped = fields.filter((f) => o.mappedFields.has(f.id) || f.key);
-  const dbColumns = mapped.map((f) => (o.kind === 'accounts' && f.id === 'account_id' ? 'id' : (columnOf[f.id] ?? f.id)));
+  const dbColumns = mapped.map((f) =>
+    o.kind === 'accounts' && f.id === 'account_id' ? 'id' : (columnOf[f.id] ?? f.id),
+  );
   const insertOnly: string[] = [];
   if (o.kind === 'accounts' && !o.mappedFields.has('name')) {
     dbColumns.push('name');
@@ -108,13 +129,25 @@ export function createKindWriter(db: Db, importId: number, o: KindWriterOptions)
   const classify = o.kind === 'tickets' ? createTicketClassifier(o.phrases) : null;
   if (classify) dbColumns.push('kind');
   if (o.hasCustom) dbColumns.push('custom');
-  const keys = { accounts: ['id'], periods: ['account_key', 'period_start'], users: ['account_key', 'user_id'], outcomes: ['id'], tickets: ['id'] }[o.kind];
+  const keys = {
+    accounts: ['id'],
+    periods: ['account_key', 'period_start'],
+    users: ['account_key', 'user_id'],
+    outcomes: ['id'],
+    tickets: ['id'],
+  }[o.kind];
   const spec: TableSpec = {
     table: o.kind,
     keys,
     columns: dbColumns,
     jsonMerge: ['custom'],
-    keyLabel: { accounts: 'account id', periods: 'account and period', users: 'account and user id', outcomes: 'outcome id', tickets: 'ticket id' }[o.kind],
+    keyLabel: {
+      accounts: 'account id',
+      periods: 'account and period',
+      users: 'account and user id',
+      outcomes: 'outcome id',
+      tickets: 'ticket id',
+    }[o.kind],
   };
   const writer: TableWriter = createTableWriter(db, { ...spec, insertOnly }, importId);
   const keyField = mapped.find((f) => f.key && f.id !== 'account_id') ?? mapped[0]!;
@@ -148,7 +181,13 @@ export function createKindWriter(db: Db, importId: number, o: KindWriterOptions)
         }
         if (o.hasCustom) values.push(r.custom);
         const keyValue = r.values[pos.get(keyField.id)!];
-        rows.push({ values, row: r.row, line: r.line, keyText: String(keyValue ?? ''), keyColumn: o.sourceOf(keyField.id) });
+        rows.push({
+          values,
+          row: r.row,
+          line: r.line,
+          keyText: String(keyValue ?? ''),
+          keyColumn: o.sourceOf(keyField.id),
+        });
       }
       writer.write(rows, rejections);
     },
@@ -156,7 +195,14 @@ export function createKindWriter(db: Db, importId: number, o: KindWriterOptions)
       writer.finish();
     },
     get counts() {
-      return { ...counts, inserted: writer.inserted, updated: writer.updated, duplicates: writer.duplicates, orphans, rejectedRows: rejectedRows + writer.duplicates };
+      return {
+        ...counts,
+        inserted: writer.inserted,
+        updated: writer.updated,
+        duplicates: writer.duplicates,
+        orphans,
+        rejectedRows: rejectedRows + writer.duplicates,
+      };
     },
   };
 }

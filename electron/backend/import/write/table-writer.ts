@@ -74,7 +74,13 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
   const keyWhere = spec.keys.length === 1 ? `${q(spec.keys[0]!)} IN ` : `(${spec.keys.map(q).join(',')}) IN (VALUES `;
   const selectExisting = (n: number) =>
     db.prepare(
-      `SELECT * FROM ${spec.table} WHERE ${keyWhere}${spec.keys.length === 1 ? `(${Array(n).fill('?').join(',')})` : `${Array(n).fill(`(${spec.keys.map(() => '?').join(',')})`).join(',')})`}`,
+      `SELECT * FROM ${spec.table} WHERE ${keyWhere}${
+        spec.keys.length === 1
+          ? `(${Array(n).fill('?').join(',')})`
+          : `${Array(n)
+              .fill(`(${spec.keys.map(() => '?').join(',')})`)
+              .join(',')})`
+      }`,
     );
   const saveBefore = db.prepare('INSERT INTO import_undo (import_id, tbl, key1, key2, before) VALUES (?, ?, ?, ?, ?)');
   // A table empty at the start cannot hold rows to overwrite: plain inserts, no look-ups, and its
@@ -84,10 +90,17 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
   let inserted = 0;
   let updated = 0;
   let duplicates = 0;
-  const keyOf = (values: readonly unknown[]) => (spec.keys.length === 1 ? String(values[0]) : `${String(values[0])}\u0000${String(values[1])}`);
+  const keyOf = (values: readonly unknown[]) =>
+    spec.keys.length === 1 ? String(values[0]) : `${String(values[0])}\u0000${String(values[1])}`;
   const duplicate = (r: PendingRow, rejections: RejectedValue[]) => {
     duplicates++;
-    rejections.push({ row: r.row, line: r.line, column: r.keyColumn, value: r.keyText, reason: `duplicate ${spec.keyLabel}: an earlier row of this file has it` });
+    rejections.push({
+      row: r.row,
+      line: r.line,
+      column: r.keyColumn,
+      value: r.keyText,
+      reason: `duplicate ${spec.keyLabel}: an earlier row of this file has it`,
+    });
   };
   const bind = (rows: readonly PendingRow[]) => {
     const params: unknown[] = new Array(rows.length * width);
@@ -110,7 +123,8 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
     // batch stay; only the failed part is redone row by row.
     let done = 0;
     try {
-      for (; done < rows.length; done += perStatement) prepared(Math.min(perStatement, rows.length - done), false).run(bind(rows.slice(done, done + perStatement)));
+      for (; done < rows.length; done += perStatement)
+        prepared(Math.min(perStatement, rows.length - done), false).run(bind(rows.slice(done, done + perStatement)));
       inserted += rows.length;
       return;
     } catch (error) {
@@ -151,7 +165,13 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
       }
       seen.add(key);
       if (before) {
-        saveBefore.run(importId, spec.table, r.values[0], spec.keys.length > 1 ? r.values[1] : null, JSON.stringify(before));
+        saveBefore.run(
+          importId,
+          spec.table,
+          r.values[0],
+          spec.keys.length > 1 ? r.values[1] : null,
+          JSON.stringify(before),
+        );
         updated++;
       } else inserted++;
       accepted.push(r);

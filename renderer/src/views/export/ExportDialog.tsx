@@ -69,7 +69,8 @@ export function ExportDialog({ pack, asOf, accounts, onClose }: ExportDialogProp
     return () => clearTimeout(timer);
   }, [format, dialect, table, bom, validation, pack, asOf, accounts]);
 
-  const full = async (): Promise<RenderedExport> => (preview && !preview.truncated ? preview : api.call('export.render', request()));
+  const full = async (): Promise<RenderedExport> =>
+    preview && !preview.truncated ? preview : api.call('export.render', request());
 
   const copy = async () => {
     try {
@@ -101,7 +102,13 @@ export function ExportDialog({ pack, asOf, accounts, onClose }: ExportDialogProp
   };
 
   return (
-    <dialog ref={dialog} className="dialog export-dialog" aria-labelledby="export-title" onCancel={onClose} data-testid="export-dialog">
+    <dialog
+      ref={dialog}
+      className="dialog export-dialog"
+      aria-labelledby="export-title"
+      onCancel={onClose}
+      data-testid="export-dialog"
+    >
       <header className="export-head">
         <h2 id="export-title">Export “{pack.name}”</h2>
         <button className="link" onClick={onClose}>
@@ -111,7 +118,11 @@ export function ExportDialog({ pack, asOf, accounts, onClose }: ExportDialogProp
       <div className="export-options">
         <label>
           Format
-          <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)} data-testid="export-format">
+          <select
+            value={format}
+            onChange={(e) => setFormat(e.target.value as ExportFormat)}
+            data-testid="export-format"
+          >
             {exportFormats.map((f) => (
               <option key={f} value={f}>
                 {exportFormatInfo[f].label}
@@ -123,7 +134,11 @@ export function ExportDialog({ pack, asOf, accounts, onClose }: ExportDialogProp
           <>
             <label>
               Dialect
-              <select value={dialect} onChange={(e) => setDialect(e.target.value as SqlDialect)} data-testid="export-dialect">
+              <select
+                value={dialect}
+                onChange={(e) => setDialect(e.target.value as SqlDialect)}
+                data-testid="export-dialect"
+              >
                 {sqlDialects.map((d) => (
                   <option key={d} value={d}>
                     {dialects[d].label}
@@ -133,18 +148,26 @@ export function ExportDialog({ pack, asOf, accounts, onClose }: ExportDialogProp
             </label>
             <label>
               Input table
-              <input value={table} onChange={(e) => setTable(e.target.value)} placeholder="ladder_features" maxLength={300} data-testid="export-table" />
+              <input
+                value={table}
+                onChange={(e) => setTable(e.target.value)}
+                placeholder="ladder_features"
+                maxLength={300}
+                data-testid="export-table"
+              />
             </label>
           </>
         )}
         {isPack && (
           <label className="check">
-            <input type="checkbox" checked={validation} onChange={(e) => setValidation(e.target.checked)} /> Validation block and golden cases from this workspace
+            <input type="checkbox" checked={validation} onChange={(e) => setValidation(e.target.checked)} /> Validation
+            block and golden cases from this workspace
           </label>
         )}
         {isCsv && (
           <label className="check">
-            <input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} /> UTF-8 byte-order mark (for Excel)
+            <input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} /> UTF-8 byte-order mark
+            (for Excel)
           </label>
         )}
       </div>
@@ -165,10 +188,17 @@ export function ExportDialog({ pack, asOf, accounts, onClose }: ExportDialogProp
       </div>
       <footer className="export-foot">
         <span className="muted" role="status" data-testid="export-status">
-          {status ?? (preview ? `${preview.fileName} · ${formatBytes(preview.bytes)}${preview.truncated ? ' · preview shows the beginning' : ''}` : '')}
+          {status ??
+            (preview
+              ? `${preview.fileName} · ${formatBytes(preview.bytes)}${preview.truncated ? ' · preview shows the beginning' : ''}`
+              : '')}
         </span>
         <span className="spacer" />
-        <button onClick={() => void copy()} disabled={!preview || preview.encoding === 'base64'} data-testid="export-copy">
+        <button
+          onClick={() => void copy()}
+          disabled={!preview || preview.encoding === 'base64'}
+          data-testid="export-copy"
+        >
           Copy to clipboard
         </button>
         <button className="primary" onClick={() => void save()} disabled={!preview} data-testid="export-save">

@@ -18,7 +18,9 @@ export function ExportView() {
   const [open, setOpen] = useState(false);
 
   useEffect(() => {
-    api.call('packs.presets', {}).then(setPresets, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    api
+      .call('packs.presets', {})
+      .then(setPresets, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
 
   const pickPreset = async (p: PresetInfo) => {
@@ -49,8 +51,9 @@ export function ExportView() {
       <div>
         <h1 id="export-view-title">Export a rule pack</h1>
         <p className="muted">
-          Ship the model to the tools the company runs: the rule pack with its golden cases, SQL for SQLite, PostgreSQL, DuckDB, Snowflake or BigQuery, JSON Logic, a
-          JavaScript module, a signals sheet, the features relation or the scored accounts. Every format gives exactly the engine’s answers.
+          Ship the model to the tools the company runs: the rule pack with its golden cases, SQL for SQLite, PostgreSQL,
+          DuckDB, Snowflake or BigQuery, JSON Logic, a JavaScript module, a signals sheet, the features relation or the
+          scored accounts. Every format gives exactly the engine’s answers.
         </p>
       </div>
       {error && (
@@ -63,7 +66,11 @@ export function ExportView() {
         <ul className="pack-list" data-testid="export-presets">
           {presets.map((p) => (
             <li key={p.id}>
-              <button aria-pressed={chosen?.source === `preset:${p.id}`} onClick={() => void pickPreset(p)} data-testid={`export-preset-${p.id}`}>
+              <button
+                aria-pressed={chosen?.source === `preset:${p.id}`}
+                onClick={() => void pickPreset(p)}
+                data-testid={`export-preset-${p.id}`}
+              >
                 <strong>{p.name}</strong>
                 <span className="muted">{p.description}</span>
               </button>
@@ -74,12 +81,23 @@ export function ExportView() {
       <div className="open-file">
         <h2>Or a rule pack file</h2>
         <label>
-          <span className="muted">A pack exported from Ladder (JSON or YAML): it is validated and its golden cases are run again.</span>
-          <input type="file" accept=".json,.yaml,.yml,application/json,application/yaml" onChange={(e) => void openFile(e)} data-testid="export-open-file" />
+          <span className="muted">
+            A pack exported from Ladder (JSON or YAML): it is validated and its golden cases are run again.
+          </span>
+          <input
+            type="file"
+            accept=".json,.yaml,.yml,application/json,application/yaml"
+            onChange={(e) => void openFile(e)}
+            data-testid="export-open-file"
+          />
         </label>
       </div>
       {chosen?.imported && (
-        <p className={chosen.imported.goldenMismatches.length ? 'banner error' : 'verified'} role="status" data-testid="export-imported">
+        <p
+          className={chosen.imported.goldenMismatches.length ? 'banner error' : 'verified'}
+          role="status"
+          data-testid="export-imported"
+        >
           {chosen.source} ({chosen.imported.format.toUpperCase()}):{' '}
           {chosen.imported.goldenCases === 0
             ? 'valid; it carries no golden cases.'
@@ -94,9 +112,21 @@ export function ExportView() {
       <div className="row">
         <label>
           As of (optional){' '}
-          <input value={asOf} onChange={(e) => setAsOf(e.target.value.trim())} placeholder="YYYY-MM-DD" style={{ width: '10rem' }} aria-invalid={!validDate} data-testid="export-as-of" />
+          <input
+            value={asOf}
+            onChange={(e) => setAsOf(e.target.value.trim())}
+            placeholder="YYYY-MM-DD"
+            style={{ width: '10rem' }}
+            aria-invalid={!validDate}
+            data-testid="export-as-of"
+          />
         </label>
-        <button className="primary" disabled={!chosen || !validDate} onClick={() => setOpen(true)} data-testid="export-open-dialog">
+        <button
+          className="primary"
+          disabled={!chosen || !validDate}
+          onClick={() => setOpen(true)}
+          data-testid="export-open-dialog"
+        >
           Export {chosen ? `“${chosen.pack.name}”` : ''}…
         </button>
       </div>

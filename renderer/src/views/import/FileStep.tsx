@@ -70,9 +70,14 @@ export function FileStep() {
         }}
       >
         <p>
-          Drop a CSV, TSV, Excel (.xlsx), JSON/NDJSON, Parquet or Arrow file here{isDesktop ? ' (browser mode)' : ''}, or
+          Drop a CSV, TSV, Excel (.xlsx), JSON/NDJSON, Parquet or Arrow file here{isDesktop ? ' (browser mode)' : ''},
+          or
         </p>
-        <button className="primary" disabled={busy} onClick={() => (isDesktop ? void pickNative() : input.current?.click())}>
+        <button
+          className="primary"
+          disabled={busy}
+          onClick={() => (isDesktop ? void pickNative() : input.current?.click())}
+        >
           Choose a file…
         </button>
         <input

@@ -19,10 +19,14 @@ export function ImportHistory() {
           <table data-testid="import-history">
             <thead>
               <tr>
-                <th scope="col" className="num">#</th>
+                <th scope="col" className="num">
+                  #
+                </th>
                 <th scope="col">File</th>
                 <th scope="col">Kind</th>
-                <th scope="col" className="num">Rows</th>
+                <th scope="col" className="num">
+                  Rows
+                </th>
                 <th scope="col">When</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
@@ -40,7 +44,13 @@ export function ImportHistory() {
                     {h.rowsRejected > 0 ? ` (+${formatCount(h.rowsRejected)} rejected)` : ''}
                   </td>
                   <td>{formatDateTime(h.finishedAt)}</td>
-                  <td>{h.undoneAt ? <span className="muted small">undone {formatDateTime(h.undoneAt)}</span> : <button onClick={() => void undo(h.id)}>Undo</button>}</td>
+                  <td>
+                    {h.undoneAt ? (
+                      <span className="muted small">undone {formatDateTime(h.undoneAt)}</span>
+                    ) : (
+                      <button onClick={() => void undo(h.id)}>Undo</button>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

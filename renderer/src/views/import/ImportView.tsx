@@ -25,7 +25,10 @@ export function ImportView({ onImported }: { onImported?: () => void }) {
     <div className="import-view">
       <header className="view-header">
         <h1>Import</h1>
-        <p className="muted">Accounts, period metrics, users, product events, outcomes and support tickets from CSV, Excel, JSON, Parquet or Arrow exports.</p>
+        <p className="muted">
+          Accounts, period metrics, users, product events, outcomes and support tickets from CSV, Excel, JSON, Parquet
+          or Arrow exports.
+        </p>
       </header>
       {error && (
         <div className="banner error" role="alert" data-testid="import-error">
@@ -43,7 +46,9 @@ export function ImportView({ onImported }: { onImported?: () => void }) {
           </button>
         </div>
       )}
-      {activity && <ProgressPanel activity={activity} progress={progress} onCancel={jobId ? () => void cancel() : undefined} />}
+      {activity && (
+        <ProgressPanel activity={activity} progress={progress} onCancel={jobId ? () => void cancel() : undefined} />
+      )}
       {step === 'file' && <FileStep />}
       {step === 'mapping' && <MappingStep />}
       {step === 'validation' && <ValidationStep />}

@@ -23,7 +23,9 @@ export function MappingFiles() {
       const parsed = mappingSpec.safeParse(normalizeMappingFile(JSON.parse(await file.text())));
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        return setError(`${file.name} is not a Ladder mapping: ${issue ? `${issue.path.join('.') || '(top)'}: ${issue.message}` : 'unknown problem'}.`);
+        return setError(
+          `${file.name} is not a Ladder mapping: ${issue ? `${issue.path.join('.') || '(top)'}: ${issue.message}` : 'unknown problem'}.`,
+        );
       }
       applyMapping(parsed.data);
     } catch (error) {
@@ -47,7 +49,11 @@ export function MappingFiles() {
           if (file) void load(file);
         }}
       />
-      <button onClick={save} title="Download this mapping; ladder import --mapping reads it too" data-testid="save-mapping">
+      <button
+        onClick={save}
+        title="Download this mapping; ladder import --mapping reads it too"
+        data-testid="save-mapping"
+      >
         Save mapping
       </button>
     </>

@@ -35,7 +35,11 @@ function ColumnRow({ plan, summary }: { plan: ColumnPlan; summary: ColumnSummary
         {summary.samples.slice(0, 3).join(' · ') || <span className="muted">(all blank)</span>}
       </td>
       <td>
-        <select aria-label={`Field for ${plan.source}`} value={value} onChange={(e) => chooseColumn(plan.source, { field: e.target.value })}>
+        <select
+          aria-label={`Field for ${plan.source}`}
+          value={value}
+          onChange={(e) => chooseColumn(plan.source, { field: e.target.value })}
+        >
           <option value="custom">Keep as custom field</option>
           <option value="skip">Leave out</option>
           <optgroup label="Fields">
@@ -49,7 +53,12 @@ function ColumnRow({ plan, summary }: { plan: ColumnPlan; summary: ColumnSummary
         </select>
       </td>
       <td>
-        <select aria-label={`Type of ${plan.source}`} value={plan.type} disabled={plan.skip || plan.field !== null} onChange={(e) => chooseColumn(plan.source, { type: e.target.value as ValueType })}>
+        <select
+          aria-label={`Type of ${plan.source}`}
+          value={plan.type}
+          disabled={plan.skip || plan.field !== null}
+          onChange={(e) => chooseColumn(plan.source, { type: e.target.value as ValueType })}
+        >
           {valueTypes.map((t) => (
             <option key={t} value={t}>
               {t}
@@ -60,7 +69,9 @@ function ColumnRow({ plan, summary }: { plan: ColumnPlan; summary: ColumnSummary
           <select
             aria-label={`Date order of ${plan.source}`}
             value={plan.dateOrder ?? ''}
-            onChange={(e) => chooseColumn(plan.source, { dateOrder: (e.target.value || undefined) as DateOrder | undefined })}
+            onChange={(e) =>
+              chooseColumn(plan.source, { dateOrder: (e.target.value || undefined) as DateOrder | undefined })
+            }
           >
             <option value="">{plan.needsDateOrder ? 'Choose day/month…' : 'Order: automatic'}</option>
             <option value="DMY">Day/month/year</option>
@@ -144,7 +155,12 @@ export function MappingStep() {
       <div className="actions">
         <button onClick={() => back('file')}>Choose another file</button>
         <MappingFiles />
-        <button className="primary" disabled={plan.blockers.length > 0 || activity !== null} onClick={() => void validate()} data-testid="validate">
+        <button
+          className="primary"
+          disabled={plan.blockers.length > 0 || activity !== null}
+          onClick={() => void validate()}
+          data-testid="validate"
+        >
           Check {analysis.rowsRead === 1 ? 'the row' : `all ${formatCount(analysis.rowsRead)} rows`}
         </button>
       </div>

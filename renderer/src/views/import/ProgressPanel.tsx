@@ -4,7 +4,15 @@ import { formatCount } from '../../format';
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 
-export function ProgressPanel({ activity, progress, onCancel }: { activity: string; progress: ImportProgress | null; onCancel?: () => void }) {
+export function ProgressPanel({
+  activity,
+  progress,
+  onCancel,
+}: {
+  activity: string;
+  progress: ImportProgress | null;
+  onCancel?: () => void;
+}) {
   const share = progress && progress.bytesTotal > 0 ? Math.min(1, progress.bytesRead / progress.bytesTotal) : 0;
   return (
     <div className="card import-progress" role="status" aria-live="polite" data-testid="import-progress">

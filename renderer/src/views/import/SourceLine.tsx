@@ -2,7 +2,8 @@
 import type { ImportAnalysis } from '#shared/import/report';
 import { formatCount } from '../../format';
 
-const delimiterName = (d: string) => ({ ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' })[d] ?? JSON.stringify(d);
+const delimiterName = (d: string) =>
+  ({ ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' })[d] ?? JSON.stringify(d);
 
 export function SourceLine({ analysis }: { analysis: ImportAnalysis }) {
   const s = analysis.source;

@@ -12,7 +12,11 @@ const formatValue = (n: number) => n.toLocaleString('en-US', { maximumFractionDi
 const choices: { id: OnError; label: string; help: string }[] = [
   { id: 'abort', label: 'Import nothing while any row is bad', help: 'Fix the file and import it again.' },
   { id: 'skip', label: 'Skip the bad rows', help: 'Import the good rows; the rejected ones are listed here.' },
-  { id: 'text', label: 'Keep bad values as text', help: 'Import every row; a bad value is kept as text in a custom field and the field is left blank.' },
+  {
+    id: 'text',
+    label: 'Keep bad values as text',
+    help: 'Import every row; a bad value is kept as text in a custom field and the field is left blank.',
+  },
 ];
 
 function Tile({ label, value, testId }: { label: string; value: number; testId: string }) {
@@ -36,22 +40,36 @@ export function ReportTables({ report }: { report: ImportReport }) {
               <th scope="col">Column</th>
               <th scope="col">Field</th>
               <th scope="col">Type</th>
-              <th scope="col" className="num">Blank</th>
-              <th scope="col" className="num">Min</th>
-              <th scope="col" className="num">Max</th>
-              <th scope="col" className="num">Rejected</th>
+              <th scope="col" className="num">
+                Blank
+              </th>
+              <th scope="col" className="num">
+                Min
+              </th>
+              <th scope="col" className="num">
+                Max
+              </th>
+              <th scope="col" className="num">
+                Rejected
+              </th>
             </tr>
           </thead>
           <tbody>
             {report.columns.map((c) => (
               <tr key={c.name}>
-                <th scope="row" title={c.name}>{c.name}</th>
-                <td>{c.field === null ? 'left out' : c.field.startsWith('custom:') ? 'custom field' : label(c.field)}</td>
+                <th scope="row" title={c.name}>
+                  {c.name}
+                </th>
+                <td>
+                  {c.field === null ? 'left out' : c.field.startsWith('custom:') ? 'custom field' : label(c.field)}
+                </td>
                 <td>{c.type}</td>
                 <td className="num">{formatCount(c.nulls)}</td>
                 <td className="num">{c.min === null ? '' : typeof c.min === 'number' ? formatValue(c.min) : c.min}</td>
                 <td className="num">{c.max === null ? '' : typeof c.max === 'number' ? formatValue(c.max) : c.max}</td>
-                <td className={`num${c.rejected > 0 ? ' error' : ''}`}>{c.rejected > 0 ? formatCount(c.rejected) : ''}</td>
+                <td className={`num${c.rejected > 0 ? ' error' : ''}`}>
+                  {c.rejected > 0 ? formatCount(c.rejected) : ''}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -66,7 +84,9 @@ export function ReportTables({ report }: { report: ImportReport }) {
             <table data-testid="rejected-table">
               <thead>
                 <tr>
-                  <th scope="col" className="num">Row</th>
+                  <th scope="col" className="num">
+                    Row
+                  </th>
                   <th scope="col">Column</th>
                   <th scope="col">Value</th>
                   <th scope="col">Reason</th>
@@ -96,7 +116,10 @@ export function ValidationStep() {
   const { validation, onError, setOnError, commit, back, activity } = useImportStore();
   if (!validation) return null;
   const blocked = onError === 'abort' && validation.rowsRejected > 0;
-  const toImport = onError === 'text' ? validation.rowsImported + validation.rowsRejected - validation.duplicates - validation.orphans : validation.rowsImported;
+  const toImport =
+    onError === 'text'
+      ? validation.rowsImported + validation.rowsRejected - validation.duplicates - validation.orphans
+      : validation.rowsImported;
   return (
     <section className="card" aria-labelledby="import-validation-title">
       <h2 id="import-validation-title">3. Validation report</h2>
@@ -113,7 +136,13 @@ export function ValidationStep() {
           <legend>Rows with problems</legend>
           {choices.map((c) => (
             <label key={c.id}>
-              <input type="radio" name="on-error" value={c.id} checked={onError === c.id} onChange={() => setOnError(c.id)} />
+              <input
+                type="radio"
+                name="on-error"
+                value={c.id}
+                checked={onError === c.id}
+                onChange={() => setOnError(c.id)}
+              />
               <span>
                 {c.label} <span className="muted small">{c.help}</span>
               </span>
@@ -124,8 +153,15 @@ export function ValidationStep() {
       <ReportTables report={validation} />
       <div className="actions">
         <button onClick={() => back('mapping')}>Back to the mapping</button>
-        <button className="primary" disabled={blocked || activity !== null || toImport <= 0} onClick={() => void commit()} data-testid="commit">
-          {blocked ? 'Choose what to do with the bad rows' : `Import ${formatCount(Math.max(0, toImport))} row${toImport === 1 ? '' : 's'}`}
+        <button
+          className="primary"
+          disabled={blocked || activity !== null || toImport <= 0}
+          onClick={() => void commit()}
+          data-testid="commit"
+        >
+          {blocked
+            ? 'Choose what to do with the bad rows'
+            : `Import ${formatCount(Math.max(0, toImport))} row${toImport === 1 ? '' : 's'}`}
         </button>
       </div>
     </section>

@@ -4,7 +4,13 @@
 import { create } from 'zustand';
 import type { ImportKind } from '#shared/domain/workspace';
 import type { ColumnChoice, MappingSpec, OnError } from '#shared/import/mapping';
-import type { ImportAnalysis, ImportHistoryEntry, ImportJobStatus, ImportProgress, ImportReport } from '#shared/import/report';
+import type {
+  ImportAnalysis,
+  ImportHistoryEntry,
+  ImportJobStatus,
+  ImportProgress,
+  ImportReport,
+} from '#shared/import/report';
 import type { DateOrder } from '#shared/import/values';
 import { ApiCallError } from '#shared/api/client';
 import { api, isDesktop } from '../../api';
@@ -51,10 +57,13 @@ export interface ImportWizardState {
   dismissError(): void;
 }
 
-const messageOf = (error: unknown) => (error instanceof ApiCallError || error instanceof Error ? error.message : String(error));
+const messageOf = (error: unknown) =>
+  error instanceof ApiCallError || error instanceof Error ? error.message : String(error);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export function specOf(s: Pick<ImportWizardState, 'kind' | 'preset' | 'choices' | 'dateOrder' | 'onError' | 'analysis'>): MappingSpec {
+export function specOf(
+  s: Pick<ImportWizardState, 'kind' | 'preset' | 'choices' | 'dateOrder' | 'onError' | 'analysis'>,
+): MappingSpec {
   return {
     kind: s.kind,
     ...(s.preset ? { preset: s.preset } : {}),
@@ -105,7 +114,11 @@ export const useImportStore = create<ImportWizardState>((set, get) => {
     const s = get();
     if (!s.analysis) return;
     try {
-      const analysis = await api.call('import.plan', { fileToken: s.analysis.fileToken, kind: s.kind, spec: specOf(s) });
+      const analysis = await api.call('import.plan', {
+        fileToken: s.analysis.fileToken,
+        kind: s.kind,
+        spec: specOf(s),
+      });
       set({ analysis, error: null });
     } catch (error) {
       set({ error: messageOf(error) });
@@ -115,7 +128,12 @@ export const useImportStore = create<ImportWizardState>((set, get) => {
   async function run(dryRun: boolean): Promise<ImportReport | null> {
     const s = get();
     if (!s.analysis) return null;
-    const { jobId } = await api.call('import.run', { fileToken: s.analysis.fileToken, kind: s.kind, spec: specOf(s), dryRun });
+    const { jobId } = await api.call('import.run', {
+      fileToken: s.analysis.fileToken,
+      kind: s.kind,
+      spec: specOf(s),
+      dryRun,
+    });
     return follow<ImportReport>(jobId, dryRun ? 'Checking every row' : 'Importing');
   }
 
@@ -136,7 +154,10 @@ export const useImportStore = create<ImportWizardState>((set, get) => {
       const planned = get().analysis?.plan.columns.find((c) => c.source === source);
       const current = get().choices[source] ?? { source, field: planned?.skip ? 'skip' : (planned?.field ?? 'custom') };
       // A new field brings its own type; keep an explicit type only when it is what changed.
-      const base = choice.field !== undefined && choice.type === undefined ? { source, field: current.field, ...(current.dateOrder ? { dateOrder: current.dateOrder } : {}) } : current;
+      const base =
+        choice.field !== undefined && choice.type === undefined
+          ? { source, field: current.field, ...(current.dateOrder ? { dateOrder: current.dateOrder } : {}) }
+          : current;
       set({ choices: { ...get().choices, [source]: { ...base, ...choice, source } }, validation: null });
       void replan();
     },
@@ -172,7 +193,17 @@ export const useImportStore = create<ImportWizardState>((set, get) => {
       set({ ...initial, activity: `Uploading ${file.name}`, progress: null });
       try {
         const path = await uploadFile(file, (sent) =>
-          set({ progress: { jobId: '', phase: 'reading', bytesRead: sent, bytesTotal: file.size, rows: 0, rowsPerSecond: 0, etaSeconds: null } }),
+          set({
+            progress: {
+              jobId: '',
+              phase: 'reading',
+              bytesRead: sent,
+              bytesTotal: file.size,
+              rows: 0,
+              rowsPerSecond: 0,
+              etaSeconds: null,
+            },
+          }),
         );
         await get().analyzePath(path);
       } catch (error) {

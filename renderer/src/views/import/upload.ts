@@ -9,9 +9,11 @@ export function uploadFile(file: File, onProgress: (sent: number) => void): Prom
     xhr.upload.onprogress = (event) => onProgress(event.loaded);
     xhr.onerror = () => reject(new Error(`Could not send ${file.name} to Ladder.`));
     xhr.onload = () => {
-      if (xhr.status === 403) return reject(new Error('This page is not authorised; open the address Ladder printed when it started.'));
+      if (xhr.status === 403)
+        return reject(new Error('This page is not authorised; open the address Ladder printed when it started.'));
       try {
-        const reply = JSON.parse(xhr.responseText) as { ok: true; value: { path: string } } | { ok: false; error: { message: string } };
+        const reply = JSON.parse(xhr.responseText) as
+          { ok: true; value: { path: string } } | { ok: false; error: { message: string } };
         if (reply.ok) resolve(reply.value.path);
         else reject(new Error(reply.error.message));
       } catch {

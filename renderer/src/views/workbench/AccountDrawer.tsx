@@ -23,7 +23,10 @@ export function AccountDrawer({ index }: { index: number }) {
 
   useEffect(() => {
     let live = true;
-    Promise.all([engineSession.client.send({ op: 'explain', slot: 'draft', index }), engineSession.client.send({ op: 'explain', slot: 'baseline', index })])
+    Promise.all([
+      engineSession.client.send({ op: 'explain', slot: 'draft', index }),
+      engineSession.client.send({ op: 'explain', slot: 'baseline', index }),
+    ])
       .then(([draft, baseline]) => live && setWhy({ draft, baseline }))
       .catch((e: unknown) => live && setError(String(e)));
     return () => {
@@ -50,9 +53,16 @@ export function AccountDrawer({ index }: { index: number }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [openAccount]);
 
-  const owner = why?.draft.play?.ownerRole === 'AM' || why?.draft.play?.ownerRole === 'AE' ? detail?.ownerAm : detail?.ownerCsm;
+  const owner =
+    why?.draft.play?.ownerRole === 'AM' || why?.draft.play?.ownerRole === 'AE' ? detail?.ownerAm : detail?.ownerCsm;
   return (
-    <aside className="drawer" role="dialog" aria-modal="false" aria-labelledby="drawer-title" data-testid="account-drawer">
+    <aside
+      className="drawer"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="drawer-title"
+      data-testid="account-drawer"
+    >
       <header className="drawer-header">
         <div>
           <h2 id="drawer-title" data-testid="drawer-account" data-account-id={why?.draft.accountId}>
@@ -60,7 +70,8 @@ export function AccountDrawer({ index }: { index: number }) {
           </h2>
           {detail && (
             <p className="muted small">
-              {detail.id} · {detail.segment ?? 'No segment'} · {detail.tier ?? 'No tier'} · {formatMoney(detail.arr ?? 0)} ARR · CSM {detail.ownerCsm ?? '—'}
+              {detail.id} · {detail.segment ?? 'No segment'} · {detail.tier ?? 'No tier'} ·{' '}
+              {formatMoney(detail.arr ?? 0)} ARR · CSM {detail.ownerCsm ?? '—'}
               {detail.renewalDate ? ` · renews ${formatDate(detail.renewalDate)}` : ''}
             </p>
           )}
@@ -69,20 +80,28 @@ export function AccountDrawer({ index }: { index: number }) {
           Close
         </button>
       </header>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {why && (
         <>
           <div className="drawer-summary" data-testid="drawer-summary">
             <div>
               <span className="muted small">Stage</span>
               <strong data-testid="drawer-stage" data-value={why.draft.stage.id}>
-                {why.baseline.stage.id === why.draft.stage.id ? why.draft.stage.label : `${why.baseline.stage.label} → ${why.draft.stage.label}`}
+                {why.baseline.stage.id === why.draft.stage.id
+                  ? why.draft.stage.label
+                  : `${why.baseline.stage.label} → ${why.draft.stage.label}`}
               </strong>
             </div>
             <div>
               <span className="muted small">Score</span>
               <strong data-testid="drawer-score" data-value={why.draft.score}>
-                {why.baseline.score === why.draft.score ? formatScore(why.draft.score) : `${formatScore(why.baseline.score)} → ${formatScore(why.draft.score)}`}
+                {why.baseline.score === why.draft.score
+                  ? formatScore(why.draft.score)
+                  : `${formatScore(why.baseline.score)} → ${formatScore(why.draft.score)}`}
               </strong>
             </div>
             <div>
@@ -92,7 +111,8 @@ export function AccountDrawer({ index }: { index: number }) {
           </div>
           {why.draft.stage.id !== why.draft.stageFromScore.id && (
             <p className="note">
-              The score alone would place it in <strong>{why.draft.stageFromScore.label}</strong>; the gates and filters below moved it.
+              The score alone would place it in <strong>{why.draft.stageFromScore.label}</strong>; the gates and filters
+              below moved it.
             </p>
           )}
           {draft && <ExplanationTables why={why.draft} pack={draft} />}

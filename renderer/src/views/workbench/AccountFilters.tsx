@@ -10,8 +10,16 @@ export function AccountFilters({ pack, total }: { pack: RulePackInput; total: nu
   const stage = (id?: string) => pack.ladder.stages.find((s) => s.id === id)?.label ?? id;
   const chips: { key: keyof AccountFilter; text: string }[] = [];
   if (filter.baselineStage) chips.push({ key: 'baselineStage', text: `Baseline: ${stage(filter.baselineStage)}` });
-  if (filter.signal) chips.push({ key: 'signal', text: `Signal: ${pack.signals.find((s) => s.id === filter.signal)?.label ?? filter.signal}` });
-  if (filter.filter) chips.push({ key: 'filter', text: `Filter hit: ${pack.filters?.find((f) => f.id === filter.filter)?.label ?? filter.filter}` });
+  if (filter.signal)
+    chips.push({
+      key: 'signal',
+      text: `Signal: ${pack.signals.find((s) => s.id === filter.signal)?.label ?? filter.signal}`,
+    });
+  if (filter.filter)
+    chips.push({
+      key: 'filter',
+      text: `Filter hit: ${pack.filters?.find((f) => f.id === filter.filter)?.label ?? filter.filter}`,
+    });
   if (filter.owner) chips.push({ key: 'owner', text: `Owner: ${filter.owner}` });
   const update = (patch: Partial<AccountFilter>) => setFilter({ ...filter, ...patch });
   return (
@@ -57,7 +65,11 @@ export function AccountFilters({ pack, total }: { pack: RulePackInput; total: nu
       {chips.map((c) => (
         <span className="chip" key={c.key}>
           {c.text}
-          <button className="link" aria-label={`Remove filter ${c.text}`} onClick={() => update({ [c.key]: undefined })}>
+          <button
+            className="link"
+            aria-label={`Remove filter ${c.text}`}
+            onClick={() => update({ [c.key]: undefined })}
+          >
             ×
           </button>
         </span>

@@ -29,7 +29,11 @@ const fmtScore = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1))
 export function AccountsView({ pack }: { pack: RulePackInput }) {
   const snapshot = useModelStore((s) => s.engineRevision);
   const { filter, sort, descending, setSort, openAccount } = useWorkbenchUi();
-  const [page, setPage] = useState<{ key: string; total: number; rows: Map<number, AccountRow> }>({ key: '', total: 0, rows: new Map() });
+  const [page, setPage] = useState<{ key: string; total: number; rows: Map<number, AccountRow> }>({
+    key: '',
+    total: 0,
+    rows: new Map(),
+  });
   const [first, setFirst] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
@@ -88,7 +92,8 @@ export function AccountsView({ pack }: { pack: RulePackInput }) {
       event.preventDefault();
       const next = Math.max(0, Math.min(page.total - 1, i + (event.key === 'ArrowDown' ? 1 : -1)));
       const el = scroller.current;
-      if (el && (next < first || next >= first + viewportRows)) el.scrollTop = Math.max(0, next - (event.key === 'ArrowDown' ? viewportRows - 1 : 0)) * rowHeight;
+      if (el && (next < first || next >= first + viewportRows))
+        el.scrollTop = Math.max(0, next - (event.key === 'ArrowDown' ? viewportRows - 1 : 0)) * rowHeight;
       requestAnimationFrame(() => el?.querySelector<HTMLElement>(`[data-row="${next}"]`)?.focus());
     }
   };
@@ -96,11 +101,26 @@ export function AccountsView({ pack }: { pack: RulePackInput }) {
   return (
     <div className="accounts-view">
       <AccountFilters pack={pack} total={page.total} />
-      {error && <p className="error" role="alert">{error}</p>}
-      <div className="accounts-table" role="table" aria-label="Accounts" aria-rowcount={page.total + 1} data-testid="accounts-table">
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div
+        className="accounts-table"
+        role="table"
+        aria-label="Accounts"
+        aria-rowcount={page.total + 1}
+        data-testid="accounts-table"
+      >
         <div className="row header" role="row">
           {columns.map((c) => (
-            <div role="columnheader" key={c.label} className={c.className} aria-sort={c.key && c.key === sort ? (descending ? 'descending' : 'ascending') : undefined}>
+            <div
+              role="columnheader"
+              key={c.label}
+              className={c.className}
+              aria-sort={c.key && c.key === sort ? (descending ? 'descending' : 'ascending') : undefined}
+            >
               {c.key ? (
                 <button className="sort" onClick={() => setSort(c.key!)} title={`Sort by ${c.label.toLowerCase()}`}>
                   {c.label}
@@ -112,7 +132,12 @@ export function AccountsView({ pack }: { pack: RulePackInput }) {
             </div>
           ))}
         </div>
-        <div className="scroller" ref={scroller} style={{ height: viewportRows * rowHeight }} onScroll={(e) => setFirst(Math.floor(e.currentTarget.scrollTop / rowHeight))}>
+        <div
+          className="scroller"
+          ref={scroller}
+          style={{ height: viewportRows * rowHeight }}
+          onScroll={(e) => setFirst(Math.floor(e.currentTarget.scrollTop / rowHeight))}
+        >
           <div style={{ height: page.total * rowHeight, position: 'relative' }}>
             {visible.map((i) => {
               const row = page.rows.get(i);
@@ -136,12 +161,18 @@ export function AccountsView({ pack }: { pack: RulePackInput }) {
                       </div>
                       <div role="cell">{row.segment}</div>
                       <div role="cell">{row.owner}</div>
-                      <div role="cell" className="num">{formatMoney(row.arr)}</div>
                       <div role="cell" className="num">
-                        {row.baseline.score === row.draft.score ? fmtScore(row.draft.score) : `${fmtScore(row.baseline.score)} → ${fmtScore(row.draft.score)}`}
+                        {formatMoney(row.arr)}
+                      </div>
+                      <div role="cell" className="num">
+                        {row.baseline.score === row.draft.score
+                          ? fmtScore(row.draft.score)
+                          : `${fmtScore(row.baseline.score)} → ${fmtScore(row.draft.score)}`}
                       </div>
                       <div role="cell" title="Baseline → draft">
-                        {row.baseline.stage === row.draft.stage ? stageLabel.get(row.draft.stage) : `${stageLabel.get(row.baseline.stage)} → ${stageLabel.get(row.draft.stage)}`}
+                        {row.baseline.stage === row.draft.stage
+                          ? stageLabel.get(row.draft.stage)
+                          : `${stageLabel.get(row.baseline.stage)} → ${stageLabel.get(row.draft.stage)}`}
                       </div>
                       <div role="cell" className="signals" title={row.topSignals.join(', ')}>
                         {row.topSignals.join(', ') || '—'}
@@ -162,7 +193,9 @@ export function AccountsView({ pack }: { pack: RulePackInput }) {
         </div>
       </div>
       {page.key === key && page.total === 0 && <p className="muted empty-note">No account matches these filters.</p>}
-      <p className="muted small">{formatCount(page.total)} accounts. Select a row (or press Enter on it) to see why it sits where it does.</p>
+      <p className="muted small">
+        {formatCount(page.total)} accounts. Select a row (or press Enter on it) to see why it sits where it does.
+      </p>
     </div>
   );
 }

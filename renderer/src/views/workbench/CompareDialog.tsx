@@ -37,16 +37,31 @@ export function CompareDialog({ a, b, onClose }: { a: CompareSide; b: CompareSid
     };
   }, [a, b]);
   const openCell = async (from: string, to: string) => {
-    const page = await engineSession.client.send({ op: 'query', baseline: 'compare_a', draft: 'compare_b', query: { baselineStage: from, stage: to, sort: 'arr', descending: true, offset: 0, limit: 50 } });
+    const page = await engineSession.client.send({
+      op: 'query',
+      baseline: 'compare_a',
+      draft: 'compare_b',
+      query: { baselineStage: from, stage: to, sort: 'arr', descending: true, offset: 0, limit: 50 },
+    });
     setCell({ from, to, rows: page.rows, total: page.total });
   };
   const label = (pack: RulePackInput, id: string) => pack.ladder.stages.find((s) => s.id === id)?.label ?? id;
   return (
-    <dialog ref={dialog} className="dialog wide" aria-labelledby="compare-title" onCancel={onClose} data-testid="compare-dialog">
+    <dialog
+      ref={dialog}
+      className="dialog wide"
+      aria-labelledby="compare-title"
+      onCancel={onClose}
+      data-testid="compare-dialog"
+    >
       <h2 id="compare-title">
         {a.label} → {b.label}
       </h2>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       <h3>What changed in the model</h3>
       {changes.length === 0 ? (
         <p className="muted">The two versions are identical.</p>
@@ -64,16 +79,29 @@ export function CompareDialog({ a, b, onClose }: { a: CompareSide; b: CompareSid
         </ul>
       )}
       <h3>Accounts that move</h3>
-      {snapshot ? <MoversView movers={snapshot.movers} fromLabel={a.label} toLabel={b.label} onCell={(f, t) => void openCell(f, t)} /> : <p className="muted">Scoring both versions…</p>}
+      {snapshot ? (
+        <MoversView
+          movers={snapshot.movers}
+          fromLabel={a.label}
+          toLabel={b.label}
+          onCell={(f, t) => void openCell(f, t)}
+        />
+      ) : (
+        <p className="muted">Scoring both versions…</p>
+      )}
       {cell && (
         <div data-testid="compare-cell">
           <h3>
-            {label(a.pack, cell.from)} → {label(b.pack, cell.to)}: {formatCount(cell.total)} accounts{cell.total > cell.rows.length ? ` (largest ${cell.rows.length} by ARR)` : ''}
+            {label(a.pack, cell.from)} → {label(b.pack, cell.to)}: {formatCount(cell.total)} accounts
+            {cell.total > cell.rows.length ? ` (largest ${cell.rows.length} by ARR)` : ''}
           </h3>
           <ul className="cell-list">
             {cell.rows.map((r) => (
               <li key={r.id}>
-                {r.name} <span className="muted small">{r.segment} · {formatMoney(r.arr)} · score {r.baseline.score} → {r.draft.score}</span>
+                {r.name}{' '}
+                <span className="muted small">
+                  {r.segment} · {formatMoney(r.arr)} · score {r.baseline.score} → {r.draft.score}
+                </span>
               </li>
             ))}
           </ul>

@@ -24,7 +24,9 @@ export function SaveDialog({ onClose }: { onClose(): void }) {
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="save-title" onCancel={onClose} data-testid="save-dialog">
       <form onSubmit={(e) => void submit(e)}>
-        <h2 id="save-title">{newModel ? 'Save as a new model' : `Save version ${source.version + 1} of ${source.modelName}`}</h2>
+        <h2 id="save-title">
+          {newModel ? 'Save as a new model' : `Save version ${source.version + 1} of ${source.modelName}`}
+        </h2>
         {newModel && (
           <>
             <label htmlFor="model-name">Model name</label>
@@ -32,7 +34,15 @@ export function SaveDialog({ onClose }: { onClose(): void }) {
           </>
         )}
         <label htmlFor="version-note">What changed, and why</label>
-        <textarea id="version-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} placeholder="e.g. Seat limit weight 5 → 6: expansions closed on seat pressure last quarter" maxLength={2000} autoFocus />
+        <textarea
+          id="version-note"
+          rows={3}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          placeholder="e.g. Seat limit weight 5 → 6: expansions closed on seat pressure last quarter"
+          maxLength={2000}
+          autoFocus
+        />
         <div className="actions">
           <button type="button" onClick={onClose}>
             Cancel

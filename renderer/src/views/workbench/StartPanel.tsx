@@ -15,7 +15,8 @@ export function StartPanel({ onStarted, onCancel }: { onStarted(): void; onCance
     api.call('packs.presets', {}).then(setPresets, (e: unknown) => setError(String(e)));
     api.call('models.list', {}).then(setModels, () => setModels([]));
   }, []);
-  const confirmLeave = () => !isDirty(store) || window.confirm('The draft has unsaved changes. Start from something else anyway?');
+  const confirmLeave = () =>
+    !isDirty(store) || window.confirm('The draft has unsaved changes. Start from something else anyway?');
   const startPreset = async (id: string) => {
     if (!confirmLeave()) return;
     await store.startFromPreset(id);
@@ -30,7 +31,10 @@ export function StartPanel({ onStarted, onCancel }: { onStarted(): void; onCance
   return (
     <section className="start-panel" aria-labelledby="start-title">
       <h1 id="start-title">Start a model</h1>
-      <p className="muted">Pick a preset built from common expansion frameworks, or continue a saved model. The baseline is what you start from; every edit shows its effect against it.</p>
+      <p className="muted">
+        Pick a preset built from common expansion frameworks, or continue a saved model. The baseline is what you start
+        from; every edit shows its effect against it.
+      </p>
       {store.status === 'loading' && (
         <div className="load-progress" role="status" data-testid="model-loading">
           <span>
@@ -38,16 +42,29 @@ export function StartPanel({ onStarted, onCancel }: { onStarted(): void; onCance
               ? `Computing the model's features: ${formatCount(store.loadProgress.accountsDone)} of ${formatCount(store.loadProgress.accountsTotal)} accounts`
               : 'Loading the workspace and computing the features…'}
           </span>
-          <progress max={store.loadProgress?.accountsTotal || 1} value={store.loadProgress?.accountsDone ?? 0} aria-label="Progress" />
+          <progress
+            max={store.loadProgress?.accountsTotal || 1}
+            value={store.loadProgress?.accountsDone ?? 0}
+            aria-label="Progress"
+          />
           <button onClick={() => void store.cancelLoad()}>Cancel</button>
         </div>
       )}
-      {(error ?? store.error) && <p className="error" role="alert">{error ?? store.error}</p>}
+      {(error ?? store.error) && (
+        <p className="error" role="alert">
+          {error ?? store.error}
+        </p>
+      )}
       <h2>Presets</h2>
       <ul className="choice-list" data-testid="preset-list">
         {presets.map((p) => (
           <li key={p.id}>
-            <button className="choice" onClick={() => void startPreset(p.id)} disabled={store.status === 'loading'} data-testid={`preset-${p.id}`}>
+            <button
+              className="choice"
+              onClick={() => void startPreset(p.id)}
+              disabled={store.status === 'loading'}
+              data-testid={`preset-${p.id}`}
+            >
               <strong>{p.name}</strong>
               <span className="muted small">{p.description}</span>
             </button>

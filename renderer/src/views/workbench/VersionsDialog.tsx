@@ -19,10 +19,13 @@ export function VersionsDialog({ onClose }: { onClose(): void }) {
   const [presets, setPresets] = useState<PresetInfo[]>([]);
   const [preset, setPreset] = useState('');
   useEffect(() => {
-    api.call('packs.presets', {}).then((p) => {
-      setPresets(p);
-      setPreset(p[0]?.id ?? '');
-    }, () => setPresets([]));
+    api.call('packs.presets', {}).then(
+      (p) => {
+        setPresets(p);
+        setPreset(p[0]?.id ?? '');
+      },
+      () => setPresets([]),
+    );
   }, []);
   useEffect(() => {
     const d = dialog.current;
@@ -30,10 +33,13 @@ export function VersionsDialog({ onClose }: { onClose(): void }) {
     return () => d?.close();
   }, []);
   useEffect(() => {
-    api.call('models.list', {}).then((m) => {
-      setModels(m);
-      setModelId((id) => id ?? m[0]?.id ?? null);
-    }, (e: unknown) => setError(String(e)));
+    api.call('models.list', {}).then(
+      (m) => {
+        setModels(m);
+        setModelId((id) => id ?? m[0]?.id ?? null);
+      },
+      (e: unknown) => setError(String(e)),
+    );
   }, []);
   useEffect(() => {
     if (modelId === null) return;
@@ -51,16 +57,32 @@ export function VersionsDialog({ onClose }: { onClose(): void }) {
   };
   const toggle = (id: number) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id].slice(-2)));
   const openVersion = async (id: number) => {
-    if (isDirty(store) && !window.confirm('The draft has unsaved changes. Open this version anyway? Your changes stay in undo history only until you load another model.')) return;
+    if (
+      isDirty(store) &&
+      !window.confirm(
+        'The draft has unsaved changes. Open this version anyway? Your changes stay in undo history only until you load another model.',
+      )
+    )
+      return;
     await store.startFromVersion(id);
     onClose();
   };
 
   if (compare) return <CompareDialog a={compare.a} b={compare.b} onClose={() => setCompare(null)} />;
   return (
-    <dialog ref={dialog} className="dialog wide" aria-labelledby="versions-title" onCancel={onClose} data-testid="versions-dialog">
+    <dialog
+      ref={dialog}
+      className="dialog wide"
+      aria-labelledby="versions-title"
+      onCancel={onClose}
+      data-testid="versions-dialog"
+    >
       <h2 id="versions-title">Saved models</h2>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {models.length === 0 ? (
         <p className="muted">Nothing saved yet. Save the draft to start a version history.</p>
       ) : (
@@ -89,13 +111,21 @@ export function VersionsDialog({ onClose }: { onClose(): void }) {
               {versions.map((v) => (
                 <tr key={v.id}>
                   <td>
-                    <input type="checkbox" aria-label={`Select version ${v.version} to compare`} checked={picked.includes(v.id)} onChange={() => toggle(v.id)} />
+                    <input
+                      type="checkbox"
+                      aria-label={`Select version ${v.version} to compare`}
+                      checked={picked.includes(v.id)}
+                      onChange={() => toggle(v.id)}
+                    />
                   </td>
                   <th scope="row">v{v.version}</th>
                   <td>{formatDateTime(v.createdAt)}</td>
                   <td>{v.note || <span className="muted">No note</span>}</td>
                   <td>
-                    <button onClick={() => void openVersion(v.id)} title="Load this version as the baseline and the draft (to revert, then save it as a new version)">
+                    <button
+                      onClick={() => void openVersion(v.id)}
+                      title="Load this version as the baseline and the draft (to revert, then save it as a new version)"
+                    >
                       Open
                     </button>
                   </td>
@@ -106,11 +136,19 @@ export function VersionsDialog({ onClose }: { onClose(): void }) {
         </>
       )}
       <div className="actions">
-        <button disabled={picked.length !== 1 || !store.draft} onClick={() => void Promise.all([side(picked[0]!), side('draft')]).then(([a, b]) => setCompare({ a, b }))}>
+        <button
+          disabled={picked.length !== 1 || !store.draft}
+          onClick={() => void Promise.all([side(picked[0]!), side('draft')]).then(([a, b]) => setCompare({ a, b }))}
+        >
           Compare with the draft
         </button>
         <span className="compare-preset">
-          <button disabled={picked.length !== 1 || !preset} onClick={() => void Promise.all([side(`preset:${preset}`), side(picked[0]!)]).then(([a, b]) => setCompare({ a, b }))}>
+          <button
+            disabled={picked.length !== 1 || !preset}
+            onClick={() =>
+              void Promise.all([side(`preset:${preset}`), side(picked[0]!)]).then(([a, b]) => setCompare({ a, b }))
+            }
+          >
             Compare with preset
           </button>
           <select aria-label="Preset to compare with" value={preset} onChange={(e) => setPreset(e.target.value)}>
@@ -121,7 +159,14 @@ export function VersionsDialog({ onClose }: { onClose(): void }) {
             ))}
           </select>
         </span>
-        <button disabled={picked.length !== 2} onClick={() => void Promise.all([side(Math.min(...picked)), side(Math.max(...picked))]).then(([a, b]) => setCompare({ a, b }))}>
+        <button
+          disabled={picked.length !== 2}
+          onClick={() =>
+            void Promise.all([side(Math.min(...picked)), side(Math.max(...picked))]).then(([a, b]) =>
+              setCompare({ a, b }),
+            )
+          }
+        >
           Compare the two
         </button>
         <button className="primary" onClick={onClose}>

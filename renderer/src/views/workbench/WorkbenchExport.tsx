@@ -15,7 +15,12 @@ export function WorkbenchExport({ onClose }: { onClose(): void }) {
   useEffect(() => {
     if (!filtered) return;
     engineSession.client
-      .send({ op: 'matchingIds', baseline: 'baseline', draft: 'draft', query: { ...filter, sort, descending, offset: 0, limit: 0 } })
+      .send({
+        op: 'matchingIds',
+        baseline: 'baseline',
+        draft: 'draft',
+        query: { ...filter, sort, descending, offset: 0, limit: 0 },
+      })
       .then(setAccounts, () => setAccounts(undefined));
   }, [filtered, filter, sort, descending]);
   if (!draft || accounts === null) return null;

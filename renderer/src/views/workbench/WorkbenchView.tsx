@@ -21,7 +21,12 @@ function useUndoShortcuts() {
       if (!(e.ctrlKey || e.metaKey)) return;
       const target = e.target as HTMLElement | null;
       // Let text fields keep their own undo while typing.
-      if (target && (target.tagName === 'TEXTAREA' || (target.tagName === 'INPUT' && ['text', 'search'].includes((target as HTMLInputElement).type)))) return;
+      if (
+        target &&
+        (target.tagName === 'TEXTAREA' ||
+          (target.tagName === 'INPUT' && ['text', 'search'].includes((target as HTMLInputElement).type)))
+      )
+        return;
       const key = e.key.toLowerCase();
       if (key === 'z' && !e.shiftKey) undo();
       else if ((key === 'z' && e.shiftKey) || key === 'y') redo();
@@ -64,7 +69,15 @@ export function WorkbenchView() {
       dismissError: s.dismissError,
     })),
   );
-  const ui = useWorkbenchUi(useShallow((s) => ({ tab: s.tab, measure: s.measure, drawer: s.drawer, setTab: s.setTab, setMeasure: s.setMeasure })));
+  const ui = useWorkbenchUi(
+    useShallow((s) => ({
+      tab: s.tab,
+      measure: s.measure,
+      drawer: s.drawer,
+      setTab: s.setTab,
+      setMeasure: s.setMeasure,
+    })),
+  );
   const [dialog, setDialog] = useState<'save' | 'versions' | 'start' | 'export' | null>(null);
   const dirty = isDirty(store);
   useUndoShortcuts();
@@ -74,7 +87,8 @@ export function WorkbenchView() {
     return <StartPanel onStarted={() => setDialog(null)} onCancel={store.draft ? () => setDialog(null) : undefined} />;
   }
   const source = store.source;
-  const title = source?.kind === 'version' ? `${source.modelName} · v${source.version}` : `${source?.name ?? 'Model'} (preset)`;
+  const title =
+    source?.kind === 'version' ? `${source.modelName} · v${source.version}` : `${source?.name ?? 'Model'} (preset)`;
   return (
     <section className="workbench" aria-labelledby="workbench-title">
       <header className="workbench-header">
@@ -82,24 +96,39 @@ export function WorkbenchView() {
           <h1 id="workbench-title">
             {title}
             {dirty && (
-              <span className="badge modified" title="The draft differs from the baseline; save it as a version to keep it">
+              <span
+                className="badge modified"
+                title="The draft differs from the baseline; save it as a version to keep it"
+              >
                 modified
               </span>
             )}
           </h1>
           <p className="muted small" data-testid="workbench-status">
-            {formatCount(store.accounts)} accounts as of {store.asOf} · baseline: {source?.kind === 'version' ? `v${source.version}` : 'the preset as loaded'}
-            {store.lastUpdateMs !== null ? ` · scored in ${store.lastUpdateMs < 1 ? '<1' : Math.round(store.lastUpdateMs)} ms` : ''}
+            {formatCount(store.accounts)} accounts as of {store.asOf} · baseline:{' '}
+            {source?.kind === 'version' ? `v${source.version}` : 'the preset as loaded'}
+            {store.lastUpdateMs !== null
+              ? ` · scored in ${store.lastUpdateMs < 1 ? '<1' : Math.round(store.lastUpdateMs)} ms`
+              : ''}
           </p>
         </div>
         <div className="toolbar" role="toolbar" aria-label="Model actions">
           <button onClick={store.undo} disabled={!store.canUndo} title="Undo (Ctrl+Z)" aria-keyshortcuts="Control+Z">
             Undo
           </button>
-          <button onClick={store.redo} disabled={!store.canRedo} title="Redo (Ctrl+Shift+Z)" aria-keyshortcuts="Control+Shift+Z">
+          <button
+            onClick={store.redo}
+            disabled={!store.canRedo}
+            title="Redo (Ctrl+Shift+Z)"
+            aria-keyshortcuts="Control+Shift+Z"
+          >
             Redo
           </button>
-          <button onClick={store.discardChanges} disabled={!dirty} title="Go back to the baseline (undo brings the changes back)">
+          <button
+            onClick={store.discardChanges}
+            disabled={!dirty}
+            title="Go back to the baseline (undo brings the changes back)"
+          >
             Discard changes
           </button>
           <button onClick={() => setDialog('start')} title="Start from a preset or a saved version">
@@ -108,10 +137,19 @@ export function WorkbenchView() {
           <button onClick={() => setDialog('versions')} title="Saved versions: open, revert, compare">
             Versions
           </button>
-          <button onClick={() => setDialog('export')} disabled={store.invalid} title="Export the draft: rule pack, SQL, JSON Logic, JS, features, or the scored accounts of the current view">
+          <button
+            onClick={() => setDialog('export')}
+            disabled={store.invalid}
+            title="Export the draft: rule pack, SQL, JSON Logic, JS, features, or the scored accounts of the current view"
+          >
             Export…
           </button>
-          <button className="primary" onClick={() => setDialog('save')} disabled={store.invalid} title="Save the draft as a new version (it becomes the baseline)">
+          <button
+            className="primary"
+            onClick={() => setDialog('save')}
+            disabled={store.invalid}
+            title="Save the draft as a new version (it becomes the baseline)"
+          >
             Save version…
           </button>
         </div>
@@ -129,14 +167,26 @@ export function WorkbenchView() {
         <div className="views">
           <div className="tabs" role="tablist" aria-label="Views">
             {workbenchTabs.map((t) => (
-              <button key={t.id} role="tab" id={`tab-${t.id}`} aria-selected={ui.tab === t.id} aria-controls="view-panel" className={ui.tab === t.id ? 'tab active' : 'tab'} onClick={() => ui.setTab(t.id)}>
+              <button
+                key={t.id}
+                role="tab"
+                id={`tab-${t.id}`}
+                aria-selected={ui.tab === t.id}
+                aria-controls="view-panel"
+                className={ui.tab === t.id ? 'tab active' : 'tab'}
+                onClick={() => ui.setTab(t.id)}
+              >
                 {t.label}
               </button>
             ))}
             <span className="spacer" />
             <label className="measure muted small" title="Count accounts or sum their ARR in the charts">
               Show{' '}
-              <select value={ui.measure} onChange={(e) => ui.setMeasure(e.target.value as 'accounts' | 'arr')} aria-label="Chart measure">
+              <select
+                value={ui.measure}
+                onChange={(e) => ui.setMeasure(e.target.value as 'accounts' | 'arr')}
+                aria-label="Chart measure"
+              >
                 <option value="accounts">Accounts</option>
                 <option value="arr">ARR</option>
               </select>

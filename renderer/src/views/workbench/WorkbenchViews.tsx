@@ -26,10 +26,25 @@ export function WorkbenchViews() {
         view = <LadderView baseline={snapshot.baseline} draft={snapshot.draft} colors={colors} width={chartWidth} />;
         break;
       case 'funnel':
-        view = <FunnelView baseline={snapshot.baseline} draft={snapshot.draft} topColor={colors.get(snapshot.draft.funnel.stage) ?? '#16a34a'} width={chartWidth} />;
+        view = (
+          <FunnelView
+            baseline={snapshot.baseline}
+            draft={snapshot.draft}
+            topColor={colors.get(snapshot.draft.funnel.stage) ?? '#16a34a'}
+            width={chartWidth}
+          />
+        );
         break;
       case 'scores':
-        view = <ScoreView baseline={snapshot.baseline} draft={snapshot.draft} pack={draft} colors={colors} width={chartWidth} />;
+        view = (
+          <ScoreView
+            baseline={snapshot.baseline}
+            draft={snapshot.draft}
+            pack={draft}
+            colors={colors}
+            width={chartWidth}
+          />
+        );
         break;
       case 'signals':
         view = <SignalsView baseline={snapshot.baseline} draft={snapshot.draft} width={chartWidth} />;

@@ -20,9 +20,27 @@ export const FunnelView = memo(function FunnelView({ baseline, draft, topColor, 
   const steps = useMemo(() => {
     const b = (id: string) => baseline.funnel.removed.find((r) => r.id === id);
     return [
-      { key: 'candidates', label: `Candidates for ${top}`, draft: draft.funnel.candidates, baseline: baseline.funnel.candidates, kind: 'total' as const },
-      ...draft.funnel.removed.map((r) => ({ key: r.id, label: `− ${r.label}`, draft: r, baseline: b(r.id) ?? { accounts: 0, arr: 0 }, kind: 'removed' as const })),
-      { key: 'remaining', label: top, draft: draft.funnel.remaining, baseline: baseline.funnel.remaining, kind: 'total' as const },
+      {
+        key: 'candidates',
+        label: `Candidates for ${top}`,
+        draft: draft.funnel.candidates,
+        baseline: baseline.funnel.candidates,
+        kind: 'total' as const,
+      },
+      ...draft.funnel.removed.map((r) => ({
+        key: r.id,
+        label: `− ${r.label}`,
+        draft: r,
+        baseline: b(r.id) ?? { accounts: 0, arr: 0 },
+        kind: 'removed' as const,
+      })),
+      {
+        key: 'remaining',
+        label: top,
+        draft: draft.funnel.remaining,
+        baseline: baseline.funnel.remaining,
+        kind: 'total' as const,
+      },
     ];
   }, [baseline, draft, top]);
   const options = useMemo(() => {
@@ -37,15 +55,31 @@ export const FunnelView = memo(function FunnelView({ baseline, draft, topColor, 
       x: { grid: true, label: measure === 'arr' ? 'ARR' : 'Accounts', tickFormat: format },
       y: { label: null, domain: steps.map((s) => s.label) },
       marks: [
-        Plot.barX(steps, { x: (s: (typeof steps)[number]) => value(s.draft), y: 'label', fill: (s: (typeof steps)[number]) => (s.kind === 'removed' ? '#dc2626' : topColor), fillOpacity: 0.85 }),
-        Plot.text(steps, { x: (s: (typeof steps)[number]) => value(s.draft), y: 'label', text: (s: (typeof steps)[number]) => format(value(s.draft)), dx: 6, textAnchor: 'start', fill: 'currentColor' }),
+        Plot.barX(steps, {
+          x: (s: (typeof steps)[number]) => value(s.draft),
+          y: 'label',
+          fill: (s: (typeof steps)[number]) => (s.kind === 'removed' ? '#dc2626' : topColor),
+          fillOpacity: 0.85,
+        }),
+        Plot.text(steps, {
+          x: (s: (typeof steps)[number]) => value(s.draft),
+          y: 'label',
+          text: (s: (typeof steps)[number]) => format(value(s.draft)),
+          dx: 6,
+          textAnchor: 'start',
+          fill: 'currentColor',
+        }),
         Plot.ruleX([0]),
       ],
     } satisfies Plot.PlotOptions;
   }, [steps, measure, topColor, width]);
 
   if (draft.funnel.removed.length === 0) {
-    return <p className="muted empty-note">This model has no false-positive filters. Add one in the editor to see which accounts it would stop.</p>;
+    return (
+      <p className="muted empty-note">
+        This model has no false-positive filters. Add one in the editor to see which accounts it would stop.
+      </p>
+    );
   }
   return (
     <div className="chart-panel">
@@ -81,7 +115,9 @@ export const FunnelView = memo(function FunnelView({ baseline, draft, topColor, 
           ))}
         </tbody>
       </table>
-      <p className="muted small">Each filter is credited with the candidates it stops first, in the order the filters are listed.</p>
+      <p className="muted small">
+        Each filter is credited with the candidates it stops first, in the order the filters are listed.
+      </p>
     </div>
   );
 });

@@ -26,10 +26,23 @@ export const LadderView = memo(function LadderView({ baseline, draft, colors, wi
     [baseline, draft],
   );
   const data = useMemo(
-    () => [...rows].reverse().flatMap((r) => [
-      { stage: r.label, id: r.id, series: 'Baseline', value: measure === 'arr' ? r.baseline.arr : r.baseline.accounts, from: 'baseline' as const },
-      { stage: r.label, id: r.id, series: 'Draft', value: measure === 'arr' ? r.draft.arr : r.draft.accounts, from: 'draft' as const },
-    ]),
+    () =>
+      [...rows].reverse().flatMap((r) => [
+        {
+          stage: r.label,
+          id: r.id,
+          series: 'Baseline',
+          value: measure === 'arr' ? r.baseline.arr : r.baseline.accounts,
+          from: 'baseline' as const,
+        },
+        {
+          stage: r.label,
+          id: r.id,
+          series: 'Draft',
+          value: measure === 'arr' ? r.draft.arr : r.draft.accounts,
+          from: 'draft' as const,
+        },
+      ]),
     [rows, measure],
   );
   const options = useMemo(() => {
@@ -54,7 +67,15 @@ export const LadderView = memo(function LadderView({ baseline, draft, colors, wi
           fillOpacity: (d: (typeof data)[number]) => (d.series === 'Baseline' ? 0.45 : 1),
           title: (d: (typeof data)[number]) => `${d.stage} · ${d.series}\n${format(d.value)}`,
         }),
-        Plot.text(data, { x: 'value', y: 'series', fy: 'stage', text: (d: (typeof data)[number]) => format(d.value), dx: 6, textAnchor: 'start', fill: 'currentColor' }),
+        Plot.text(data, {
+          x: 'value',
+          y: 'series',
+          fy: 'stage',
+          text: (d: (typeof data)[number]) => format(d.value),
+          dx: 6,
+          textAnchor: 'start',
+          fill: 'currentColor',
+        }),
         Plot.ruleX([0]),
       ],
     } satisfies Plot.PlotOptions;
@@ -63,7 +84,8 @@ export const LadderView = memo(function LadderView({ baseline, draft, colors, wi
   return (
     <div className="chart-panel">
       <p className="muted small legend-line">
-        <span className="legend-swatch faded" aria-hidden="true" /> Baseline <span className="legend-swatch" aria-hidden="true" /> Draft — select a bar or a number to see its accounts.
+        <span className="legend-swatch faded" aria-hidden="true" /> Baseline{' '}
+        <span className="legend-swatch" aria-hidden="true" /> Draft — select a bar or a number to see its accounts.
       </p>
       <PlotFigure
         options={options}
@@ -94,16 +116,36 @@ export const LadderView = memo(function LadderView({ baseline, draft, colors, wi
                 {r.label}
               </th>
               <td>
-                <button className="link" onClick={() => showAccounts({ baselineStage: r.id })} data-testid={`baseline-${r.id}`} data-value={r.baseline.accounts}>
+                <button
+                  className="link"
+                  onClick={() => showAccounts({ baselineStage: r.id })}
+                  data-testid={`baseline-${r.id}`}
+                  data-value={r.baseline.accounts}
+                >
                   {formatCount(r.baseline.accounts)}
                 </button>
               </td>
               <td>
-                <button className="link" onClick={() => showAccounts({ stage: r.id })} data-testid={`draft-${r.id}`} data-value={r.draft.accounts}>
+                <button
+                  className="link"
+                  onClick={() => showAccounts({ stage: r.id })}
+                  data-testid={`draft-${r.id}`}
+                  data-value={r.draft.accounts}
+                >
                   {formatCount(r.draft.accounts)}
                 </button>
               </td>
-              <td className={r.draft.accounts - r.baseline.accounts > 0 ? 'up' : r.draft.accounts < r.baseline.accounts ? 'down' : ''}>{signed(r.draft.accounts - r.baseline.accounts)}</td>
+              <td
+                className={
+                  r.draft.accounts - r.baseline.accounts > 0
+                    ? 'up'
+                    : r.draft.accounts < r.baseline.accounts
+                      ? 'down'
+                      : ''
+                }
+              >
+                {signed(r.draft.accounts - r.baseline.accounts)}
+              </td>
               <td>{formatMoney(r.baseline.arr)}</td>
               <td>{formatMoney(r.draft.arr)}</td>
               <td>{signedMoney(r.draft.arr - r.baseline.arr)}</td>

@@ -5,10 +5,23 @@ import type { MoversMatrix } from '#shared/workbench/movers';
 import { formatCount, formatMoneyCompact } from '../../../format';
 import { useWorkbenchUi } from '../../../store/workbench-ui-store';
 
-export const MoversView = memo(function MoversView({ movers, fromLabel = 'Baseline', toLabel = 'Draft', onCell }: { movers: MoversMatrix; fromLabel?: string; toLabel?: string; onCell?: (from: string, to: string) => void }) {
+export const MoversView = memo(function MoversView({
+  movers,
+  fromLabel = 'Baseline',
+  toLabel = 'Draft',
+  onCell,
+}: {
+  movers: MoversMatrix;
+  fromLabel?: string;
+  toLabel?: string;
+  onCell?: (from: string, to: string) => void;
+}) {
   const showAccounts = useWorkbenchUi((s) => s.showAccounts);
   const open = onCell ?? ((from: string, to: string) => showAccounts({ baselineStage: from, stage: to }));
-  const max = Math.max(1, ...movers.accounts.flatMap((row, i) => row.filter((_, j) => movers.from[i]!.id !== movers.to[j]!.id)));
+  const max = Math.max(
+    1,
+    ...movers.accounts.flatMap((row, i) => row.filter((_, j) => movers.from[i]!.id !== movers.to[j]!.id)),
+  );
   return (
     <div className="chart-panel">
       <p className="movers-summary" data-testid="movers-summary">
@@ -39,7 +52,13 @@ export const MoversView = memo(function MoversView({ movers, fromLabel = 'Baseli
                 const same = from.id === to.id;
                 const intensity = same ? 0 : Math.min(1, n / max);
                 return (
-                  <td key={to.id} className={same ? 'diagonal' : ''} style={same ? undefined : { background: `rgb(59 130 246 / ${(0.08 + intensity * 0.5).toFixed(2)})` }}>
+                  <td
+                    key={to.id}
+                    className={same ? 'diagonal' : ''}
+                    style={
+                      same ? undefined : { background: `rgb(59 130 246 / ${(0.08 + intensity * 0.5).toFixed(2)})` }
+                    }
+                  >
                     <button
                       className="cell"
                       disabled={n === 0}

@@ -18,7 +18,10 @@ const percent = (x: number) => `${Math.round(x * 100)} %`;
 export const SignalsView = memo(function SignalsView({ baseline, draft, width }: Props) {
   const showAccounts = useWorkbenchUi((s) => s.showAccounts);
   const top = draft.stages.find((s) => s.id === draft.funnel.stage)?.label ?? 'top stage';
-  const rows = useMemo(() => draft.signals.map((s) => ({ ...s, before: baseline.signals.find((b) => b.id === s.id)?.fired ?? 0 })), [baseline, draft]);
+  const rows = useMemo(
+    () => draft.signals.map((s) => ({ ...s, before: baseline.signals.find((b) => b.id === s.id)?.fired ?? 0 })),
+    [baseline, draft],
+  );
   const options = useMemo(
     () =>
       ({
@@ -30,9 +33,22 @@ export const SignalsView = memo(function SignalsView({ baseline, draft, width }:
         x: { grid: true, label: 'Accounts firing', tickFormat: formatCount },
         y: { label: null, domain: rows.map((r) => r.label) },
         marks: [
-          Plot.barX(rows, { x: 'fired', y: 'label', fill: '#3b82f6', title: (r: (typeof rows)[number]) => `${r.label}\n${formatCount(r.fired)} accounts (baseline ${formatCount(r.before)})\n${percent(r.shareOfTop)} of ${top} accounts` }),
+          Plot.barX(rows, {
+            x: 'fired',
+            y: 'label',
+            fill: '#3b82f6',
+            title: (r: (typeof rows)[number]) =>
+              `${r.label}\n${formatCount(r.fired)} accounts (baseline ${formatCount(r.before)})\n${percent(r.shareOfTop)} of ${top} accounts`,
+          }),
           Plot.tickX(rows, { x: 'before', y: 'label', stroke: 'currentColor', strokeWidth: 2 }),
-          Plot.text(rows, { x: 'fired', y: 'label', text: (r: (typeof rows)[number]) => formatCount(r.fired), dx: 6, textAnchor: 'start', fill: 'currentColor' }),
+          Plot.text(rows, {
+            x: 'fired',
+            y: 'label',
+            text: (r: (typeof rows)[number]) => formatCount(r.fired),
+            dx: 6,
+            textAnchor: 'start',
+            fill: 'currentColor',
+          }),
           Plot.ruleX([0]),
         ],
       }) satisfies Plot.PlotOptions,
@@ -40,7 +56,12 @@ export const SignalsView = memo(function SignalsView({ baseline, draft, width }:
   );
   return (
     <div className="chart-panel">
-      <PlotFigure options={options} label="Signal activity" testId="signals-chart" onMarkClick={(mark, index) => mark === 'bar' && rows[index] && showAccounts({ signal: rows[index].id })} />
+      <PlotFigure
+        options={options}
+        label="Signal activity"
+        testId="signals-chart"
+        onMarkClick={(mark, index) => mark === 'bar' && rows[index] && showAccounts({ signal: rows[index].id })}
+      />
       <table className="data-table" data-testid="signals-table">
         <thead>
           <tr>

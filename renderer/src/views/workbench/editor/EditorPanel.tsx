@@ -22,7 +22,8 @@ export function EditorPanel({ pack }: { pack: RulePackInput }) {
       {general.length > 0 && (
         <div className="banner error" role="alert">
           <span>
-            The draft is not valid yet, so the views show the last valid version: {general.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}
+            The draft is not valid yet, so the views show the last valid version:{' '}
+            {general.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}
           </span>
         </div>
       )}
@@ -34,10 +35,24 @@ export function EditorPanel({ pack }: { pack: RulePackInput }) {
         {categories.map((category) => (
           <section key={category} aria-label={`${category} signals`}>
             <h3 className="category">{category}</h3>
-            {pack.signals.map((s, i) => (s.category === category ? <SignalCard key={s.id} signal={s} index={i} metrics={pack.metrics} signalCount={pack.signals.length} issue={issueFor(issues, `signals[${i}]`)} /> : null))}
+            {pack.signals.map((s, i) =>
+              s.category === category ? (
+                <SignalCard
+                  key={s.id}
+                  signal={s}
+                  index={i}
+                  metrics={pack.metrics}
+                  signalCount={pack.signals.length}
+                  issue={issueFor(issues, `signals[${i}]`)}
+                />
+              ) : null,
+            )}
           </section>
         ))}
-        <button onClick={() => edit(addSignal(pack.signals[0]?.metric ?? 'seats_used'))} disabled={pack.signals.length >= 32}>
+        <button
+          onClick={() => edit(addSignal(pack.signals[0]?.metric ?? 'seats_used'))}
+          disabled={pack.signals.length >= 32}
+        >
           Add a signal
         </button>
       </details>

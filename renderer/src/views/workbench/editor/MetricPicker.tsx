@@ -15,10 +15,20 @@ export type PackMetrics = RulePackInput['metrics'];
 
 export function metricOptions(metrics: PackMetrics, includeCategories: boolean): Option[] {
   return [
-    ...(metrics ?? []).map((m) => ({ id: m.id, label: m.label, description: m.description ?? m.expr, group: 'This model' })),
+    ...(metrics ?? []).map((m) => ({
+      id: m.id,
+      label: m.label,
+      description: m.description ?? m.expr,
+      group: 'This model',
+    })),
     ...baseMetrics
       .filter((m) => includeCategories || m.kind !== 'category')
-      .map((m) => ({ id: m.id, label: m.label, description: m.description, group: m.level === 'period' ? 'Latest period' : m.source === 'users' ? 'User roster' : 'Account' })),
+      .map((m) => ({
+        id: m.id,
+        label: m.label,
+        description: m.description,
+        group: m.level === 'period' ? 'Latest period' : m.source === 'users' ? 'User roster' : 'Account',
+      })),
   ];
 }
 
@@ -26,14 +36,28 @@ export function metricLabel(metrics: PackMetrics, id: string): string {
   return metricOptions(metrics, true).find((o) => o.id === id)?.label ?? id;
 }
 
-export function MetricPicker({ metrics, value, onChange, label, includeCategories = false }: { metrics: PackMetrics; value: string; onChange(id: string): void; label: string; includeCategories?: boolean }) {
+export function MetricPicker({
+  metrics,
+  value,
+  onChange,
+  label,
+  includeCategories = false,
+}: {
+  metrics: PackMetrics;
+  value: string;
+  onChange(id: string): void;
+  label: string;
+  includeCategories?: boolean;
+}) {
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const box = useRef<HTMLDivElement>(null);
   const options = useMemo(() => {
     const q = query.trim().toLowerCase();
-    return metricOptions(metrics, includeCategories).filter((o) => !q || `${o.label} ${o.id} ${o.description}`.toLowerCase().includes(q));
+    return metricOptions(metrics, includeCategories).filter(
+      (o) => !q || `${o.label} ${o.id} ${o.description}`.toLowerCase().includes(q),
+    );
   }, [metrics, query, includeCategories]);
   useEffect(() => {
     if (!open) return;
@@ -49,7 +73,15 @@ export function MetricPicker({ metrics, value, onChange, label, includeCategorie
   };
   return (
     <div className="metric-picker" ref={box}>
-      <button type="button" className="picker-button" aria-haspopup="listbox" aria-expanded={open} aria-label={`${label}: ${metricLabel(metrics, value)}`} onClick={() => setOpen(!open)} title="Choose the metric this compares">
+      <button
+        type="button"
+        className="picker-button"
+        aria-haspopup="listbox"
+        aria-expanded={open}
+        aria-label={`${label}: ${metricLabel(metrics, value)}`}
+        onClick={() => setOpen(!open)}
+        title="Choose the metric this compares"
+      >
         {metricLabel(metrics, value)} ▾
       </button>
       {open && (
@@ -75,7 +107,14 @@ export function MetricPicker({ metrics, value, onChange, label, includeCategorie
           />
           <ul role="listbox" aria-label={label}>
             {options.map((o, i) => (
-              <li key={o.id} role="option" aria-selected={o.id === value} className={i === active ? 'active' : ''} onMouseDown={() => choose(o)} onMouseEnter={() => setActive(i)}>
+              <li
+                key={o.id}
+                role="option"
+                aria-selected={o.id === value}
+                className={i === active ? 'active' : ''}
+                onMouseDown={() => choose(o)}
+                onMouseEnter={() => setActive(i)}
+              >
                 <span className="option-label">{o.label}</span>
                 <span className="option-group">{o.group}</span>
                 <span className="option-description">{o.description}</span>

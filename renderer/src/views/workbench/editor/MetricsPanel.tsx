@@ -12,13 +12,24 @@ export function MetricsPanel({ pack, issues }: { pack: RulePackInput; issues: Pa
     <div className="panel-list">
       {metrics.map((m, i) => {
         const problems = issues.filter((x) => x.path.startsWith(`metrics[${i}]`));
-        const used = pack.signals.some((s) => s.metric === m.id) || (pack.metrics ?? []).some((o) => o !== m && o.expr.includes(m.id));
+        const used =
+          pack.signals.some((s) => s.metric === m.id) ||
+          (pack.metrics ?? []).some((o) => o !== m && o.expr.includes(m.id));
         return (
           <div key={i} className="metric-row" data-testid={`metric-${m.id}`}>
             <div className="metric-head">
-              <input aria-label="Metric name" value={m.label} onChange={(e) => edit(updateMetric(i, { label: e.target.value }), `metric-label:${i}`)} />
+              <input
+                aria-label="Metric name"
+                value={m.label}
+                onChange={(e) => edit(updateMetric(i, { label: e.target.value }), `metric-label:${i}`)}
+              />
               <code className="muted small">{m.id}</code>
-              <button className="icon danger" onClick={() => edit(removeMetric(i))} disabled={used} title={used ? 'Used by a signal or another metric' : 'Delete this metric'}>
+              <button
+                className="icon danger"
+                onClick={() => edit(removeMetric(i))}
+                disabled={used}
+                title={used ? 'Used by a signal or another metric' : 'Delete this metric'}
+              >
                 Delete
               </button>
             </div>

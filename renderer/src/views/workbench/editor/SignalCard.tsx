@@ -13,12 +13,37 @@ import { useFeatureStats } from './useFeatureStats';
 
 type Signal = RulePackInput['signals'][number];
 
-const operatorLabels: Record<string, string> = { '>': 'above', '>=': 'at least', '<': 'below', '<=': 'at most', '==': 'equal to', '!=': 'not', between: 'between', in: 'one of' };
+const operatorLabels: Record<string, string> = {
+  '>': 'above',
+  '>=': 'at least',
+  '<': 'below',
+  '<=': 'at most',
+  '==': 'equal to',
+  '!=': 'not',
+  between: 'between',
+  in: 'one of',
+};
 
-export const SignalCard = memo(function SignalCard({ signal, index, metrics, signalCount, issue }: { signal: Signal; index: number; metrics: PackMetrics; signalCount: number; issue?: string }) {
+export const SignalCard = memo(function SignalCard({
+  signal,
+  index,
+  metrics,
+  signalCount,
+  issue,
+}: {
+  signal: Signal;
+  index: number;
+  metrics: PackMetrics;
+  signalCount: number;
+  issue?: string;
+}) {
   const edit = useModelStore((s) => s.edit);
   const [expanded, setExpanded] = useState(false);
-  const key = signalFeature({ metric: signal.metric, operator: signal.operator, sustainedPeriods: signal.sustainedPeriods }).key;
+  const key = signalFeature({
+    metric: signal.metric,
+    operator: signal.operator,
+    sustainedPeriods: signal.sustainedPeriods,
+  }).key;
   const stats = useFeatureStats(isCategoryMetric(signal.metric) ? '' : key);
   const set = (patch: Partial<Signal>, group?: string) => edit(updateSignal(index, patch), group);
   const enabled = signal.enabled !== false;
@@ -26,10 +51,25 @@ export const SignalCard = memo(function SignalCard({ signal, index, metrics, sig
     <div className={enabled ? 'signal-card' : 'signal-card off'} data-testid={`signal-${signal.id}`}>
       <div className="signal-head">
         <label className="switch" title="Switch the signal on or off without deleting it">
-          <input type="checkbox" checked={enabled} onChange={(e) => set({ enabled: e.target.checked })} aria-label={`${signal.label} on`} />
+          <input
+            type="checkbox"
+            checked={enabled}
+            onChange={(e) => set({ enabled: e.target.checked })}
+            aria-label={`${signal.label} on`}
+          />
         </label>
-        <input className="signal-label" aria-label="Signal name" value={signal.label} onChange={(e) => set({ label: e.target.value }, `label:${signal.id}`)} />
-        <button className="icon" onClick={() => setExpanded(!expanded)} aria-expanded={expanded} title="More settings: category, approach, sustained periods, segment overrides">
+        <input
+          className="signal-label"
+          aria-label="Signal name"
+          value={signal.label}
+          onChange={(e) => set({ label: e.target.value }, `label:${signal.id}`)}
+        />
+        <button
+          className="icon"
+          onClick={() => setExpanded(!expanded)}
+          aria-expanded={expanded}
+          title="More settings: category, approach, sustained periods, segment overrides"
+        >
           {expanded ? 'Less' : 'More'}
         </button>
       </div>
@@ -46,20 +86,52 @@ export const SignalCard = memo(function SignalCard({ signal, index, metrics, sig
           aria-label={`Weight of ${signal.label}`}
           data-testid={`weight-${signal.id}`}
         />
-        <input type="number" step={0.5} className="weight-number" aria-label={`Weight of ${signal.label} (number)`} value={signal.weight} onChange={(e) => e.target.value !== '' && set({ weight: Number(e.target.value) }, `weight:${signal.id}`)} />
+        <input
+          type="number"
+          step={0.5}
+          className="weight-number"
+          aria-label={`Weight of ${signal.label} (number)`}
+          value={signal.weight}
+          onChange={(e) => e.target.value !== '' && set({ weight: Number(e.target.value) }, `weight:${signal.id}`)}
+        />
       </div>
       <div className="signal-rule">
-        <MetricPicker metrics={metrics} value={signal.metric} onChange={(metric) => set({ metric })} label={`Metric of ${signal.label}`} includeCategories />
-        <select aria-label={`Comparison of ${signal.label}`} value={signal.operator} onChange={(e) => set({ operator: e.target.value as Signal['operator'], threshold: e.target.value === 'between' ? [0, 1] : e.target.value === 'in' ? [0] : 0 })}>
+        <MetricPicker
+          metrics={metrics}
+          value={signal.metric}
+          onChange={(metric) => set({ metric })}
+          label={`Metric of ${signal.label}`}
+          includeCategories
+        />
+        <select
+          aria-label={`Comparison of ${signal.label}`}
+          value={signal.operator}
+          onChange={(e) =>
+            set({
+              operator: e.target.value as Signal['operator'],
+              threshold: e.target.value === 'between' ? [0, 1] : e.target.value === 'in' ? [0] : 0,
+            })
+          }
+        >
           {operators.map((o) => (
             <option key={o} value={o}>
               {operatorLabels[o]}
             </option>
           ))}
         </select>
-        <ThresholdControl operator={signal.operator} value={signal.threshold} stats={stats} label={signal.label} onChange={(threshold) => set({ threshold }, `threshold:${signal.id}`)} />
+        <ThresholdControl
+          operator={signal.operator}
+          value={signal.threshold}
+          stats={stats}
+          label={signal.label}
+          onChange={(threshold) => set({ threshold }, `threshold:${signal.id}`)}
+        />
       </div>
-      {issue && <p className="error small" role="alert">{issue}</p>}
+      {issue && (
+        <p className="error small" role="alert">
+          {issue}
+        </p>
+      )}
       {expanded && (
         <div className="signal-more">
           <label>
@@ -82,7 +154,15 @@ export const SignalCard = memo(function SignalCard({ signal, index, metrics, sig
           </label>
           <label title="Only fire when the condition held for this many periods in a row (leave empty for the latest period only)">
             Sustained for{' '}
-            <input type="number" min={2} max={104} value={signal.sustainedPeriods ?? ''} onChange={(e) => set({ sustainedPeriods: e.target.value === '' ? undefined : Number(e.target.value) })} aria-label={`Periods ${signal.label} must be sustained`} /> periods
+            <input
+              type="number"
+              min={2}
+              max={104}
+              value={signal.sustainedPeriods ?? ''}
+              onChange={(e) => set({ sustainedPeriods: e.target.value === '' ? undefined : Number(e.target.value) })}
+              aria-label={`Periods ${signal.label} must be sustained`}
+            />{' '}
+            periods
           </label>
           <fieldset className="overrides">
             <legend>Per-segment threshold and weight (leave empty to use the defaults above)</legend>
@@ -92,20 +172,46 @@ export const SignalCard = memo(function SignalCard({ signal, index, metrics, sig
                 const next = { ...o, ...patch };
                 const clean = Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined));
                 const all = { ...signal.segmentOverrides, [segment]: Object.keys(clean).length ? clean : undefined };
-                set({ segmentOverrides: Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined)) }, `override:${signal.id}:${segment}`);
+                set(
+                  { segmentOverrides: Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined)) },
+                  `override:${signal.id}:${segment}`,
+                );
               };
               return (
                 <div key={segment} className="override-row">
                   <span>{segment}</span>
-                  <input type="number" step="any" placeholder="threshold" aria-label={`${segment} threshold for ${signal.label}`} value={typeof o?.threshold === 'number' ? o.threshold : ''} onChange={(e) => setOverride({ threshold: e.target.value === '' ? undefined : Number(e.target.value) })} />
-                  <input type="number" step={0.5} placeholder="weight" aria-label={`${segment} weight for ${signal.label}`} value={o?.weight ?? ''} onChange={(e) => setOverride({ weight: e.target.value === '' ? undefined : Number(e.target.value) })} />
+                  <input
+                    type="number"
+                    step="any"
+                    placeholder="threshold"
+                    aria-label={`${segment} threshold for ${signal.label}`}
+                    value={typeof o?.threshold === 'number' ? o.threshold : ''}
+                    onChange={(e) =>
+                      setOverride({ threshold: e.target.value === '' ? undefined : Number(e.target.value) })
+                    }
+                  />
+                  <input
+                    type="number"
+                    step={0.5}
+                    placeholder="weight"
+                    aria-label={`${segment} weight for ${signal.label}`}
+                    value={o?.weight ?? ''}
+                    onChange={(e) =>
+                      setOverride({ weight: e.target.value === '' ? undefined : Number(e.target.value) })
+                    }
+                  />
                 </div>
               );
             })}
           </fieldset>
           <div className="actions">
             <button onClick={() => edit(duplicateSignal(index))}>Duplicate</button>
-            <button className="danger" onClick={() => edit(removeSignal(index))} disabled={signalCount <= 1} title={signalCount <= 1 ? 'A model needs at least one signal' : 'Delete this signal (undo with Ctrl+Z)'}>
+            <button
+              className="danger"
+              onClick={() => edit(removeSignal(index))}
+              disabled={signalCount <= 1}
+              title={signalCount <= 1 ? 'A model needs at least one signal' : 'Delete this signal (undo with Ctrl+Z)'}
+            >
               Delete
             </button>
           </div>

@@ -11,7 +11,13 @@ function Sparkline({ stats, value }: { stats: ColumnStats; value: number }) {
   return (
     <svg className="sparkline" viewBox="0 0 100 24" preserveAspectRatio="none" aria-hidden="true">
       {stats.histogram.map((b, i) => (
-        <rect key={i} x={x(b.from)} width={Math.max(0.5, x(b.to) - x(b.from) - 0.4)} y={24 - (b.count / max) * 24} height={(b.count / max) * 24} />
+        <rect
+          key={i}
+          x={x(b.from)}
+          width={Math.max(0.5, x(b.to) - x(b.from) - 0.4)}
+          y={24 - (b.count / max) * 24}
+          height={(b.count / max) * 24}
+        />
       ))}
       {value >= lo && value <= hi && <line x1={x(value)} x2={x(value)} y1={0} y2={24} />}
     </svg>
@@ -20,14 +26,38 @@ function Sparkline({ stats, value }: { stats: ColumnStats; value: number }) {
 
 const toNumber = (text: string) => (text.trim() === '' ? NaN : Number(text));
 
-export function ThresholdControl({ operator, value, onChange, stats, label }: { operator: Operator; value: Threshold; onChange(t: Threshold): void; stats: ColumnStats | null; label: string }) {
+export function ThresholdControl({
+  operator,
+  value,
+  onChange,
+  stats,
+  label,
+}: {
+  operator: Operator;
+  value: Threshold;
+  onChange(t: Threshold): void;
+  stats: ColumnStats | null;
+  label: string;
+}) {
   if (operator === 'between') {
     const [lo, hi] = Array.isArray(value) && value.length === 2 ? (value as [number, number]) : [0, 0];
     return (
       <span className="threshold between">
-        <input type="number" step="any" aria-label={`${label}: lower bound`} value={lo} onChange={(e) => Number.isFinite(toNumber(e.target.value)) && onChange([toNumber(e.target.value), hi])} />
+        <input
+          type="number"
+          step="any"
+          aria-label={`${label}: lower bound`}
+          value={lo}
+          onChange={(e) => Number.isFinite(toNumber(e.target.value)) && onChange([toNumber(e.target.value), hi])}
+        />
         <span>to</span>
-        <input type="number" step="any" aria-label={`${label}: upper bound`} value={hi} onChange={(e) => Number.isFinite(toNumber(e.target.value)) && onChange([lo, toNumber(e.target.value)])} />
+        <input
+          type="number"
+          step="any"
+          aria-label={`${label}: upper bound`}
+          value={hi}
+          onChange={(e) => Number.isFinite(toNumber(e.target.value)) && onChange([lo, toNumber(e.target.value)])}
+        />
       </span>
     );
   }
@@ -39,7 +69,10 @@ export function ThresholdControl({ operator, value, onChange, stats, label }: { 
         aria-label={`${label}: values, separated by commas`}
         defaultValue={text}
         onBlur={(e) => {
-          const parts = e.target.value.split(',').map((s) => s.trim()).filter(Boolean);
+          const parts = e.target.value
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean);
           const values = parts.map((p) => (Number.isFinite(Number(p)) ? Number(p) : p));
           onChange(operator === 'in' ? values : (values[0] ?? ''));
         }}
@@ -52,10 +85,27 @@ export function ThresholdControl({ operator, value, onChange, stats, label }: { 
   const step = stats?.integers ? 1 : Number(((hi - lo) / 200).toPrecision(2)) || 0.01;
   return (
     <span className="threshold">
-      <input type="number" step="any" aria-label={`${label}: threshold`} value={t} onChange={(e) => Number.isFinite(toNumber(e.target.value)) && onChange(toNumber(e.target.value))} />
-      <span className="slider-with-sparkline" title="Drag to move the threshold over the range observed in this workspace (1st to 99th percentile)">
+      <input
+        type="number"
+        step="any"
+        aria-label={`${label}: threshold`}
+        value={t}
+        onChange={(e) => Number.isFinite(toNumber(e.target.value)) && onChange(toNumber(e.target.value))}
+      />
+      <span
+        className="slider-with-sparkline"
+        title="Drag to move the threshold over the range observed in this workspace (1st to 99th percentile)"
+      >
         {stats && stats.count > 0 && <Sparkline stats={stats} value={t} />}
-        <input type="range" aria-label={`${label}: threshold slider`} min={lo} max={hi} step={step} value={t} onChange={(e) => onChange(Number(e.target.value))} />
+        <input
+          type="range"
+          aria-label={`${label}: threshold slider`}
+          min={lo}
+          max={hi}
+          step={step}
+          value={t}
+          onChange={(e) => onChange(Number(e.target.value))}
+        />
       </span>
     </span>
   );

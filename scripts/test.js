@@ -1,4 +1,4 @@
-// `npm test`: everything, in the order that fails fastest — typecheck, build, security scan, then
+// `npm test`: everything, in the order that fails fastest — typecheck, lint, format, build, security scan, then
 // unit, integration and end-to-end tests (vitest, real SQLite files, real Chromium).
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -12,6 +12,8 @@ const steps = [
   // One project per side of the process boundary: shared/ (no Node, no DOM), renderer (DOM, no
   // Node or Electron), node (electron/ and scripts), tests.
   ...['shared', 'web', 'node', 'test'].map((p) => [`typecheck (${p})`, bin('tsc'), ['-p', `tsconfig.${p}.json`]]),
+  ['lint', bin('eslint'), ['.', '--max-warnings', '0']],
+  ['format', bin('prettier'), ['--check', '--log-level', 'warn', '.']],
   ['build', process.execPath, [join(root, 'scripts', 'build.js')]],
   ['security scan', process.execPath, [join(root, 'scripts', 'security-scan.js')]],
   ['tests', bin('vitest'), ['run', ...extra]],

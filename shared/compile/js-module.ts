@@ -10,6 +10,7 @@ import { compileScoring } from '../engine/scoring';
 import type { Operator, Threshold } from '../pack/schema';
 import type { ValidPack } from '../pack/validate';
 
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
 const lineComment = (text: string) => `// ${text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')}`;
 const lit = (v: unknown) => JSON.stringify(v);
 const numberLit = (v: number) => (Object.is(v, -0) ? '0' : String(v));

@@ -44,5 +44,6 @@ export const bit = (condition: string) => `CASE WHEN ${condition} THEN 1 ELSE 0 
  * into SQL.
  */
 export function comment(text: string, indent = ''): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
   return `${indent}-- ${text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')}`;
 }

@@ -88,18 +88,30 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
-    } else if (ch === '"') ((quoted = true), (wasQuoted = true));
-    else if (ch === ',') (row.push(field), (field = ''), (wasQuoted = false));
-    else if (ch === '\n') {
+    } else if (ch === '"') {
+      quoted = true;
+      wasQuoted = true;
+    } else if (ch === ',') {
+      row.push(field);
+      field = '';
+      wasQuoted = false;
+    } else if (ch === '\n') {
       row.push(field);
       rows.push(row);
-      ((row = []), (field = ''), (wasQuoted = false));
+      row = [];
+      field = '';
+      wasQuoted = false;
     } else if (ch !== '\r' || wasQuoted) field += ch;
   }
-  if (field !== '' || row.length > 0) (row.push(field), rows.push(row));
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 

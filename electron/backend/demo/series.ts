@@ -47,7 +47,6 @@ function baseDepartments(rng: Rng, account: DemoAccount): number {
 function shapeFor(account: DemoAccount, rng: Rng): Shape {
   const d0 = baseDepartments(rng, account);
   const flat = (u: number) => () => u;
-  const none = () => 0;
   const base: Shape = {
     utilisation: flat(rng.uniform(0.3, 0.85)),
     activity: flat(rng.uniform(0.6, 0.85)),

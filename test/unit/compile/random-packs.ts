@@ -52,15 +52,13 @@ export function randomArbitraries(options: { subnormals: boolean }) {
         ? fc.uniqueArray(poolValue, { minLength: 1, maxLength: 3, comparator: 'SameValueZero' })
         : poolValue;
 
-  const numberCondition = fc
-    .constantFrom('>', '>=', '<', '<=', '==', '!=', 'between', 'in')
-    .chain((operator) =>
-      fc.record({
-        metric: fc.constantFrom(...numberMetrics),
-        operator: fc.constant(operator),
-        value: numberThreshold(operator),
-      }),
-    );
+  const numberCondition = fc.constantFrom('>', '>=', '<', '<=', '==', '!=', 'between', 'in').chain((operator) =>
+    fc.record({
+      metric: fc.constantFrom(...numberMetrics),
+      operator: fc.constant(operator),
+      value: numberThreshold(operator),
+    }),
+  );
   const categoryCondition = fc.oneof(
     fc.record({ metric: fc.constant('tier'), operator: fc.constantFrom('==', '!='), value: fc.constantFrom(...tiers) }),
     fc.record({

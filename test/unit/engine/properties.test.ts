@@ -66,15 +66,13 @@ const signalArb = (i: number) =>
     }),
   );
 
-const clauseArb = fc
-  .constantFrom('>', '<', '>=', '<=')
-  .chain((operator) =>
-    fc.record({
-      metric: fc.constantFrom(...metrics),
-      operator: fc.constant(operator),
-      value: fc.constantFrom(...thresholdValues),
-    }),
-  );
+const clauseArb = fc.constantFrom('>', '<', '>=', '<=').chain((operator) =>
+  fc.record({
+    metric: fc.constantFrom(...metrics),
+    operator: fc.constant(operator),
+    value: fc.constantFrom(...thresholdValues),
+  }),
+);
 
 const packArb = fc
   .integer({ min: 1, max: 8 })

@@ -7,7 +7,7 @@ import { packToJson, packToYaml, readPack } from '#shared/pack/document';
 import { selectGoldenCases, verifyGoldenCases } from '#shared/pack/golden';
 import { checkPack, type PackIssue } from '#shared/pack/validate';
 import { repoRoot } from '../../helpers/temp';
-import { features, valid } from '../engine/fixtures';
+import { features } from '../engine/fixtures';
 
 const presetIds = [
   'behavioural-indicators',

@@ -67,6 +67,7 @@ export function ExportDialog({ pack, asOf, accounts, onClose }: ExportDialogProp
       );
     }, 150);
     return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- request() reads exactly these options
   }, [format, dialect, table, bom, validation, pack, asOf, accounts]);
 
   const full = async (): Promise<RenderedExport> =>

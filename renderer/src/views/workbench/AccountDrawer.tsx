@@ -44,6 +44,7 @@ export function AccountDrawer({ index }: { index: number }) {
     return () => {
       live = false;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- refetch per account, not per explanation object
   }, [why?.draft.accountId, asOf]);
 
   useEffect(() => {

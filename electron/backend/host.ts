@@ -3,11 +3,15 @@
 import { createBackendDispatch } from './api/backend-dispatch';
 import { createSession, openInitialWorkspace } from './session';
 import { defaultDataDir } from './settings';
+import { grantFile } from './path-grants';
+import type { PathAccess } from '#shared/api/user-path';
 
 interface Request {
   id: number;
   name: string;
   args: unknown;
+  /** Files the user chose in the main process's dialogs for this call (see electron/main/path-handles.ts). */
+  grants?: { path: string; access: PathAccess }[];
 }
 
 interface ParentPort {
@@ -20,7 +24,9 @@ if (!parentPort) throw new Error('backend-host must run inside an Electron utili
 
 const session = createSession(defaultDataDir());
 const dispatch = createBackendDispatch(session);
-const ready = openInitialWorkspace(session, process.env.LADDER_WORKSPACE || undefined).catch((error: unknown) => {
+const requested = process.env.LADDER_WORKSPACE || undefined;
+if (requested) grantFile(session.grants, requested, 'workspace'); // named on the command line
+const ready = openInitialWorkspace(session, requested).catch((error: unknown) => {
   // The app still starts; the overview offers the demo or another workspace.
   console.error(
     `Ladder could not open a workspace at launch: ${error instanceof Error ? error.message : String(error)}`,
@@ -28,6 +34,7 @@ const ready = openInitialWorkspace(session, process.env.LADDER_WORKSPACE || unde
 });
 
 parentPort.on('message', ({ data }) => {
+  for (const grant of data.grants ?? []) grantFile(session.grants, grant.path, grant.access);
   void ready
     .then(() => dispatch(data.name, data.args))
     .then((result) => parentPort.postMessage({ id: data.id, result }));

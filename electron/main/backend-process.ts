@@ -2,9 +2,11 @@
 // main process's event loop only relays messages and never waits on heavy work.
 import { utilityProcess, type UtilityProcess } from 'electron';
 import type { ApiResult } from '#shared/api/result';
+import type { PathGrant } from './path-handles';
 
 export interface BackendProcess {
-  call(name: string, args: unknown): Promise<ApiResult<unknown>>;
+  /** `grants`: paths the user chose in a main-process dialog, which this call may use. */
+  call(name: string, args: unknown, grants?: PathGrant[]): Promise<ApiResult<unknown>>;
   stop(): void;
 }
 
@@ -43,11 +45,11 @@ export function startBackendProcess(hostPath: string, env: Record<string, string
   };
   wire(child);
   return {
-    call(name, args) {
+    call(name, args, grants = []) {
       return new Promise((resolve) => {
         const id = nextId++;
         pending.set(id, resolve);
-        child.postMessage({ id, name, args });
+        child.postMessage({ id, name, args, grants });
       });
     },
     stop() {

@@ -9,6 +9,8 @@ export const errorCodes = [
   'invalid_workspace',
   'newer_workspace',
   'unsupported',
+  /** A path the user did not choose (browser mode and the desktop window are confined). */
+  'forbidden',
   'conflict',
   'cancelled',
   'internal',

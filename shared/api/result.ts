@@ -11,6 +11,8 @@ export const errorCodes = [
   'unsupported',
   /** A path the user did not choose (browser mode and the desktop window are confined). */
   'forbidden',
+  /** The file system refused: disk full, no permission, read-only… (the sentence says which). */
+  'io',
   'conflict',
   'cancelled',
   'internal',

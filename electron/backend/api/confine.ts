@@ -5,6 +5,7 @@ import { basename, join, resolve } from 'node:path';
 import { contract, type MethodName } from '#shared/api/contract';
 import { LadderError } from '#shared/api/result';
 import { pathFieldsOf, type PathAccess } from '#shared/api/user-path';
+import { isWorkspaceFile } from '../atomic-write';
 import { canonicalPath, isGranted, isInside } from '../path-grants';
 import { readSettings } from '../settings';
 import type { Session } from '../session';
@@ -15,11 +16,7 @@ const verbs: Record<PathAccess, string> = { read: 'read', write: 'write to', wor
 export function protectedTargetReason(session: Session, path: string): string | null {
   const real = canonicalPath(path);
   const workspace = session.workspace?.path;
-  if (workspace) {
-    const open = canonicalPath(workspace);
-    if ([open, `${open}-wal`, `${open}-shm`, `${open}-journal`].includes(real))
-      return `${basename(workspace)} is the open workspace`;
-  }
+  if (workspace && isWorkspaceFile(path, workspace)) return `${basename(workspace)} is the open workspace`;
   const data = canonicalPath(session.dataDir);
   if (real === join(data, 'settings.json')) return 'it holds Ladder’s settings';
   if (isInside(join(data, 'uploads'), real)) return 'it is in Ladder’s private upload folder';

@@ -71,6 +71,9 @@ export function makeConverter(plan: ColumnPlan, field?: FieldInfo): Converter {
     case 'percent': {
       const integer = plan.type === 'integer';
       const percent = plan.type === 'percent';
+      // Mixed % signs (percent-scale.ts): signed values join a 0–100 column, plain ones a 0–1 one.
+      const signedTimes100 = !percent && plan.percentScale === 'hundred';
+      const plainFractions = percent && plan.percentScale === 'fraction';
       return (cell) => {
         if (cell === null) return null;
         let value: number;
@@ -83,9 +86,11 @@ export function makeConverter(plan: ColumnPlan, field?: FieldInfo): Converter {
           if (!parsed) return INVALID;
           value = parsed.value;
           signed = parsed.percent;
+          // 0.7 × 100 is 70.00000000000001 in binary floating point: round to 15 digits.
+          if (signed && signedTimes100) value = Number((value * 100).toPrecision(15));
         }
         if (integer && !Number.isInteger(value)) return INVALID;
-        if (percent && !signed) {
+        if (percent && !signed && !plainFractions) {
           if (value < 0 || value > 100) return INVALID;
           value = value / 100;
         }

@@ -75,7 +75,7 @@ export const accountFields: readonly FieldInfo[] = [
     id: 'region',
     label: 'Region',
     type: 'text',
-    aliases: ['region', 'country', 'billing country', 'geo', 'territory', 'country region'],
+    aliases: ['region', 'country', 'billing country', 'billing state', 'billing state province', 'geo', 'territory', 'country region'],
   },
   {
     id: 'employees',

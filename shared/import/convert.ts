@@ -26,6 +26,12 @@ const choiceAliases: Record<string, string> = {
   daily: 'day',
 };
 
+/** Every sample a column shows reads as one of the choices (used to suggest a choice field). */
+export function samplesFitChoices(choices: readonly string[], samples: readonly string[]): boolean {
+  const convert = choiceConverter(choices);
+  return samples.every((s) => convert(s) !== INVALID);
+}
+
 function choiceConverter(choices: readonly string[]): Converter {
   const lookup = new Map(choices.map((c) => [squash(c), c]));
   return (cell) => {

@@ -129,8 +129,22 @@ const measureWords = new Set([
   'notes',
 ]);
 
-/** Earlier states: "Last Renewal Date" is not the next renewal, "Previous Plan" not the plan. */
-const pastWords = new Set(['last', 'previous', 'prior', 'old', 'former']);
+/**
+ * Qualifiers that change what a header means: "Last Renewal Date" is not the next renewal,
+ * "preceding_upgrade_flag" not this outcome's expansion, "Refund Amount" not its amount.
+ */
+const qualifierWords = new Set([
+  'last',
+  'previous',
+  'prior',
+  'preceding',
+  'old',
+  'former',
+  'refund',
+  'discount',
+  'tax',
+  'fee',
+]);
 
 const idWords = new Set(['id', 'key', 'uuid', 'guid', 'gsid']);
 const identityFields = new Set(['account_id', 'outcome_id', 'ticket_id', 'user_id', 'name', 'domain']);
@@ -143,17 +157,25 @@ export const keyFieldOf: Partial<Record<ImportKind, string>> = {
   users: 'user_id',
 };
 
-/** Why the header's other words rule the field out, or null when they do not. */
-function foreignWord(kind: ImportKind, field: FieldInfo, extra: readonly string[]): string | null {
+/**
+ * Which of the header's other words rules the field out, or null when none does. For the kind's
+ * own key a measure word only weakens the match ("measure"): the key check then says why not.
+ */
+function foreignWord(kind: ImportKind, field: FieldInfo, extra: readonly string[]): 'measure' | 'other' | null {
   const own = subjects[kind];
-  const isKey = keyFieldOf[kind] === field.id || field.id.endsWith('_id');
+  const isOwnKey = keyFieldOf[kind] === field.id;
+  const isKey = isOwnKey || field.id.endsWith('_id');
+  let found: 'measure' | null = null;
   for (const w of extra) {
-    if (entityWords.has(w) && !own.includes(w)) return w;
-    if (pastWords.has(w)) return w;
-    if (identityFields.has(field.id) && roleWords.has(w)) return w;
-    if (isKey && measureWords.has(w)) return w;
+    if (entityWords.has(w) && !own.includes(w)) return 'other';
+    if (qualifierWords.has(w)) return 'other';
+    if (identityFields.has(field.id) && roleWords.has(w)) return 'other';
+    if (isKey && measureWords.has(w)) {
+      if (!isOwnKey) return 'other';
+      found = 'measure';
+    }
   }
-  return null;
+  return found;
 }
 
 const words = (text: string) => text.split(' ').filter((w) => w !== '');
@@ -177,14 +199,17 @@ export function matchHeader(kind: ImportKind, field: FieldInfo, header: string):
   const headerWords = words(normalized);
   if (keyFieldOf[kind] === field.id && idLike(header)) {
     const extra = headerWords.filter((w) => !idWords.has(w) && !/^[a-z]+id$/.test(w));
-    if (foreignWord(kind, field, extra) === null) return { score: 0.8, basis: 'id name', alias: normalized };
+    const foreign = foreignWord(kind, field, extra);
+    if (foreign === null) return { score: 0.8, basis: 'id name', alias: normalized };
   }
   const padded = ` ${normalized} `;
   for (const alias of field.aliases) {
     if (alias.length <= 3 || !padded.includes(` ${alias} `)) continue;
     const aliasWords = new Set(words(alias));
     const extra = headerWords.filter((w) => !aliasWords.has(w));
-    if (foreignWord(kind, field, extra) === null) return { score: 0.6, basis: 'partial', alias };
+    const foreign = foreignWord(kind, field, extra);
+    if (foreign === null) return { score: 0.6, basis: 'partial', alias };
+    if (foreign === 'measure') return { score: 0.5, basis: 'partial', alias };
   }
   return null;
 }

@@ -42,7 +42,10 @@ const hints: { looksLike: string; words: readonly string[] }[] = [
     words: ['subscription', 'mrr', 'arr', 'status', 'interval', 'period', 'renewal', 'billing', 'trial', 'cancel'],
   },
   { looksLike: 'events', words: ['event', 'timestamp', 'session', 'page', 'feature', 'visitor', 'action', 'time'] },
-  { looksLike: 'order lines', words: ['order', 'line', 'invoice', 'sku', 'product', 'quantity', 'qty', 'unit', 'item'] },
+  {
+    looksLike: 'order lines',
+    words: ['order', 'line', 'invoice', 'sku', 'product', 'quantity', 'qty', 'unit', 'item'],
+  },
 ];
 
 /** Many rows per distinct value of the customer column (1.5 or more on average), or null. */

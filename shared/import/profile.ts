@@ -129,8 +129,7 @@ export function observe(p: ColumnProfile, cell: Cell): void {
       if (n.percent) {
         p.percentSigns++;
         p.percentExample ??= cell.trim();
-      }
-      else if (Math.abs(n.value) > p.plainMax) p.plainMax = Math.abs(n.value);
+      } else if (Math.abs(n.value) > p.plainMax) p.plainMax = Math.abs(n.value);
       if (!Number.isInteger(n.value)) p.integer = false;
       if (n.value !== 0 && n.value !== 1) p.zeroOne = false;
       if (n.value < p.numMin) p.numMin = n.value;

@@ -4,6 +4,7 @@
 // be unique and non-blank (the next candidate is taken otherwise, saying why). Every column's
 // plan says how sure it is and why.
 import type { ImportKind } from '../domain/workspace';
+import { samplesFitChoices } from './convert';
 import { fieldsByKind, type FieldInfo } from './fields';
 import { keyFieldOf, matchHeader, type HeaderMatch } from './header-match';
 import { detectGrain, grainSentence, keyEvidence, keyProblem, type GrainFinding } from './key-check';
@@ -109,7 +110,16 @@ export function suggestPlan({ kind, headers, profiles, spec = {} }: SuggestInput
     const type = choice.type ?? field?.type ?? inferType(p, source);
     const what = skip ? 'left out' : field ? field.label : `a custom ${type} field`;
     plans[index] = typed(
-      { index, source, field: field?.id ?? null, skip, type, confidence: 1, reason: 'your mapping', detail: `you chose ${what}` },
+      {
+        index,
+        source,
+        field: field?.id ?? null,
+        skip,
+        type,
+        confidence: 1,
+        reason: 'your mapping',
+        detail: `you chose ${what}`,
+      },
       p,
       choice.dateOrder ?? order,
     );
@@ -125,7 +135,16 @@ export function suggestPlan({ kind, headers, profiles, spec = {} }: SuggestInput
       const source = headers[index]!;
       const detail = `the ${preset!.label} preset reads "${source}" as ${field.label}`;
       plans[index] = typed(
-        { index, source, field: field.id, skip: false, type: field.type, confidence: 1, reason: `${preset!.label} preset`, detail },
+        {
+          index,
+          source,
+          field: field.id,
+          skip: false,
+          type: field.type,
+          confidence: 1,
+          reason: `${preset!.label} preset`,
+          detail,
+        },
         profiles[index]!,
         order,
       );
@@ -146,6 +165,13 @@ export function suggestPlan({ kind, headers, profiles, spec = {} }: SuggestInput
       if (!match) continue;
       if (!fits(field.type, p)) {
         passedOver[index]!.push(`resembles ${field.label}, but ${misfit(field.type, p)}`);
+        continue;
+      }
+      if (field.choices && !samplesFitChoices(field.choices, p.samples)) {
+        const example = p.samples.find((v) => !samplesFitChoices(field.choices!, [v]));
+        passedOver[index]!.push(
+          `resembles ${field.label}, but its values (such as "${example}") are not among ${field.choices.join(', ')}`,
+        );
         continue;
       }
       candidates.push({ index, field, match, keyIssue: field.id === keyField ? keyProblem(source, p) : null });
@@ -183,7 +209,7 @@ export function suggestPlan({ kind, headers, profiles, spec = {} }: SuggestInput
     const fallback = skippedKeys.find((k) => plans[k.index] === null);
     if (fallback) {
       passedOver[fallback.index] = [];
-      place(fallback, Math.min(fallback.match.score, 0.4), `but ${fallback.keyIssue!}`);
+      place(fallback, Math.min(fallback.match.score, 0.4), `yet ${fallback.keyIssue!}`);
     }
   }
   const keyColumn = keyField ? plans.find((c) => c?.field === keyField && !c.skip) : undefined;
@@ -204,7 +230,16 @@ export function suggestPlan({ kind, headers, profiles, spec = {} }: SuggestInput
     const type = inferType(p, source);
     const why = passedOver[index]!.length > 0 ? passedOver[index]!.join('; ') : 'no field has this header';
     return typed(
-      { index, source, field: null, skip: false, type, confidence: 0, reason: 'kept as a custom field', detail: `${why}; kept as a custom ${type} field` },
+      {
+        index,
+        source,
+        field: null,
+        skip: false,
+        type,
+        confidence: 0,
+        reason: 'kept as a custom field',
+        detail: `${why}; kept as a custom ${type} field`,
+      },
       p,
       order,
     );

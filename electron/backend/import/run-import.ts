@@ -160,7 +160,7 @@ export async function runImport(o: RunImportOptions): Promise<ImportReport> {
       rejected: [...rejected].sort((a, b) => a.row - b.row),
       rejectedTruncated: rejectedCount > rejected.length,
       columns: summary.columns,
-      warnings: analysis.warnings,
+      warnings: [...analysis.warnings, ...plan.notes],
       durationMs: Date.now() - started,
     };
     if (!committing) {

@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { contract, isMethodName, type MethodName, type ParsedArgsOf, type ResultOf } from './contract';
 import { LadderError, type ApiResult } from './result';
+import { messageOf } from '../error-message';
 
 export type Handler<M extends MethodName, Ctx> = (
   args: ParsedArgsOf<M>,
@@ -38,7 +39,7 @@ export function validateArgs(name: string, args: unknown): ApiResult<{ name: Met
 export function toErrorResult(error: unknown, onUnexpected?: (error: unknown) => void): ApiResult<never> {
   if (error instanceof LadderError) return { ok: false, error: { code: error.code, message: error.message } };
   onUnexpected?.(error);
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = messageOf(error);
   return { ok: false, error: { code: 'internal', message: `Something went wrong inside Ladder: ${detail}` } };
 }
 

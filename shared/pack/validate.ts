@@ -12,6 +12,7 @@ import {
   type RulePack,
   type Threshold,
 } from './schema';
+import { messageOf } from '../error-message';
 
 export interface PackIssue {
   path: string;
@@ -212,7 +213,7 @@ export function checkPack(input: unknown): PackCheck {
         issues: [
           {
             path: '',
-            message: `The pack is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+            message: `The pack is not valid JSON: ${messageOf(error)}`,
           },
         ],
       };

@@ -20,6 +20,7 @@ import { featuresRelation } from './features-relation';
 import { featuresParquet } from './features-parquet';
 import { packDocument, validationBlock } from './pack-document';
 import { scoredCsvLines, scoredTable, scoredXlsx } from './scored-export';
+import { messageOf } from '#shared/error-message';
 
 export interface ExportRequest {
   format: ExportFormat;
@@ -84,7 +85,7 @@ export function produceExport(ws: Workspace | null, valid: ValidPack, request: E
       try {
         sql = compileSql(valid, { dialect, ...(request.table ? { table: request.table } : {}) });
       } catch (error) {
-        throw new LadderError('bad_request', error instanceof Error ? error.message : String(error));
+        throw new LadderError('bad_request', messageOf(error));
       }
       return text(`.${dialects[dialect].name}.sql`, () => sql);
     }

@@ -23,6 +23,7 @@ import { runImport } from './run-import';
 import { checkFile } from './sources/open';
 import { undoImport } from './undo';
 import { analyzeInBackground } from './worker-client';
+import { messageOf } from '#shared/error-message';
 
 export interface ImportState {
   analyses: Map<string, FileAnalysis>;
@@ -134,9 +135,7 @@ export function parseMappingJson(text: string, fileName: string): MappingSpec {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new ImportFailure(
-      `The mapping file ${fileName} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
-    );
+    throw new ImportFailure(`The mapping file ${fileName} is not valid JSON (${messageOf(error)}).`);
   }
   const parsed = mappingSpec.safeParse(normalizeMappingFile(raw));
   if (!parsed.success) {

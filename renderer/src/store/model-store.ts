@@ -8,6 +8,7 @@ import { api } from '../api';
 import { engineSession } from '../engine/engine-session';
 import type { Snapshot } from '../engine/protocol';
 import { fastSnapshot, rememberClasses } from '../engine/fast-path';
+import { messageOf } from '#shared/error-message';
 
 export type ModelSource =
   | { kind: 'preset'; id: string; name: string }
@@ -49,8 +50,6 @@ export interface ModelState {
   reloadData(): Promise<void>;
 }
 
-const messageOf = (error: unknown) =>
-  error instanceof ApiCallError || error instanceof Error ? error.message : String(error);
 export const isDirty = (s: Pick<ModelState, 'baseline' | 'draft'>) =>
   s.draft !== null && JSON.stringify(s.draft) !== JSON.stringify(s.baseline);
 const groupWindowMs = 800;

@@ -3,6 +3,7 @@
 import { useRef } from 'react';
 import { mappingSpec, normalizeMappingFile, planToMapping } from '#shared/import/mapping';
 import { useImportStore } from './import-store';
+import { messageOf } from '#shared/error-message';
 
 export function MappingFiles() {
   const { analysis, applyMapping } = useImportStore();
@@ -29,7 +30,7 @@ export function MappingFiles() {
       }
       applyMapping(parsed.data);
     } catch (error) {
-      setError(`${file.name} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
+      setError(`${file.name} is not valid JSON (${messageOf(error)}).`);
     }
   };
   return (

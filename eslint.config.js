@@ -42,6 +42,8 @@ export default tseslint.config(
       'no-new-func': 'error',
       eqeqeq: ['error', 'always', { null: 'ignore' }],
       'no-restricted-syntax': ['error', ...conventions],
+      // A missing number is NaN; isSet(x) from '#shared/missing' says so instead of `x === x`.
+      'no-self-compare': 'error',
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
   },

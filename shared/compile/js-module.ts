@@ -9,6 +9,7 @@ import { segmentThresholds } from '../engine/bits';
 import { compileScoring } from '../engine/scoring';
 import type { Operator, Threshold } from '../pack/schema';
 import type { ValidPack } from '../pack/validate';
+import { isSet } from '../missing';
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
 const lineComment = (text: string) => `// ${text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')}`;
@@ -73,8 +74,8 @@ export function compileJsModule(valid: ValidPack): string {
   }));
   const categories = model.categories.map((c) => ({
     id: c.id,
-    share: c.share === c.share ? c.share : null,
-    cap: c.cap === c.cap ? c.cap : null,
+    share: isSet(c.share) ? c.share : null,
+    cap: isSet(c.cap) ? c.cap : null,
   }));
   const version = pack.meta?.version ? ` version ${pack.meta.version}` : '';
   return `${lineComment(`Ladder rule pack "${pack.name}"${version} (pack schema ${pack.schemaVersion}) as a dependency-free ES module.`)}

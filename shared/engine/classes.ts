@@ -1,6 +1,7 @@
 // Accounts grouped into classes: all accounts with the same fired signals, segment, gate results
 // and filter results get the same score and stage whatever the weights and stage thresholds. So a
 // weight edit recomputes a few hundred classes, never a million accounts.
+import { isSet } from '../missing';
 
 export interface ClassTable {
   /** Class of each account. */
@@ -83,7 +84,7 @@ export function toCents(arr: Float64Array): Float64Array {
   const cents = new Float64Array(arr.length);
   for (let i = 0; i < arr.length; i++) {
     const a = arr[i]!;
-    cents[i] = a === a ? Math.round(a * 100) : 0;
+    cents[i] = isSet(a) ? Math.round(a * 100) : 0;
   }
   return cents;
 }

@@ -4,6 +4,7 @@ import type { Clause, Operator, RulePack, Threshold } from '../pack/schema';
 import { segmentThresholds } from './bits';
 import type { Engine } from './engine';
 import { isCategoryMetric, segmentNames, signalFeature, type FeatureTable } from './features';
+import { isSet } from '../missing';
 
 export type FeatureValue = number | string | null;
 
@@ -62,7 +63,7 @@ export function featureValue(features: FeatureTable, key: string, metric: string
     return code < 0 ? null : column!.dictionary[code]!;
   }
   const v = features.columns.get(key)?.[i];
-  return v === undefined || v !== v ? null : v;
+  return v === undefined || !isSet(v) ? null : v;
 }
 
 function meets(value: FeatureValue, operator: Operator, threshold: Threshold): boolean {

@@ -2,6 +2,7 @@
 // class's key, the weights, the stage thresholds and which gates and filters are switched on.
 import { signalCategories, packSegments, type RulePack } from '../pack/schema';
 import { gateBitsOfContext, filterBitsOfContext, segmentOfContext, type ClassTable } from './classes';
+import { isSet } from '../missing';
 
 export interface ScoringModel {
   signalCount: number;
@@ -124,14 +125,14 @@ function scoreClass(
   let score = 0;
   for (let c = 0; c < k; c++) {
     const { share, cap } = model.categories[c]!;
-    if (cap === cap) {
+    if (isSet(cap)) {
       subtotal[offset + c] = Math.min(subtotal[offset + c]!, cap);
       max[c] = Math.min(max[c]!, cap);
     }
-    if (share === share) score += max[c]! > 0 ? share * (subtotal[offset + c]! / max[c]!) : 0;
+    if (isSet(share)) score += max[c]! > 0 ? share * (subtotal[offset + c]! / max[c]!) : 0;
     else score += subtotal[offset + c]!;
   }
-  return model.categories.some((c) => c.share === c.share) ? score * 100 : score;
+  return model.categories.some((c) => isSet(c.share)) ? score * 100 : score;
 }
 
 export function evaluateClasses(model: ScoringModel, table: ClassTable): ClassOutcomes {

@@ -1,7 +1,7 @@
 // Score and stage for each class of accounts (see classes.ts). Everything here depends only on a
 // class's key, the weights, the stage thresholds and which gates and filters are switched on.
 import { signalCategories, packSegments, type RulePack } from '../pack/schema';
-import { gateBitsOfContext, filterBitsOfContext, segmentOfContext, type ClassTable } from './classes';
+import { hasBit, gateBitsOfContext, filterBitsOfContext, segmentOfContext, type ClassTable } from './classes';
 import { isSet } from '../missing';
 
 export interface ScoringModel {
@@ -108,7 +108,7 @@ function scoreClass(
     // Plain sum of fired weights in pack order (compiled SQL adds them in the same order).
     let score = 0;
     for (let s = 0; s < model.signalCount; s++) {
-      const w = model.enabled[s] && (mask >>> s) & 1 ? model.weight[s * 4 + segment]! : 0;
+      const w = model.enabled[s] && hasBit(mask, s) ? model.weight[s * 4 + segment]! : 0;
       score += w;
       subtotal[offset + model.categoryOf[s]!]! += w;
     }
@@ -119,7 +119,7 @@ function scoreClass(
     if (!model.enabled[s]) continue;
     const w = model.weight[s * 4 + segment]!;
     const c = model.categoryOf[s]!;
-    if ((mask >>> s) & 1) subtotal[offset + c]! += w;
+    if (hasBit(mask, s)) subtotal[offset + c]! += w;
     if (w > 0) max[c]! += w;
   }
   let score = 0;
@@ -156,7 +156,7 @@ export function evaluateClasses(model: ScoringModel, table: ClassTable): ClassOu
     const segment = segmentOfContext(context);
     const score = scoreClass(model, mask, segment, out.subtotal, c * k);
     let distinct = 0;
-    for (let s = 0; s < model.signalCount; s++) if (model.enabled[s] && (mask >>> s) & 1) distinct++;
+    for (let s = 0; s < model.signalCount; s++) if (model.enabled[s] && hasBit(mask, s)) distinct++;
     let stage = model.catchAll;
     for (const i of model.scored) {
       const st = model.stages[i]!;
@@ -169,7 +169,7 @@ export function evaluateClasses(model: ScoringModel, table: ClassTable): ClassOu
     const gatePass = gateBitsOfContext(context);
     let assigned = false;
     model.gates.forEach((g, gi) => {
-      if (!g.enabled || (gatePass >>> gi) & 1 || assigned) return;
+      if (!g.enabled || hasBit(gatePass, gi) || assigned) return;
       out.failedGates[c]! |= 1 << gi;
       if (g.action === 'assign') {
         stage = g.stage;
@@ -181,7 +181,7 @@ export function evaluateClasses(model: ScoringModel, table: ClassTable): ClassOu
     if (!assigned) {
       const hits = filterBitsOfContext(context);
       model.filters.forEach((f, fi) => {
-        if (!f.enabled || !((hits >>> fi) & 1) || stage < f.appliesFrom) return;
+        if (!f.enabled || !hasBit(hits, fi) || stage < f.appliesFrom) return;
         const next = f.action === 'exclude' ? model.catchAll : lowerScoredStage(model, stage);
         if (next === stage) return;
         stage = next;

@@ -72,10 +72,11 @@ export function compileJsModule(valid: ValidPack): string {
     category: model.categoryOf[k],
     weight: [0, 1, 2, 3].map((seg) => model.weight[k * 4 + seg]),
   }));
-  const categories = model.categories.map((c) => ({
+  const categories = model.categories.map((c, ci) => ({
     id: c.id,
     share: isSet(c.share) ? c.share : null,
     cap: isSet(c.cap) ? c.cap : null,
+    max: [0, 1, 2, 3].map((seg) => model.categoryMax[seg * model.categories.length + ci]),
   }));
   const version = pack.meta?.version ? ` version ${pack.meta.version}` : '';
   return `${lineComment(`Ladder rule pack "${pack.name}"${version} (pack schema ${pack.schemaVersion}) as a dependency-free ES module.`)}
@@ -122,22 +123,15 @@ function scoreOf(fired, seg, subtotal) {
     }
     return score;
   }
-  const max = new Array(k).fill(0);
   for (let s = 0; s < SIGNALS.length; s++) {
-    if (!SIGNALS[s].enabled) continue;
-    const w = SIGNALS[s].weight[seg];
-    const c = SIGNALS[s].category;
-    if (fired[s]) subtotal[c] += w;
-    if (w > 0) max[c] += w;
+    if (SIGNALS[s].enabled && fired[s]) subtotal[SIGNALS[s].category] += SIGNALS[s].weight[seg];
   }
   let score = 0;
   for (let c = 0; c < k; c++) {
-    const { share, cap } = CATEGORIES[c];
-    if (cap !== null) {
-      subtotal[c] = Math.min(subtotal[c], cap);
-      max[c] = Math.min(max[c], cap);
-    }
-    if (share !== null) score += max[c] > 0 ? share * (subtotal[c] / max[c]) : 0;
+    // max: the most the category can add for the segment (its positive weights, capped).
+    const { share, cap, max } = CATEGORIES[c];
+    if (cap !== null) subtotal[c] = Math.min(subtotal[c], cap);
+    if (share !== null) score += max[seg] > 0 ? share * (subtotal[c] / max[seg]) : 0;
     else score += subtotal[c];
   }
   return CATEGORIES.some((c) => c.share !== null) ? score * 100 : score;

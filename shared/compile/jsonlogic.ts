@@ -115,12 +115,7 @@ export function compileJsonLogic(valid: ValidPack): JsonLogicExport {
   if (!model.categorized) score = { '+': on.map(({ k }) => term(k)) };
   else if (model.categories.some((c) => isSet(c.share))) {
     const parts = model.categories.map((c, ci) => {
-      const maxBySegment = [0, 1, 2, 3].map((seg) => {
-        let max = 0;
-        for (const { k } of on)
-          if (model.categoryOf[k] === ci && model.weight[k * 4 + seg]! > 0) max += model.weight[k * 4 + seg]!;
-        return isSet(c.cap) ? Math.min(max, c.cap) : max;
-      });
+      const maxBySegment = [0, 1, 2, 3].map((seg) => model.categoryMax[seg * model.categories.length + ci]!);
       return bySegment(
         maxBySegment.map((max): Rule => (max > 0 ? { '*': [c.share, { '/': [subtotals[c.id]!, max] }] } : 0)),
       );

@@ -69,12 +69,7 @@ export function compileSql(valid: ValidPack, options: SqlOptions): string {
     scoreNote = 'the sum of the fired signals’ weights, added in pack order';
   } else if (model.categories.some((c) => isSet(c.share))) {
     const parts = model.categories.map((c, ci) => {
-      const maxBySegment = [0, 1, 2, 3].map((seg) => {
-        let max = 0;
-        for (const { k } of enabledSignals)
-          if (model.categoryOf[k] === ci && model.weight[k * 4 + seg]! > 0) max += model.weight[k * 4 + seg]!;
-        return isSet(c.cap) ? Math.min(max, c.cap) : max;
-      });
+      const maxBySegment = [0, 1, 2, 3].map((seg) => model.categoryMax[seg * model.categories.length + ci]!);
       return bySegment(
         d,
         maxBySegment.map((max) => (max > 0 ? `${num(c.share)} * (${cat(c.id)} / ${num(max)})` : num(0))),

@@ -13,6 +13,9 @@ export interface ScoringModel {
   categoryOf: Int32Array;
   /** Categories in use, in canonical order; shares/caps NaN when not set. */
   categories: { id: string; share: number; cap: number }[];
+  /** The most each category can add for a segment: categoryMax[segment * categories + c], the sum of
+   * its switched-on positive weights, capped. Shares divide by it; computed once per pack. */
+  categoryMax: Float64Array;
   categorized: boolean;
   stages: { id: string; label: string; minScore: number; minSignals: number; gateOnly: boolean }[];
   /** Stage indices reachable by score, lowest first. */
@@ -50,13 +53,15 @@ export function compileScoring(pack: RulePack): ScoringModel {
   const scored = stages.flatMap((s, i) => (s.gateOnly ? [] : [i]));
   const stageIndex = (id: string) => stages.findIndex((s) => s.id === id);
   const enabled = Uint8Array.from(pack.signals, (s) => (s.enabled ? 1 : 0));
+  const categoryOf = Int32Array.from(pack.signals, (s) => categories.findIndex((c) => c.id === s.category));
   return {
     signalCount: n,
     enabledSignals: enabled.reduce((a, b) => a + b, 0),
     enabled,
     weight,
-    categoryOf: Int32Array.from(pack.signals, (s) => categories.findIndex((c) => c.id === s.category)),
+    categoryOf,
     categories,
+    categoryMax: categoryMaxima(categories, categoryOf, enabled, weight),
     categorized: pack.scoring.categoryWeights !== undefined || pack.scoring.categoryCaps !== undefined,
     stages,
     scored,
@@ -73,6 +78,27 @@ export function compileScoring(pack: RulePack): ScoringModel {
       appliesFrom: stageIndex(f.appliesFrom),
     })),
   };
+}
+
+function categoryMaxima(
+  categories: ScoringModel['categories'],
+  categoryOf: Int32Array,
+  enabled: Uint8Array,
+  weight: Float64Array,
+): Float64Array {
+  const k = categories.length;
+  const max = new Float64Array(4 * k);
+  for (let seg = 0; seg < 4; seg++) {
+    // Added in pack order, as the compiled SQL and JSON Logic constants are.
+    for (let s = 0; s < categoryOf.length; s++) {
+      const w = weight[s * 4 + seg]!;
+      if (enabled[s] && w > 0) max[seg * k + categoryOf[s]!]! += w;
+    }
+    categories.forEach(({ cap }, c) => {
+      if (isSet(cap)) max[seg * k + c] = Math.min(max[seg * k + c]!, cap);
+    });
+  }
+  return max;
 }
 
 export interface ClassOutcomes {
@@ -114,22 +140,15 @@ function scoreClass(
     }
     return score;
   }
-  const max = new Float64Array(k);
   for (let s = 0; s < model.signalCount; s++) {
-    if (!model.enabled[s]) continue;
-    const w = model.weight[s * 4 + segment]!;
-    const c = model.categoryOf[s]!;
-    if (hasBit(mask, s)) subtotal[offset + c]! += w;
-    if (w > 0) max[c]! += w;
+    if (model.enabled[s] && hasBit(mask, s)) subtotal[offset + model.categoryOf[s]!]! += model.weight[s * 4 + segment]!;
   }
   let score = 0;
   for (let c = 0; c < k; c++) {
     const { share, cap } = model.categories[c]!;
-    if (isSet(cap)) {
-      subtotal[offset + c] = Math.min(subtotal[offset + c]!, cap);
-      max[c] = Math.min(max[c]!, cap);
-    }
-    if (isSet(share)) score += max[c]! > 0 ? share * (subtotal[offset + c]! / max[c]!) : 0;
+    if (isSet(cap)) subtotal[offset + c] = Math.min(subtotal[offset + c]!, cap);
+    const max = model.categoryMax[segment * k + c]!;
+    if (isSet(share)) score += max > 0 ? share * (subtotal[offset + c]! / max) : 0;
     else score += subtotal[offset + c]!;
   }
   return model.categories.some((c) => isSet(c.share)) ? score * 100 : score;

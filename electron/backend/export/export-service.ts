@@ -11,7 +11,7 @@ import { dialects, type SqlDialect } from '#shared/compile/sql-dialect';
 import { exportFormatInfo, type ExportFormat } from '#shared/export/formats';
 import { utf8Bom } from '#shared/export/spreadsheet-safe';
 import { writePack } from '#shared/pack/document';
-import { checkPack, formatIssues, type ValidPack } from '#shared/pack/validate';
+import { checkPack, describePackIssues, type ValidPack } from '#shared/pack/validate';
 import { scoreWorkspace, type ScoredWorkspace } from '../scoring/score-workspace';
 import { writeLines } from '../scoring/write-scored';
 import type { Workspace } from '../store/open-workspace';
@@ -54,8 +54,7 @@ function needWorkspace(ws: Workspace | null, what: string): Workspace {
 /** The pack in canonical form: validated again, so key order and defaults are exactly what an import gives. */
 function canonical(pack: unknown): ValidPack {
   const checked = checkPack(pack);
-  if (!checked.ok)
-    throw new LadderError('internal', `The exported pack did not validate: ${formatIssues(checked.issues)}`);
+  if (!checked.ok) throw new LadderError('internal', describePackIssues(checked.issues, 'The exported pack'));
   return checked.value;
 }
 

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import type { ImportKind } from '#shared/domain/workspace';
 import { LadderError } from '#shared/api/result';
+import { describeIssues, zodIssues } from '#shared/issues';
 import {
   mappingSpec,
   normalizeMappingFile,
@@ -139,9 +140,8 @@ export function parseMappingJson(text: string, fileName: string): MappingSpec {
   }
   const parsed = mappingSpec.safeParse(normalizeMappingFile(raw));
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
     throw new ImportFailure(
-      `The mapping file ${fileName} is not valid: ${issue ? `${issue.path.join('.') || '(top)'}: ${issue.message}` : 'unknown problem'}.`,
+      `The mapping file ${fileName} is not valid: ${describeIssues(zodIssues(parsed.error), 1)}.`,
     );
   }
   return parsed.data;

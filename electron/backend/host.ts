@@ -3,6 +3,7 @@
 import { createBackendDispatch } from './api/backend-dispatch';
 import { createSession, openInitialWorkspace } from './session';
 import { defaultDataDir } from './settings';
+import { messageOf } from '#shared/error-message';
 
 interface Request {
   id: number;
@@ -22,9 +23,7 @@ const session = createSession(defaultDataDir());
 const dispatch = createBackendDispatch(session);
 const ready = openInitialWorkspace(session, process.env.LADDER_WORKSPACE || undefined).catch((error: unknown) => {
   // The app still starts; the overview offers the demo or another workspace.
-  console.error(
-    `Ladder could not open a workspace at launch: ${error instanceof Error ? error.message : String(error)}`,
-  );
+  console.error(`Ladder could not open a workspace at launch: ${messageOf(error)}`);
 });
 
 parentPort.on('message', ({ data }) => {

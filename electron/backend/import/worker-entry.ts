@@ -5,6 +5,7 @@ import { analyzeFile } from './analyze';
 import { transferables } from './batch';
 import { produceRecords, type ProduceRequest } from './produce';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
+import { messageOf } from '#shared/error-message';
 
 if (!parentPort) throw new Error('import-worker must run as a worker thread');
 const port = parentPort;
@@ -25,7 +26,7 @@ port.on('message', (message: WorkerRequest) => {
   void handle(message).catch((error: unknown) =>
     post({
       type: 'error',
-      message: error instanceof Error ? error.message : String(error),
+      message: messageOf(error),
       code: (error as { code?: string }).code ?? 'internal',
     }),
   );

@@ -2,6 +2,7 @@
 /// <reference lib="webworker" />
 import { createEngineHandler } from './engine-handler';
 import type { Envelope, Reply } from './protocol';
+import { messageOf } from '#shared/error-message';
 
 const handle = createEngineHandler();
 
@@ -10,7 +11,7 @@ self.onmessage = (event: MessageEvent<Envelope>) => {
   try {
     reply = { id: event.data.id, ok: true, value: handle(event.data) };
   } catch (error) {
-    reply = { id: event.data.id, ok: false, error: error instanceof Error ? error.message : String(error) };
+    reply = { id: event.data.id, ok: false, error: messageOf(error) };
   }
   self.postMessage(reply);
 };

@@ -1,18 +1,14 @@
-// Entry point of the backend inside Electron's utility process: receives {id, name, args} from the
-// main process, runs the shared dispatcher, and replies {id, result}.
+// Entry point of the backend inside Electron's utility process: answers the main process's API calls
+// (host-protocol.ts) with the shared dispatcher.
+import { answer, type Envelope } from '#shared/request-reply';
 import { createBackendDispatch } from './api/backend-dispatch';
+import type { BackendRequest } from './host-protocol';
 import { createSession, openInitialWorkspace } from './session';
 import { defaultDataDir } from './settings';
 import { messageOf } from '#shared/error-message';
 
-interface Request {
-  id: number;
-  name: string;
-  args: unknown;
-}
-
 interface ParentPort {
-  on(event: 'message', listener: (message: { data: Request }) => void): void;
+  on(event: 'message', listener: (message: { data: Envelope<BackendRequest> }) => void): void;
   postMessage(message: unknown): void;
 }
 
@@ -27,7 +23,12 @@ const ready = openInitialWorkspace(session, process.env.LADDER_WORKSPACE || unde
 });
 
 parentPort.on('message', ({ data }) => {
-  void ready
-    .then(() => dispatch(data.name, data.args))
-    .then((result) => parentPort.postMessage({ id: data.id, result }));
+  void answer<BackendRequest>(
+    data,
+    async ({ name, args }) => {
+      await ready;
+      return dispatch(name, args);
+    },
+    (reply) => parentPort.postMessage(reply),
+  );
 });

@@ -7,6 +7,7 @@ import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, write
 import { open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { LadderError } from '#shared/api/result';
+import { messageOf } from '#shared/error-message';
 import { canonicalPath } from './path-grants';
 
 type Chunks = Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
@@ -34,7 +35,7 @@ export function writeFailure(path: string, error: unknown): LadderError {
     EISDIR: `${path} is a folder`,
     EIO: `the disk reported an input/output error`,
   };
-  const reason = (code && reasons[code]) ?? (error instanceof Error ? error.message : String(error));
+  const reason = (code && reasons[code]) ?? messageOf(error);
   return new LadderError('io', `Could not write ${path}: ${reason}; ${unchanged}.`);
 }
 

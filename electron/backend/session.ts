@@ -7,6 +7,7 @@ import { openWorkspace, type Workspace } from './store/open-workspace';
 import { demoDefaults, writeDemoWorkspace, type DemoParams, type WriteDemoOptions } from './demo/write-demo';
 import { readSettings, rememberWorkspace } from './settings';
 import { createGrants, grantFolder, type PathGrants } from './path-grants';
+import { messageOf } from '#shared/error-message';
 
 export interface Session {
   dataDir: string;
@@ -76,7 +77,7 @@ export async function openInitialWorkspace(session: Session, requested?: string)
     try {
       return await switchWorkspace(session, last);
     } catch (error) {
-      console.error(`Could not reopen ${basename(last)}: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(`Could not reopen ${basename(last)}: ${messageOf(error)}`);
     }
   }
   const demo = demoPath(session.dataDir);

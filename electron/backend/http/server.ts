@@ -10,6 +10,7 @@ import { createLaunchCodes } from './launch-codes';
 import { BodyTooLarge, jsonType, readBody, send, sendError, sendTooLarge, textType } from './respond';
 import { loadStaticFile } from './static-files';
 import { openUploadFolder, receiveUpload, type UploadedFile } from './upload';
+import { messageOf } from '#shared/error-message';
 
 export interface BrowserServerOptions {
   dispatch: Dispatch;
@@ -97,8 +98,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         options.onUpload?.(file);
         send(res, 200, JSON.stringify({ ok: true, value: file }), jsonType);
       },
-      (error: unknown) =>
-        sendError(res, 400, 'bad_request', `The upload failed: ${error instanceof Error ? error.message : error}.`),
+      (error: unknown) => sendError(res, 400, 'bad_request', `The upload failed: ${messageOf(error)}.`),
     );
   };
 

@@ -6,6 +6,7 @@ import { LadderError } from '#shared/api/result';
 import { commitFile, tempPathFor, writeFailure } from '../atomic-write';
 import { connect, type Db } from './sqlite';
 import { applicationId, latestVersion, migrations as defaultMigrations, type Migration } from './migrations';
+import { messageOf } from '#shared/error-message';
 
 export interface Workspace {
   path: string;
@@ -94,7 +95,7 @@ function inspectReadOnly(path: string, latest: number): Inspection {
     return { version, appId, tables };
   } catch (error) {
     if (error instanceof LadderError) throw error;
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = messageOf(error);
     throw new LadderError(
       'invalid_workspace',
       `${name} is damaged or unreadable (SQLite reports: ${detail}); it was left unchanged.`,

@@ -90,7 +90,8 @@ export function fakeElectronModule() {
           {
             postMessage(message: { id: number }) {
               posted.push(message);
-              queueMicrotask(() => child.emit('message', { id: message.id, result: { ok: true, value: message } }));
+              const result = { ok: true, value: message };
+              queueMicrotask(() => child.emit('message', { id: message.id, ok: true, value: result }));
             },
             kill: () => {},
           },

@@ -3,6 +3,7 @@
 // tests reach that one implementation through `createDispatcher`.
 import { z } from 'zod';
 import { method, type MethodSpec } from './define';
+import { isoDate } from './iso-date';
 import type { MethodName } from './method-names';
 import { importContract } from './import-contract';
 import { exportContract } from './export-contract';
@@ -12,23 +13,20 @@ import type { PresetInfo } from '../domain/packs';
 import type { RulePackInput } from '../pack/schema';
 
 const noArgs = z.object({}).strict();
+/** A whole number in [min, max], refused with one sentence that names the range. */
+const between = (min: number, max: number) => {
+  const range = `Use a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}.`;
+  return z.number().int(range).min(min, range).max(max, range);
+};
 const filePath = z.string().min(1, 'A file path is required.').max(4096, 'That path is too long.');
 
 export const demoOptions = z
   .object({
     path: filePath.optional(),
-    accounts: z.number().int().min(10).max(2_000_000).optional(),
-    seed: z
-      .number()
-      .int()
-      .min(0)
-      .max(2 ** 31 - 1)
-      .optional(),
-    weeks: z.number().int().min(4).max(156).optional(),
-    endDate: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use an ISO date (YYYY-MM-DD).')
-      .optional(),
+    accounts: between(10, 2_000_000).optional(),
+    seed: between(0, 2 ** 31 - 1).optional(),
+    weeks: between(4, 156).optional(),
+    endDate: isoDate.optional(),
     /** Replace an existing file at `path` (the default demo location is always regenerated). */
     overwrite: z.boolean().optional(),
   })

@@ -7,6 +7,7 @@ import { exportFormats } from '../export/formats';
 import type { GoldenMismatch } from '../pack/golden';
 import type { RulePackInput } from '../pack/schema';
 import { method } from './define';
+import { isoDate } from './iso-date';
 
 const packDocument = z.custom<RulePackInput>(
   (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
@@ -17,12 +18,9 @@ export const exportRequest = z
   .object({
     format: z.enum(exportFormats),
     pack: packDocument,
-    dialect: z.enum(sqlDialects).optional(),
+    dialect: z.enum(sqlDialects, { error: `Use one of ${sqlDialects.join(', ')}.` }).optional(),
     table: z.string().max(300).optional(),
-    asOf: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use an ISO date (YYYY-MM-DD).')
-      .optional(),
+    asOf: isoDate.optional(),
     /** Pack formats: measure a validation block on the open workspace (default: when one is open). */
     validation: z.boolean().optional(),
     bom: z.boolean().optional(),

@@ -1,7 +1,8 @@
 // The single IPC channel. The main process checks who is calling and that the call matches the
 // contract, answers the few methods that need native UI itself, and relays the rest.
 import { dialog, ipcMain, type BrowserWindow } from 'electron';
-import { validateArgs } from '#shared/api/dispatch';
+import { createDispatcher, validateArgs, type Handlers } from '#shared/api/dispatch';
+import { isDialogMethodName, type DialogMethodName } from '#shared/api/dialog-method-names';
 import type { ApiResult } from '#shared/api/result';
 import type { BackendProcess } from './backend-process';
 import { isTrustedSender } from './security';
@@ -48,19 +49,22 @@ export async function chooseSaveFile(
   return { path: result.canceled ? null : (result.filePath ?? null) };
 }
 
+/** The methods only this process can answer, with their contract's argument and result types. */
+export const dialogHandlers: Handlers<() => BrowserWindow | null, DialogMethodName> = {
+  'dialog.openWorkspace': (_args, getWindow) => chooseWorkspace(getWindow()),
+  'dialog.openImportFile': (_args, getWindow) => chooseImportFile(getWindow()),
+  'dialog.saveFile': ({ defaultName }, getWindow) => chooseSaveFile(getWindow(), defaultName),
+};
+
 export function registerIpc(backend: BackendProcess, getWindow: () => BrowserWindow | null): void {
+  const dialogs = createDispatcher(dialogHandlers, getWindow, (error) => console.error('Dialog failed:', error));
   ipcMain.handle(invokeChannel, async (event, name: unknown, args: unknown): Promise<ApiResult<unknown>> => {
     if (!isTrustedSender(event)) {
       return { ok: false, error: { code: 'bad_request', message: 'Calls are only accepted from the Ladder window.' } };
     }
     const checked = validateArgs(String(name), args);
     if (!checked.ok) return checked;
-    if (checked.value.name === 'dialog.openWorkspace') return { ok: true, value: await chooseWorkspace(getWindow()) };
-    if (checked.value.name === 'dialog.openImportFile') return { ok: true, value: await chooseImportFile(getWindow()) };
-    if (checked.value.name === 'dialog.saveFile') {
-      const { defaultName } = checked.value.args as { defaultName: string };
-      return { ok: true, value: await chooseSaveFile(getWindow(), defaultName) };
-    }
+    if (isDialogMethodName(checked.value.name)) return dialogs(checked.value.name, args);
     return backend.call(checked.value.name, checked.value.args);
   });
 }

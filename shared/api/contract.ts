@@ -4,10 +4,11 @@
 import { z } from 'zod';
 import { method, type MethodSpec } from './define';
 import { isoDate } from './iso-date';
-import type { MethodName } from './method-names';
+import type { BackendMethodName, MethodName } from './method-names';
 import { importContract } from './import-contract';
 import { exportContract } from './export-contract';
 import { workbenchContract } from './workbench-contract';
+import { dialogContract } from './dialog-contract';
 import type { AppStatus, Overview, RecentWorkspace, WorkspaceInfo, WorkspaceRef } from '../domain/workspace';
 import type { PresetInfo } from '../domain/packs';
 import type { RulePackInput } from '../pack/schema';
@@ -39,8 +40,6 @@ export const contract = {
   'workspace.overview': method<Overview>()(noArgs),
   'workspace.info': method<WorkspaceInfo>()(noArgs),
   'workspace.recent': method<RecentWorkspace[]>()(noArgs),
-  /** Desktop only: the main process shows a native open dialog. Browser mode answers `unsupported`. */
-  'dialog.openWorkspace': method<{ path: string | null }>()(noArgs),
   /** The preset rule packs shipped in resources/packs. */
   'packs.presets': method<PresetInfo[]>()(noArgs),
   'packs.preset': method<RulePackInput>()(
@@ -49,10 +48,11 @@ export const contract = {
   ...importContract,
   ...exportContract,
   ...workbenchContract,
+  ...dialogContract,
 } as const satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;
-export type { MethodName };
+export type { MethodName, BackendMethodName };
 export type ArgsOf<M extends MethodName> = z.input<Contract[M]['args']>;
 export type ParsedArgsOf<M extends MethodName> = z.output<Contract[M]['args']>;
 export type ResultOf<M extends MethodName> = NonNullable<Contract[M]['result']>;

@@ -58,6 +58,4 @@ export const exportContract = {
   'export.readPack': method<ReadPackResult>()(
     z.object({ text: z.string().max(1_000_000, 'The pack is too large (the limit is 1,000,000 bytes).') }).strict(),
   ),
-  /** Desktop only: a native save dialog. Browser mode answers `unsupported` (the page downloads instead). */
-  'dialog.saveFile': method<{ path: string | null }>()(z.object({ defaultName: z.string().min(1).max(255) }).strict()),
 } as const;

@@ -5,6 +5,7 @@ import { createDispatcher, validateArgs, type Handlers } from '#shared/api/dispa
 import { isDialogMethodName, type DialogMethodName } from '#shared/api/dialog-method-names';
 import type { ApiResult } from '#shared/api/result';
 import type { BackendProcess } from './backend-process';
+import { createPathHandles, type PathHandles } from './path-handles';
 import { isTrustedSender } from './security';
 
 export const invokeChannel = 'ladder:invoke';
@@ -49,22 +50,45 @@ export async function chooseSaveFile(
   return { path: result.canceled ? null : (result.filePath ?? null) };
 }
 
+/** The page gets a handle for the chosen file, never its path (see path-handles.ts). */
+function handleOf(handles: PathHandles, chosen: { path: string | null }, access: 'read' | 'write' | 'workspace') {
+  return { path: chosen.path === null ? null : handles.issue(chosen.path, access) };
+}
+
+interface DialogContext {
+  window: BrowserWindow | null;
+  handles: PathHandles;
+}
+
 /** The methods only this process can answer, with their contract's argument and result types. */
-export const dialogHandlers: Handlers<() => BrowserWindow | null, DialogMethodName> = {
-  'dialog.openWorkspace': (_args, getWindow) => chooseWorkspace(getWindow()),
-  'dialog.openImportFile': (_args, getWindow) => chooseImportFile(getWindow()),
-  'dialog.saveFile': ({ defaultName }, getWindow) => chooseSaveFile(getWindow(), defaultName),
+export const dialogHandlers: Handlers<DialogContext, DialogMethodName> = {
+  'dialog.openWorkspace': async (_args, { window, handles }) =>
+    handleOf(handles, await chooseWorkspace(window), 'workspace'),
+  'dialog.openImportFile': async (_args, { window, handles }) =>
+    handleOf(handles, await chooseImportFile(window), 'read'),
+  'dialog.saveFile': async ({ defaultName }, { window, handles }) =>
+    handleOf(handles, await chooseSaveFile(window, defaultName), 'write'),
 };
 
-export function registerIpc(backend: BackendProcess, getWindow: () => BrowserWindow | null): void {
-  const dialogs = createDispatcher(dialogHandlers, getWindow, (error) => console.error('Dialog failed:', error));
+export function registerIpc(
+  backend: BackendProcess,
+  getWindow: () => BrowserWindow | null,
+  handles: PathHandles = createPathHandles(),
+): void {
   ipcMain.handle(invokeChannel, async (event, name: unknown, args: unknown): Promise<ApiResult<unknown>> => {
     if (!isTrustedSender(event)) {
       return { ok: false, error: { code: 'bad_request', message: 'Calls are only accepted from the Ladder window.' } };
     }
     const checked = validateArgs(String(name), args);
     if (!checked.ok) return checked;
-    if (isDialogMethodName(checked.value.name)) return dialogs(checked.value.name, args);
-    return backend.call(checked.value.name, checked.value.args);
+    if (isDialogMethodName(checked.value.name)) {
+      const dialogs = createDispatcher(dialogHandlers, { window: getWindow(), handles }, (error) =>
+        console.error('A dialog failed:', error),
+      );
+      return dialogs(checked.value.name, args);
+    }
+    const resolved = handles.resolve(checked.value.name, checked.value.args);
+    if (!resolved.ok) return resolved;
+    return backend.call(checked.value.name, resolved.value.args, resolved.value.grants);
   });
 }

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { method, type MethodSpec } from './define';
 import { isoDate } from './iso-date';
+import { userPath } from './user-path';
 import type { BackendMethodName, MethodName } from './method-names';
 import { importContract } from './import-contract';
 import { exportContract } from './export-contract';
@@ -19,11 +20,10 @@ const between = (min: number, max: number) => {
   const range = `Use a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}.`;
   return z.number().int(range).min(min, range).max(max, range);
 };
-const filePath = z.string().min(1, 'A file path is required.').max(4096, 'That path is too long.');
 
 export const demoOptions = z
   .object({
-    path: filePath.optional(),
+    path: userPath('write').optional(),
     accounts: between(10, 2_000_000).optional(),
     seed: between(0, 2 ** 31 - 1).optional(),
     weeks: between(4, 156).optional(),
@@ -35,7 +35,7 @@ export const demoOptions = z
 
 export const contract = {
   'app.status': method<AppStatus>()(noArgs),
-  'workspace.open': method<WorkspaceRef>()(z.object({ path: filePath }).strict()),
+  'workspace.open': method<WorkspaceRef>()(z.object({ path: userPath('workspace') }).strict()),
   'workspace.createDemo': method<WorkspaceRef>()(demoOptions),
   'workspace.overview': method<Overview>()(noArgs),
   'workspace.info': method<WorkspaceInfo>()(noArgs),

@@ -1,4 +1,4 @@
-// The canonical per-period metric columns (DESIGN.md §2). One list drives the workspace schema
+// The canonical per-period metric columns (docs/ARCHITECTURE.md §2). One list drives the workspace schema
 // checks, the demo generator, imports' field suggestions and the metric picker.
 
 export interface PeriodMetricInfo {

@@ -97,8 +97,7 @@ export function chunkEnvironments({ valid, chunk, history, historyOf, accountLev
       accountMemo.set(name, memo);
       return memo;
     },
-    window: (call: Call) =>
-      reduceWindow(call, evaluate(call.args[0]!, series), chunk.layout, historyOf(call.args[0]!)),
+    window: (call: Call) => reduceWindow(call, evaluate(call.args[0]!, series), chunk.layout, historyOf(call.args[0]!)),
   };
   return { series, account };
 }

@@ -30,8 +30,7 @@ export const laterStart = (a: HistoryStart, b: HistoryStart): HistoryStart => ({
 
 export function readHistory(db: Db, inputs: readonly PeriodInput[], asOf: string): WorkspaceHistory {
   const first = db.prepare('SELECT min(period_start) FROM periods WHERE period_start <= ?').pluck().get(asOf) as
-    | string
-    | null;
+    string | null;
   const latestGrain = db
     .prepare('SELECT grain FROM periods WHERE period_start <= ? ORDER BY period_start DESC LIMIT 1')
     .pluck()

@@ -33,7 +33,7 @@ const maxColumnsPerDate = 32;
 let clock = 0;
 
 /** Changes whenever data is imported or an import is undone. */
-function dataStamp(db: Db): string {
+export function dataStamp(db: Db): string {
   const row = db.prepare('SELECT count(*) AS n, max(id) AS last, count(undone_at) AS undone FROM imports').get() as {
     n: number;
     last: number | null;

@@ -212,6 +212,18 @@ export interface CustomRef {
   name: string;
 }
 
+/**
+ * The name expressions use for a stored custom key: imports keep headers as they were ("Has SSO"),
+ * and such a key is written with every run of other characters as one underscore (`custom.Has_SSO`).
+ * Undefined for keys that cannot be named (nothing left, or quotes and backslashes).
+ */
+export function customNameOf(key: string): string | undefined {
+  if (/["\\]/.test(key)) return undefined;
+  const name = key.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+(?=.)|_+$/g, '');
+  const safe = /^[0-9]/.test(name) ? `_${name}` : name;
+  return /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(safe) ? safe : undefined;
+}
+
 export function parseCustomRef(id: string): CustomRef | undefined {
   const match = customFieldPattern.exec(id);
   if (!match) return undefined;

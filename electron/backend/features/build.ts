@@ -14,6 +14,7 @@ import type { Db } from '../store/sqlite';
 import { LadderError } from '#shared/api/result';
 import { loadAccountColumns, type AccountColumns } from './accounts';
 import { chunkEnvironments } from './chunk-env';
+import { customPath } from './custom-fields';
 import { readHistory } from './history';
 import { historyOfSeries, planInputs } from './inputs';
 import { loadPeriodChunk } from './periods';
@@ -33,7 +34,7 @@ function loadCustomFields(db: Db, fields: Map<string, string>, n: number): Map<s
     const values = db
       .prepare(`SELECT json_extract(custom, ?) FROM accounts ORDER BY key`)
       .pluck()
-      .all(`$.${name}`) as unknown[];
+      .all(customPath(name)) as unknown[];
     out.set(
       id,
       Float64Array.from({ length: n }, (_, i) => (typeof values[i] === 'number' ? (values[i] as number) : NaN)),

@@ -8,6 +8,7 @@ import { noHistory, type HistoryStart } from '#shared/expr/window';
 import { periodOfDay, type PeriodGrain } from '#shared/periods/calendar';
 import type { Db } from '../store/sqlite';
 import type { PeriodInput } from './periods';
+import { customPath } from './custom-fields';
 
 export interface WorkspaceHistory {
   defaultGrain: PeriodGrain;
@@ -44,7 +45,7 @@ export function readHistory(db: Db, inputs: readonly PeriodInput[], asOf: string
     }
     // The period index walks dates in order and stops at the first row with a value.
     const value = 'column' in input.source ? `"${input.source.column}"` : 'json_extract(custom, ?)';
-    const params = 'column' in input.source ? [asOf] : [`$.${input.source.customKey}`, asOf];
+    const params = 'column' in input.source ? [asOf] : [customPath(input.source.customKey), asOf];
     const since = db
       .prepare(
         `SELECT period_start FROM periods INDEXED BY periods_by_start

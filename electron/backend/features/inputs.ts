@@ -12,7 +12,7 @@ import type { PeriodInput } from './periods';
 
 export interface FeatureInputs {
   period: PeriodInput[];
-  /** Account custom fields: reference id → field name. */
+  /** Account custom fields: reference id → stored key. */
   accountCustom: Map<string, string>;
   /** Custom references the workspace has no data for: they read as missing. */
   absent: Set<string>;
@@ -30,9 +30,9 @@ export function planInputs(db: Db, valid: ValidPack, metrics: Iterable<string>, 
     const custom = base ? undefined : parseCustomRef(id);
     if (custom) {
       const source = resolveCustomSource(db, custom, asOf);
-      if (source === 'period')
-        inputs.period.push({ id, source: { customKey: custom.name }, fill: customFillOf(custom.name) });
-      else if (source === 'account') inputs.accountCustom.set(id, custom.name);
+      if (source.where === 'period')
+        inputs.period.push({ id, source: { customKey: source.key }, fill: customFillOf(custom.name) });
+      else if (source.where === 'account') inputs.accountCustom.set(id, source.key);
       else inputs.absent.add(id);
     }
     const derived = valid.metrics.derived.get(id);

@@ -8,6 +8,7 @@ import type { FillRule } from '#shared/domain/period-metrics';
 import type { PeriodLayout } from '#shared/expr/window';
 import { grainCode, periodOfDay, type PeriodGrain } from '#shared/periods/calendar';
 import type { Db } from '../store/sqlite';
+import { customPath } from './custom-fields';
 
 /** One per-period input: a canonical column or a key of periods.custom. */
 export interface PeriodInput {
@@ -75,7 +76,7 @@ export function loadPeriodChunk(
   const periods = growable((n) => new Int32Array(n), estimate);
   const values = inputs.map(() => growable((n) => new Float64Array(n), estimate));
   const zero = inputs.map((i) => i.fill === 'zero');
-  const customParams = inputs.flatMap((i) => ('customKey' in i.source ? [`$.${i.source.customKey}`] : []));
+  const customParams = inputs.flatMap((i) => ('customKey' in i.source ? [customPath(i.source.customKey)] : []));
   const selected = inputs.map((i) => `, ${selectOf(i)}`).join('');
   const rows = db
     .prepare(

@@ -1,7 +1,7 @@
 // Pack diagnostics on a workspace (shared/pack/diagnostics.ts) with the facts only the workspace
 // knows: which inputs have no value at all, which custom names it has. Each fact is looked up only
 // when a diagnostic needs it, so a pack whose inputs all have data costs no extra scan.
-import { baseMetric, parseCustomRef } from '#shared/pack/catalog';
+import { baseMetric, customNameOf, parseCustomRef } from '#shared/pack/catalog';
 import { diagnosePack, type DiagnosticFacts, type PackDiagnostic } from '#shared/pack/diagnostics';
 import type { FeatureTable } from '#shared/engine/features';
 import type { ValidPack } from '#shared/pack/validate';
@@ -36,7 +36,7 @@ export function workspaceFacts(db: Db, asOf: string): DiagnosticFacts {
       if (memo.has(input)) return memo.get(input)!;
       const base = baseMetric(input);
       let none: boolean;
-      if (!base) none = source(input) === 'none';
+      if (!base) none = source(input)?.where === 'none';
       else if (base.source === 'users') none = !exists(db, 'SELECT 1 FROM users');
       else if (base.source === 'period')
         none = !exists(db, `SELECT 1 FROM periods WHERE "${base.id}" IS NOT NULL AND period_start <= ?`, asOf);
@@ -44,7 +44,7 @@ export function workspaceFacts(db: Db, asOf: string): DiagnosticFacts {
       memo.set(input, none);
       return none;
     },
-    isUnknownName: (input) => source(input) === 'none',
+    isUnknownName: (input) => source(input)?.where === 'none',
     customNames() {
       names ??= [
         ...new Set(
@@ -53,7 +53,10 @@ export function workspaceFacts(db: Db, asOf: string): DiagnosticFacts {
             ...customKeys(db, 'periods', Number.MAX_SAFE_INTEGER),
           ]
             .filter((k) => k.numeric + k.booleans > 0)
-            .map((k) => `custom.${k.name}`),
+            .flatMap((k) => {
+              const name = customNameOf(k.name);
+              return name ? [`custom.${name}`] : [];
+            }),
         ),
       ];
       return names;

@@ -3,7 +3,7 @@
 // are profiled on their first accounts (a contiguous key range, so the passes stay index scans).
 import type { MetricCatalogue, MetricValueType, WorkspaceMetric } from '#shared/domain/metric-catalogue';
 import { periodMetricIds } from '#shared/domain/period-metrics';
-import { baseMetrics, customFillOf } from '#shared/pack/catalog';
+import { baseMetrics, customFillOf, customNameOf } from '#shared/pack/catalog';
 import type { Db } from '../store/sqlite';
 
 export const sampleLimit = 100_000;
@@ -34,7 +34,7 @@ export function customKeys(db: Db, table: 'accounts' | 'periods', maxKey: number
        GROUP BY j.key ORDER BY j.key`,
     )
     .all(maxKey) as CustomKey[];
-  return rows.filter((r) => /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(r.name));
+  return rows.filter((r) => customNameOf(r.name) !== undefined);
 }
 
 const typeOf = (k: CustomKey): MetricValueType => (k.numeric > 0 ? 'number' : k.booleans > 0 ? 'bool' : 'text');
@@ -89,15 +89,22 @@ export function readMetricCatalogue(db: Db): MetricCatalogue {
     };
   });
 
-  const onAccounts = customKeys(db, 'accounts', maxKey);
-  const onPeriods = customKeys(db, 'periods', maxKey);
+  // Keys are listed by the name expressions use for them (customNameOf).
+  const named = (keys: CustomKey[]) => {
+    const seen = new Set<string>();
+    return keys
+      .map((k) => ({ ...k, name: customNameOf(k.name)! }))
+      .filter((k) => !seen.has(k.name) && seen.add(k.name));
+  };
+  const onAccounts = named(customKeys(db, 'accounts', maxKey));
+  const onPeriods = named(customKeys(db, 'periods', maxKey));
   const periodNames = new Set(onPeriods.map((k) => k.name));
   const ambiguous = onAccounts.filter((k) => periodNames.has(k.name)).map((k) => k.name);
   const isAmbiguous = new Set(ambiguous);
   for (const k of onAccounts) {
     metrics.push({
       id: isAmbiguous.has(k.name) ? `account.custom.${k.name}` : `custom.${k.name}`,
-      label: k.name,
+      label: k.name.replaceAll('_', ' '),
       description: 'Custom field of the account record (from an import).',
       source: 'account custom',
       type: typeOf(k),
@@ -109,7 +116,7 @@ export function readMetricCatalogue(db: Db): MetricCatalogue {
   for (const k of onPeriods) {
     metrics.push({
       id: isAmbiguous.has(k.name) ? `period.custom.${k.name}` : `custom.${k.name}`,
-      label: k.name,
+      label: k.name.replaceAll('_', ' '),
       description: 'Custom per-period metric (from a periods or events import).',
       source: 'period custom',
       type: typeOf(k),

@@ -6,6 +6,7 @@
 import type { Node } from './ast';
 import { lookupFunction } from './functions';
 import { periodOfDay } from '../periods/calendar';
+import { isSet } from '../missing';
 
 export interface PeriodLayout {
   /** Number of accounts. */
@@ -84,7 +85,7 @@ function accountSeries(series: Float64Array, layout: PeriodLayout): { select(a: 
       for (let p = from; p <= to; p++) {
         let v = gap;
         if (r < end && periods[r] === p) v = series[r++]!;
-        if (v === v) out.push(v);
+        if (isSet(v)) out.push(v);
       }
       return out;
     },
@@ -184,7 +185,7 @@ export function reduceWindow(
         s.present(from, cur, values);
         const peak = values.length ? Math.max(...values) : NaN;
         const typical = median(values);
-        out[a] = typical === 0 || typical !== typical ? NaN : peak / typical;
+        out[a] = typical === 0 || !isSet(typical) ? NaN : peak / typical;
         break;
       }
       case 'weeks_above_baseline': {
@@ -193,7 +194,7 @@ export function reduceWindow(
         const from = cur - 2 * p1 + 1;
         if (from < first) break;
         const baseline = median(s.present(from, cur - p1, values));
-        if (baseline !== baseline) break;
+        if (!isSet(baseline)) break;
         out[a] = s.runBack(cur, cur - p1 + 1, (v) => v > baseline);
         break;
       }

@@ -6,6 +6,7 @@ import { signalBits } from '../engine/bits';
 import { signalFeature, type FeatureTable } from '../engine/features';
 import { baseMetric, parseCustomRef } from './catalog';
 import type { ValidPack } from './validate';
+import { isSet } from '../missing';
 
 export type DiagnosticPart = 'signal' | 'gate' | 'filter';
 export type DiagnosticKind = 'unknown_name' | 'no_data' | 'missing_inputs' | 'never_fires' | 'always_fires';
@@ -70,7 +71,7 @@ function missingMask(table: FeatureTable, keys: { key: string; metric: string }[
     const column = table.columns.get(key);
     const category = baseMetric(metric)?.kind === 'category' ? table.categories.get(metric) : undefined;
     for (let i = 0; i < table.accounts; i++) {
-      if (column ? column[i] !== column[i] : category ? category.codes[i]! < 0 : true) mask[i] = 1;
+      if (column ? !isSet(column[i]!) : category ? category.codes[i]! < 0 : true) mask[i] = 1;
     }
   }
   return mask;

@@ -6,6 +6,7 @@
 import type { MetricCatalogue, WorkspaceMetric } from '../domain/metric-catalogue';
 import type { Operator, RulePackInput } from './schema';
 import { limits, type approaches, type signalCategories } from './schema';
+import { isSet } from '../missing';
 
 /** Fields with a value for fewer accounts than this are left out. */
 export const minShare = 0.1;
@@ -60,7 +61,7 @@ export function columnCandidates(catalogue: MetricCatalogue): Candidate[] {
 
 /** The q-quantile of the non-missing values (linear between order statistics), or NaN. */
 export function quantile(values: Float64Array, q: number): number {
-  const present = Array.from(values).filter((v) => v === v);
+  const present = Array.from(values).filter(isSet);
   if (present.length === 0) return NaN;
   present.sort((a, b) => a - b);
   const at = (present.length - 1) * q;
@@ -87,7 +88,7 @@ export interface SignalChoice {
 
 /** Operator and threshold for a field from its values; null when it cannot tell accounts apart. */
 export function chooseThreshold(candidate: Candidate, values: Float64Array): SignalChoice | null {
-  const present = Array.from(values).filter((v) => v === v);
+  const present = Array.from(values).filter(isSet);
   if (present.length === 0) return null;
   const min = Math.min(...present);
   const max = Math.max(...present);

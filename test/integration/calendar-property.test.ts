@@ -9,6 +9,7 @@ import { buildFeatureTable } from '../../electron/backend/features/build';
 import { openWorkspace } from '../../electron/backend/store/open-workspace';
 import { tempDir } from '../helpers/temp';
 import { basicStages, signal, valid } from '../unit/engine/fixtures';
+import { isSet } from '#shared/missing';
 
 const dir = tempDir();
 afterAll(() => dir.cleanup());
@@ -71,7 +72,7 @@ function expected(accounts: Rows[], asOf: string, n: number, back: number): Reco
     return out;
   };
   const windowOf = (d: Map<number, number>, from: number, to: number, hs: number) =>
-    from < hs ? null : Array.from({ length: to - from + 1 }, (_, i) => d.get(from + i)!).filter((v) => v === v);
+    from < hs ? null : Array.from({ length: to - from + 1 }, (_, i) => d.get(from + i)!).filter(isSet);
   const thenWeek = periodOfDay('week', isoToDay(asOf) - back);
   const result: Record<string, number[]> = {};
   const put = (key: string, v: number) => (result[key] ??= []).push(v);

@@ -9,6 +9,7 @@ import type { PeriodLayout } from '#shared/expr/window';
 import { grainCode, periodOfDay, type PeriodGrain } from '#shared/periods/calendar';
 import type { Db } from '../store/sqlite';
 import { customPath } from './custom-fields';
+import { isSet } from '#shared/missing';
 
 /** One per-period input: a canonical column or a key of periods.custom. */
 export interface PeriodInput {
@@ -104,7 +105,7 @@ export function loadPeriodChunk(
         for (let m = 0; m < values.length; m++) {
           const column = values[m]!.data;
           const v = column[r]!;
-          if (v !== v) continue;
+          if (!isSet(v)) continue;
           column[w - 1] = zero[m] ? column[w - 1]! + v : v;
         }
         continue;

@@ -11,7 +11,7 @@ import { blindSignalsLine, inputsOf } from '#shared/pack/diagnostics';
 import type { PackDiagnosis } from '#shared/api/model-contract';
 import { chooseThreshold, columnCandidates, columnPack, withScoreStages } from '#shared/pack/from-columns';
 import type { RulePackInput } from '#shared/pack/schema';
-import { checkPack, formatIssues, type ValidPack } from '#shared/pack/validate';
+import { checkPack, describePackIssues, type ValidPack } from '#shared/pack/validate';
 import { dataStamp, loadFeatures } from '../features/cache';
 import { buildFeatureTable } from '../features/build';
 import { diagnoseWorkspace } from '../scoring/diagnose';
@@ -81,7 +81,7 @@ export async function diagnosePackOn(ws: Workspace, valid: ValidPack, asOf: stri
 
 const validOrInternal = (pack: RulePackInput): ValidPack => {
   const checked = checkPack(pack);
-  if (!checked.ok) throw new Error(`The model built from the columns is invalid: ${formatIssues(checked.issues)}`);
+  if (!checked.ok) throw new Error(describePackIssues(checked.issues, 'The model built from the columns'));
   return checked.value;
 };
 

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { createBackendDispatch } from '../../electron/backend/api/backend-dispatch';
 import { closeWorkspace, createSession, switchWorkspace, type Session } from '../../electron/backend/session';
 import type { MetricCatalogue } from '#shared/domain/metric-catalogue';
+import { loadFeatures } from '../../electron/backend/features/cache';
+import { loadPreset } from '../../electron/backend/packs/presets';
 import type { RulePackInput } from '#shared/pack/schema';
 import { ladder } from '../helpers/cli';
 import { repoRoot, tempDir } from '../helpers/temp';
@@ -95,6 +97,15 @@ describe('workspace fit API', () => {
     );
     expect(diagnosis.summary).toBe('1 of 3 signals has no data in this workspace');
     expect(diagnosis.diagnostics).toContainEqual(expect.objectContaining({ id: 'busy_typo', kind: 'unknown_name' }));
+  });
+
+  it('concurrent requests for the same feature columns compute them once (the editor and its diagnostics)', async () => {
+    const valid = loadPreset('two-signals-window');
+    const [a, b] = await Promise.all([
+      loadFeatures(session.workspace!, valid, '2026-03-23'),
+      loadFeatures(session.workspace!, valid, '2026-03-23'),
+    ]);
+    for (const [key, column] of a.payload.columns) expect(b.payload.columns.get(key), key).toBe(column);
   });
 
   it('packs.fromColumns builds a valid model from the fields with data that scores every account', async () => {

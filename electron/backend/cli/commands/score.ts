@@ -4,6 +4,7 @@ import { loadPackArgument } from '../../packs/presets';
 import { scoreWorkspace } from '../../scoring/score-workspace';
 import { diagnoseWorkspace } from '../../scoring/diagnose';
 import { blindDiagnostics, blindSignalsLine, type PackDiagnostic } from '#shared/pack/diagnostics';
+import { refuseWorkspaceTarget } from '../../atomic-write';
 import { scoredAccountsJson, writeScoredCsv, writeScoredJson } from '../../scoring/write-scored';
 import { parseArgs, requireString, UsageError, type CommandSpec } from '../args';
 import { formatCount, formatMoney, type CliIo } from '../io';
@@ -55,6 +56,7 @@ export async function runScore(argv: readonly string[], io: CliIo): Promise<numb
     const blind = blindDiagnostics(diagnostics);
     if (out) {
       const target = resolve(out);
+      refuseWorkspaceTarget(target, ws.path);
       if (extname(out).toLowerCase() === '.csv') await writeScoredCsv(engine, target);
       else await writeScoredJson(engine, target, { pack: valid.pack.name, asOf: scored.asOf, result });
     }

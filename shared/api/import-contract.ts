@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { importKinds } from '../domain/workspace';
 import { mappingSpec, phraseLists, type PhraseLists } from '../import/mapping';
+import { outcomeWordLists, type OutcomeWordLists } from '../import/outcome-words';
 import type { ImportAnalysis, ImportHistoryEntry, ImportJobStatus, ImportReport, UndoResult } from '../import/report';
 import { method } from './define';
 
@@ -26,6 +27,9 @@ export const importContract = {
   'import.undo': method<UndoResult>()(z.object({ importId: z.number().int().positive() }).strict()),
   'import.phrases': method<PhraseLists>()(z.object({}).strict()),
   'import.setPhrases': method<PhraseLists>()(phraseLists),
+  /** The workspace's outcome-type word lists (expansion / not expansion). */
+  'import.outcomeWords': method<OutcomeWordLists>()(z.object({}).strict()),
+  'import.setOutcomeWords': method<OutcomeWordLists>()(outcomeWordLists),
   /** Desktop only: a native dialog to choose the file to import. */
   'dialog.openImportFile': method<{ path: string | null }>()(z.object({}).strict()),
 } as const;

@@ -9,6 +9,8 @@ export const importMethodNames = [
   'import.undo',
   'import.phrases',
   'import.setPhrases',
+  'import.outcomeWords',
+  'import.setOutcomeWords',
   'dialog.openImportFile',
 ] as const;
 

@@ -11,6 +11,7 @@ import { detectGrain, grainSentence, keyEvidence, keyProblem, type GrainFinding 
 import type { ColumnPlan, ImportPlan, MappingSpec } from './mapping';
 import { findPreset, presetVariant, presetIds } from './presets';
 import { decideDateOrder, inferType, type ColumnProfile } from './profile';
+import { outcomeRulesNote, outcomeRulesOf } from './outcome-rules';
 import { describePercentMix, percentScaleOf } from './percent-scale';
 import { evidence, fits, misfit, numericDates } from './value-fit';
 import type { DateOrder } from './values';
@@ -271,6 +272,9 @@ export function suggestPlan({ kind, headers, profiles, spec = {} }: SuggestInput
     }
     if (c.percentScale) notes.push(describePercentMix(c, profiles[c.index]!));
   }
+  const outcomes = kind === 'outcomes' ? outcomeRulesOf(headers, columns, spec) : null;
+  const sourceNote = outcomes ? outcomeRulesNote(outcomes) : null;
+  if (sourceNote) notes.push(sourceNote);
   return {
     kind,
     columns,
@@ -281,5 +285,6 @@ export function suggestPlan({ kind, headers, profiles, spec = {} }: SuggestInput
     notes,
     grain,
     rollUp: kind === 'accounts' && spec.rollUp === true,
+    outcomes,
   };
 }

@@ -9,6 +9,7 @@ import {
   type MappingSpec,
   type PhraseLists,
 } from '#shared/import/mapping';
+import { outcomeWarnings } from '#shared/import/outcome-rules';
 import { suggestPlan } from '#shared/import/suggest';
 import type { ImportReport, RejectedValue } from '#shared/import/report';
 import { connect, type Db } from '../store/sqlite';
@@ -88,6 +89,7 @@ export async function runImport(o: RunImportOptions): Promise<ImportReport> {
       hasCustom: plan.columns.some((c) => !c.skip && c.field === null) || plan.onError === 'text',
       sourceOf,
       phrases: o.phrases,
+      outcomeRules: plan.outcomes,
     });
     const rejected: RejectedValue[] = [];
     let rejectedCount = 0;
@@ -160,7 +162,8 @@ export async function runImport(o: RunImportOptions): Promise<ImportReport> {
       rejected: [...rejected].sort((a, b) => a.row - b.row),
       rejectedTruncated: rejectedCount > rejected.length,
       columns: summary.columns,
-      warnings: [...analysis.warnings, ...plan.notes],
+      warnings: [...analysis.warnings, ...plan.notes, ...(writer.outcomes ? outcomeWarnings(writer.outcomes) : [])],
+      outcomes: writer.outcomes,
       durationMs: Date.now() - started,
     };
     if (!committing) {

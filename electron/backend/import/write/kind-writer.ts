@@ -3,14 +3,15 @@
 // the weekly aggregation into period metrics.
 import type { Typed } from '#shared/import/convert';
 import { fieldsByKind } from '#shared/import/fields';
-import type { PhraseLists } from '#shared/import/mapping';
-import type { RejectedValue } from '#shared/import/report';
+import type { OutcomeRules, PhraseLists } from '#shared/import/mapping';
+import type { OutcomeSummary, RejectedValue } from '#shared/import/report';
 import { createTicketClassifier } from '#shared/import/ticket-kind';
 import type { ImportKind } from '#shared/domain/workspace';
 import type { Db } from '../../store/sqlite';
 import type { RecordOut } from '../records';
 import { createAccountLookup } from './accounts-lookup';
 import { createEventAggregator } from './events';
+import { createOutcomeDeriver } from './outcome-rows';
 import { createTableWriter, type PendingRow, type TableSpec, type TableWriter } from './table-writer';
 
 export interface KindWriter {
@@ -24,6 +25,8 @@ export interface KindWriter {
     periodsWritten: number;
     rejectedRows: number;
   };
+  /** Outcomes: the type × won/lost/open table (after `finish`). */
+  readonly outcomes: OutcomeSummary | null;
 }
 
 export interface KindWriterOptions {
@@ -33,6 +36,8 @@ export interface KindWriterOptions {
   /** Source column of each mapped field, for messages. */
   sourceOf: (field: string) => string;
   phrases?: PhraseLists;
+  /** Outcomes: how won and is_expansion are read. */
+  outcomeRules?: OutcomeRules | null;
 }
 
 /** Database column for a canonical field where the names differ. */
@@ -111,11 +116,14 @@ export function createKindWriter(db: Db, importId: number, o: KindWriterOptions)
       get counts() {
         return { ...counts, orphans, rejectedRows };
       },
+      outcomes: null,
     };
   }
 
-  // The written columns: the key, then every mapped field, then derived ones and custom.
-  const mapped = fields.filter((f) => o.mappedFields.has(f.id) || f.key);
+  // The written columns: the key, then every mapped field, then derived ones and custom. An
+  // outcome's won and is_expansion are always derived (outcome-rows.ts), from their flags if mapped.
+  const derived = new Set(o.kind === 'outcomes' ? ['won', 'is_expansion'] : []);
+  const mapped = fields.filter((f) => (o.mappedFields.has(f.id) || f.key) && !derived.has(f.id));
   const dbColumns = mapped.map((f) =>
     o.kind === 'accounts' && f.id === 'account_id' ? 'id' : (columnOf[f.id] ?? f.id),
   );
@@ -124,8 +132,9 @@ export function createKindWriter(db: Db, importId: number, o: KindWriterOptions)
     dbColumns.push('name');
     insertOnly.push('name');
   }
-  const deriveExpansion = o.kind === 'outcomes' && !o.mappedFields.has('is_expansion');
-  if (deriveExpansion) dbColumns.push('is_expansion');
+  const deriver = o.kind === 'outcomes' && o.outcomeRules ? createOutcomeDeriver(o.outcomeRules) : null;
+  if (deriver) dbColumns.push('won', 'is_expansion');
+  let outcomes: OutcomeSummary | null = null;
   const classify = o.kind === 'tickets' ? createTicketClassifier(o.phrases) : null;
   if (classify) dbColumns.push('kind');
   if (o.hasCustom) dbColumns.push('custom');
@@ -170,10 +179,9 @@ export function createKindWriter(db: Db, importId: number, o: KindWriterOptions)
           if (nameAt === -1) values.push(values[0]);
           else if (values[nameAt] === null) values[nameAt] = values[0];
         }
-        if (deriveExpansion) {
-          const won = r.values[pos.get('won')!];
-          const type = String(r.values[pos.get('type')!] ?? '');
-          values.push(won === true && !/new|churn/i.test(type) ? 1 : 0);
+        if (deriver) {
+          const { won, isExpansion } = deriver.derive((f) => r.values[pos.get(f)!]);
+          values.push(won, isExpansion);
         }
         if (classify) {
           const text = ['subject', 'body', 'category'].map((f) => r.values[pos.get(f)!] ?? '').join(' ');
@@ -193,6 +201,10 @@ export function createKindWriter(db: Db, importId: number, o: KindWriterOptions)
     },
     finish() {
       writer.finish();
+      if (deriver) outcomes = deriver.finish(db, importId);
+    },
+    get outcomes() {
+      return outcomes;
     },
     get counts() {
       return {

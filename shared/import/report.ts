@@ -2,6 +2,7 @@
 import type { ImportKind } from '../domain/workspace';
 import type { ValueType } from './fields';
 import type { ImportPlan } from './mapping';
+import type { RollUpSummary } from './roll-up';
 
 export const sourceFormats = ['csv', 'xlsx', 'json', 'ndjson', 'parquet', 'arrow'] as const;
 export type SourceFormat = (typeof sourceFormats)[number];
@@ -126,6 +127,8 @@ export interface ImportReport {
   warnings: string[];
   /** Outcomes imports: the type × won/lost/open table and the stages read (null for other kinds). */
   outcomes: OutcomeSummary | null;
+  /** Accounts rolled up (`rollUp`): rows, accounts, active rows and why the others ended; null otherwise. */
+  rollUp: RollUpSummary | null;
   durationMs: number;
 }
 

@@ -205,6 +205,33 @@ describe.skipIf(!existsSync(sample))('import wizard (browser mode)', () => {
     expect(count('SELECT count(*) FROM outcomes WHERE won = 1')).toBe(6);
   });
 
+  it('order lines as accounts: the grain stops the import until the rows are rolled up, in the wizard', async () => {
+    const own = join(repoRoot, 'test', 'fixtures', 'own-data');
+    await page.getByRole('button', { name: 'Import another file' }).click();
+    await page.getByTestId('import-kind').selectOption('accounts');
+    await page.getByTestId('import-file-input').setInputFiles(join(own, 'order-lines.csv'));
+    await page.getByTestId('mapping-table').waitFor();
+    await expect(page.getByTestId('mapping-blockers').textContent()).resolves.toContain(
+      'this looks like order lines, not one row per account',
+    );
+    await expect(page.getByTestId('validate').isDisabled()).resolves.toBe(true);
+    await page.getByTestId('roll-up').getByRole('checkbox').check();
+    await page.getByTestId('mapping-blockers').waitFor({ state: 'detached' });
+    await expect(page.getByTestId('mapping-note').first().textContent()).resolves.toContain(
+      'rolled up into one account per "Customer ID"',
+    );
+    await page.screenshot({ path: artifactPath('import-roll-up.png'), fullPage: true });
+    await page.getByTestId('validate').click();
+    const rolled = page.getByTestId('validation-warning').filter({ hasText: 'rows rolled up into' });
+    await expect(rolled.textContent()).resolves.toBe(
+      '62 rows rolled up into 12 accounts (one per "Customer ID"): ARR and seats are sums over the 57 active rows; 5 ended rows count for neither (5 by their "Status").',
+    );
+    await page.getByTestId('commit').click();
+    await page.getByTestId('import-result').waitFor();
+    expect(count("SELECT count(*) FROM accounts WHERE id LIKE 'CUST-%'")).toBe(12);
+    expect(count("SELECT sum(seats_licensed) FROM accounts WHERE id LIKE 'CUST-%'")).toBe(1141);
+  });
+
   it('shows progress while a large import runs, and Cancel leaves the workspace as it was', async () => {
     const big = join(dir.path, 'big-accounts.csv');
     const lines = ['Account ID,Account Name,ARR,Renewal Date,Health Score,Segment,Region'];

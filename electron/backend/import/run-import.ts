@@ -10,6 +10,7 @@ import {
   type PhraseLists,
 } from '#shared/import/mapping';
 import { outcomeWarnings } from '#shared/import/outcome-rules';
+import { activityColumns, rollUpSentence } from '#shared/import/roll-up';
 import { suggestPlan } from '#shared/import/suggest';
 import type { ImportReport, RejectedValue } from '#shared/import/report';
 import { connect, type Db } from '../store/sqlite';
@@ -90,6 +91,7 @@ export async function runImport(o: RunImportOptions): Promise<ImportReport> {
       sourceOf,
       phrases: o.phrases,
       outcomeRules: plan.outcomes,
+      rollUp: plan.rollUp ? activityColumns(plan.columns) : null,
     });
     const rejected: RejectedValue[] = [];
     let rejectedCount = 0;
@@ -162,8 +164,14 @@ export async function runImport(o: RunImportOptions): Promise<ImportReport> {
       rejected: [...rejected].sort((a, b) => a.row - b.row),
       rejectedTruncated: rejectedCount > rejected.length,
       columns: summary.columns,
-      warnings: [...analysis.warnings, ...plan.notes, ...(writer.outcomes ? outcomeWarnings(writer.outcomes) : [])],
+      warnings: [
+        ...analysis.warnings,
+        ...plan.notes,
+        ...(writer.outcomes ? outcomeWarnings(writer.outcomes) : []),
+        ...(writer.rollUp ? [rollUpSentence(writer.rollUp, activityColumns(plan.columns))] : []),
+      ],
       outcomes: writer.outcomes,
+      rollUp: writer.rollUp,
       durationMs: Date.now() - started,
     };
     if (!committing) {

@@ -20,7 +20,7 @@ export const importSpec: CommandSpec = {
   name: 'import',
   summary: 'Import a CSV/TSV, XLSX, JSON/NDJSON, Parquet or Arrow file into a workspace, all rows or none.',
   usage:
-    'ladder import FILE --workspace W --kind accounts|periods|users|events|outcomes|tickets [--preset P] [--mapping M.json] [--on-error abort|skip|text] [--dry-run] [--json]',
+    'ladder import FILE --workspace W --kind accounts|periods|users|events|outcomes|tickets [--preset P] [--mapping M.json] [--on-error abort|skip|text] [--roll-up] [--dry-run] [--json]',
   positionals: { min: 1, max: 1, names: 'the file to import' },
   options: {
     workspace: { kind: 'string', help: 'workspace file to import into (created when missing)' },
@@ -33,6 +33,10 @@ export const importSpec: CommandSpec = {
     },
     'date-order': { kind: 'string', help: 'DMY or MDY for dates like 03/04/2024 that read both ways' },
     sheet: { kind: 'string', help: 'XLSX: the worksheet to read (default: the first)' },
+    'roll-up': {
+      kind: 'boolean',
+      help: 'accounts: many rows per account (subscriptions, order lines) become one (ARR and seats summed over active rows)',
+    },
     'dry-run': { kind: 'boolean', help: 'validate and report, write nothing' },
     json: { kind: 'boolean', help: 'print the report as one JSON document' },
     help: { kind: 'boolean', help: 'show this help' },
@@ -70,6 +74,7 @@ function specFrom(args: ReturnType<typeof parseArgs>): MappingSpec {
     ...(onError !== undefined ? { onError: onError as MappingSpec['onError'] } : {}),
     ...(order ? { dateOrder: order } : {}),
     ...(typeof o.sheet === 'string' ? { sheet: o.sheet } : {}),
+    ...(o['roll-up'] === true ? { rollUp: true } : {}),
   };
 }
 

@@ -1,15 +1,18 @@
 // From canonical records to table rows, per kind: database column names, the account each row
 // belongs to (orphans are rejected), derived values (ticket kind, expansion flag), and for events
-// the weekly aggregation into period metrics.
+// the weekly aggregation into period metrics; accounts with many rows each can be rolled up into one
+// (account-roll-up.ts).
 import type { Typed } from '#shared/import/convert';
 import { fieldsByKind } from '#shared/import/fields';
 import type { OutcomeRules, PhraseLists } from '#shared/import/mapping';
 import type { OutcomeSummary, RejectedValue } from '#shared/import/report';
+import { createActivityReader, type ActivityColumns, type RollUpSummary } from '#shared/import/roll-up';
 import { createTicketClassifier } from '#shared/import/ticket-kind';
 import type { ImportKind } from '#shared/domain/workspace';
 import type { Db } from '../../store/sqlite';
 import type { RecordOut } from '../records';
 import { createAccountLookup } from './accounts-lookup';
+import { createAccountRollUp } from './account-roll-up';
 import { createEventAggregator } from './events';
 import { createOutcomeDeriver } from './outcome-rows';
 import { createTableWriter, type PendingRow, type TableSpec, type TableWriter } from './table-writer';
@@ -27,6 +30,8 @@ export interface KindWriter {
   };
   /** Outcomes: the type × won/lost/open table (after `finish`). */
   readonly outcomes: OutcomeSummary | null;
+  /** Accounts rolled up: rows, accounts, active and ended rows (after `finish`). */
+  readonly rollUp: RollUpSummary | null;
 }
 
 export interface KindWriterOptions {
@@ -38,6 +43,8 @@ export interface KindWriterOptions {
   phrases?: PhraseLists;
   /** Outcomes: how won and is_expansion are read. */
   outcomeRules?: OutcomeRules | null;
+  /** Accounts: many rows per account are rolled up into one; these columns say which rows are active. */
+  rollUp?: ActivityColumns | null;
 }
 
 /** Database column for a canonical field where the names differ. */
@@ -117,6 +124,7 @@ export function createKindWriter(db: Db, importId: number, o: KindWriterOptions)
         return { ...counts, orphans, rejectedRows };
       },
       outcomes: null,
+      rollUp: null,
     };
   }
 
@@ -160,6 +168,9 @@ export function createKindWriter(db: Db, importId: number, o: KindWriterOptions)
   };
   const writer: TableWriter = createTableWriter(db, { ...spec, insertOnly }, importId);
   const keyField = mapped.find((f) => f.key && f.id !== 'account_id') ?? mapped[0]!;
+  const rollUp = o.kind === 'accounts' && o.rollUp ? createAccountRollUp(db, dbColumns, o.sourceOf(keyField.id)) : null;
+  const readActivity = o.rollUp ? createActivityReader(o.rollUp) : null;
+  let rolledUp: RollUpSummary | null = null;
 
   return {
     add(records, rejections) {
@@ -189,22 +200,33 @@ export function createKindWriter(db: Db, importId: number, o: KindWriterOptions)
         }
         if (o.hasCustom) values.push(r.custom);
         const keyValue = r.values[pos.get(keyField.id)!];
-        rows.push({
+        const row = {
           values,
           row: r.row,
           line: r.line,
           keyText: String(keyValue ?? ''),
           keyColumn: o.sourceOf(keyField.id),
-        });
+        };
+        if (rollUp && readActivity) {
+          const custom = r.custom ? (JSON.parse(r.custom) as Record<string, Typed>) : null;
+          rollUp.add(
+            row,
+            readActivity((c) => (c.field ? r.values[pos.get(c.field)!] : (custom?.[c.source] ?? undefined))),
+          );
+        } else rows.push(row);
       }
       writer.write(rows, rejections);
     },
-    finish() {
+    finish(rejections) {
+      if (rollUp) rolledUp = rollUp.finish(writer, rejections);
       writer.finish();
       if (deriver) outcomes = deriver.finish(db, importId);
     },
     get outcomes() {
       return outcomes;
+    },
+    get rollUp() {
+      return rolledUp;
     },
     get counts() {
       return {

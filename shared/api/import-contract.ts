@@ -31,6 +31,4 @@ export const importContract = {
   /** The workspace's outcome-type word lists (expansion / not expansion). */
   'import.outcomeWords': method<OutcomeWordLists>()(z.object({}).strict()),
   'import.setOutcomeWords': method<OutcomeWordLists>()(outcomeWordLists),
-  /** Desktop only: a native dialog to choose the file to import. */
-  'dialog.openImportFile': method<{ path: string | null }>()(z.object({}).strict()),
 } as const;

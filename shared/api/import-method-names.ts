@@ -11,7 +11,6 @@ export const importMethodNames = [
   'import.setPhrases',
   'import.outcomeWords',
   'import.setOutcomeWords',
-  'dialog.openImportFile',
 ] as const;
 
 export type ImportMethodName = (typeof importMethodNames)[number];

@@ -1,5 +1,4 @@
 // The import feature's handlers (spread into the one handler map).
-import { LadderError } from '#shared/api/result';
 import type { Handler } from '#shared/api/dispatch';
 import type { ImportMethodName } from '#shared/api/import-method-names';
 import type { ImportHistoryEntry } from '#shared/import/report';
@@ -66,10 +65,4 @@ export const importHandlers: { [M in ImportMethodName]: Handler<M, Session> } = 
   'import.setPhrases': (phrases, session) => writePhrases(requireWorkspace(session), phrases),
   'import.outcomeWords': (_args, session) => readOutcomeWords(requireWorkspace(session)),
   'import.setOutcomeWords': (words, session) => writeOutcomeWords(requireWorkspace(session), words),
-  'dialog.openImportFile': () => {
-    throw new LadderError(
-      'unsupported',
-      'Native file dialogs are only available in the desktop app; drop the file on the page or choose it with the file picker.',
-    );
-  },
 };

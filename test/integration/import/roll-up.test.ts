@@ -1,28 +1,28 @@
-// Many rows per customer rolled up into accounts (issue 9, problem 4), through the real CLI on
+// Many rows per customer rolled up into accounts (issue 9, problem 4), through `ladder import` on
 // files shaped like users' exports: order lines with cancelled lines, a subscriptions export with
 // churn flags and a replaced subscription, and a Stripe subscriptions export whose own id is unique.
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImportReport } from '#shared/import/report';
-import { ladder } from '../../helpers/cli';
 import { queryWorkspace } from '../../helpers/query-workspace';
+import { runLadder } from '../../helpers/run-cli';
 import { repoRoot, tempDir } from '../../helpers/temp';
 
 const fixtures = join(repoRoot, 'test', 'fixtures', 'own-data');
 const dir = tempDir();
 afterAll(() => dir.cleanup());
 
-function rollUp(file: string, workspace: string, ...extra: string[]) {
+async function rollUp(file: string, workspace: string, ...extra: string[]) {
   const args = ['import', join(fixtures, file), '--workspace', workspace, '--kind', 'accounts', '--json'];
-  const run = ladder([...args, '--roll-up', ...extra]);
+  const run = await runLadder([...args, '--roll-up', ...extra]);
   return { ...run, report: JSON.parse(run.stdout || 'null') as ImportReport | null };
 }
 const query = queryWorkspace;
 
 describe('rolling rows up into accounts', () => {
-  it('order lines: one account per customer, seats summed over the lines not cancelled', () => {
+  it('order lines: one account per customer, seats summed over the lines not cancelled', async () => {
     const ws = join(dir.path, 'orders.ladder');
-    const { status, report, stderr } = rollUp('order-lines.csv', ws);
+    const { status, report, stderr } = await rollUp('order-lines.csv', ws);
     expect(stderr).toBe('');
     expect(status).toBe(0);
     expect(report).toMatchObject({ rowsRead: 62, rowsRejected: 0, inserted: 12, duplicates: 0 });
@@ -52,9 +52,9 @@ describe('rolling rows up into accounts', () => {
     ]);
   });
 
-  it('subscriptions: churned ones count for nothing, a subscription replaced by a later one neither', () => {
+  it('subscriptions: churned ones count for nothing, a subscription replaced by a later one neither', async () => {
     const ws = join(dir.path, 'subscriptions.ladder');
-    const { status, report } = rollUp('subscriptions-churned.csv', ws);
+    const { status, report } = await rollUp('subscriptions-churned.csv', ws);
     expect(status).toBe(0);
     expect(report!.rollUp).toMatchObject({
       rows: 5,
@@ -111,9 +111,9 @@ describe('rolling rows up into accounts', () => {
     ]);
   });
 
-  it('a Stripe subscriptions export rolls up by "Customer ID", not by the subscription id', () => {
+  it('a Stripe subscriptions export rolls up by "Customer ID", not by the subscription id', async () => {
     const ws = join(dir.path, 'stripe.ladder');
-    const { status, report } = rollUp('stripe-subscriptions-history.csv', ws);
+    const { status, report } = await rollUp('stripe-subscriptions-history.csv', ws);
     expect(status).toBe(0);
     expect(report!.columns.find((c) => c.name === 'Customer ID')?.field).toBe('account_id');
     expect(report!.columns.find((c) => c.name === 'id')?.field).toBe('custom:id');
@@ -127,9 +127,9 @@ describe('rolling rows up into accounts', () => {
     ]);
   });
 
-  it('a dry run writes nothing; a mapping file with "rollUp" does the same as --roll-up and is recorded', () => {
+  it('a dry run writes nothing; a mapping file with "rollUp" does the same as --roll-up and is recorded', async () => {
     const ws = join(dir.path, 'mapping.ladder');
-    const dry = rollUp('order-lines.csv', ws, '--dry-run');
+    const dry = await rollUp('order-lines.csv', ws, '--dry-run');
     expect(dry.status).toBe(0);
     expect(dry.report).toMatchObject({ dryRun: true, committed: false, inserted: 12 });
     // A dry run into a new workspace does not even leave the file behind.
@@ -138,7 +138,7 @@ describe('rolling rows up into accounts', () => {
     const mapping = join(dir.path, 'roll-up.json');
     writeFileSync(mapping, JSON.stringify({ kind: 'accounts', rollUp: true }));
     const args = ['import', join(fixtures, 'order-lines.csv'), '--workspace', ws, '--kind', 'accounts'];
-    const run = ladder([...args, '--mapping', mapping, '--json']);
+    const run = await runLadder([...args, '--mapping', mapping, '--json']);
     expect(run.status).toBe(0);
     expect(query(ws, 'SELECT count(*) AS n, sum(seats_licensed) AS seats FROM accounts')).toEqual([
       { n: 12, seats: 1141 },
@@ -147,10 +147,10 @@ describe('rolling rows up into accounts', () => {
     expect(recorded).toEqual([{ rollUp: 1 }]);
   });
 
-  it('rolled up into accounts already in the workspace: they are updated, with their old values kept for undo', () => {
+  it('rolled up into accounts already in the workspace: they are updated, with their old values kept for undo', async () => {
     const ws = join(dir.path, 'again.ladder');
-    expect(rollUp('order-lines.csv', ws).status).toBe(0);
-    const again = rollUp('order-lines.csv', ws);
+    expect((await rollUp('order-lines.csv', ws)).status).toBe(0);
+    const again = await rollUp('order-lines.csv', ws);
     expect(again.status).toBe(0);
     expect(again.report).toMatchObject({ inserted: 0, updated: 12, duplicates: 0, rowsRejected: 0 });
     expect(query(ws, 'SELECT count(*) AS n FROM import_undo WHERE import_id = 2')).toEqual([{ n: 12 }]);

@@ -101,7 +101,7 @@ export const tools = [
     id: 'sqlite3',
     label: 'sqlite3 CLI',
     where: () => 'sqlite3 on PATH',
-    why: 'the SQL export tests and the import benchmark run compiled SQL through it',
+    why: 'the SQL export tests run compiled SQL through it, and the import benchmark times it',
     found: (look) => onPath(look, 'sqlite3') !== null,
     packages: { apt: 'sqlite3', dnf: 'sqlite', brew: 'sqlite', winget: 'SQLite.SQLite' },
   },

@@ -9,6 +9,7 @@ import type { BackendMethodName, MethodName } from './method-names';
 import { importContract } from './import-contract';
 import { exportContract } from './export-contract';
 import { workbenchContract } from './workbench-contract';
+import { modelContract } from './model-contract';
 import { dialogContract } from './dialog-contract';
 import type { AppStatus, Overview, RecentWorkspace, WorkspaceInfo, WorkspaceRef } from '../domain/workspace';
 import type { PresetInfo } from '../domain/packs';
@@ -48,6 +49,7 @@ export const contract = {
   ...importContract,
   ...exportContract,
   ...workbenchContract,
+  ...modelContract,
   ...dialogContract,
 } as const satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>;
 

@@ -3,6 +3,7 @@
 import { importMethodNames } from './import-method-names';
 import { exportMethodNames } from './export-method-names';
 import { workbenchMethodNames } from './workbench-method-names';
+import { modelMethodNames } from './model-method-names';
 import { dialogMethodNames, type DialogMethodName } from './dialog-method-names';
 
 export const methodNames = [
@@ -17,6 +18,7 @@ export const methodNames = [
   ...importMethodNames,
   ...exportMethodNames,
   ...workbenchMethodNames,
+  ...modelMethodNames,
   ...dialogMethodNames,
 ] as const;
 

@@ -9,12 +9,14 @@ import { appVersion } from '../version';
 import { importHandlers } from './import-handlers';
 import { exportHandlers } from './export-handlers';
 import { workbenchHandlers } from './workbench-handlers';
+import { modelHandlers } from './model-handlers';
 import { listPresets, loadPreset } from '../packs/presets';
 
 export const handlers: Handlers<Session> = {
   ...importHandlers,
   ...exportHandlers,
   ...workbenchHandlers,
+  ...modelHandlers,
   'app.status': (_args, session) => ({
     version: appVersion,
     workspace: session.workspace ? refOf(session.workspace) : null,

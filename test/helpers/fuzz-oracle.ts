@@ -4,8 +4,29 @@
 import { LadderError } from '#shared/api/result';
 
 // JavaScript's own phrasings (case matters: "cannot read the file" is a fine sentence).
-const internalWording =
-  /Cannot (?:read|set) propert|Cannot convert|Cannot destructure|Cannot access '|of undefined|of null\b|undefined is not|is not a function|is not iterable|is not a constructor|Maximum call stack|Invalid (?:typed )?array length|Invalid string length|Array buffer allocation|out of memory|heap limit|RangeError|TypeError|SyntaxError|ReferenceError|Offset is outside|outside buffer bounds|\[object \w+\]|\bNaN\b/;
+const internalWording = new RegExp(
+  [
+    'Cannot (?:read|set) propert',
+    'Cannot (?:convert|destructure)',
+    "Cannot access '",
+    'of undefined',
+    'of null\\b',
+    'undefined is not',
+    'is not a (?:function|constructor)',
+    'is not iterable',
+    'Maximum call stack',
+    'Invalid (?:typed )?array length',
+    'Invalid string length',
+    'Array buffer allocation',
+    'out of memory',
+    'heap limit',
+    '(?:Range|Type|Syntax|Reference)Error',
+    'Offset is outside',
+    'outside buffer bounds',
+    '\\[object \\w+\\]',
+    '\\bNaN\\b',
+  ].join('|'),
+);
 
 /**
  * Does a message read like a JavaScript internal rather than a sentence for a person? What it quotes

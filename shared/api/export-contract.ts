@@ -24,6 +24,10 @@ export const exportRequest = z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use an ISO date (YYYY-MM-DD).')
       .optional(),
+    /** SQL: over the features relation (default) or the whole model over the raw accounts and periods. */
+    from: z.enum(['features', 'raw']).optional(),
+    /** SQL from raw: the as-of date is a query parameter instead of asOf. */
+    asOfParam: z.boolean().optional(),
     /** Pack formats: measure a validation block on the open workspace (default: when one is open). */
     validation: z.boolean().optional(),
     bom: z.boolean().optional(),

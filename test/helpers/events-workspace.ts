@@ -7,7 +7,15 @@ import { join } from 'node:path';
 import { addDays } from '#shared/dates';
 import { ladder } from './cli';
 
-const names = ['Login', 'Report Viewed', 'Dashboard Created', 'Export', 'Pricing Page Viewed', 'Invite Sent', 'Plan Compared'];
+const names = [
+  'Login',
+  'Report Viewed',
+  'Dashboard Created',
+  'Export',
+  'Pricing Page Viewed',
+  'Invite Sent',
+  'Plan Compared',
+];
 
 function random(seed: number) {
   let s = seed;
@@ -17,7 +25,10 @@ function random(seed: number) {
   };
 }
 
-export function writeEventsWorkspace(dir: string, options: { accounts: number; weeks: number; lastMonday: string; seed: number }): string {
+export function writeEventsWorkspace(
+  dir: string,
+  options: { accounts: number; weeks: number; lastMonday: string; seed: number },
+): string {
   const rnd = random(options.seed);
   const accounts = ['Account ID,Account Name,ARR,Seats Licensed,Health Score,Segment,Plan'];
   const events = ['Account ID,User ID,Event Name,Event Time'];
@@ -27,7 +38,9 @@ export function writeEventsWorkspace(dir: string, options: { accounts: number; w
   for (let a = 0; a < options.accounts; a++) {
     const id = `EVT-${String(a).padStart(4, '0')}`;
     const seats = 5 + Math.floor(rnd() * 60);
-    accounts.push(`${id},Account ${a},${Math.round(rnd() * 200_000)},${seats},${Math.round(rnd() * 100)},${segments[a % 4]},${plans[a % 3]}`);
+    accounts.push(
+      `${id},Account ${a},${Math.round(rnd() * 200_000)},${seats},${Math.round(rnd() * 100)},${segments[a % 4]},${plans[a % 3]}`,
+    );
     if (a % 11 === 5) continue; // never active
     const activity = rnd(); // how often the account shows up
     const stopsAt = a % 13 === 0 ? Math.floor(rnd() * options.weeks) : options.weeks;
@@ -47,7 +60,10 @@ export function writeEventsWorkspace(dir: string, options: { accounts: number; w
   const path = join(dir, 'events.ladder');
   writeFileSync(join(dir, 'events-accounts.csv'), `${accounts.join('\n')}\n`);
   writeFileSync(join(dir, 'events.csv'), `${events.join('\n')}\n`);
-  for (const [file, kind] of [['events-accounts.csv', 'accounts'], ['events.csv', 'events']] as const) {
+  for (const [file, kind] of [
+    ['events-accounts.csv', 'accounts'],
+    ['events.csv', 'events'],
+  ] as const) {
     const run = ladder(['import', join(dir, file), '--workspace', path, '--kind', kind, '--json']);
     if (run.status !== 0) throw new Error(`import ${file}: ${run.stderr}`);
   }

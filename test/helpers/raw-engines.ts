@@ -20,7 +20,10 @@ const createTable = (relation: RawRelation, engine: keyof typeof types, schema =
 
 const normalize = (row: Record<string, unknown>): SqlRow =>
   Object.fromEntries(
-    Object.entries(row).map(([k, v]) => [k.toLowerCase(), typeof v === 'bigint' ? Number(v) : (v as string | number | null)]),
+    Object.entries(row).map(([k, v]) => [
+      k.toLowerCase(),
+      typeof v === 'bigint' ? Number(v) : (v as string | number | null),
+    ]),
   );
 
 export function rawCsv(relation: RawRelation): string {
@@ -34,7 +37,9 @@ export function sqliteWithRaw(raw: RawRelations): Database.Database {
   const db = new Database(':memory:');
   for (const relation of [raw.accounts, raw.periods]) {
     db.exec(createTable(relation, 'sqlite'));
-    const insert = db.prepare(`INSERT INTO ${quote(relation.name)} VALUES (${relation.columns.map(() => '?').join(', ')})`);
+    const insert = db.prepare(
+      `INSERT INTO ${quote(relation.name)} VALUES (${relation.columns.map(() => '?').join(', ')})`,
+    );
     db.transaction(() => {
       for (const row of relation.rows()) insert.run(...row);
     })();
@@ -53,7 +58,10 @@ export function runSqliteRaw(raw: RawRelations, sql: string, params: Record<stri
 
 export async function loadRawIntoDuckdb(connection: DuckDBConnection, raw: RawRelations): Promise<void> {
   for (const relation of [raw.accounts, raw.periods]) {
-    const staging = { ...relation, columns: relation.columns.map((c) => ({ ...c, type: c.type === 'date' ? ('text' as const) : c.type })) };
+    const staging = {
+      ...relation,
+      columns: relation.columns.map((c) => ({ ...c, type: c.type === 'date' ? ('text' as const) : c.type })),
+    };
     await connection.run(createTable(staging, 'duckdb'));
     const appender = await connection.createAppender(relation.name);
     for (const row of relation.rows()) {
@@ -88,19 +96,25 @@ export function loadRawIntoPostgres(pg: Postgres, raw: RawRelations, schema: str
   pg.psql(
     `DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema};\n${createTable(raw.accounts, 'postgres', `${schema}.`)};\n${createTable(raw.periods, 'postgres', `${schema}.`)};\n`,
   );
-  for (const relation of [raw.accounts, raw.periods]) pg.copyFrom(`${quote(schema)}.${quote(relation.name)}`, rawCsv(relation));
+  for (const relation of [raw.accounts, raw.periods])
+    pg.copyFrom(`${quote(schema)}.${quote(relation.name)}`, rawCsv(relation));
 }
 
 export function runPostgresSql(pg: Postgres, schema: string, sql: string, setup = ''): SqlRow[] {
   const body = sql.trim().replace(/;\s*$/, '');
-  const out = pg.psql(`SET search_path TO ${schema};\n${setup}COPY (${body}) TO STDOUT WITH (FORMAT csv, HEADER true, NULL '\\N');\n`);
+  const out = pg.psql(
+    `SET search_path TO ${schema};\n${setup}COPY (${body}) TO STDOUT WITH (FORMAT csv, HEADER true, NULL '\\N');\n`,
+  );
   const [header, ...rows] = parseCsv(out);
   const numeric = /^-?(\d|Infinity|NaN)/;
   return rows.map((cells) =>
     Object.fromEntries(
       header!.map((name, k) => {
         const cell = cells[k]!;
-        return [name, cell === '\\N' ? null : numeric.test(cell) && name !== 'account_id' && name !== 'stage' ? Number(cell) : cell];
+        return [
+          name,
+          cell === '\\N' ? null : numeric.test(cell) && name !== 'account_id' && name !== 'stage' ? Number(cell) : cell,
+        ];
       }),
     ),
   );

@@ -22,9 +22,11 @@ function validPack(pack: unknown): ValidPack {
 }
 
 function requestOf(args: Omit<ExportRequest, 'accounts'> & { accounts?: string[] | undefined }): ExportRequest {
-  const { format, dialect, table, asOf, validation, bom, accounts } = args;
+  const { format, dialect, table, asOf, validation, bom, accounts, from, asOfParam } = args;
   return {
     format,
+    ...(from ? { from } : {}),
+    ...(asOfParam ? { asOfParam } : {}),
     ...(dialect ? { dialect } : {}),
     ...(table ? { table } : {}),
     ...(asOf ? { asOf } : {}),

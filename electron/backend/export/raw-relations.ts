@@ -57,8 +57,14 @@ export function rawRelations(db: Db): RawRelations {
       return typeof v === 'string' ? v : v === null || v === undefined ? null : String(v);
     });
 
-  const accountsColumns = [...rawAccountColumns, ...accountCustom.map((c) => ({ name: c.column, type: 'double' as const }))];
-  const periodsColumns = [...rawPeriodColumns, ...periodCustom.map((c) => ({ name: c.column, type: 'double' as const }))];
+  const accountsColumns = [
+    ...rawAccountColumns,
+    ...accountCustom.map((c) => ({ name: c.column, type: 'double' as const })),
+  ];
+  const periodsColumns = [
+    ...rawPeriodColumns,
+    ...periodCustom.map((c) => ({ name: c.column, type: 'double' as const })),
+  ];
   const accountFields = rawAccountColumns.map((c) => (c.name === 'account_id' ? 'a.id' : `a."${c.name}"`)).join(', ');
   const periodFields = rawPeriodColumns.map((c) => (c.name === 'account_id' ? 'a.id' : `p."${c.name}"`)).join(', ');
   return {

@@ -52,9 +52,13 @@ export const rawDialects: Record<SqlDialect, RawDialect> = {
   },
   postgres: {
     ...standard(dialects.postgres),
-    asOfParam: { sql: 'CAST($1 AS DATE)', how: 'pass the as-of date as parameter $1 (PREPARE … (date), or your driver)' },
+    asOfParam: {
+      sql: 'CAST($1 AS DATE)',
+      how: 'pass the as-of date as parameter $1 (PREPARE … (date), or your driver)',
+    },
     dayNumber: (x) => `(${x} - DATE '1970-01-01')`,
-    monthNumber: (x) => `(CAST(EXTRACT(YEAR FROM ${x}) AS INTEGER) * 12 + CAST(EXTRACT(MONTH FROM ${x}) AS INTEGER) - 1)`,
+    monthNumber: (x) =>
+      `(CAST(EXTRACT(YEAR FROM ${x}) AS INTEGER) * 12 + CAST(EXTRACT(MONTH FROM ${x}) AS INTEGER) - 1)`,
     daysBefore: (x, n) => `(${x} - ${n})`,
     exactDiv: (a, b) => `(${a} / ${b})`,
   },
@@ -67,7 +71,7 @@ export const rawDialects: Record<SqlDialect, RawDialect> = {
   },
   snowflake: {
     ...standard(dialects.snowflake),
-    asOfParam: { sql: 'TO_DATE($as_of)', how: 'set the session variable first: SET as_of = \'YYYY-MM-DD\';' },
+    asOfParam: { sql: 'TO_DATE($as_of)', how: "set the session variable first: SET as_of = 'YYYY-MM-DD';" },
     dayNumber: (x) => `DATEDIFF(day, DATE '1970-01-01', ${x})`,
     daysBefore: (x, n) => `DATEADD(day, -${n}, ${x})`,
     exactDiv: (a, b) => `FLOOR(${a} / ${b})`,

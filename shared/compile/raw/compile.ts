@@ -2,6 +2,7 @@
 // `periods` relations — features computed as the engine computes them (calendar periods, fill
 // rules, window functions as of a date or a date parameter), then the same scoring steps as the
 // SQL over the features relation (compile/sql.ts), returning the scored-accounts columns.
+import { isIsoDate } from '../../dates';
 import type { ValidPack } from '../../pack/validate';
 import { compileSql } from '../sql';
 import { relationName, type SqlDialect } from '../sql-dialect';
@@ -70,7 +71,6 @@ export function compileRawSql(valid: ValidPack, options: RawSqlOptions): string 
 }
 
 function isoDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
-    throw new Error(`"${value.slice(0, 40)}" is not a date; use YYYY-MM-DD.`);
+  if (!isIsoDate(value)) throw new Error(`"${value.slice(0, 40)}" is not a date; use YYYY-MM-DD.`);
   return value;
 }

@@ -5,9 +5,9 @@
 // because a double sum depends on its order), counts, minima, maxima, and medians from ranks.
 import { num, type RawDialect } from './calendar';
 import type { Cte } from './frame-sql';
-import type { RawPlan, WindowPlan } from './plan';
+import type { RawPlan } from './plan';
 import { seriesSql } from './series';
-import { gridRange, medianOf, windowSpans, type MedianPlan } from './spans';
+import { gridRange, windowSpans, type MedianPlan } from './spans';
 
 /** Named per-account statistics of the grid, each computed once. */
 export interface GridStats {
@@ -111,4 +111,3 @@ export function gridSteps(plan: RawPlan, r: RawDialect, stats: GridStats): Cte[]
   return steps;
 }
 
-export type { WindowPlan };

@@ -154,7 +154,13 @@ export function planRaw(valid: ValidPack, placeCustom: PlaceCustom): RawPlan {
     const key = `${call.name}|${s.index}|${constantArg(call, 1)}|${constantArg(call, 2)}`;
     let w = windowByKey.get(key);
     if (!w) {
-      w = { index: plan.windows.length, name: call.name, series: s.index, p1: constantArg(call, 1), p2: constantArg(call, 2) };
+      w = {
+        index: plan.windows.length,
+        name: call.name,
+        series: s.index,
+        p1: constantArg(call, 1),
+        p2: constantArg(call, 2),
+      };
       windowByKey.set(key, w);
       plan.windows.push(w);
     }
@@ -187,13 +193,16 @@ export function planRaw(valid: ValidPack, placeCustom: PlaceCustom): RawPlan {
     if (isCategoryMetric(f.metric)) continue;
     if (f.kind === 'value') visitAccount(identNode(f.metric));
     else
-      plan.featureWindows.set(f.key, windowCall({
-        kind: 'call',
-        name: f.kind,
-        args: [identNode(f.metric), { kind: 'number', value: f.periods, start: 0, end: 0 }],
-        start: 0,
-        end: 0,
-      }));
+      plan.featureWindows.set(
+        f.key,
+        windowCall({
+          kind: 'call',
+          name: f.kind,
+          args: [identNode(f.metric), { kind: 'number', value: f.periods, start: 0, end: 0 }],
+          start: 0,
+          end: 0,
+        }),
+      );
   }
   plan.derived = valid.metrics.order.filter((id) => derivedSeen.has(id));
   return plan;

@@ -70,7 +70,9 @@ export function rowStatsSteps(plan: RawPlan, r: RawDialect): Cte[] {
   const rank = runs.length > 0 ? ['ROW_NUMBER() OVER (PARTITION BY m.account_id ORDER BY m.period_no DESC) AS rn'] : [];
   const n = rowStatNames;
   const stats = [
-    ...[...plan.inputs.values()].map((i) => `MAX(CASE WHEN period_no = cur THEN i${i.index} END) AS ${n.latest(i.index)}`),
+    ...[...plan.inputs.values()].map(
+      (i) => `MAX(CASE WHEN period_no = cur THEN i${i.index} END) AS ${n.latest(i.index)}`,
+    ),
   ];
   const add = (sql: string) => {
     if (!stats.includes(sql)) stats.push(sql);

@@ -15,8 +15,12 @@ export function seriesScope(plan: RawPlan, r: RawDialect, place: SeriesPlace): E
       if (derived) return exprSql(derived.tree, r, scope);
       const input = plan.inputs.get(name);
       if (input) {
-        if (place === 'gap') return { sql: input.fill === 'zero' ? num(r, 0) : `CAST(NULL AS ${r.d.double})`, bool: false };
-        return { sql: input.fill === 'zero' ? `COALESCE(m.i${input.index}, ${num(r, 0)})` : `m.i${input.index}`, bool: false };
+        if (place === 'gap')
+          return { sql: input.fill === 'zero' ? num(r, 0) : `CAST(NULL AS ${r.d.double})`, bool: false };
+        return {
+          sql: input.fill === 'zero' ? `COALESCE(m.i${input.index}, ${num(r, 0)})` : `m.i${input.index}`,
+          bool: false,
+        };
       }
       const value = plan.accountValues.get(name);
       if (value) return { sql: `b.a${value.index}`, bool: false };

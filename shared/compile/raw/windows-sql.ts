@@ -11,7 +11,9 @@ import { gridRange, medianOf } from './spans';
 
 /** NULL-propagating larger of period numbers (a missing history start means no history). */
 function laterOf(parts: string[]): string {
-  return parts.reduce((acc, p) => `CASE WHEN ${acc} IS NULL OR ${p} IS NULL THEN NULL WHEN ${acc} > ${p} THEN ${acc} ELSE ${p} END`);
+  return parts.reduce(
+    (acc, p) => `CASE WHEN ${acc} IS NULL OR ${p} IS NULL THEN NULL WHEN ${acc} > ${p} THEN ${acc} ELSE ${p} END`,
+  );
 }
 
 /** `ctx`: base plus each series' gap value and history start. */

@@ -7,6 +7,7 @@ import { exportFormats } from '../export/formats';
 import type { GoldenMismatch } from '../pack/golden';
 import type { RulePackInput } from '../pack/schema';
 import { method } from './define';
+import { isoDate } from './iso-date';
 import { userPath } from './user-path';
 
 const packDocument = z.custom<RulePackInput>(
@@ -18,16 +19,16 @@ export const exportRequest = z
   .object({
     format: z.enum(exportFormats),
     pack: packDocument,
-    dialect: z.enum(sqlDialects).optional(),
+    dialect: z.enum(sqlDialects, { error: `Use one of ${sqlDialects.join(', ')}.` }).optional(),
     table: z.string().max(300).optional(),
-    asOf: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use an ISO date (YYYY-MM-DD).')
-      .optional(),
+    asOf: isoDate.optional(),
     /** SQL: over the features relation (default) or the whole model over the raw accounts and periods. */
-    from: z.enum(['features', 'raw']).optional(),
+    from: z.enum(['features', 'raw'], { error: 'Use features or raw.' }).optional(),
     /** SQL from raw: the as-of date is a query parameter instead of asOf. */
     asOfParam: z.boolean().optional(),
+    /** SQL from raw: names of the raw relations (default accounts, periods). */
+    accountsTable: z.string().max(300).optional(),
+    periodsTable: z.string().max(300).optional(),
     /** Pack formats: measure a validation block on the open workspace (default: when one is open). */
     validation: z.boolean().optional(),
     bom: z.boolean().optional(),
@@ -63,6 +64,4 @@ export const exportContract = {
   'export.readPack': method<ReadPackResult>()(
     z.object({ text: z.string().max(1_000_000, 'The pack is too large (the limit is 1,000,000 bytes).') }).strict(),
   ),
-  /** Desktop only: a native save dialog. Browser mode answers `unsupported` (the page downloads instead). */
-  'dialog.saveFile': method<{ path: string | null }>()(z.object({ defaultName: z.string().min(1).max(255) }).strict()),
 } as const;

@@ -22,11 +22,14 @@ function validPack(pack: unknown): ValidPack {
 }
 
 function requestOf(args: Omit<ExportRequest, 'accounts'> & { accounts?: string[] | undefined }): ExportRequest {
-  const { format, dialect, table, asOf, validation, bom, accounts, from, asOfParam } = args;
+  const { format, dialect, table, asOf, validation, bom, accounts, from, asOfParam, accountsTable, periodsTable } =
+    args;
   return {
     format,
     ...(from ? { from } : {}),
     ...(asOfParam ? { asOfParam } : {}),
+    ...(accountsTable ? { accountsTable } : {}),
+    ...(periodsTable ? { periodsTable } : {}),
     ...(dialect ? { dialect } : {}),
     ...(table ? { table } : {}),
     ...(asOf ? { asOf } : {}),
@@ -68,11 +71,5 @@ export const exportHandlers: { [M in ExportMethodName]: Handler<M, Session> } = 
       goldenCases: cases.length,
       goldenMismatches: verifyGoldenCases(checked.value, cases),
     };
-  },
-  'dialog.saveFile': () => {
-    throw new LadderError(
-      'unsupported',
-      'Native save dialogs are only available in the desktop app; the browser downloads the file instead.',
-    );
   },
 };

@@ -110,4 +110,3 @@ export function gridSteps(plan: RawPlan, r: RawDialect, stats: GridStats): Cte[]
   });
   return steps;
 }
-

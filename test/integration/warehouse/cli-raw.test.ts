@@ -176,8 +176,8 @@ describe('ladder export sql --from raw, run over the exported files, equals ladd
       '--as-of',
       '2026-02-30',
     ]);
-    expect(badDate.status).toBe(1);
-    expect(badDate.stderr).toMatch(/is not a date/);
+    expect(badDate.status).toBe(2);
+    expect(badDate.stderr).toMatch(/not a calendar date/);
     const pack = join(dir.path, 'custom.json');
     writeFileSync(
       pack,

@@ -67,9 +67,9 @@ beforeAll(async () => {
   const fixtures = join(repoRoot, 'test', 'fixtures', 'own-data');
   const sparse = join(dir.path, 'sparse.ladder');
   for (const [file, kind] of [
-    ['sparse-accounts.csv', 'accounts'],
-    ['sparse-events.csv', 'events'],
-    ['monthly-snapshots.csv', 'periods'],
+    ['sparse-accounts.csv', 'accounts'] as const,
+    ['sparse-events.csv', 'events'] as const,
+    ['monthly-snapshots.csv', 'periods'] as const,
   ])
     expect(ladder(['import', join(fixtures, file), '--workspace', sparse, '--kind', kind]).status).toBe(0);
   await openBook('sparse', sparse, ['2026-03-30', '2026-01-15']);

@@ -17,6 +17,8 @@ export interface RawSqlOptions {
   dialect: SqlDialect;
   /** An ISO date, 'param' for a query parameter, or undefined for the latest period start in the data. */
   asOf?: string;
+  /** Instead of asOf: a SQL expression of our own (a dbt var), and what to say about it. */
+  asOfSql?: { sql: string; note: string };
   /** Names of the raw relations (default accounts, periods): see relationName. */
   accountsTable?: string;
   periodsTable?: string;
@@ -30,8 +32,9 @@ function prepare(valid: ValidPack, options: RawSqlOptions) {
   const r = rawDialects[options.dialect];
   const accounts = relationName(r.d, options.accountsTable ?? rawTables.accounts);
   const periods = relationName(r.d, options.periodsTable ?? rawTables.periods);
-  const asOf: AsOf =
-    options.asOf === undefined
+  const asOf: AsOf = options.asOfSql
+    ? { kind: 'expression', ...options.asOfSql }
+    : options.asOf === undefined
       ? { kind: 'latest' }
       : options.asOf === 'param'
         ? { kind: 'param' }
@@ -53,9 +56,11 @@ export function compileRawSql(valid: ValidPack, options: RawSqlOptions): string 
   const when =
     asOf.kind === 'date'
       ? `as of ${asOf.iso}`
-      : asOf.kind === 'param'
-        ? `as of a date parameter (${r.asOfParam.how})`
-        : 'as of the latest period start in the data';
+      : asOf.kind === 'expression'
+        ? `as of ${asOf.note}`
+        : asOf.kind === 'param'
+          ? `as of a date parameter (${r.asOfParam.how})`
+          : 'as of the latest period start in the data';
   const header = [
     `Ladder rule pack "${valid.pack.name}"${version} (pack schema ${valid.pack.schemaVersion}), the whole model compiled for ${r.d.label}, ${when}.`,
     `Input: ${accounts} (one row per account) and ${periods} (one row per account and period start), as \`ladder export raw\` writes them`,

@@ -14,7 +14,11 @@ export interface Cte {
   body: string;
 }
 
-export type AsOf = { kind: 'date'; iso: string } | { kind: 'param' } | { kind: 'latest' };
+export type AsOf =
+  | { kind: 'date'; iso: string }
+  | { kind: 'param' }
+  | { kind: 'latest' }
+  | { kind: 'expression'; sql: string; note: string };
 
 export interface FrameContext {
   r: RawDialect;
@@ -37,18 +41,18 @@ export function backDays(plan: RawPlan): number[] {
 
 function asOfStep(c: FrameContext): Cte {
   const q = c.r.d.ident;
-  const sql =
-    c.asOf.kind === 'date'
-      ? c.r.date(c.asOf.iso)
-      : c.asOf.kind === 'param'
-        ? c.r.asOfParam.sql
-        : `(SELECT MAX(${q('period_start')}) FROM ${c.periods})`;
-  const note =
-    c.asOf.kind === 'date'
-      ? `The as-of date: ${c.asOf.iso}.`
-      : c.asOf.kind === 'param'
-        ? `The as-of date, a parameter: ${c.r.asOfParam.how}.`
-        : 'The as-of date: the latest period start in the data (as the engine does when none is given).';
+  const { asOf } = c;
+  const [sql, note] =
+    asOf.kind === 'date'
+      ? [c.r.date(asOf.iso), `The as-of date: ${asOf.iso}.`]
+      : asOf.kind === 'param'
+        ? [c.r.asOfParam.sql, `The as-of date, a parameter: ${c.r.asOfParam.how}.`]
+        : asOf.kind === 'expression'
+          ? [asOf.sql, `The as-of date: ${asOf.note}.`]
+          : [
+              `(SELECT MAX(${q('period_start')}) FROM ${c.periods})`,
+              'The as-of date: the latest period start in the data (as the engine does when none is given).',
+            ];
   return { name: 'ladder_as_of', note, body: `  SELECT ${sql} AS as_of` };
 }
 

@@ -6,6 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { LadderError } from '#shared/api/result';
 import { refuseWorkspaceTarget } from '../../atomic-write';
 import { writeRawExport } from '../../export/raw-export';
+import { dbtPackage, writeDbtPackage } from '../../export/dbt-package';
 import { extname, resolve } from 'node:path';
 import { exportRequest } from '#shared/api/export-contract';
 import { sqlDialects } from '#shared/compile/sql-dialect';
@@ -16,14 +17,15 @@ import { openWorkspace, type Workspace } from '../../store/open-workspace';
 import { contractArgs, parseArgs, requireString, UsageError, type CommandSpec } from '../args';
 import type { CliIo } from '../io';
 
-const kinds = ['pack', 'sql', 'jsonlogic', 'js', 'features', 'scored', 'signals-csv', 'raw'] as const;
+const kinds = ['pack', 'sql', 'jsonlogic', 'js', 'features', 'scored', 'signals-csv', 'raw', 'dbt'] as const;
 type Kind = (typeof kinds)[number];
 
 export const exportSpec: CommandSpec = {
   name: 'export',
   summary:
     'Export a rule pack (JSON/YAML with validation), its SQL, JSON Logic or JS form, a signals CSV, the features relation or scored accounts.',
-  usage: `ladder export ${kinds.join('|')} --pack P|preset:NAME [--workspace W] [--dialect ${sqlDialects.join('|')}] [--from features|raw] [--table NAME] [--as-of YYYY-MM-DD | --as-of-param] [--format json|yaml|csv|parquet|xlsx] [--bom] [--no-validation] [--out F]\n       ladder export raw --workspace W --out DIR [--format parquet|csv]`,
+  usage: `ladder export ${kinds.join('|')} --pack P|preset:NAME [--workspace W] [--dialect ${sqlDialects.join('|')}] [--from features|raw] [--table NAME] [--as-of YYYY-MM-DD | --as-of-param] [--format json|yaml|csv|parquet|xlsx] [--bom] [--no-validation] [--out F]\n       ladder export raw --workspace W --out DIR [--format parquet|csv]
+       ladder export dbt --pack P --out DIR [--workspace W] [--dialect D] [--as-of YYYY-MM-DD]`,
   positionals: { min: 1, max: 1, names: `what to export (${kinds.join(', ')})` },
   options: {
     pack: { kind: 'string', help: 'rule pack file (JSON or YAML), or preset:NAME' },
@@ -62,7 +64,11 @@ export const exportSpec: CommandSpec = {
   },
 };
 
-function formatOf(kind: Exclude<Kind, 'raw'>, format: string | undefined, out: string | undefined): ExportFormat {
+function formatOf(
+  kind: Exclude<Kind, 'raw' | 'dbt'>,
+  format: string | undefined,
+  out: string | undefined,
+): ExportFormat {
   const ext = out ? extname(out).toLowerCase().slice(1) : '';
   const pick = (allowed: string[], fallback: string) => {
     const chosen =
@@ -133,15 +139,46 @@ async function runRawExport(args: ReturnType<typeof parseArgs>, io: CliIo): Prom
   }
 }
 
+/** `ladder export dbt`: the whole model as a dbt package, into a folder. */
+async function runDbtExport(args: ReturnType<typeof parseArgs>, io: CliIo): Promise<number> {
+  const packArg = requireString(exportSpec, args, 'pack');
+  const out = args.options.out as string | undefined;
+  if (!out) throw new UsageError('ladder export dbt: --out DIR (the package folder) is required.');
+  for (const option of ['table', 'from', 'as-of-param', 'accounts-table', 'periods-table', 'format', 'bom'])
+    if (args.options[option] !== undefined) throw new UsageError(`ladder export dbt: --${option} does not apply.`);
+  const request = contractArgs(exportSpec, args, exportRequest.omit({ pack: true }), { format: 'sql' });
+  const dir = resolve(out);
+  if (existsSync(dir) && !statSync(dir).isDirectory())
+    throw new LadderError('bad_request', `${dir} is a file; give a folder for the dbt package.`);
+  const valid = loadPackArgument(packArg);
+  const workspacePath = args.options.workspace as string | undefined;
+  const ws = workspacePath ? await openWorkspace(resolve(workspacePath)) : null;
+  try {
+    const files = dbtPackage(ws, valid, {
+      dialect: request.dialect ?? 'duckdb',
+      ...(request.asOf !== undefined ? { asOf: request.asOf } : {}),
+    });
+    for (const path of await writeDbtPackage(files, dir)) io.out(`Wrote ${path}.`);
+    if (!files.some((f) => f.text.includes('unit_tests:')))
+      io.err(
+        'ladder export dbt: no golden cases (give --workspace, or a pack with a validation block), so no unit tests.',
+      );
+    return 0;
+  } finally {
+    ws?.db.close();
+  }
+}
+
 export async function runExport(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(exportSpec, argv);
   const kind = args.positionals[0]!;
   if (!(kinds as readonly string[]).includes(kind))
     throw new UsageError(`ladder export: unknown kind "${kind}"; use one of ${kinds.join(', ')}.`);
   if (kind === 'raw') return runRawExport(args, io);
+  if (kind === 'dbt') return runDbtExport(args, io);
   const packArg = requireString(exportSpec, args, 'pack');
   const out = args.options.out as string | undefined;
-  const format = formatOf(kind as Exclude<Kind, 'raw'>, args.options.format as string | undefined, out);
+  const format = formatOf(kind as Exclude<Kind, 'raw' | 'dbt'>, args.options.format as string | undefined, out);
   // The API's export request, checked by its schema (the pack is loaded and checked below).
   const request = contractArgs(exportSpec, args, exportRequest.omit({ pack: true }), { format });
   if ((request.dialect !== undefined || request.table !== undefined) && kind !== 'sql')

@@ -67,7 +67,8 @@ export const rawDialects: Record<SqlDialect, RawDialect> = {
     asOfParam: { sql: 'CAST($as_of AS DATE)', how: 'bind the named parameter $as_of' },
     dayNumber: (x) => `date_diff('day', DATE '1970-01-01', ${x})`,
     daysBefore: (x, n) => `CAST(${x} - INTERVAL ${n} DAY AS DATE)`,
-    exactDiv: (a, b) => `(${a} // ${b})`,
+    // `//` is DuckDB's integer division, but SQL parsers other than DuckDB's own do not know it.
+    exactDiv: (a, b) => `CAST(${a} / ${b} AS BIGINT)`,
   },
   snowflake: {
     ...standard(dialects.snowflake),
@@ -84,6 +85,16 @@ export const rawDialects: Record<SqlDialect, RawDialect> = {
     daysBefore: (x, n) => `DATE_SUB(${x}, INTERVAL ${n} DAY)`,
     exactDiv: (a, b) => `DIV(${a}, ${b})`,
     pow: (a, b) => `POW(${a}, ${b})`,
+  },
+  spark: {
+    ...standard(dialects.spark),
+    asOfParam: {
+      sql: 'CAST(:as_of AS DATE)',
+      how: 'pass the named parameter :as_of (spark.sql(query, args={"as_of": …}))',
+    },
+    dayNumber: (x) => `unix_date(${x})`,
+    daysBefore: (x, n) => `date_sub(${x}, ${n})`,
+    exactDiv: (a, b) => `(${a} DIV ${b})`,
   },
 };
 

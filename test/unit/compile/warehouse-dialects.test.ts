@@ -60,10 +60,21 @@ const structural = new Set([
   'END',
 ]);
 
-function functionsUsed(sql: string, dialect: string): Set<string> {
+/** A token as the SDK returns it at run time (its typings spell the fields in camel case). */
+interface Token {
+  token_type: string;
+  text: string;
+  span: { start: number };
+}
+
+function tokensOf(sql: string, dialect: string): Token[] {
   const result = tokenize(sql, dialect as never);
   if (!result.success || !result.tokens) throw new Error(`tokenize failed: ${result.error}`);
-  const tokens = result.tokens;
+  return result.tokens as unknown as Token[];
+}
+
+function functionsUsed(sql: string, dialect: string): Set<string> {
+  const tokens = tokensOf(sql, dialect);
   const used = new Set<string>();
   tokens.forEach((t, i) => {
     if (
@@ -100,7 +111,7 @@ describe.each([...sqlDialects])('%s', (dialect) => {
       }
       if (dialect === 'spark') {
         expect(sql).not.toMatch(/\bQUALIFY\b/i);
-        const quoted = tokenize(sql, 'spark' as never).tokens!.filter(
+        const quoted = tokensOf(sql, 'spark').filter(
           (t) => t.token_type === 'STRING' && sql.slice(t.span.start, t.span.start + 1) === '"',
         );
         expect(quoted, 'double-quoted text is a string in Spark, never a name').toEqual([]);

@@ -41,6 +41,12 @@ const metrics = {
   seats_40d_ago: 'value_at(seats_used, 40)',
   tickets_4: 'rolling_sum(tickets_reactive, 4)',
   tickets_5: 'rolling_sum(tickets_reactive, 5)',
+  users_spike_4: 'spike_ratio(active_users, 4)',
+  events_above_4: 'weeks_above_baseline(custom.events, 4)',
+  events_pct_3w: 'pct_change(custom.events, 21)',
+  seats_growth: 'annualized_growth(seats_used, 59)',
+  seats_min_4: 'rolling_min(seats_used, 4)',
+  seats_max_4: 'rolling_max(seats_used, 4)',
 };
 
 function calendarPack(extraSignals: Record<string, unknown>[] = []) {
@@ -105,6 +111,17 @@ describe('window functions over calendar periods (sparse weeks and a missing mon
     // before the first ticket count anywhere (December), so five months reach outside the history.
     expect(c.tickets_4).toEqual({ ACME: 0, BOLT: 0, COVE: 0, DUNE: 2 + 0 + 0 + 1 });
     expect(c.tickets_5).toEqual({ ACME: 0, BOLT: 0, COVE: 0, DUNE: NaN });
+    // Weeks 0–3 of users: 2, 1, 0, 3 — the peak over the median 1.5; all-zero windows have no ratio.
+    expect(c.users_spike_4).toEqual({ ACME: 3 / 1.5, BOLT: NaN, COVE: NaN, DUNE: NaN });
+    // Baseline: the median of weeks 4–7 (0, 0, 2, 0) is 0; weeks 0 and 1 are above it, week 2 (no row) is not.
+    expect(c.events_above_4).toEqual({ ACME: 2, BOLT: 0, COVE: 0, DUNE: 0 });
+    // Three weeks ago: 4 events, now 5. From zero there is no percentage; DUNE's 21 days stay in March.
+    expect(c.events_pct_3w).toEqual({ ACME: (5 - 4) / 4, BOLT: NaN, COVE: NaN, DUNE: NaN });
+    // 59 days before 2026-03-30 is in January (22 seats); now 24.
+    expect(c.seats_growth).toEqual({ ACME: NaN, BOLT: NaN, COVE: NaN, DUNE: (24 / 22) ** (365 / 59) - 1 });
+    // December–March with February missing: 20, 22, 24.
+    expect(c.seats_min_4).toEqual({ ACME: NaN, BOLT: NaN, COVE: NaN, DUNE: 20 });
+    expect(c.seats_max_4).toEqual({ ACME: NaN, BOLT: NaN, COVE: NaN, DUNE: 24 });
     // Outside a window: the value of the period containing the as-of date.
     expect(c.active_users).toEqual({ ACME: 2, BOLT: 0, COVE: 0, DUNE: 0 });
     expect(c.active_users__min2).toEqual({ ACME: 1, BOLT: 0, COVE: 0, DUNE: 0 });

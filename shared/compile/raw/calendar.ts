@@ -1,6 +1,6 @@
 // What the whole-model SQL needs from each engine beyond the scoring part's dialect: dates as day
-// numbers, calendar period numbers (DESIGN.md §4, "Calendar time": weeks from Monday, months from
-// the 1st, numbered like shared/periods/calendar.ts), integer division and remainder, the as-of
+// numbers, calendar period numbers (docs/ARCHITECTURE.md §3: weeks from Monday, months from the 1st,
+// numbered like shared/periods/calendar.ts), integer division and remainder, the as-of
 // date as a literal or a parameter, and a NULL-free GREATEST. Every function used here is on the
 // dialect's allowed list (allowed-functions.ts), which the tests check the emitted SQL against.
 import { dialects, doubleLiteral, type Dialect, type SqlDialect } from '../sql-dialect';

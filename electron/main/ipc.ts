@@ -16,6 +16,13 @@ export async function chooseWorkspace(window: BrowserWindow | null): Promise<{ p
   return { path: result.canceled ? null : (result.filePaths[0] ?? null) };
 }
 
+/** A save dialog for a new workspace file (the backend creates it; an existing file is refused). */
+export async function chooseNewWorkspace(window: BrowserWindow | null): Promise<{ path: string | null }> {
+  const options = { title: 'New workspace', defaultPath: 'workspace.ladder', filters: workspaceFileFilters };
+  const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+  return { path: result.canceled ? null : (result.filePath ?? null) };
+}
+
 export const importFileFilters = [
   {
     name: 'Data files',
@@ -56,6 +63,7 @@ export function registerIpc(backend: BackendProcess, getWindow: () => BrowserWin
     const checked = validateArgs(String(name), args);
     if (!checked.ok) return checked;
     if (checked.value.name === 'dialog.openWorkspace') return { ok: true, value: await chooseWorkspace(getWindow()) };
+    if (checked.value.name === 'dialog.newWorkspace') return { ok: true, value: await chooseNewWorkspace(getWindow()) };
     if (checked.value.name === 'dialog.openImportFile') return { ok: true, value: await chooseImportFile(getWindow()) };
     if (checked.value.name === 'dialog.saveFile') {
       const { defaultName } = checked.value.args as { defaultName: string };

@@ -37,12 +37,18 @@ export const demoOptions = z
 export const contract = {
   'app.status': method<AppStatus>()(noArgs),
   'workspace.open': method<WorkspaceRef>()(z.object({ path: filePath }).strict()),
+  /** Creates an empty workspace at `path` (refused when a file is there) and opens it. */
+  'workspace.create': method<WorkspaceRef>()(z.object({ path: filePath }).strict()),
   'workspace.createDemo': method<WorkspaceRef>()(demoOptions),
+  /** Opens the demo book of business in the data folder, generating it first when it is missing. */
+  'workspace.openDemo': method<WorkspaceRef>()(noArgs),
   'workspace.overview': method<Overview>()(noArgs),
   'workspace.info': method<WorkspaceInfo>()(noArgs),
   'workspace.recent': method<RecentWorkspace[]>()(noArgs),
   /** Desktop only: the main process shows a native open dialog. Browser mode answers `unsupported`. */
   'dialog.openWorkspace': method<{ path: string | null }>()(noArgs),
+  /** Desktop only: a native save dialog for a new workspace file. Browser mode answers `unsupported`. */
+  'dialog.newWorkspace': method<{ path: string | null }>()(noArgs),
   /** The preset rule packs shipped in resources/packs. */
   'packs.presets': method<PresetInfo[]>()(noArgs),
   'packs.preset': method<RulePackInput>()(

@@ -21,6 +21,8 @@ export interface WorkspaceRef {
 export interface AppStatus {
   version: string;
   workspace: WorkspaceRef | null;
+  /** Changes whenever the open workspace's data changes (imports, undone imports): views refresh on it. */
+  dataStamp: string | null;
 }
 
 export interface ImportRecord {

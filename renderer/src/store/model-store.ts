@@ -8,6 +8,7 @@ import { api } from '../api';
 import { engineSession } from '../engine/engine-session';
 import type { Snapshot } from '../engine/protocol';
 import { fastSnapshot, rememberClasses } from '../engine/fast-path';
+import { registerWorkspaceStore } from './workspace-lifecycle';
 
 export type ModelSource =
   | { kind: 'preset'; id: string; name: string }
@@ -55,12 +56,33 @@ export const isDirty = (s: Pick<ModelState, 'baseline' | 'draft'>) =>
   s.draft !== null && JSON.stringify(s.draft) !== JSON.stringify(s.baseline);
 const groupWindowMs = 800;
 
+const emptyModel = {
+  status: 'empty' as const,
+  error: null,
+  source: null,
+  baseline: null,
+  draft: null,
+  issues: [],
+  snapshot: null,
+  accounts: 0,
+  asOf: null,
+  lastUpdateMs: null,
+  loadProgress: null,
+  past: [],
+  future: [],
+  lastGroup: null,
+};
+
 export const useModelStore = create<ModelState>((set, get) => {
+  /** Bumped when the workspace is replaced: answers for the previous one are dropped. */
+  let epoch = 0;
+
   /** Sends the draft to the engine and records the answer, unless a newer draft superseded it. */
   const score = async (draft: RulePackInput) => {
+    const mine = epoch;
     try {
       const reply = await engineSession.update('draft', draft, 'baseline');
-      if (!reply || get().draft !== draft) return;
+      if (!reply || get().draft !== draft || mine !== epoch) return;
       if (reply.set.status === 'invalid') set({ issues: reply.set.issues });
       else if (reply.set.status === 'ok') {
         rememberClasses(reply.classes);
@@ -76,7 +98,7 @@ export const useModelStore = create<ModelState>((set, get) => {
         });
       }
     } catch (error) {
-      set({ error: messageOf(error) });
+      if (mine === epoch) set({ error: messageOf(error) });
     }
   };
 
@@ -96,12 +118,15 @@ export const useModelStore = create<ModelState>((set, get) => {
 
   const open = async (source: ModelSource, pack: RulePackInput) => {
     const previous = get().status;
+    const mine = epoch;
     set({ status: 'loading', error: null });
     rememberClasses(null);
     const stopWatching = watchProgress();
     try {
       const loaded = await engineSession.load(pack).finally(stopWatching);
+      if (mine !== epoch) return;
       const base = await engineSession.update('baseline', pack, '');
+      if (mine !== epoch) return;
       if (base?.set.status === 'invalid')
         throw new Error(base.set.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
       set({
@@ -118,6 +143,7 @@ export const useModelStore = create<ModelState>((set, get) => {
       });
       await score(pack);
     } catch (error) {
+      if (mine !== epoch) return;
       if (error instanceof ApiCallError && error.error.code === 'cancelled') {
         // Cancelled while the backend computed features: the worker still holds the previous model.
         return set({ status: previous === 'loading' ? 'empty' : previous });
@@ -141,22 +167,26 @@ export const useModelStore = create<ModelState>((set, get) => {
     void score(draft);
   };
 
+  registerWorkspaceStore({
+    name: 'model',
+    reset() {
+      epoch++;
+      engineSession.reset();
+      rememberClasses(null);
+      set({ ...emptyModel, engineRevision: get().engineRevision + 1 });
+    },
+    refresh: () => get().reloadData(),
+    unsavedWork() {
+      const s = get();
+      if (!isDirty(s)) return null;
+      const name = s.source?.kind === 'version' ? `${s.source.modelName} · v${s.source.version}` : (s.draft?.name ?? 'model');
+      return `The model “${name}” has unsaved changes.`;
+    },
+  });
+
   return {
-    status: 'empty',
-    error: null,
-    source: null,
-    baseline: null,
-    draft: null,
-    issues: [],
-    snapshot: null,
-    accounts: 0,
-    asOf: null,
-    lastUpdateMs: null,
+    ...emptyModel,
     engineRevision: 0,
-    loadProgress: null,
-    past: [],
-    future: [],
-    lastGroup: null,
 
     async startFromPreset(id) {
       const pack = await api.call('packs.preset', { id }).catch((e: unknown) => {

@@ -1,16 +1,23 @@
-// Browser mode's stand-in for the native open dialog: type a path or pick a recent workspace.
+// Browser mode's stand-in for the native open and save dialogs: type a path, or (when opening)
+// pick a recent workspace.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { RecentWorkspace } from '#shared/domain/workspace';
 
-export interface OpenWorkspaceDialogProps {
+export interface WorkspacePathDialogProps {
+  mode: 'open' | 'new';
   recent: RecentWorkspace[];
   error: string | null;
   busy: boolean;
-  onOpen(path: string): void;
+  onSubmit(path: string): void;
   onClose(): void;
 }
 
-export function OpenWorkspaceDialog({ recent, error, busy, onOpen, onClose }: OpenWorkspaceDialogProps) {
+const texts = {
+  open: { title: 'Open a workspace', label: 'Workspace file path', button: 'Open' },
+  new: { title: 'New workspace', label: 'Path of the new workspace file', button: 'Create' },
+};
+
+export function WorkspacePathDialog({ mode, recent, error, busy, onSubmit, onClose }: WorkspacePathDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [path, setPath] = useState('');
   useEffect(() => {
@@ -18,29 +25,43 @@ export function OpenWorkspaceDialog({ recent, error, busy, onOpen, onClose }: Op
     element?.showModal();
     return () => element?.close();
   }, []);
+  const text = texts[mode];
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (path.trim()) onOpen(path.trim());
+    const chosen = path.trim();
+    if (!chosen) return;
+    onSubmit(mode === 'new' && !/\.[A-Za-z0-9]+$/.test(chosen) ? `${chosen}.ladder` : chosen);
   };
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby="open-title" onCancel={onClose}>
+    <dialog
+      ref={dialog}
+      className="dialog"
+      aria-labelledby="path-dialog-title"
+      onCancel={onClose}
+      data-testid={`${mode}-workspace-dialog`}
+    >
       <form onSubmit={submit}>
-        <h2 id="open-title">Open a workspace</h2>
-        <label htmlFor="workspace-path">Workspace file path</label>
+        <h2 id="path-dialog-title">{text.title}</h2>
+        <label htmlFor="workspace-path">{text.label}</label>
         <input
           id="workspace-path"
           autoFocus
           value={path}
           onChange={(e) => setPath(e.target.value)}
-          placeholder="/home/me/revops/q3-model.ladder"
+          placeholder={mode === 'new' ? '/home/me/revops/q3-model.ladder' : '/home/me/revops/book.ladder'}
           spellCheck={false}
         />
+        {mode === 'new' && (
+          <p className="muted small">
+            An empty workspace is created there (an existing file is never replaced); then import your exports into it.
+          </p>
+        )}
         {error && (
           <p className="error" role="alert">
             {error}
           </p>
         )}
-        {recent.length > 0 && (
+        {mode === 'open' && recent.length > 0 && (
           <>
             <h3>Recent</h3>
             <ul className="recent-list">
@@ -50,7 +71,7 @@ export function OpenWorkspaceDialog({ recent, error, busy, onOpen, onClose }: Op
                     type="button"
                     className="link"
                     disabled={!r.exists || busy}
-                    onClick={() => onOpen(r.path)}
+                    onClick={() => onSubmit(r.path)}
                     title={r.path}
                   >
                     {r.name}
@@ -66,7 +87,7 @@ export function OpenWorkspaceDialog({ recent, error, busy, onOpen, onClose }: Op
             Cancel
           </button>
           <button type="submit" className="primary" disabled={busy || !path.trim()}>
-            Open
+            {text.button}
           </button>
         </div>
       </form>

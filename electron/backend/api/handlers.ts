@@ -7,7 +7,15 @@ import type { Handlers } from '#shared/api/dispatch';
 import { readInfo, readOverview } from '../workspace/queries';
 import { dataStamp } from '../workspace/data-stamp';
 import { recentWorkspaces } from '../settings';
-import { createDemo, createWorkspace, demoPath, refOf, requireWorkspace, switchWorkspace, type Session } from '../session';
+import {
+  createDemo,
+  createWorkspace,
+  demoPath,
+  refOf,
+  requireWorkspace,
+  switchWorkspace,
+  type Session,
+} from '../session';
 import { appVersion } from '../version';
 import { importHandlers } from './import-handlers';
 import { exportHandlers } from './export-handlers';

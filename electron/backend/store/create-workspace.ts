@@ -26,7 +26,10 @@ export async function createEmptyWorkspace(path: string): Promise<void> {
       closeSync(fd);
     }
     if (existsSync(path))
-      throw new LadderError('conflict', `There is already a file called ${name} there: open it, or choose another name.`);
+      throw new LadderError(
+        'conflict',
+        `There is already a file called ${name} there: open it, or choose another name.`,
+      );
     renameSync(temp, path);
   } catch (error) {
     for (const leftover of [temp, `${temp}-wal`, `${temp}-shm`]) rmSync(leftover, { force: true });

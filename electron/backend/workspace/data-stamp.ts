@@ -10,7 +10,6 @@ export function dataStamp(db: Db): string {
   };
   const accounts = db.prepare('SELECT count(*) FROM accounts').pluck().get() as number;
   const demo = db.prepare("SELECT value FROM workspace_meta WHERE key = 'demo.generatedAt'").pluck().get() as
-    | string
-    | undefined;
+    string | undefined;
   return `${row.n}:${row.last ?? 0}:${row.undone}:${accounts}${demo ? `:${demo}` : ''}`;
 }

@@ -179,7 +179,8 @@ export const useModelStore = create<ModelState>((set, get) => {
     unsavedWork() {
       const s = get();
       if (!isDirty(s)) return null;
-      const name = s.source?.kind === 'version' ? `${s.source.modelName} · v${s.source.version}` : (s.draft?.name ?? 'model');
+      const name =
+        s.source?.kind === 'version' ? `${s.source.modelName} · v${s.source.version}` : (s.draft?.name ?? 'model');
       return `The model “${name}” has unsaved changes.`;
     },
   });

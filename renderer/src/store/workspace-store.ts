@@ -59,7 +59,10 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
     return true;
   }
 
-  async function choose(dialog: 'dialog.openWorkspace' | 'dialog.newWorkspace', then: (path: string) => Promise<boolean>) {
+  async function choose(
+    dialog: 'dialog.openWorkspace' | 'dialog.newWorkspace',
+    then: (path: string) => Promise<boolean>,
+  ) {
     if (!isDesktop) return 'unsupported' as const;
     const choice = await api.request(dialog, {});
     if (!choice.ok) {
@@ -107,7 +110,8 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
       await refreshWorkspaceStores();
     },
 
-    openPath: (path) => switchTo('Opening the workspace…', 'Open another workspace', () => api.call('workspace.open', { path })),
+    openPath: (path) =>
+      switchTo('Opening the workspace…', 'Open another workspace', () => api.call('workspace.open', { path })),
 
     createAt: (path) =>
       switchTo('Creating the workspace…', 'Create a new workspace', () => api.call('workspace.create', { path })),

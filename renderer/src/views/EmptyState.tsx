@@ -10,7 +10,15 @@ export interface EmptyStateProps {
   onOpen(): void;
 }
 
-export function EmptyState({ workspaceName, busy, context = 'overview', onImport, onCreateDemo, onNew, onOpen }: EmptyStateProps) {
+export function EmptyState({
+  workspaceName,
+  busy,
+  context = 'overview',
+  onImport,
+  onCreateDemo,
+  onNew,
+  onOpen,
+}: EmptyStateProps) {
   const title = workspaceName ? `${workspaceName} has no accounts yet` : 'No workspace is open';
   return (
     <section className="empty-state card" aria-labelledby="empty-title" data-testid="empty-state">

@@ -13,7 +13,10 @@ export const serveSpec: CommandSpec = {
   summary: 'Browser mode: serve the app and its API on 127.0.0.1 with a per-launch token.',
   usage: 'ladder serve [--workspace W] [--port P] [--json]',
   options: {
-    workspace: { kind: 'string', help: 'workspace to open, created empty when missing (default: the last one, else the demo)' },
+    workspace: {
+      kind: 'string',
+      help: 'workspace to open, created empty when missing (default: the last one, else the demo)',
+    },
     port: { kind: 'int', help: 'port on 127.0.0.1 (default: a free one)' },
     json: { kind: 'boolean', help: 'print the address as one JSON line once listening' },
     help: { kind: 'boolean', help: 'show this help' },

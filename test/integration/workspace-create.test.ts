@@ -1,0 +1,71 @@
+// Creating workspaces through the API (New workspace…) and `ladder serve --workspace NEW`: a whole
+// empty workspace or nothing, never replacing a file, and the session switches to it.
+import Database from 'better-sqlite3';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createBackendDispatch } from '../../electron/backend/api/backend-dispatch';
+import { latestVersion } from '../../electron/backend/store/migrations';
+import { closeWorkspace, createSession, openInitialWorkspace } from '../../electron/backend/session';
+import { sha256, tempDir } from '../helpers/temp';
+
+const dir = tempDir();
+afterAll(() => dir.cleanup());
+
+describe('workspace.create', () => {
+  const session = createSession(join(dir.path, 'data'));
+  const dispatch = createBackendDispatch(session);
+  afterAll(() => closeWorkspace(session));
+
+  it('creates an empty workspace, opens it, and leaves no temporary file behind', async () => {
+    const path = join(dir.path, 'q3.ladder');
+    const result = await dispatch('workspace.create', { path });
+    expect(result).toEqual({ ok: true, value: { path, name: 'q3.ladder' } });
+    const status = await dispatch('app.status', {});
+    expect(status.ok && status.value.workspace?.path).toBe(path);
+    expect(status.ok && status.value.dataStamp).toBe('0:0:0:0');
+    const overview = await dispatch('workspace.overview', {});
+    expect(overview.ok && overview.value.accounts).toBe(0);
+    const db = new Database(path, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion());
+    db.close();
+    expect(readdirSync(dir.path).filter((f) => f.includes('creating'))).toEqual([]);
+  });
+
+  it('refuses a path where a file already is, leaving it and the open workspace as they were', async () => {
+    const path = join(dir.path, 'notes.ladder');
+    writeFileSync(path, 'not a workspace');
+    const before = sha256(path);
+    const result = await dispatch('workspace.create', { path });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'conflict',
+        message: 'There is already a file called notes.ladder there: open it, or choose another name.',
+      },
+    });
+    expect(sha256(path)).toBe(before);
+    const status = await dispatch('app.status', {});
+    expect(status.ok && status.value.workspace?.name).toBe('q3.ladder');
+  });
+
+  it('refuses a folder that does not exist', async () => {
+    const result = await dispatch('workspace.create', { path: join(dir.path, 'missing', 'x.ladder') });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.message).toBe(`The folder ${join(dir.path, 'missing')} does not exist.`);
+  });
+});
+
+describe('openInitialWorkspace with create (ladder serve --workspace NEW)', () => {
+  it('creates the requested workspace when it is missing, and opens an existing one as it is', async () => {
+    const session = createSession(join(dir.path, 'data2'));
+    const path = join(dir.path, 'served.ladder');
+    await openInitialWorkspace(session, path, { create: true });
+    expect(session.workspace?.path).toBe(path);
+    closeWorkspace(session);
+    const before = sha256(path);
+    await openInitialWorkspace(session, path, { create: true });
+    expect(session.workspace?.path).toBe(path);
+    closeWorkspace(session);
+    expect(sha256(path)).toBe(before);
+  });
+});

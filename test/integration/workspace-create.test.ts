@@ -3,6 +3,7 @@
 import Database from 'better-sqlite3';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createClient } from '#shared/api/client';
 import { createBackendDispatch } from '../../electron/backend/api/backend-dispatch';
 import { latestVersion } from '../../electron/backend/store/migrations';
 import { closeWorkspace, createSession, openInitialWorkspace } from '../../electron/backend/session';
@@ -13,7 +14,9 @@ afterAll(() => dir.cleanup());
 
 describe('workspace.create', () => {
   const session = createSession(join(dir.path, 'data'));
-  const dispatch = createBackendDispatch(session);
+  const backend = createBackendDispatch(session);
+  const api = createClient((name, args) => backend(name, args));
+  const dispatch = api.request;
   afterAll(() => closeWorkspace(session));
 
   it('creates an empty workspace, opens it, and leaves no temporary file behind', async () => {

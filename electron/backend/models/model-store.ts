@@ -48,6 +48,33 @@ export function listVersions(db: Db, modelId: number): VersionSummary[] {
   }));
 }
 
+/**
+ * The pack of a saved version as it is exported and opened: named after its model, with the
+ * version number, its note, when it was saved and the notes of every version up to it in `meta`.
+ */
+function savedPack(db: Db, row: VersionRow): RulePack {
+  const pack = JSON.parse(row.pack) as RulePack;
+  const name = db.prepare('SELECT name FROM models WHERE id = ?').pluck().get(row.model_id) as string | undefined;
+  const history = db
+    .prepare(
+      'SELECT version, note, created_at FROM model_versions WHERE model_id = ? AND version <= ? ORDER BY version',
+    )
+    .all(row.model_id, row.version) as { version: number; note: string | null; created_at: string }[];
+  return {
+    ...pack,
+    name: name ?? pack.name,
+    meta: {
+      ...pack.meta,
+      version: String(row.version),
+      notes: row.note ?? '',
+      created: row.created_at,
+      changelog: history
+        .slice(-200)
+        .map((h) => ({ version: String(h.version), date: h.created_at, notes: h.note ?? '' })),
+    },
+  };
+}
+
 export function getVersion(db: Db, versionId: number): ModelVersion {
   const row = db
     .prepare('SELECT id, model_id, version, note, created_at, pack FROM model_versions WHERE id = ?')
@@ -59,7 +86,7 @@ export function getVersion(db: Db, versionId: number): ModelVersion {
     version: row.version,
     note: row.note ?? '',
     createdAt: row.created_at,
-    pack: JSON.parse(row.pack) as RulePack,
+    pack: savedPack(db, row),
   };
 }
 
@@ -92,6 +119,6 @@ export function saveVersion(
         .prepare('INSERT INTO model_versions (model_id, version, pack, note, created_at) VALUES (?, ?, ?, ?, ?)')
         .run(modelId, version, JSON.stringify(input.pack), input.note, now).lastInsertRowid,
     );
-    return { id, modelId, version, note: input.note, createdAt: now, pack: input.pack };
+    return getVersion(db, id);
   })();
 }

@@ -256,14 +256,17 @@ export const useModelStore = create<ModelState>((set, get) => {
           pack: draft,
           note,
         });
-        const modelName = source?.kind === 'version' ? source.modelName : (name ?? draft.name);
-        await engineSession.update('baseline', draft, '');
+        // The saved pack carries the model's name and the version's meta: it becomes baseline and draft.
+        const pack = saved.pack as RulePackInput;
+        const modelName = pack.name;
+        await engineSession.update('baseline', pack, '');
         rememberClasses(null);
         set({
-          baseline: draft,
+          baseline: pack,
+          draft: pack,
           source: { kind: 'version', modelId: saved.modelId, modelName, versionId: saved.id, version: saved.version },
         });
-        await score(draft);
+        await score(pack);
         return true;
       } catch (error) {
         set({ error: messageOf(error) });

@@ -3,6 +3,7 @@
 // while weights change; ARR and name orders are computed once and reused.
 import type { Engine } from '../engine/engine';
 import { segmentNames } from '../engine/features';
+import { inFunnelStep } from '../engine/funnel';
 
 export type SortKey = 'name' | 'arr' | 'score' | 'stage' | 'segment' | 'owner';
 
@@ -16,6 +17,8 @@ export interface AccountQuery {
   owner?: string;
   signal?: string;
   filter?: string;
+  /** A step of the top stage's funnel: `candidates`, `remaining`, or the id of the filter that removed them. */
+  funnel?: string;
   search?: string;
   offset: number;
   limit: number;
@@ -127,6 +130,11 @@ function accepts(q: AccountQuery, baseline: Engine, draft: Engine, ctx: QueryCon
       (i) =>
         f >= 0 && draft.pack.filters[f]!.enabled && ((draft.table.context[draft.table.of[i]!]! >>> (6 + f)) & 1) === 1,
     );
+  }
+  if (q.funnel) {
+    const step = q.funnel;
+    const ids = draft.pack.filters.map((f) => f.id);
+    tests.push((i) => inFunnelStep(step, ids, draft.model, draft.outcomes, draft.table.of[i]!));
   }
   if (q.search && q.search.trim()) {
     const needle = q.search.trim().toLowerCase();

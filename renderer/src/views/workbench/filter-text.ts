@@ -18,6 +18,18 @@ export function filterParts(filter: AccountFilter, pack: RulePackInput): { key: 
       key: 'filter',
       text: `Filter hit: ${pack.filters?.find((f) => f.id === filter.filter)?.label ?? filter.filter}`,
     });
+  if (filter.funnel) {
+    const scored = pack.ladder.stages.filter((s) => !s.gateOnly);
+    const top = scored[scored.length - 1]?.label ?? 'the top stage';
+    const by = pack.filters?.find((f) => f.id === filter.funnel)?.label;
+    const text =
+      filter.funnel === 'candidates'
+        ? `Candidates for ${top}`
+        : filter.funnel === 'remaining'
+          ? `Still ${top} after the filters`
+          : `Stopped from ${top} by ${by ?? filter.funnel}`;
+    parts.push({ key: 'funnel', text: `Funnel: ${text}` });
+  }
   if (filter.owner) parts.push({ key: 'owner', text: `Owner: ${filter.owner}` });
   if (filter.search?.trim()) parts.push({ key: 'search', text: `Search: “${filter.search.trim()}”` });
   return parts;

@@ -7,6 +7,7 @@ import { openWorkspace, type Workspace } from './store/open-workspace';
 import { createEmptyWorkspace } from './store/create-workspace';
 import { demoDefaults, writeDemoWorkspace, type DemoParams, type WriteDemoOptions } from './demo/write-demo';
 import { readSettings, rememberWorkspace } from './settings';
+import { messageOf } from '#shared/error-message';
 
 export interface Session {
   dataDir: string;
@@ -82,7 +83,7 @@ export async function openInitialWorkspace(
     try {
       return await switchWorkspace(session, last);
     } catch (error) {
-      console.error(`Could not reopen ${basename(last)}: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(`Could not reopen ${basename(last)}: ${messageOf(error)}`);
     }
   }
   const demo = demoPath(session.dataDir);

@@ -11,7 +11,8 @@ import type { SqlDialect } from '#shared/compile/sql-dialect';
 import { exportFileName, exportFormatInfo, type ExportFormat } from '#shared/export/formats';
 import { utf8Bom } from '#shared/export/spreadsheet-safe';
 import { writePack } from '#shared/pack/document';
-import { checkPack, formatIssues, type ValidPack } from '#shared/pack/validate';
+import { checkPack, describePackIssues, type ValidPack } from '#shared/pack/validate';
+import { messageOf } from '#shared/error-message';
 import type { PackValidation } from '#shared/pack/schema';
 import { scoreWorkspace, type ScoredWorkspace } from '../scoring/score-workspace';
 import { writeLines } from '../scoring/write-scored';
@@ -47,8 +48,7 @@ function needWorkspace(ws: Workspace | null, what: string): Workspace {
 /** The pack in canonical form: validated again, so key order and defaults are exactly what an import gives. */
 function canonical(pack: unknown): ValidPack {
   const checked = checkPack(pack);
-  if (!checked.ok)
-    throw new LadderError('internal', `The exported pack did not validate: ${formatIssues(checked.issues)}`);
+  if (!checked.ok) throw new LadderError('internal', describePackIssues(checked.issues, 'The exported pack'));
   return checked.value;
 }
 
@@ -108,7 +108,7 @@ export function produceExport(
       try {
         sql = compileSql(valid, { dialect, ...(request.table ? { table: request.table } : {}) });
       } catch (error) {
-        throw new LadderError('bad_request', error instanceof Error ? error.message : String(error));
+        throw new LadderError('bad_request', messageOf(error));
       }
       return text(() => sql);
     }

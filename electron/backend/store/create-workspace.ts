@@ -4,6 +4,7 @@
 import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { LadderError } from '#shared/api/result';
+import { messageOf } from '#shared/error-message';
 import { openWorkspace } from './open-workspace';
 
 export async function createEmptyWorkspace(path: string): Promise<void> {
@@ -34,7 +35,6 @@ export async function createEmptyWorkspace(path: string): Promise<void> {
   } catch (error) {
     for (const leftover of [temp, `${temp}-wal`, `${temp}-shm`]) rmSync(leftover, { force: true });
     if (error instanceof LadderError) throw error;
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new LadderError('internal', `Could not create ${name}: ${detail}.`);
+    throw new LadderError('internal', `Could not create ${name}: ${messageOf(error)}.`);
   }
 }

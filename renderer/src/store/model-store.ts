@@ -2,7 +2,8 @@
 // undo/redo history, validation issues and the engine's latest answers for both.
 import { create } from 'zustand';
 import type { RulePackInput } from '#shared/pack/schema';
-import type { PackIssue } from '#shared/pack/validate';
+import { describePackIssues, type PackIssue } from '#shared/pack/validate';
+import { messageOf } from '#shared/error-message';
 import { ApiCallError } from '#shared/api/client';
 import { api } from '../api';
 import { engineSession } from '../engine/engine-session';
@@ -50,8 +51,6 @@ export interface ModelState {
   reloadData(): Promise<void>;
 }
 
-const messageOf = (error: unknown) =>
-  error instanceof ApiCallError || error instanceof Error ? error.message : String(error);
 export const isDirty = (s: Pick<ModelState, 'baseline' | 'draft'>) =>
   s.draft !== null && JSON.stringify(s.draft) !== JSON.stringify(s.baseline);
 const groupWindowMs = 800;
@@ -127,8 +126,7 @@ export const useModelStore = create<ModelState>((set, get) => {
       if (mine !== epoch) return;
       const base = await engineSession.update('baseline', pack, '');
       if (mine !== epoch) return;
-      if (base?.set.status === 'invalid')
-        throw new Error(base.set.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
+      if (base?.set.status === 'invalid') throw new Error(describePackIssues(base.set.issues, 'The model'));
       set({
         source,
         baseline: pack,

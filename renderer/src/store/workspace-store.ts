@@ -4,7 +4,7 @@
 // (an import, an undone import, another program) refreshes what depends on it.
 import { create } from 'zustand';
 import type { Overview, RecentWorkspace, WorkspaceRef } from '#shared/domain/workspace';
-import { ApiCallError } from '#shared/api/client';
+import { messageOf } from '#shared/error-message';
 import { api, isDesktop } from '../api';
 import { confirmLeavingWorkspace, refreshWorkspaceStores, resetWorkspaceStores } from './workspace-lifecycle';
 
@@ -35,9 +35,6 @@ export interface WorkspaceState {
   loadRecent(): Promise<void>;
   dismissError(): void;
 }
-
-const messageOf = (error: unknown) =>
-  error instanceof ApiCallError || error instanceof Error ? error.message : String(error);
 
 export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
   /** Replaces the open workspace with what `run` opens, after asking if work would be lost. */

@@ -9,6 +9,7 @@ import type { RenderedExport } from '#shared/api/export-contract';
 import { ApiCallError } from '#shared/api/client';
 import { exportFormatInfo } from '#shared/export/formats';
 import type { RulePackInput } from '#shared/pack/schema';
+import { messageOf as message } from '#shared/error-message';
 import { api } from '../../api';
 import { formatCount } from '../../format';
 import { downloadFile, formatBytes } from './download';
@@ -34,7 +35,6 @@ export interface ExportDialogProps {
 
 /** The preview renders this many characters and stops: a 100,000-account file is never built for it. */
 export const previewChars = 64 * 1024;
-const message = (e: unknown) => (e instanceof ApiCallError || e instanceof Error ? e.message : String(e));
 
 function progressText(p: { phase: string; done: number; total: number } | null): string {
   if (!p || p.total === 0) return '';

@@ -6,6 +6,7 @@ import type { ReadPackResult } from '#shared/api/export-contract';
 import type { PresetInfo } from '#shared/domain/packs';
 import type { ModelSummary } from '#shared/domain/models';
 import type { RulePackInput } from '#shared/pack/schema';
+import { messageOf } from '#shared/error-message';
 import { api } from '../../api';
 import { ExportDialog } from './ExportDialog';
 import { SavedModelsList } from './SavedModelsList';
@@ -22,9 +23,7 @@ export function ExportView() {
   const [open, setOpen] = useState(false);
 
   useEffect(() => {
-    api
-      .call('packs.presets', {})
-      .then(setPresets, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    api.call('packs.presets', {}).then(setPresets, (e: unknown) => setError(messageOf(e)));
     api.call('models.list', {}).then(setModels, () => setModels([]));
   }, []);
 
@@ -34,7 +33,7 @@ export function ExportView() {
       const version = await api.call('models.version', { versionId });
       setChosen({ source: `version:${versionId}`, pack: version.pack });
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(messageOf(e));
     }
   };
 
@@ -43,7 +42,7 @@ export function ExportView() {
     try {
       setChosen({ source: `preset:${p.id}`, pack: await api.call('packs.preset', { id: p.id }) });
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(messageOf(e));
     }
   };
 
@@ -56,7 +55,7 @@ export function ExportView() {
       const imported = await api.call('export.readPack', { text: await file.text() });
       setChosen({ source: file.name, pack: imported.pack, imported });
     } catch (e) {
-      setError(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+      setError(`${file.name}: ${messageOf(e)}`);
     }
   };
 

@@ -12,11 +12,11 @@ import type {
   ImportReport,
 } from '#shared/import/report';
 import type { DateOrder } from '#shared/import/values';
-import { ApiCallError } from '#shared/api/client';
 import { api, isDesktop } from '../../api';
 import { registerWorkspaceStore } from '../../store/workspace-lifecycle';
 import { useWorkspaceStore } from '../../store/workspace-store';
 import { uploadFile } from './upload';
+import { messageOf } from '#shared/error-message';
 
 export type Step = 'file' | 'mapping' | 'validation' | 'result';
 
@@ -59,8 +59,6 @@ export interface ImportWizardState {
   dismissError(): void;
 }
 
-const messageOf = (error: unknown) =>
-  error instanceof ApiCallError || error instanceof Error ? error.message : String(error);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function specOf(

@@ -2,6 +2,7 @@
 // against the seats licensed, spike weeks marked; and departments active. Y ticks are compact
 // (1.2k, 3M) and the left margin fits the widest one, so no tick is clipped.
 import * as Plot from '@observablehq/plot';
+import { isSet } from '#shared/missing';
 import type { AccountDetail } from '#shared/domain/models';
 import { interactive } from '../../charts/interactive';
 import { formatDate } from '../../format';
@@ -34,7 +35,7 @@ export function seriesData(detail: AccountDetail) {
     { date: r.date, series: 'Non-admin active', value: num(r.non_admin_active_users) },
     { date: r.date, series: 'Seats used', value: num(r.seats_used) },
   ]);
-  const typical = median(rows.map((r) => num(r.active_users)).filter((v) => v === v));
+  const typical = median(rows.map((r) => num(r.active_users)).filter((v) => isSet(v)));
   const spikes = rows
     .filter((r) => num(r.active_users) > 1.8 * typical)
     .map((r) => ({ date: r.date, value: num(r.active_users) }));
@@ -45,7 +46,7 @@ export function seriesData(detail: AccountDetail) {
 export function usageChart(detail: AccountDetail, width: number): Plot.PlotOptions {
   const { usage, spikes } = seriesData(detail);
   const seats = detail.seatsLicensed;
-  const max = Math.max(0, seats ?? 0, ...usage.map((p) => (p.value === p.value ? p.value : 0)));
+  const max = Math.max(0, seats ?? 0, ...usage.map((p) => (isSet(p.value) ? p.value : 0)));
   return {
     width,
     height: 220,
@@ -94,7 +95,7 @@ export function usageChart(detail: AccountDetail, width: number): Plot.PlotOptio
 
 export function departmentsChart(detail: AccountDetail, width: number): Plot.PlotOptions {
   const { departments } = seriesData(detail);
-  const max = Math.max(0, ...departments.map((d) => (d.value === d.value ? d.value : 0)));
+  const max = Math.max(0, ...departments.map((d) => (isSet(d.value) ? d.value : 0)));
   return {
     width,
     height: 120,

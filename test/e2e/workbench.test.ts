@@ -175,7 +175,7 @@ describe('workbench', () => {
 
   it('exports the draft from the workbench', async () => {
     await page.getByRole('button', { name: 'Export…' }).click();
-    const heading = page.getByRole('heading', { name: /^Export “Seven-signal table”/ });
+    const heading = page.getByRole('heading', { name: /^Export “Seven signals, graduation weighted”/ });
     await heading.waitFor();
     await shot('export');
   });

@@ -32,8 +32,8 @@ export interface AccountRow {
   segment: string;
   owner: string;
   arr: number;
-  baseline: { score: number; stage: string };
-  draft: { score: number; stage: string };
+  baseline: { score: number; stage: string; movedBy: string[] };
+  draft: { score: number; stage: string; movedBy: string[] };
   topSignals: string[];
   filtersHit: string[];
 }
@@ -142,6 +142,17 @@ function accepts(q: AccountQuery, baseline: Engine, draft: Engine, ctx: QueryCon
   return (i) => tests.every((t) => t(i));
 }
 
+/** The gates and filters that moved a class away from the stage its score alone gives ("Gate: …"). */
+function movedBy(engine: Engine, c: number): string[] {
+  const { outcomes, pack } = engine;
+  if (outcomes.stage[c] === outcomes.baseStage[c]) return [];
+  const gates = pack.ladder.gates.filter((_, k) => hasBit(outcomes.failedGates[c]!, k)).map((g) => `Gate: ${g.label}`);
+  const filters = pack.filters
+    .filter((_, k) => hasBit(outcomes.appliedFilters[c]!, k))
+    .map((f) => `Filter: ${f.label}`);
+  return [...gates, ...filters];
+}
+
 function rowOf(i: number, baseline: Engine, draft: Engine, ctx: QueryContext): AccountRow {
   const cd = draft.table.of[i]!;
   const cb = baseline.table.of[i]!;
@@ -165,8 +176,16 @@ function rowOf(i: number, baseline: Engine, draft: Engine, ctx: QueryContext): A
     segment: segmentNames[draft.features.segment[i]!]!,
     owner: code >= 0 ? owner!.dictionary[code]! : '',
     arr: draft.features.arr[i]!,
-    baseline: { score: baseline.outcomes.score[cb]!, stage: baseline.model.stages[baseline.outcomes.stage[cb]!]!.id },
-    draft: { score: draft.outcomes.score[cd]!, stage: draft.model.stages[draft.outcomes.stage[cd]!]!.id },
+    baseline: {
+      score: baseline.outcomes.score[cb]!,
+      stage: baseline.model.stages[baseline.outcomes.stage[cb]!]!.id,
+      movedBy: movedBy(baseline, cb),
+    },
+    draft: {
+      score: draft.outcomes.score[cd]!,
+      stage: draft.model.stages[draft.outcomes.stage[cd]!]!.id,
+      movedBy: movedBy(draft, cd),
+    },
     topSignals: signals.slice(0, 3),
     filtersHit: draft.pack.filters.filter((f, k) => f.enabled && filterHit(context, k)).map((f) => f.label),
   };

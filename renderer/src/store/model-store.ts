@@ -45,6 +45,8 @@ export interface ModelState {
   undo(): void;
   redo(): void;
   discardChanges(): void;
+  /** Makes the draft a saved version's pack again (one undoable edit; the baseline stays). */
+  revertTo(versionId: number): Promise<void>;
   save(note: string, name?: string): Promise<boolean>;
   dismissError(): void;
   /** The workspace or its data changed: reload features and re-score baseline and draft. */
@@ -241,6 +243,15 @@ export const useModelStore = create<ModelState>((set, get) => {
       const { baseline, draft, past } = get();
       if (!baseline || !draft) return;
       replaceDraft(baseline, { past: [...past, draft], future: [] }, null);
+    },
+
+    async revertTo(versionId) {
+      try {
+        const version = await api.call('models.version', { versionId });
+        get().edit(() => version.pack as RulePackInput);
+      } catch (error) {
+        set({ error: messageOf(error) });
+      }
     },
 
     async save(note, name) {

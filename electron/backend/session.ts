@@ -7,6 +7,7 @@ import { openWorkspace, type Workspace } from './store/open-workspace';
 import { createEmptyWorkspace } from './store/create-workspace';
 import { demoDefaults, writeDemoWorkspace, type DemoParams, type WriteDemoOptions } from './demo/write-demo';
 import { readSettings, rememberWorkspace } from './settings';
+import { createGrants, grantFolder, type PathGrants } from './path-grants';
 import { messageOf } from '#shared/error-message';
 
 export interface Session {
@@ -16,10 +17,16 @@ export interface Session {
   featureLoad?: { controller: AbortController; accountsDone: number; accountsTotal: number };
   /** Accounts computed per step of a feature load (tests make it small to observe progress). */
   featureChunkAccounts?: number;
+  /** The files and folders API calls may touch (the data folder, and what the user chose). */
+  grants: PathGrants;
+  /** Browser-mode uploads not yet imported: deleted once their import is done. */
+  uploads: Set<string>;
 }
 
 export function createSession(dataDir: string): Session {
-  return { dataDir, workspace: null };
+  const grants = createGrants();
+  grantFolder(grants, dataDir);
+  return { dataDir, workspace: null, grants, uploads: new Set() };
 }
 
 export function requireWorkspace(session: Session): Workspace {
@@ -48,6 +55,14 @@ export async function switchWorkspace(session: Session, path: string): Promise<W
 export async function createWorkspace(session: Session, path: string): Promise<WorkspaceRef> {
   await createEmptyWorkspace(path);
   return switchWorkspace(session, path);
+}
+
+/** The first of workspace.ladder, workspace-2.ladder, … that is free in the data folder. */
+export function suggestedWorkspacePath(dataDir: string): string {
+  for (let n = 1; ; n++) {
+    const path = join(dataDir, n === 1 ? 'workspace.ladder' : `workspace-${n}.ladder`);
+    if (!existsSync(path)) return path;
+  }
 }
 
 export function demoPath(dataDir: string): string {

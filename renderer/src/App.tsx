@@ -138,6 +138,7 @@ export function App() {
         <WorkspacePathDialog
           mode={dialog}
           recent={store.recent}
+          {...(dialog === 'new' ? { initialPath: store.suggestedPath } : {})}
           error={store.error}
           busy={store.busy !== null}
           onClose={() => {

@@ -7,6 +7,7 @@ import { exportFormats, type ExportFormat } from '../export/formats';
 import type { GoldenMismatch } from '../pack/golden';
 import type { RulePackInput } from '../pack/schema';
 import { method } from './define';
+import { userPath } from './user-path';
 
 const packDocument = z.custom<RulePackInput>(
   (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
@@ -79,7 +80,7 @@ export const exportContract = {
       .strict(),
   ),
   'export.save': method<SavedExport>()(
-    exportRequest.extend({ path: z.string().min(1).max(4096), jobId: jobId.optional() }).strict(),
+    exportRequest.extend({ path: userPath('write'), jobId: jobId.optional() }).strict(),
   ),
   'export.progress': method<ExportProgress & { running: boolean }>()(z.object({ jobId }).strict()),
   /** Stops a running render or save; it then fails with code `cancelled` and writes nothing. */

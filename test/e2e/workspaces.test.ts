@@ -50,7 +50,9 @@ beforeAll(async () => {
     'account_id,name,segment,arr,seats_licensed\nNEW-1,Newco One,SMB,12000,10\nNEW-2,Newco Two,SMB,15000,12\n' +
       'NEW-3,Newco Three,Mid-Market,90000,80\n',
   );
-  app = await startApp(process.execPath, [join(repoRoot, 'bin', 'ladder.js'), 'serve', '--workspace', fresh], {
+  // The user lets the page use the test's folder (browser mode touches only what the user chose).
+  const serve = ['serve', '--workspace', fresh, '--allow', dir.path];
+  app = await startApp(process.execPath, [join(repoRoot, 'bin', 'ladder.js'), ...serve], {
     LADDER_DATA_DIR: join(dir.path, 'data'),
   });
   browser = await launchChromium();
@@ -81,7 +83,10 @@ describe('workspaces (issue 13, items 1–3)', () => {
     await page.getByRole('heading', { name: 'Import', exact: true }).waitFor();
 
     await page.locator('.topbar').getByRole('button', { name: 'New workspace…' }).click();
-    await page.getByLabel('Path of the new workspace file').fill(join(dir.path, 'second'));
+    // Proposed where browser mode may always write: a free name in the data folder.
+    const path = page.getByLabel('Path of the new workspace file');
+    expect(await path.inputValue()).toBe(join(dir.path, 'data', 'workspace.ladder'));
+    await path.fill(join(dir.path, 'second'));
     await page.screenshot({ path: artifactPath('workspaces-new-dialog-1440-light.png') });
     await page.getByRole('button', { name: 'Create', exact: true }).click();
     await expect.poll(workspaceName).toBe('second.ladder');

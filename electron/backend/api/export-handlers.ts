@@ -76,7 +76,7 @@ export const exportHandlers: { [M in ExportMethodName]: Handler<M, Session> } = 
     runExportJob(session, jobId, async (job) => {
       const output = await prepareExport(session.workspace, validPack(pack), requestOf(args), job);
       const target = resolve(path);
-      const bytes = await writeAtomically(output, target, job);
+      const bytes = await writeAtomically(output, target, job, session.workspace);
       return { format: args.format, path: target, bytes, rows: output.rows ?? null };
     }),
   'export.progress': ({ jobId }, session) => exportProgress(session, jobId),

@@ -13,6 +13,7 @@ import {
   demoPath,
   refOf,
   requireWorkspace,
+  suggestedWorkspacePath,
   switchWorkspace,
   type Session,
 } from '../session';
@@ -30,6 +31,7 @@ export const handlers: Handlers<Session> = {
     version: appVersion,
     workspace: session.workspace ? refOf(session.workspace) : null,
     dataStamp: session.workspace ? dataStamp(session.workspace.db) : null,
+    suggestedWorkspacePath: suggestedWorkspacePath(session.dataDir),
   }),
   'workspace.open': ({ path }, session) => switchWorkspace(session, resolve(path)),
   'workspace.create': ({ path }, session) => createWorkspace(session, resolve(path)),

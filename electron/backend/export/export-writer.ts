@@ -1,9 +1,9 @@
 // Turning an export's output into a preview, a whole file in memory (downloads, the clipboard) or a
 // file on disk. Text is produced line by line, so a preview stops after its first characters and
-// never renders the rest; files are written to a temporary name beside the target, fsynced and
-// renamed, so the path holds the whole file or what was there before, never a part.
-import { open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+// never renders the rest; files are written atomically, so the path holds the whole file or what
+// was there before, never a part.
+import { refuseWorkspaceTarget, writeFileAtomic } from '../atomic-write';
+import type { Workspace } from '../store/open-workspace';
 import type { ExportOutput } from './export-service';
 import { checkpoint, type ExportJob } from './export-jobs';
 
@@ -50,43 +50,35 @@ export async function collectBytes(output: ExportOutput, job: ExportJob): Promis
   return Buffer.from((await collectText(output, job)).text, 'utf8');
 }
 
-/** Writes the output to `path` through a temporary file (fsync, rename); returns the bytes written. */
-export async function writeAtomically(output: ExportOutput, path: string, job: ExportJob): Promise<number> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.partial`);
-  const file = await open(temp, 'wx');
-  let written = 0;
-  try {
-    if (output.kind === 'bytes') {
-      const bytes = await collectBytes(output, job);
-      await file.write(bytes);
-      written = bytes.length;
-    } else {
+/**
+ * Writes the output to `path` atomically (atomic-write.ts: temporary file, fsync, rename), with
+ * progress and cancel points between chunks; the open workspace is never a target. Returns the bytes.
+ */
+export async function writeAtomically(
+  output: ExportOutput,
+  path: string,
+  job: ExportJob,
+  workspace?: Workspace | null,
+): Promise<number> {
+  refuseWorkspaceTarget(path, workspace?.path);
+  async function* chunks(): AsyncGenerator<string | Uint8Array> {
+    if (output.kind === 'bytes') yield await collectBytes(output, job);
+    else {
       let buffer = '';
       let lines = 0;
       for (const line of output.lines()) {
         buffer += line;
         lines++;
         if (buffer.length >= chunkChars) {
-          const bytes = Buffer.from(buffer, 'utf8');
-          await file.write(bytes);
-          written += bytes.length;
+          yield buffer;
           buffer = '';
           advance(job, output, lines);
           await checkpoint(job);
         }
       }
-      const rest = Buffer.from(buffer, 'utf8');
-      await file.write(rest);
-      written += rest.length;
+      yield buffer;
     }
     await checkpoint(job); // the last moment a cancel still leaves the target untouched
-    await file.sync();
-    await file.close();
-    await rename(temp, path);
-    return written;
-  } catch (error) {
-    await file.close().catch(() => undefined);
-    await rm(temp, { force: true });
-    throw error;
   }
+  return writeFileAtomic(path, chunks());
 }

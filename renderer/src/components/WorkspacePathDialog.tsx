@@ -1,11 +1,14 @@
 // Browser mode's stand-in for the native open and save dialogs: type a path, or (when opening)
-// pick a recent workspace.
+// pick a recent workspace. Browser mode may only use files the user chose, so a new workspace is
+// proposed in Ladder's data folder (or a folder given to `ladder serve --allow`).
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { RecentWorkspace } from '#shared/domain/workspace';
 
 export interface WorkspacePathDialogProps {
   mode: 'open' | 'new';
   recent: RecentWorkspace[];
+  /** What the path field starts with (a new workspace: a free name in the data folder). */
+  initialPath?: string;
   error: string | null;
   busy: boolean;
   onSubmit(path: string): void;
@@ -17,9 +20,17 @@ const texts = {
   new: { title: 'New workspace', label: 'Path of the new workspace file', button: 'Create' },
 };
 
-export function WorkspacePathDialog({ mode, recent, error, busy, onSubmit, onClose }: WorkspacePathDialogProps) {
+export function WorkspacePathDialog({
+  mode,
+  recent,
+  initialPath = '',
+  error,
+  busy,
+  onSubmit,
+  onClose,
+}: WorkspacePathDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [path, setPath] = useState('');
+  const [path, setPath] = useState(initialPath);
   useEffect(() => {
     const element = dialog.current;
     element?.showModal();
@@ -54,6 +65,8 @@ export function WorkspacePathDialog({ mode, recent, error, busy, onSubmit, onClo
         {mode === 'new' && (
           <p className="muted small">
             An empty workspace is created there (an existing file is never replaced); then import your exports into it.
+            In the browser, Ladder writes only in its data folder and in folders given to{' '}
+            <code>ladder serve --allow</code>.
           </p>
         )}
         {error && (

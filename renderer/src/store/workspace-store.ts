@@ -22,6 +22,8 @@ export interface WorkspaceState {
   /** What long-running command is in progress, e.g. "Creating the demo…". */
   busy: string | null;
   recent: RecentWorkspace[];
+  /** Where browser mode proposes a new workspace: a free name in Ladder's data folder. */
+  suggestedPath: string;
   load(): Promise<void>;
   /** Reads the status again; when the open workspace's data changed, every dependent store refreshes. */
   refresh(): Promise<void>;
@@ -78,12 +80,20 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
     error: null,
     busy: null,
     recent: [],
+    suggestedPath: '',
 
     async load() {
       try {
         const status = await api.call('app.status', {});
         const overview = status.workspace ? await api.call('workspace.overview', {}) : null;
-        set({ state: 'ready', workspace: status.workspace, overview, dataStamp: status.dataStamp, error: null });
+        set({
+          state: 'ready',
+          workspace: status.workspace,
+          overview,
+          dataStamp: status.dataStamp,
+          suggestedPath: status.suggestedWorkspacePath,
+          error: null,
+        });
       } catch (error) {
         set({ state: 'error', error: messageOf(error) });
       }

@@ -9,6 +9,7 @@ import { checkPack } from '#shared/pack/validate';
 import type { RulePack } from '#shared/pack/schema';
 import { createBackendDispatch } from '../../../electron/backend/api/backend-dispatch';
 import { demoDefaults, writeDemoWorkspace } from '../../../electron/backend/demo/write-demo';
+import { grantFolder } from '../../../electron/backend/path-grants';
 import { loadPreset } from '../../../electron/backend/packs/presets';
 import { derivedOnce, scoreCached } from '../../../electron/backend/scoring/scored-cache';
 import { closeWorkspace, createSession, switchWorkspace } from '../../../electron/backend/session';
@@ -16,6 +17,7 @@ import { tempDir } from '../../helpers/temp';
 
 const dir = tempDir();
 const session = createSession(join(dir.path, 'data'));
+grantFolder(session.grants, dir.path); // as `ladder serve --allow` does: the user chose this folder
 const backend = createBackendDispatch(session);
 const api = createClient((name, args) => backend(name, JSON.parse(JSON.stringify(args))));
 const pack = loadPreset('emerging-ready-filters').pack;
@@ -30,7 +32,7 @@ afterAll(() => {
   dir.cleanup();
 });
 
-const leftovers = () => readdirSync(dir.path).filter((f) => f.endsWith('.partial'));
+const leftovers = () => readdirSync(dir.path).filter((f) => f.includes('.ladder-tmp-'));
 
 describe('export API for the app', () => {
   it('previews scored accounts from the first characters only, and says how many rows the file has', async () => {

@@ -3,7 +3,8 @@
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { demoDefaults, writeDemoWorkspace } from '../../electron/backend/demo/write-demo';
-import { artifactPath, launchChromium } from '../helpers/browser';
+import { launchChromium } from '../helpers/browser';
+import { shootScreens } from '../helpers/screens';
 import { startApp, type RunningApp } from '../helpers/app-process';
 import { repoRoot, tempDir } from '../helpers/temp';
 
@@ -92,7 +93,7 @@ describe('charts and the editor (issue 13, items 7–14)', () => {
       if (filterLabel && expected > 0 && !checkedMovedBy) {
         // 11. The row says which filter moved it.
         await expect.poll(() => page.getByTestId('moved-by').first().textContent()).toContain(`Filter: ${filterLabel}`);
-        await page.screenshot({ path: artifactPath('accounts-moved-by-1440-light.png') });
+        await shootScreens(page, 'accounts-moved-by');
         checkedMovedBy = true;
       }
       await page.getByRole('button', { name: 'Clear all' }).click();
@@ -110,7 +111,7 @@ describe('charts and the editor (issue 13, items 7–14)', () => {
     await expect.poll(() => chart.getAttribute('aria-label')).toContain('(ARR)');
     await expect.poll(() => chart.locator('[aria-label="y-axis label"]').textContent()).toContain('ARR');
     expect(await chart.locator('[aria-label="y-axis tick label"]').textContent()).toContain('$');
-    await page.screenshot({ path: artifactPath('score-distribution-arr-1440-light.png') });
+    await shootScreens(page, 'score-distribution-arr');
     await page.getByLabel('Chart measure').selectOption('accounts');
   });
 
@@ -125,9 +126,27 @@ describe('charts and the editor (issue 13, items 7–14)', () => {
     const before = await value(page.getByTestId('signal-team_spread-fired'));
     await smb.fill('4');
     await expect.poll(() => value(page.getByTestId('signal-team_spread-fired'))).toBeLessThan(before);
-    await card.screenshot({ path: artifactPath('signal-card-overrides-1440-light.png') });
+    await card.scrollIntoViewIfNeeded();
+    await shootScreens(page, 'signal-card-overrides');
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => value(page.getByTestId('signal-team_spread-fired'))).toBe(before);
+  });
+
+  it('11. a row held below its score’s stage names the gate that moved it, inline and in its title', async () => {
+    await tab('Accounts').click();
+    await page.getByRole('combobox', { name: 'Draft stage' }).selectOption('health_first');
+    await expect.poll(matching).toBeGreaterThan(0);
+    const rows = page.locator('[data-row]');
+    const shown = Math.min(await rows.count(), 5);
+    for (let k = 0; k < shown; k++) {
+      const cell = rows.nth(k).locator('.stage-cell');
+      expect(await cell.getByTestId('moved-by').textContent()).toContain('Gate: Health floor (60)');
+      expect(await cell.getAttribute('title')).toContain(
+        'Draft: Health first (moved there by Gate: Health floor (60))',
+      );
+    }
+    await shootScreens(page, 'accounts-moved-by-gate');
+    await page.getByRole('button', { name: 'Clear all' }).click();
   });
 
   it('12. Versions reopens after Compare → Close; the save dialog names the right version; Revert', async () => {
@@ -149,7 +168,7 @@ describe('charts and the editor (issue 13, items 7–14)', () => {
     await versions.getByRole('button', { name: 'Compare with the draft' }).click();
     await page.getByTestId('compare-dialog').getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => versions.isVisible()).toBe(true);
-    await page.screenshot({ path: artifactPath('versions-after-compare-1440-light.png') });
+    await shootScreens(page, 'versions-after-compare');
 
     // Open v1: the next save is version 3, and says so.
     await versions.locator('tr', { hasText: 'v1' }).getByRole('button', { name: 'Open' }).click();
@@ -158,7 +177,7 @@ describe('charts and the editor (issue 13, items 7–14)', () => {
     await expect
       .poll(() => page.getByTestId('save-dialog').locator('h2').textContent())
       .toBe('Save version 3 of Book model');
-    await page.screenshot({ path: artifactPath('save-dialog-version-1440-light.png') });
+    await shootScreens(page, 'save-dialog-version');
     await page.getByTestId('save-dialog').getByRole('button', { name: 'Cancel' }).click();
 
     // Revert the draft to v2: the weight comes back, as an undoable, unsaved edit.
@@ -181,7 +200,7 @@ describe('charts and the editor (issue 13, items 7–14)', () => {
       expect(b.y + Math.min(b.height, 120)).toBeLessThanOrEqual(700);
       expect(b.x + b.width).toBeLessThanOrEqual(1024);
     }
-    await page.screenshot({ path: artifactPath('workbench-editing-1024-light.png') });
+    await shootScreens(page, 'workbench-editing');
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 
@@ -207,7 +226,7 @@ describe('charts and the editor (issue 13, items 7–14)', () => {
     const tip = page.getByTestId('ladder-chart').getByRole('tooltip');
     await expect.poll(() => tip.textContent()).toMatch(/accounts/);
     expect(await page.getByTestId('ladder-chart').locator('title').count()).toBe(0);
-    await page.screenshot({ path: artifactPath('ladder-tooltip-1440-light.png') });
+    await shootScreens(page, 'ladder-tooltip');
     await page.keyboard.press('ArrowDown');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-mark'))).toBe('ladder-bar');
     await page.keyboard.press('Enter');

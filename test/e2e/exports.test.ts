@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { RulePack } from '#shared/pack/schema';
 import { demoDefaults, writeDemoWorkspace } from '../../electron/backend/demo/write-demo';
-import { artifactPath, launchChromium } from '../helpers/browser';
+import { launchChromium } from '../helpers/browser';
+import { shootScreens } from '../helpers/screens';
 import { startApp, type RunningApp } from '../helpers/app-process';
 import { repoRoot, tempDir } from '../helpers/temp';
 
@@ -72,7 +73,7 @@ describe('exports (issue 13, items 4–6)', () => {
     await page.getByTestId('export-format').selectOption('scored-csv');
     await expect.poll(() => page.getByTestId('export-status').textContent()).toContain(`${accounts} rows`);
     expect(await preview.locator('pre').textContent()).toMatch(/^account_id,score,stage,/);
-    await page.screenshot({ path: artifactPath('export-dialog-scored-1440-light.png') });
+    await shootScreens(page, 'export-dialog-scored');
     await page.getByTestId('export-dialog').getByRole('button', { name: 'Close' }).click();
   });
 
@@ -91,7 +92,7 @@ describe('exports (issue 13, items 4–6)', () => {
     const rows = page.getByTestId('export-rows');
     await expect.poll(() => rows.textContent()).toContain(`All ${accounts} accounts`);
     expect(await rows.textContent()).toContain(`The accounts view as filtered: ${filtered} accounts (Baseline: Ready)`);
-    await page.screenshot({ path: artifactPath('export-dialog-rows-1440-light.png') });
+    await shootScreens(page, 'export-dialog-rows');
     expect(csvRows((await saveDownload()).text)).toBe(accounts);
     await rows.getByLabel(/The accounts view as filtered/).check();
     await expect.poll(() => page.getByTestId('export-status').textContent()).toContain(`${filtered} rows`);
@@ -110,7 +111,7 @@ describe('exports (issue 13, items 4–6)', () => {
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     const models = page.getByTestId('export-models');
     await expect.poll(() => models.textContent()).toContain('Q3 expansion model · v1');
-    await page.screenshot({ path: artifactPath('export-view-models-1440-light.png'), fullPage: true });
+    await shootScreens(page, 'export-view-models');
     await models.getByRole('button').first().click();
     await page.getByTestId('export-open-dialog').click();
     await page.getByTestId('export-format').selectOption('pack-json');

@@ -7,7 +7,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Dialog, Page } from 'playwright-core';
 import { demoDefaults, writeDemoWorkspace } from '../../electron/backend/demo/write-demo';
-import { artifactPath, launchChromium } from '../helpers/browser';
+import { launchChromium } from '../helpers/browser';
+import { shootScreens } from '../helpers/screens';
 import { startApp, type RunningApp } from '../helpers/app-process';
 import { repoRoot, tempDir } from '../helpers/temp';
 
@@ -78,7 +79,7 @@ describe('workspaces (issue 13, items 1–3)', () => {
     const empty = page.getByTestId('empty-state');
     await expect.poll(() => empty.textContent()).toContain('fresh.ladder has no accounts yet');
     expect(await empty.textContent()).not.toContain('ladder import FILE --workspace W --kind accounts.Import');
-    await page.screenshot({ path: artifactPath('workspaces-empty-1440-light.png') });
+    await shootScreens(page, 'workspaces-empty');
     await page.getByTestId('empty-import').click();
     await page.getByRole('heading', { name: 'Import', exact: true }).waitFor();
 
@@ -87,7 +88,7 @@ describe('workspaces (issue 13, items 1–3)', () => {
     const path = page.getByLabel('Path of the new workspace file');
     expect(await path.inputValue()).toBe(join(dir.path, 'data', 'workspace.ladder'));
     await path.fill(join(dir.path, 'second'));
-    await page.screenshot({ path: artifactPath('workspaces-new-dialog-1440-light.png') });
+    await shootScreens(page, 'workspaces-new-dialog');
     await page.getByRole('button', { name: 'Create', exact: true }).click();
     await expect.poll(workspaceName).toBe('second.ladder');
     expect(formatVersion(second)).toBeGreaterThan(0);

@@ -24,12 +24,17 @@ interface Tip {
 const markOf = (target: EventTarget | null): SVGElement | null =>
   target instanceof Element ? (target.closest('[data-mark]') as SVGElement | null) : null;
 
+const selectorOf = (mark: Element) =>
+  `[data-mark="${mark.getAttribute('data-mark')}"][data-index="${mark.getAttribute('data-index')}"]`;
+
 export function PlotFigure({ options, label, testId, onMarkClick }: PlotFigureProps) {
   const host = useRef<HTMLDivElement>(null);
   const figureRef = useRef<HTMLDivElement>(null);
   const clickRef = useRef(onMarkClick);
   clickRef.current = onMarkClick;
   const [tip, setTip] = useState<Tip | null>(null);
+  /** The mark that had focus in the figure being replaced, as a selector for the same mark in the next. */
+  const refocus = useRef<string | null>(null);
 
   // A layout effect, so the new figure is in place before the browser paints the update (a slider
   // drag repaints the chart in the same frame as its input).
@@ -39,7 +44,14 @@ export function PlotFigure({ options, label, testId, onMarkClick }: PlotFigurePr
     const figure = Plot.plot({ ...options, ariaLabel: label });
     target.replaceChildren(figure);
     setTip(null);
-    return () => figure.remove();
+    if (refocus.current) figure.querySelector<SVGElement>(refocus.current)?.focus();
+    refocus.current = null;
+    return () => {
+      // A keyboard user on a mark stays on it when the figure is rebuilt (an edit, a resize).
+      const focused = markOf(figure.contains(document.activeElement) ? document.activeElement : null);
+      if (focused) refocus.current = selectorOf(focused);
+      figure.remove();
+    };
   }, [options, label]);
 
   useEffect(() => {

@@ -172,6 +172,9 @@ describe('workbench', () => {
     );
     await shot('compare');
     await compare.getByRole('button', { name: 'Close' }).click();
+    // Closing the comparison comes back to the versions, which close on their own.
+    await versions.waitFor();
+    await versions.getByRole('button', { name: 'Close' }).click();
   });
 
   it('exports the draft from the workbench', async () => {

@@ -55,7 +55,7 @@ export const SignalsView = memo(function SignalsView({ baseline, draft, width }:
           ))}
         </tbody>
       </table>
-      <p className="muted small">Bars: accounts where the signal fires in the draft; black ticks: the baseline.</p>
+      <p className="muted small">Bars: accounts where the signal fires in the draft; ticks: the baseline.</p>
     </div>
   );
 });

@@ -39,6 +39,11 @@ export function SegmentOverrides({
   return (
     <fieldset className="overrides" data-testid={`overrides-${signal.id}`}>
       <legend>Per segment (empty: the default)</legend>
+      <div className="override-row override-head" aria-hidden="true">
+        <span />
+        <span>Threshold</span>
+        <span>Weight</span>
+      </div>
       {packSegments.map((segment) => {
         const o = signal.segmentOverrides?.[segment] as Override | undefined;
         const set = (patch: Override) => {
@@ -53,7 +58,7 @@ export function SegmentOverrides({
             <input
               type="number"
               step="any"
-              placeholder={typeof signal.threshold === 'number' ? `${signal.threshold}` : 'threshold'}
+              placeholder={typeof signal.threshold === 'number' ? `${signal.threshold}` : ''}
               aria-label={`${segment} threshold for ${signal.label}`}
               value={typeof o?.threshold === 'number' ? o.threshold : ''}
               onChange={(e) => set({ threshold: e.target.value === '' ? undefined : Number(e.target.value) })}
@@ -61,7 +66,7 @@ export function SegmentOverrides({
             <input
               type="number"
               step={0.5}
-              placeholder={`weight ${signal.weight}`}
+              placeholder={`${signal.weight}`}
               aria-label={`${segment} weight for ${signal.label}`}
               value={o?.weight ?? ''}
               onChange={(e) => set({ weight: e.target.value === '' ? undefined : Number(e.target.value) })}

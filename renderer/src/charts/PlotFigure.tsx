@@ -19,7 +19,12 @@ interface Tip {
   text: string;
   x: number;
   y: number;
+  /** Under the mark when the space above it inside the chart is too small for the tip. */
+  below: boolean;
 }
+
+/** About how tall a tip of `lines` lines is (0.8rem text, 1.35 line height, padding). */
+const tipHeight = (lines: number) => lines * 17.5 + 12;
 
 const markOf = (target: EventTarget | null): SVGElement | null =>
   target instanceof Element ? (target.closest('[data-mark]') as SVGElement | null) : null;
@@ -65,10 +70,13 @@ export function PlotFigure({ options, label, testId, onMarkClick }: PlotFigurePr
     const show = (mark: SVGElement) => {
       const box = mark.getBoundingClientRect();
       const frame = element.getBoundingClientRect();
+      const text = mark.getAttribute('data-tip') ?? '';
+      const below = box.top - frame.top < tipHeight(text.split('\n').length) + 8;
       setTip({
-        text: mark.getAttribute('data-tip') ?? '',
+        text,
         x: box.left - frame.left + box.width / 2,
-        y: box.top - frame.top,
+        y: below ? box.bottom - frame.top : box.top - frame.top,
+        below,
       });
     };
     const onClick = (event: MouseEvent) => {
@@ -130,7 +138,12 @@ export function PlotFigure({ options, label, testId, onMarkClick }: PlotFigurePr
     >
       <div ref={figureRef} />
       {tip && tip.text && (
-        <div className="chart-tip" role="tooltip" style={{ left: tip.x, top: tip.y }} data-testid="chart-tip">
+        <div
+          className={tip.below ? 'chart-tip below' : 'chart-tip'}
+          role="tooltip"
+          style={{ left: tip.x, top: tip.y }}
+          data-testid="chart-tip"
+        >
           {tip.text}
         </div>
       )}

@@ -68,6 +68,7 @@ describe('charts and the editor (issue 13, items 7–14)', () => {
     await tab('Filter funnel').click();
     const steps = await page.locator('[data-mark="funnel-step"]').count();
     expect(steps).toBe(6); // candidates, four filters, what remains
+    await shootScreens(page, 'funnel-filters');
     const labels: Record<string, string> = {
       single_champion: 'Single-champion bias',
       project_spike: 'Project spike',
@@ -217,6 +218,8 @@ describe('charts and the editor (issue 13, items 7–14)', () => {
     await row.focus();
     await page.keyboard.press('Enter');
     await page.getByTestId('account-drawer').waitFor();
+    await page.getByTestId('account-drawer').getByRole('figure').last().scrollIntoViewIfNeeded();
+    await shootScreens(page, 'drawer-series');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-row'))).toBe('2');
 

@@ -9,6 +9,7 @@ import { demoDefaults, writeDemoWorkspace, type DemoParams, type WriteDemoOption
 import { readSettings, rememberWorkspace } from './settings';
 import { createGrants, grantFolder, type PathGrants } from './path-grants';
 import { messageOf } from '#shared/error-message';
+import { logProblem } from './log-problem';
 
 export interface Session {
   dataDir: string;
@@ -98,7 +99,7 @@ export async function openInitialWorkspace(
     try {
       return await switchWorkspace(session, last);
     } catch (error) {
-      console.error(`Could not reopen ${basename(last)}: ${messageOf(error)}`);
+      logProblem(`Could not reopen ${basename(last)}`, messageOf(error));
     }
   }
   const demo = demoPath(session.dataDir);

@@ -5,7 +5,6 @@ export const exportMethodNames = [
   'export.readPack',
   'export.progress',
   'export.cancel',
-  'dialog.saveFile',
 ] as const;
 
 export type ExportMethodName = (typeof exportMethodNames)[number];

@@ -3,6 +3,8 @@
 import { importMethodNames } from './import-method-names';
 import { exportMethodNames } from './export-method-names';
 import { workbenchMethodNames } from './workbench-method-names';
+import { modelMethodNames } from './model-method-names';
+import { dialogMethodNames, type DialogMethodName } from './dialog-method-names';
 
 export const methodNames = [
   'app.status',
@@ -13,13 +15,15 @@ export const methodNames = [
   'workspace.overview',
   'workspace.info',
   'workspace.recent',
-  'dialog.openWorkspace',
-  'dialog.newWorkspace',
   'packs.presets',
   'packs.preset',
   ...importMethodNames,
   ...exportMethodNames,
   ...workbenchMethodNames,
+  ...modelMethodNames,
+  ...dialogMethodNames,
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];
+/** The methods the backend implements: all but the desktop-only dialogs. */
+export type BackendMethodName = Exclude<MethodName, DialogMethodName>;

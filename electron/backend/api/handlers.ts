@@ -2,7 +2,6 @@
 // arguments to the backend module that does the work.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { LadderError } from '#shared/api/result';
 import type { Handlers } from '#shared/api/dispatch';
 import { readInfo, readOverview } from '../workspace/queries';
 import { dataStamp } from '../workspace/data-stamp';
@@ -21,12 +20,14 @@ import { appVersion } from '../version';
 import { importHandlers } from './import-handlers';
 import { exportHandlers } from './export-handlers';
 import { workbenchHandlers } from './workbench-handlers';
+import { modelHandlers } from './model-handlers';
 import { listPresets, loadPreset } from '../packs/presets';
 
 export const handlers: Handlers<Session> = {
   ...importHandlers,
   ...exportHandlers,
   ...workbenchHandlers,
+  ...modelHandlers,
   'app.status': (_args, session) => ({
     version: appVersion,
     workspace: session.workspace ? refOf(session.workspace) : null,
@@ -46,18 +47,6 @@ export const handlers: Handlers<Session> = {
   'workspace.overview': (_args, session) => readOverview(requireWorkspace(session)),
   'workspace.info': (_args, session) => readInfo(requireWorkspace(session)),
   'workspace.recent': (_args, session) => recentWorkspaces(session.dataDir),
-  'dialog.openWorkspace': () => {
-    throw new LadderError(
-      'unsupported',
-      'Native file dialogs are only available in the desktop app; type the workspace path instead.',
-    );
-  },
-  'dialog.newWorkspace': () => {
-    throw new LadderError(
-      'unsupported',
-      'Native file dialogs are only available in the desktop app; type the new workspace path instead.',
-    );
-  },
   'packs.presets': () => listPresets(),
   'packs.preset': ({ id }) => loadPreset(id).pack,
 };

@@ -10,9 +10,11 @@ import { engineSession } from '../engine/engine-session';
 import type { Snapshot } from '../engine/protocol';
 import { fastSnapshot, rememberClasses } from '../engine/fast-path';
 import { registerWorkspaceStore } from './workspace-lifecycle';
+import { useFitStore } from './fit-store';
 
 export type ModelSource =
   | { kind: 'preset'; id: string; name: string }
+  | { kind: 'columns'; name: string }
   | { kind: 'version'; modelId: number; modelName: string; versionId: number; version: number };
 
 export interface ModelState {
@@ -37,6 +39,8 @@ export interface ModelState {
   future: RulePackInput[];
   lastGroup: { key: string; at: number } | null;
   startFromPreset(id: string): Promise<void>;
+  /** A first model built from the workspace's own numeric and yes/no fields (packs.fromColumns). */
+  startFromColumns(): Promise<void>;
   startFromVersion(versionId: number): Promise<void>;
   /** Replaces the draft with `change(draft)` (an immutable update: untouched parts keep their
    * identity, so only edited panels re-render). Edits with the same `group` in quick succession
@@ -56,6 +60,9 @@ export interface ModelState {
 export const isDirty = (s: Pick<ModelState, 'baseline' | 'draft'>) =>
   s.draft !== null && JSON.stringify(s.draft) !== JSON.stringify(s.baseline);
 const groupWindowMs = 800;
+/** Where edit grouping reads the time: a slider drag's edits within groupWindowMs are one undo step.
+ * Tests set `now` to a clock they move by hand, so grouping never depends on how fast a machine is. */
+export const editClock = { now: () => performance.now() };
 
 const emptyModel = {
   status: 'empty' as const,
@@ -122,6 +129,7 @@ export const useModelStore = create<ModelState>((set, get) => {
     const mine = epoch;
     set({ status: 'loading', error: null });
     rememberClasses(null);
+    useFitStore.getState().invalidate();
     const stopWatching = watchProgress();
     try {
       const loaded = await engineSession.load(pack).finally(stopWatching);
@@ -197,6 +205,14 @@ export const useModelStore = create<ModelState>((set, get) => {
       if (pack) await open({ kind: 'preset', id, name: pack.name }, pack);
     },
 
+    async startFromColumns() {
+      const pack = await api.call('packs.fromColumns', {}).catch((e: unknown) => {
+        set({ error: messageOf(e) });
+        return null;
+      });
+      if (pack) await open({ kind: 'columns', name: pack.name }, pack);
+    },
+
     async startFromVersion(versionId) {
       try {
         const version = await api.call('models.version', { versionId });
@@ -216,7 +232,7 @@ export const useModelStore = create<ModelState>((set, get) => {
       if (!draft) return;
       const next = change(draft);
       if (next === draft) return;
-      const now = performance.now();
+      const now = editClock.now();
       const sameGroup = group !== undefined && lastGroup?.key === group && now - lastGroup.at < groupWindowMs;
       replaceDraft(
         next,

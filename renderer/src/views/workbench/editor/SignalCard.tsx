@@ -11,6 +11,7 @@ import { MetricPicker } from './MetricPicker';
 import { ThresholdControl } from './ThresholdControl';
 import { DefaultUnusedNote, SegmentOverrides, hasOverrides } from './SegmentOverrides';
 import { useFeatureStats } from './useFeatureStats';
+import { DiagnosticBadge } from './DiagnosticBadge';
 
 type Signal = RulePackInput['signals'][number];
 
@@ -67,6 +68,7 @@ export const SignalCard = memo(function SignalCard({
           value={signal.label}
           onChange={(e) => set({ label: e.target.value }, `label:${signal.id}`)}
         />
+        <DiagnosticBadge part="signal" id={signal.id} />
         <button
           className="icon"
           onClick={() => setExpanded(!expanded)}

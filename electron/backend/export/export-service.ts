@@ -118,7 +118,8 @@ export function produceExport(
           ...(request.accountsTable ? { accountsTable: request.accountsTable } : {}),
           ...(request.periodsTable ? { periodsTable: request.periodsTable } : {}),
         });
-        return text(`.raw.${dialects[dialect].name}.sql`, () => sql);
+        // pack.raw.duckdb.sql beside pack.duckdb.sql: the two queries read different relations.
+        return { ...text(() => sql), fileName: fileName.replace(/(\.[a-z]+\.sql)$/, '.raw$1') };
       }
       let sql: string;
       try {

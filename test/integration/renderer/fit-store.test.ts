@@ -1,10 +1,16 @@
-// The draft's diagnostics against a real backend: the badges and the banner show the diagnosis of
-// the latest draft, even when an older draft's diagnosis (a slow first feature build) answers last.
+// How the model fits the data, against a real backend: the badges and the banner show the diagnosis
+// of the latest draft, even when an older draft's diagnosis (a slow first feature build) answers
+// last; the start panel's preset fits follow the data when another workspace opens.
+import { join } from 'node:path';
 import { createBackendDispatch } from '../../../electron/backend/api/backend-dispatch';
 import { loadPreset } from '../../../electron/backend/packs/presets';
+import { switchWorkspace } from '../../../electron/backend/session';
+import { openWorkspace } from '../../../electron/backend/store/open-workspace';
 import { setApiTransport } from '../../../renderer/src/api';
 import { useFitStore } from '../../../renderer/src/store/fit-store';
+import { useModelStore } from '../../../renderer/src/store/model-store';
 import { connectRendererToDemo, type RendererBackend } from '../../helpers/renderer-backend';
+import { tempDir } from '../../helpers/temp';
 import type { RulePackInput } from '#shared/pack/schema';
 
 let backend: RendererBackend;
@@ -23,9 +29,11 @@ beforeAll(async () => {
     return answer;
   });
 });
+const dir = tempDir();
 afterAll(() => {
   vi.useRealTimers();
   backend?.close();
+  dir.cleanup();
 });
 
 const fit = () => useFitStore.getState();
@@ -63,6 +71,27 @@ describe('the draft diagnostics in the renderer', () => {
     await expect.poll(() => fit().diagnosedPack).toBe(misspelt);
     expect(fit().diagnosis!.diagnostics).toContainEqual(
       expect.objectContaining({ part: 'signal', id: preset.signals[0]!.id, kind: 'unknown_name' }),
+    );
+  });
+});
+
+describe('the start panel after the data changes', () => {
+  it('forgets the preset fits of the previous workspace, and the next load describes the new one', async () => {
+    await fit().loadPresetFits();
+    expect(fit().presetFits!.find((f) => f.id === 'seven-signal-table')!.line).toBeNull();
+
+    const other = join(dir.path, 'accounts-only.ladder');
+    const ws = await openWorkspace(other, { create: true });
+    ws.db.prepare("INSERT INTO accounts (key, id, name, arr) VALUES (1, 'A-1', 'Alpha', 1000)").run();
+    ws.db.close();
+    await switchWorkspace(backend.session, other);
+    // What App does when the workspace or its data changes, with no model open.
+    await useModelStore.getState().reloadData();
+    expect(fit().presetFits).toBeNull();
+
+    await fit().loadPresetFits();
+    expect(fit().presetFits!.find((f) => f.id === 'seven-signal-table')!.line).toMatch(
+      /^None of its 8 inputs has data here/,
     );
   });
 });

@@ -1,5 +1,5 @@
 // `npm run bench [-- --only demo|import|engine|ui] [--accounts N] [--runs N]`: prints one JSON
-// object (DESIGN.md §6). Each part runs in its own Node process so memory figures are its own;
+// object (docs/ARCHITECTURE.md §8). Each part runs in its own Node process so memory figures are its own;
 // figures are medians of several runs, with anchors measured in the same run on the same data.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';

@@ -1,5 +1,6 @@
 // Writes the import benchmark's input: a deterministic accounts export in the shape CRMs produce
 // (quoted names with commas, thousands separators, US dates, TRUE/FALSE, blanks), ~100 bytes a row.
+// Rows come in key order, or shuffled (the same rows, in a seeded random order).
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createRng } from '#shared/random';
@@ -11,13 +12,26 @@ const segments = ['SMB', 'Mid-Market', 'Enterprise'];
 export const accountsHeader =
   'Account ID,Account Name,Segment,Industry,Region,Employees,CSM,ARR,Seats,Renewal Date,Health Score,Buyer Known';
 
-export async function writeAccountsCsv(path: string, rows: number, seed = 7): Promise<number> {
+export async function writeAccountsCsv(
+  path: string,
+  rows: number,
+  { seed = 7, shuffled = false }: { seed?: number; shuffled?: boolean } = {},
+): Promise<number> {
   const rng = createRng(seed);
   const random = rng.next;
+  const order = Uint32Array.from({ length: rows }, (_, i) => i);
+  if (shuffled) {
+    const shuffle = createRng(seed + 1).next;
+    for (let i = rows - 1; i > 0; i--) {
+      const j = Math.floor(shuffle() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+  }
   const out = createWriteStream(path, { highWaterMark: 1 << 20 });
   let bytes = 0;
   let block = `${accountsHeader}\n`;
-  for (let i = 0; i < rows; i++) {
+  for (let r = 0; r < rows; r++) {
+    const i = order[r]!;
     const seg = segments[i % 3]!;
     const arr = Math.round(2000 + random() * 400_000);
     const month = 1 + Math.floor(random() * 12);

@@ -16,9 +16,9 @@ import { activityColumns, rollUpSentence } from '#shared/import/roll-up';
 import { suggestPlan } from '#shared/import/suggest';
 import type { ImportReport, RejectedValue } from '#shared/import/report';
 import { LadderError } from '#shared/api/result';
-import { connect, type Db } from '../store/sqlite';
 import { summarizeSource, type FileAnalysis } from './analyze';
 import { ImportFailure } from './failure';
+import { closeImport, openForImport } from './import-connection';
 import { unpackBatch } from './batch';
 import { produceInBackground } from './worker-client';
 import { createKindWriter } from './write/kind-writer';
@@ -56,20 +56,12 @@ export function samePlan(a: ImportPlan, b: ImportPlan): boolean {
   );
 }
 
-function openForImport(path: string): Db {
-  const db = connect(path, { fileMustExist: true });
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('cache_size = -32768'); // 32 MB of page cache: a bigger one costs memory and buys little here
-  return db;
-}
-
 export async function runImport(o: RunImportOptions): Promise<ImportReport> {
   const started = Date.now();
   const { analysis, plan } = o;
   if (plan.blockers.length > 0) throw new ImportFailure(plan.blockers.join(' '));
-  const db = openForImport(o.workspacePath);
+  const connection = openForImport(o.workspacePath, plan.kind);
+  const { db } = connection;
   try {
     db.exec('BEGIN IMMEDIATE');
     const mapping = JSON.stringify(planToMapping(plan, { sheet: analysis.info.sheet, ticketPhrases: o.phrases }));
@@ -131,8 +123,7 @@ export async function runImport(o: RunImportOptions): Promise<ImportReport> {
       // pass is rolled back and the file is read again under the plan the whole file supports.
       const full = suggestPlan({ kind: plan.kind, headers: analysis.headers, profiles, spec: o.spec ?? {} });
       if (!samePlan(plan, full)) {
-        db.exec('ROLLBACK');
-        db.close();
+        closeImport(connection);
         if (full.blockers.length > 0) throw new ImportFailure(`${analysis.fileName}: ${full.blockers.join(' ')}`);
         return runImport({
           ...o,
@@ -207,6 +198,6 @@ export async function runImport(o: RunImportOptions): Promise<ImportReport> {
       );
     throw error;
   } finally {
-    if (db.open) db.close();
+    closeImport(connection);
   }
 }

@@ -168,6 +168,9 @@ export async function runImportCommand(argv: readonly string[], io: CliIo): Prom
     );
     if (plan.blockers.length > 0) throw new ImportFailure(`${analysis.fileName}: ${plan.blockers.join(' ')}`);
     const phrases = spec.ticketPhrases ?? readPhrases(ws);
+    // The importer's connection is then the only one, so a first load may use the faster rollback
+    // journal (import/import-connection.ts).
+    ws.db.close();
     const report = await runImport({
       workspacePath,
       analysis,
@@ -197,8 +200,9 @@ export async function runImportCommand(argv: readonly string[], io: CliIo): Prom
   } finally {
     process.off('SIGINT', onSigint);
     io.progress('');
-    ws.db.close();
+    if (ws.db.open) ws.db.close();
     if (created && !committed)
-      for (const f of [workspacePath, `${workspacePath}-wal`, `${workspacePath}-shm`]) rmSync(f, { force: true });
+      for (const f of [workspacePath, `${workspacePath}-wal`, `${workspacePath}-shm`, `${workspacePath}-journal`])
+        rmSync(f, { force: true });
   }
 }

@@ -48,9 +48,11 @@ function isConstraint(error: unknown): boolean {
 
 export function createTableWriter(db: Db, spec: TableSpec, importId: number): TableWriter {
   const columns = [...spec.columns, 'import_id'];
-  const width = columns.length;
+  const width = spec.columns.length;
   const perStatement = Math.max(1, Math.min(500, Math.floor(maxParams / width)));
-  const tuple = `(${columns.map(() => '?').join(',')})`;
+  // import_id is the same on every row: a literal in the statement, not a parameter bound per row.
+  if (!Number.isSafeInteger(importId)) throw new Error(`import id ${importId} is not an integer`);
+  const tuple = `(${spec.columns.map(() => '?').join(',')},${importId})`;
   const updates = spec.columns
     .filter((c) => !spec.keys.includes(c) && !spec.insertOnly?.includes(c))
     .map((c) =>
@@ -71,18 +73,27 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
     }
     return s;
   };
-  const keyWhere = spec.keys.length === 1 ? `${q(spec.keys[0]!)} IN ` : `(${spec.keys.map(q).join(',')}) IN (VALUES `;
-  const selectExisting = (n: number) =>
-    db.prepare(
-      `SELECT * FROM ${spec.table} WHERE ${keyWhere}${
-        spec.keys.length === 1
-          ? `(${Array(n).fill('?').join(',')})`
-          : `${Array(n)
-              .fill(`(${spec.keys.map(() => '?').join(',')})`)
-              .join(',')})`
-      }`,
-    );
-  const saveBefore = db.prepare('INSERT INTO import_undo (import_id, tbl, key1, key2, before) VALUES (?, ?, ?, ?, ?)');
+  // Existing rows are found by joining the batch's keys (one JSON array) to the table's key index.
+  // CROSS JOIN keeps the keys as the outer loop: with `key IN (…2,000 values…)` the planner chose to
+  // scan the whole table for every batch once it believed the table small (its statistics predate
+  // this import), which made an import into a non-empty workspace quadratic.
+  const keyMatch = spec.keys
+    .map((k, i) => `t.${q(k)} = ${spec.keys.length === 1 ? 'j.value' : `j.value ->> ${i}`}`)
+    .join(' AND ');
+  const fromKeys = `FROM json_each(?) AS j CROSS JOIN ${spec.table} AS t ON ${keyMatch}`;
+  const selectExisting = db
+    .prepare(`SELECT ${spec.keys.map((k) => `t.${q(k)}`).join(', ')}, t.import_id ${fromKeys}`)
+    .raw();
+  // Before-images are made in SQL (json_object renders every REAL so it reads back exactly).
+  const tableColumns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(spec.table) as string[];
+  const image = tableColumns.map((c) => `'${c}', t.${q(c)}`).join(', ');
+  const saveBefore = db.prepare(
+    `INSERT INTO import_undo (import_id, tbl, key1, key2, before)
+     SELECT ${importId}, '${spec.table}', t.${q(spec.keys[0]!)}, ${spec.keys.length > 1 ? `t.${q(spec.keys[1]!)}` : 'NULL'},
+            json_object(${image}) ${fromKeys}`,
+  );
+  const keyList = (rows: readonly PendingRow[]) =>
+    JSON.stringify(rows.map((r) => (spec.keys.length === 1 ? r.values[0] : r.values.slice(0, 2))));
   // A table empty at the start cannot hold rows to overwrite: plain inserts, no look-ups, and its
   // secondary indexes are built once at the end instead of row by row (several times faster).
   const emptyAtStart = db.prepare(`SELECT 1 FROM ${spec.table} LIMIT 1`).get() === undefined;
@@ -105,10 +116,7 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
   const bind = (rows: readonly PendingRow[]) => {
     const params: unknown[] = new Array(rows.length * width);
     let k = 0;
-    for (const r of rows) {
-      for (let i = 0; i < width - 1; i++) params[k++] = r.values[i];
-      params[k++] = importId;
-    }
+    for (const r of rows) for (let i = 0; i < width; i++) params[k++] = r.values[i];
     return params;
   };
   const run = (rows: readonly PendingRow[], upsert: boolean) => {
@@ -145,38 +153,48 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
   }
 
   function writeMerging(rows: readonly PendingRow[], rejections: RejectedValue[]): void {
-    const existing = new Map<string, Record<string, unknown>>();
-    const chunk = Math.floor(maxParams / spec.keys.length);
-    for (let start = 0; start < rows.length; start += chunk) {
-      const part = rows.slice(start, start + chunk);
-      const params = part.flatMap((r) => r.values.slice(0, spec.keys.length));
-      for (const found of selectExisting(part.length).all(params) as Record<string, unknown>[]) {
-        existing.set(keyOf(spec.keys.map((k) => found[k])), found);
-      }
+    const existing = new Map<string, unknown>();
+    for (const found of selectExisting.all(keyList(rows)) as unknown[][]) {
+      existing.set(keyOf(found), found[spec.keys.length]);
     }
     const seen = new Set<string>();
-    const accepted: PendingRow[] = [];
+    const fresh: PendingRow[] = [];
+    const overwritten: PendingRow[] = [];
     for (const r of rows) {
       const key = keyOf(r.values);
-      const before = existing.get(key);
-      if (seen.has(key) || (before && before.import_id === importId)) {
+      if (seen.has(key) || (existing.has(key) && existing.get(key) === importId)) {
         duplicate(r, rejections);
         continue;
       }
       seen.add(key);
-      if (before) {
-        saveBefore.run(
-          importId,
-          spec.table,
-          r.values[0],
-          spec.keys.length > 1 ? r.values[1] : null,
-          JSON.stringify(before),
-        );
-        updated++;
-      } else inserted++;
-      accepted.push(r);
+      (existing.has(key) ? overwritten : fresh).push(r);
     }
-    run(accepted, true);
+    if (overwritten.length > 0) saveBefore.run(keyList(overwritten));
+    updated += overwritten.length;
+    inserted += fresh.length;
+    // New keys go in as plain inserts (no conflict clause to evaluate). Should one conflict after
+    // all (a key the look-up did not match), its statement is undone on its own and redone row by
+    // row, saving the before-image of the row it meets.
+    for (let start = 0; start < fresh.length; start += perStatement) {
+      const part = fresh.slice(start, start + perStatement);
+      try {
+        prepared(part.length, false).run(bind(part));
+      } catch (error) {
+        if (!isConstraint(error)) throw error;
+        for (const r of part) {
+          try {
+            prepared(1, false).run(bind([r]));
+          } catch (rowError) {
+            if (!isConstraint(rowError)) throw rowError;
+            saveBefore.run(keyList([r]));
+            run([r], true);
+            inserted--;
+            updated++;
+          }
+        }
+      }
+    }
+    run(overwritten, true);
   }
 
   return {

@@ -1,0 +1,111 @@
+// kill -9 of a real `ladder import` process at points spread over the whole import, the last ones
+// near its end so some land inside COMMIT, for each journal the importer uses: the rollback journal
+// (DELETE) of a first load when it holds the only connection, and WAL when another connection is
+// open. Each time the workspace must reopen with integrity_check = ok and hold all the rows or none.
+// (The kill points come from one timed run; what is asserted holds wherever a kill lands.)
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openWorkspace } from '../../../electron/backend/store/open-workspace';
+import { repoRoot, tempDir } from '../../helpers/temp';
+
+const dir = tempDir();
+afterAll(() => dir.cleanup());
+
+const rows = 120_000;
+const file = join(dir.path, 'big.csv');
+const seed = join(dir.path, 'seed.ladder');
+beforeAll(async () => {
+  const lines = ['Account ID,Account Name,Segment,ARR,Renewal Date,Health Score,Notes'];
+  for (let i = 0; i < rows; i++)
+    lines.push(
+      `K${i},"Company ${i}, Inc.",${['SMB', 'Mid-Market', 'Enterprise'][i % 3]},${i * 10.5},2027-0${1 + (i % 9)}-15,${i % 100},note ${i}`,
+    );
+  writeFileSync(file, lines.join('\n'));
+  (await openWorkspace(seed, { create: true })).db.close();
+});
+
+interface Run {
+  exitCode: number | null;
+  companions: Set<string>;
+}
+
+/** Runs the import into `ws`, killing it after `killAfterMs` (or letting it finish). */
+async function runImport(ws: string, killAfterMs: number | null): Promise<Run> {
+  const child = spawn(
+    process.execPath,
+    [join(repoRoot, 'bin/ladder.js'), 'import', file, '--workspace', ws, '--kind', 'accounts'],
+    { stdio: 'ignore' },
+  );
+  const companions = new Set<string>();
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const started = Date.now();
+  let done = false;
+  void exited.then(() => (done = true));
+  while (!done) {
+    for (const suffix of ['-journal', '-wal'])
+      if (existsSync(ws + suffix) && statSync(ws + suffix, { throwIfNoEntry: false })?.size) companions.add(suffix);
+    if (killAfterMs !== null && Date.now() - started >= killAfterMs) {
+      child.kill('SIGKILL');
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  return { exitCode: await exited, companions };
+}
+
+describe.each([
+  { journal: 'DELETE', otherConnection: false, companion: '-journal' },
+  { journal: 'WAL', otherConnection: true, companion: '-wal' },
+])('kill -9 during a first load ($journal journal)', ({ otherConnection, companion }) => {
+  let n = 0;
+  const attempt = async (killAfterMs: number | null) => {
+    const ws = join(dir.path, `w${companion}-${n++}.ladder`);
+    copyFileSync(seed, ws);
+    // The app's connection, when there is one: the importer cannot leave WAL while it is open.
+    const app = otherConnection ? new Database(ws, { readonly: true }) : null;
+    app?.prepare('SELECT count(*) FROM accounts').get();
+    try {
+      return { ws, run: await runImport(ws, killAfterMs) };
+    } finally {
+      app?.close();
+    }
+  };
+
+  it('reopens with integrity ok and all rows or none, wherever the kill lands (COMMIT included)', async () => {
+    const full = await attempt(null);
+    expect(full.run.exitCode).toBe(0);
+    expect(full.run.companions.has(companion)).toBe(true);
+    const fullWs = await openWorkspace(full.ws);
+    expect(fullWs.db.prepare('SELECT count(*) FROM accounts').pluck().get()).toBe(rows);
+    expect(fullWs.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    fullWs.db.close();
+    const started = Date.now();
+    await attempt(null);
+    const duration = Date.now() - started;
+
+    const outcomes: string[] = [];
+    for (const f of [0.15, 0.35, 0.55, 0.75, 0.88, 0.94, 0.98, 1.02]) {
+      const at = Math.round(duration * f * (0.97 + Math.random() * 0.06));
+      const { ws, run } = await attempt(at);
+      const reopened = await openWorkspace(ws);
+      const db = reopened.db;
+      expect(db.pragma('integrity_check', { simple: true }), `killed after ${at} ms`).toBe('ok');
+      const accounts = db.prepare('SELECT count(*) FROM accounts').pluck().get() as number;
+      const imports = db.prepare('SELECT count(*) FROM imports').pluck().get() as number;
+      if (accounts === 0) expect(imports).toBe(0);
+      else {
+        expect(accounts, `killed after ${at} ms`).toBe(rows);
+        expect(db.prepare('SELECT rows_imported FROM imports').pluck().all()).toEqual([rows]);
+        expect(db.prepare("SELECT name FROM accounts WHERE id = 'K77'").pluck().get()).toBe('Company 77, Inc.');
+      }
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      db.close();
+      expect(existsSync(`${ws}-journal`)).toBe(false);
+      outcomes.push(`${at} ms: ${run.exitCode === null ? 'killed' : `exit ${run.exitCode}`}, ${accounts} rows`);
+    }
+    // Every kill point is reported, whichever way each went.
+    expect(outcomes).toHaveLength(8);
+  });
+});

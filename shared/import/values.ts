@@ -30,6 +30,11 @@ export function parseNumber(raw: string): ParsedNumber | undefined {
     const value = Number(raw);
     return Number.isFinite(value) ? { value, percent: false } : undefined;
   }
+  // Next hottest (CRM amounts): `1,234,567.89` as it stands, which the steps below would also reach.
+  if (groupedNumber.test(raw)) {
+    const value = Number(raw.replaceAll(',', ''));
+    return Number.isFinite(value) ? { value, percent: false } : undefined;
+  }
   let text = raw.trim();
   if (text === '') return undefined;
   let negative = false;
@@ -124,11 +129,61 @@ function monthOf(name: string): number {
   return at === -1 || (name.length > 3 && !new RegExp(`^${months[at]}`, 'i').test(name)) ? 0 : at + 1;
 }
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * Hot path for the shapes millions of cells have, `A/B/YYYY` (separator `/`, `.` or `-`, A and B of
+ * one or two digits): [a, b, year], or undefined for anything else, which the regexes then read.
+ */
+export function plainNumericDate(s: string): [number, number, number] | undefined {
+  const n = s.length;
+  if (n < 8 || n > 10) return undefined;
+  let i = 0;
+  let a = 0;
+  for (; i < 2 && isDigit(s.charCodeAt(i)); i++) a = a * 10 + s.charCodeAt(i) - 48;
+  if (i === 0) return undefined;
+  const separator = s.charCodeAt(i);
+  if (separator !== 47 && separator !== 46 && separator !== 45) return undefined;
+  const bStart = ++i;
+  let b = 0;
+  for (; i - bStart < 2 && isDigit(s.charCodeAt(i)); i++) b = b * 10 + s.charCodeAt(i) - 48;
+  if (i === bStart || s.charCodeAt(i) !== separator || n - ++i !== 4) return undefined;
+  let year = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (!isDigit(c)) return undefined;
+    year = year * 10 + c - 48;
+  }
+  return [a, b, year];
+}
+
+/** Hot path for `YYYY-MM-DD`: [year, month, day], or undefined for anything else. */
+export function plainIsoDate(s: string): [number, number, number] | undefined {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
+  let y = 0;
+  let m = 0;
+  let d = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const c = s.charCodeAt(i);
+    if (!isDigit(c)) return undefined;
+    if (i < 4) y = y * 10 + c - 48;
+    else if (i < 7) m = m * 10 + c - 48;
+    else d = d * 10 + c - 48;
+  }
+  return [y, m, d];
+}
+
 /** The two leading numbers of a `A/B/Y` date, to decide the column's day/month order. */
 export function numericDateParts(raw: string): { a: number; b: number } | undefined {
+  const plain = plainNumericDate(raw);
+  if (plain) return { a: plain[0], b: plain[1] };
   const m = numericDate.exec(raw.trim());
   return m ? { a: Number(m[1]), b: Number(m[3]) } : undefined;
 }
+
+const resolveOrder = (a: number, b: number, order: DateOrder | undefined): DateOrder | undefined =>
+  order ?? (a > 12 ? 'DMY' : b > 12 ? 'MDY' : a === b ? 'MDY' : undefined);
 
 /**
  * ISO dates and date-times (with offsets), `A/B/YYYY` or `A/B/YY` (order given by the column),
@@ -136,6 +191,15 @@ export function numericDateParts(raw: string): { a: number; b: number } | undefi
  * unambiguous forms.
  */
 export function parseDate(raw: string, order?: DateOrder): ParsedDate | undefined {
+  const iso = plainIsoDate(raw);
+  if (iso) return build(iso[0], iso[1], iso[2]);
+  const plain = plainNumericDate(raw);
+  if (plain) {
+    const [a, b, year] = plain;
+    const resolved = resolveOrder(a, b, order);
+    if (!resolved) return undefined;
+    return resolved === 'MDY' ? build(year, a, b) : build(year, b, a);
+  }
   const text = raw.trim();
   let m = isoDate.exec(text);
   if (m) {
@@ -147,7 +211,7 @@ export function parseDate(raw: string, order?: DateOrder): ParsedDate | undefine
   if (m) {
     const a = Number(m[1]);
     const b = Number(m[3]);
-    const resolved: DateOrder | undefined = order ?? (a > 12 ? 'DMY' : b > 12 ? 'MDY' : a === b ? 'MDY' : undefined);
+    const resolved = resolveOrder(a, b, order);
     if (!resolved) return undefined;
     const [month, day] = resolved === 'MDY' ? [a, b] : [b, a];
     const year = expandYear(Number(m[4]), m[4]!.length);

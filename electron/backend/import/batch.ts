@@ -1,20 +1,20 @@
-// Records between the reading thread and the writing thread. They travel as columns of bytes: a
-// tag per value (null, number, text, true, false), numbers in a Float64Array, and the batch's text
-// joined into one string with end offsets. Posting that from the worker costs a few buffer
-// transfers and one string copy, instead of cloning millions of small values one by one (which
-// took longer than parsing them).
+// Records between the reading thread and the writing thread, as columns: a tag per value (null,
+// number, text, true, false), the numbers in one Float64Array, and every text value of the batch
+// (the custom-field JSON included, as one more slot per row) joined by NULs into one string, which
+// the writer splits in one native call. A NUL inside a value is refused while validating
+// (records.ts), so the joins are unambiguous. Posting that costs a few buffer transfers and one
+// string copy, instead of cloning millions of small values one by one.
 import type { RejectedValue } from '#shared/import/report';
 import type { RecordOut } from './records';
 
 export interface Batch {
+  /** Values per record: the record's values, then its custom JSON. */
   width: number;
   count: number;
   tags: Uint8Array;
   numbers: Float64Array;
-  /** End offset in `text` after each value (text values advance it; others repeat it). */
-  ends: Uint32Array;
+  /** The text values in order, each followed by a NUL. */
   text: string;
-  customs: (string | null)[];
   rows: Int32Array;
   lines: Int32Array;
   rejections: RejectedValue[];
@@ -34,63 +34,58 @@ export function packBatch(
   bytesRead: number,
   rowsRead: number,
 ): Batch {
-  const width = records[0]?.values.length ?? 0;
+  const fields = records[0]?.values.length ?? 0;
+  const width = fields + 1;
   const size = records.length * width;
   const tags = new Uint8Array(size);
   const numbers = new Float64Array(size);
-  const ends = new Uint32Array(size);
-  const parts: string[] = [];
-  let end = 0;
+  const rows = new Int32Array(records.length);
+  const lines = new Int32Array(records.length);
+  let text = '';
   let k = 0;
-  for (const r of records) {
-    for (let i = 0; i < width; i++, k++) {
-      const v = r.values[i];
+  for (let r = 0; r < records.length; r++) {
+    const record = records[r]!;
+    const values = record.values;
+    for (let i = 0; i < fields; i++, k++) {
+      const v = values[i];
       if (typeof v === 'string') {
         tags[k] = TAG_TEXT;
-        parts.push(v);
-        end += v.length;
+        text += v + '\u0000';
       } else if (typeof v === 'number') {
         tags[k] = TAG_NUMBER;
         numbers[k] = v;
       } else if (typeof v === 'boolean') tags[k] = v ? TAG_TRUE : TAG_FALSE;
-      else tags[k] = TAG_NULL;
-      ends[k] = end;
     }
+    if (record.custom !== null) {
+      tags[k] = TAG_TEXT;
+      text += record.custom + '\u0000';
+    }
+    k++;
+    rows[r] = record.row;
+    lines[r] = record.line;
   }
-  return {
-    width,
-    count: records.length,
-    tags,
-    numbers,
-    ends,
-    text: parts.join(''),
-    customs: records.map((r) => r.custom),
-    rows: Int32Array.from(records, (r) => r.row),
-    lines: Int32Array.from(records, (r) => r.line),
-    rejections,
-    bytesRead,
-    rowsRead,
-  };
+  return { width, count: records.length, tags, numbers, text, rows, lines, rejections, bytesRead, rowsRead };
 }
 
 /** The buffers a worker hands over without copying. */
 export const transferables = (b: Batch): ArrayBuffer[] =>
-  [b.tags.buffer, b.numbers.buffer, b.ends.buffer, b.rows.buffer, b.lines.buffer] as ArrayBuffer[];
+  [b.tags.buffer, b.numbers.buffer, b.rows.buffer, b.lines.buffer] as ArrayBuffer[];
 
 export function unpackBatch(b: Batch): RecordOut[] {
   const out: RecordOut[] = new Array<RecordOut>(b.count);
+  const texts = b.text.split('\u0000');
+  const fields = b.width - 1;
+  let t = 0;
   let k = 0;
-  let start = 0;
   for (let r = 0; r < b.count; r++) {
-    const values: RecordOut['values'] = new Array<RecordOut['values'][number]>(b.width);
-    for (let i = 0; i < b.width; i++, k++) {
-      const end = b.ends[k]!;
+    const values: RecordOut['values'] = new Array<RecordOut['values'][number]>(fields);
+    for (let i = 0; i < fields; i++, k++) {
       switch (b.tags[k]) {
         case TAG_NUMBER:
           values[i] = b.numbers[k]!;
           break;
         case TAG_TEXT:
-          values[i] = b.text.slice(start, end);
+          values[i] = texts[t++]!;
           break;
         case TAG_TRUE:
           values[i] = true;
@@ -98,12 +93,13 @@ export function unpackBatch(b: Batch): RecordOut[] {
         case TAG_FALSE:
           values[i] = false;
           break;
+        case TAG_NULL:
         default:
           values[i] = null;
       }
-      start = end;
     }
-    out[r] = { values, custom: b.customs[r]!, row: b.rows[r]!, line: b.lines[r]! };
+    const custom = b.tags[k++] === TAG_TEXT ? texts[t++]! : null;
+    out[r] = { values, custom, row: b.rows[r]!, line: b.lines[r]! };
   }
   return out;
 }

@@ -6,6 +6,7 @@ import { fieldsByKind, type FieldInfo } from '#shared/import/fields';
 import type { ImportPlan } from '#shared/import/mapping';
 import type { Cell } from '#shared/import/profile';
 import type { ColumnReport, RejectedValue } from '#shared/import/report';
+import { ImportFailure } from './failure';
 
 export interface RecordOut {
   /** One slot per field of the kind (fieldsByKind order); undefined = not mapped. */
@@ -66,6 +67,9 @@ export function createRecordBuilder(plan: ImportPlan, headers: readonly string[]
   const constants = plan.constants
     .filter((c) => fieldIndex.has(c.field))
     .map((c) => ({ target: fieldIndex.get(c.field)!, value: c.value }));
+  for (const c of plan.constants)
+    if (typeof c.value === 'string' && c.value.includes('\u0000'))
+      throw new ImportFailure(`The constant for ${c.field} contains a NUL character (U+0000); remove it.`);
   const mappedFields = new Set([
     ...slots.filter((s) => s.field).map((s) => s.field!.id),
     ...plan.constants.map((c) => c.field),
@@ -109,6 +113,19 @@ export function createRecordBuilder(plan: ImportPlan, headers: readonly string[]
         const s = slots[k]!;
         const cell = s.index < cells.length ? cells[s.index]! : null;
         let value = s.convert(cell);
+        // Text travels NUL-separated between the threads (batch.ts); no export shows a NUL anyway.
+        if (typeof value === 'string' && value.includes('\u0000')) {
+          s.stats.rejected++;
+          rejections.push({
+            row,
+            line,
+            column: s.source,
+            value: value.replaceAll('\u0000', '\\u0000').slice(0, 200),
+            reason: 'contains a NUL character (U+0000), which no text field may hold',
+          });
+          bad = true;
+          continue;
+        }
         if (value === INVALID) {
           s.stats.rejected++;
           const keep = plan.onError === 'text' && !s.field?.required;

@@ -10,7 +10,9 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import ExcelJS from 'exceljs';
+// Loaded on first use: exceljs takes longer to load than a 100,000-row CSV takes to read, and every
+// import worker would otherwise pay for it.
+import type ExcelJS from 'exceljs';
 import { LadderError } from '#shared/api/result';
 import { ImportFailure } from '../failure';
 import { importLimits, mb } from './limits';
@@ -108,12 +110,13 @@ type ReaderInternals = {
 };
 
 /** A WorkbookReader for `path` whose parse() bounds every part (see above). */
-export function boundedWorkbookReader(
+export async function boundedWorkbookReader(
   path: string,
   options: ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookReader>[1],
   bounds: Bounds,
-): ExcelJS.stream.xlsx.WorkbookReader {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, options);
+): Promise<ExcelJS.stream.xlsx.WorkbookReader> {
+  const { default: excel } = await import('exceljs');
+  const reader = new excel.stream.xlsx.WorkbookReader(path, options);
   const self = reader as unknown as ReaderInternals & { parse(): AsyncGenerator<unknown> };
   const budget: Budget = { used: 0, total: totalPartBudget(bounds.fileBytes) };
   const part = (entry: Readable, name: string, cap: number, xml = true) =>

@@ -23,7 +23,7 @@ function cellValue(value: unknown): Cell {
 /** The worksheet names, from the workbook's own list (cheap: no cells are read). */
 async function sheetNames(path: string, bounds: { fileName: string; fileBytes: number }): Promise<string[]> {
   const names: string[] = [];
-  const reader = boundedWorkbookReader(
+  const reader = await boundedWorkbookReader(
     path,
     { worksheets: 'emit', sharedStrings: 'ignore', styles: 'ignore', hyperlinks: 'ignore' },
     bounds,
@@ -51,7 +51,7 @@ export const readXlsx: SourceReader = async (request, sink) => {
         : `${request.fileName} has no worksheet called "${wanted ?? ''}"; it has ${sheets.map((s) => `"${s}"`).join(', ')}.`,
     );
   }
-  const reader = boundedWorkbookReader(
+  const reader = await boundedWorkbookReader(
     request.path,
     { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore' },
     bounds,

@@ -12,7 +12,9 @@ export interface Dialect {
   string(value: string): string;
   /** The engine's name for an IEEE double. */
   double: string;
-  least(a: string, b: string): string;
+  /** Smallest / largest of the values (callers make sure no argument is NULL unless all are). */
+  least(...values: string[]): string;
+  greatest(...values: string[]): string;
 }
 
 const doubleQuoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -25,7 +27,8 @@ export const dialects: Record<SqlDialect, Dialect> = {
     ident: doubleQuoted,
     string: singleQuoted,
     double: 'REAL',
-    least: (a, b) => `min(${a}, ${b})`,
+    least: (...v) => `min(${v.join(', ')})`,
+    greatest: (...v) => `max(${v.join(', ')})`,
   },
   postgres: {
     name: 'postgres',
@@ -33,7 +36,8 @@ export const dialects: Record<SqlDialect, Dialect> = {
     ident: doubleQuoted,
     string: singleQuoted,
     double: 'DOUBLE PRECISION',
-    least: (a, b) => `LEAST(${a}, ${b})`,
+    least: (...v) => `LEAST(${v.join(', ')})`,
+    greatest: (...v) => `GREATEST(${v.join(', ')})`,
   },
   duckdb: {
     name: 'duckdb',
@@ -41,7 +45,8 @@ export const dialects: Record<SqlDialect, Dialect> = {
     ident: doubleQuoted,
     string: singleQuoted,
     double: 'DOUBLE',
-    least: (a, b) => `LEAST(${a}, ${b})`,
+    least: (...v) => `LEAST(${v.join(', ')})`,
+    greatest: (...v) => `GREATEST(${v.join(', ')})`,
   },
   snowflake: {
     name: 'snowflake',
@@ -49,7 +54,8 @@ export const dialects: Record<SqlDialect, Dialect> = {
     ident: (name) => doubleQuoted(name.toUpperCase()),
     string: (value) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`,
     double: 'DOUBLE',
-    least: (a, b) => `LEAST(${a}, ${b})`,
+    least: (...v) => `LEAST(${v.join(', ')})`,
+    greatest: (...v) => `GREATEST(${v.join(', ')})`,
   },
   bigquery: {
     name: 'bigquery',
@@ -58,7 +64,8 @@ export const dialects: Record<SqlDialect, Dialect> = {
     string: (value) =>
       `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`,
     double: 'FLOAT64',
-    least: (a, b) => `LEAST(${a}, ${b})`,
+    least: (...v) => `LEAST(${v.join(', ')})`,
+    greatest: (...v) => `GREATEST(${v.join(', ')})`,
   },
 };
 

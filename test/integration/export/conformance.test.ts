@@ -1,7 +1,8 @@
 // Conformance: for the demo book and every preset, the compiled SQL runs in SQLite, DuckDB and
 // PostgreSQL over the features relation, the JS module runs imported from a file, the JSON Logic
-// runs in json-logic-js — and every account's score, stage, signals and filters (and, where the
-// format reports them, category subtotals) equal the engine's exactly: doubles compared bit for bit.
+// runs in json-logic-js — and every account's score, stage, signals and filters, its whitespace
+// (potential seats, potential ARR, max(0, potential ARR − ARR)) and, where the format reports
+// them, category subtotals equal the engine's exactly: doubles compared bit for bit.
 import { join } from 'node:path';
 import { compileSql } from '#shared/compile/sql';
 import { compileJsModule } from '#shared/compile/js-module';
@@ -54,6 +55,13 @@ describe.each([...presets, kitchenSink])('%s: every export equals the engine', (
     const s = scored.get(preset)!;
     return { relation: featuresRelation(s.build.table, packOf(preset)), expected: engineRows(s.engine) };
   };
+
+  it('has whitespace to compare: known for most accounts, positive for some', () => {
+    const { whitespace } = scored.get(preset)!.engine.potential;
+    const known = whitespace.filter((v) => v === v);
+    expect(known.length).toBeGreaterThan(whitespace.length * 0.9);
+    expect(known.filter((v) => v > 0).length).toBeGreaterThan(whitespace.length * 0.3);
+  });
 
   it('SQLite', () => {
     const { relation, expected } = setup();

@@ -72,6 +72,7 @@ function expectedOf(engine: Engine, i: number): GoldenCase['expected'] {
     stage: model.stages[outcomes.stage[c]!]!.id,
     signals: pack.signals.filter((s, k) => s.enabled && (table.mask[c]! >>> k) & 1).map((s) => s.id),
     filters: pack.filters.filter((f, k) => f.enabled && (table.context[c]! >>> (6 + k)) & 1).map((f) => f.id),
+    whitespace: Number.isFinite(engine.potential.whitespace[i]!) ? engine.potential.whitespace[i]! : null,
   };
 }
 
@@ -185,7 +186,7 @@ export function selectGoldenCases(engine: Engine, valid: ValidPack, limit = 150)
 
 export interface GoldenMismatch {
   id: string;
-  field: 'score' | 'stage' | 'signals' | 'filters';
+  field: 'score' | 'stage' | 'signals' | 'filters' | 'whitespace';
   expected: unknown;
   actual: unknown;
 }
@@ -201,6 +202,8 @@ export function verifyGoldenCases(valid: ValidPack, cases: readonly GoldenCase[]
       out.push({ id: c.id, field: 'score', expected: c.expected.score, actual: actual.score });
     if (actual.stage !== c.expected.stage)
       out.push({ id: c.id, field: 'stage', expected: c.expected.stage, actual: actual.stage });
+    if (c.expected.whitespace !== undefined && !Object.is(actual.whitespace, c.expected.whitespace))
+      out.push({ id: c.id, field: 'whitespace', expected: c.expected.whitespace, actual: actual.whitespace });
     for (const field of ['signals', 'filters'] as const) {
       if (actual[field].join() !== c.expected[field].join())
         out.push({ id: c.id, field, expected: c.expected[field], actual: actual[field] });

@@ -216,6 +216,8 @@ export const goldenCaseSchema = z
         stage: id,
         signals: z.array(id).max(limits.signals),
         filters: z.array(id).max(limits.filters),
+        /** max(0, potential ARR − ARR); null when unknown. Absent in packs exported before whitespace. */
+        whitespace: finite.nullable().optional(),
       })
       .strict(),
   })

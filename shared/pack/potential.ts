@@ -23,10 +23,10 @@ export const potentialColumns = ['potential_seats', 'potential_arr', 'whitespace
  */
 export const defaultPotential: Potential = {
   description:
-    'Default: a share of employees could realistically use the product (SMB 50 %, Mid-Market 35 %, Enterprise 20 %), priced at the current price per seat.',
-  seats: 'employees * 0.35',
+    'Default: a share of employees could realistically use the product (SMB 50 %, Mid-Market 30 %, Enterprise 15 %), priced at the current price per seat.',
+  seats: 'employees * 0.3',
   arr: 'potential_seats * arr / seats_licensed',
-  segmentOverrides: { SMB: { seats: 'employees * 0.5' }, Enterprise: { seats: 'employees * 0.2' } },
+  segmentOverrides: { SMB: { seats: 'employees * 0.5' }, Enterprise: { seats: 'employees * 0.15' } },
 };
 
 export interface PotentialVariant {

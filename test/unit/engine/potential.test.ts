@@ -33,14 +33,14 @@ describe('whitespace', () => {
     const engine = createEngine(book, valid(pack()));
     const { seats, arr, whitespace } = engine.potential;
     // SMB: 40 × 0.5 = 20 seats at 6,000 / 10 = 600 a seat → 12,000; whitespace 12,000 − 6,000.
-    // Mid-Market: 600 × 0.35 = 210 seats at 800 → 168,000; whitespace 72,000.
-    // Enterprise: 12,000 × 0.2 = 2,400 seats at 1,200 → 2,880,000; whitespace 1,920,000.
-    // No segment (the default share): 100 × 0.35 = 35 seats at 700 → 24,500; whitespace 10,500.
-    // No headcount: unknown. Paying for 80 seats, could use 35: no whitespace (0, not negative).
+    // Mid-Market: 600 × 0.3 = 180 seats at 800 → 144,000; whitespace 48,000.
+    // Enterprise: 12,000 × 0.15 = 1,800 seats at 1,200 → 2,160,000; whitespace 1,200,000.
+    // No segment (the default share): 100 × 0.3 = 30 seats at 700 → 21,000; whitespace 7,000.
+    // No headcount: unknown. Paying for 80 seats, could use 30: no whitespace (0, not negative).
     // No seats licensed: no price per seat, so unknown.
-    expect(Array.from(seats)).toEqual([20, 210, 2400, 35, NaN, 35, 1000]);
-    expect(Array.from(arr)).toEqual([12000, 168000, 2880000, 24500, NaN, 28000, NaN]);
-    expect(Array.from(whitespace)).toEqual([6000, 72000, 1920000, 10500, NaN, 0, NaN]);
+    expect(Array.from(seats)).toEqual([20, 180, 1800, 30, NaN, 30, 750]);
+    expect(Array.from(arr)).toEqual([12000, 144000, 2160000, 21000, NaN, 24000, NaN]);
+    expect(Array.from(whitespace)).toEqual([6000, 48000, 1200000, 7000, NaN, 0, NaN]);
   });
 
   it("a pack's own definition, with a per-segment override and potential_seats in the ARR", () => {

@@ -24,6 +24,7 @@ export const accountFields: readonly BookField[] = [
 ];
 
 /** A custom text field of the accounts, by its name in the import (`custom.<name>`). */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what the name may not hold
 export const customFieldPattern = /^custom\.[^\u0000-\u001f]{1,64}$/;
 
 export function isBookField(id: string): boolean {

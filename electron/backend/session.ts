@@ -6,6 +6,7 @@ import type { WorkspaceRef } from '#shared/domain/workspace';
 import { openWorkspace, type Workspace } from './store/open-workspace';
 import { demoDefaults, writeDemoWorkspace, type DemoParams, type WriteDemoOptions } from './demo/write-demo';
 import { readSettings, rememberWorkspace } from './settings';
+import { messageOf } from '#shared/error-message';
 
 export interface Session {
   dataDir: string;
@@ -69,7 +70,7 @@ export async function openInitialWorkspace(session: Session, requested?: string)
     try {
       return await switchWorkspace(session, last);
     } catch (error) {
-      console.error(`Could not reopen ${basename(last)}: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(`Could not reopen ${basename(last)}: ${messageOf(error)}`);
     }
   }
   const demo = demoPath(session.dataDir);

@@ -5,6 +5,7 @@
 // entries, never over a million accounts. Money is summed in whole cents: exact, order-free.
 import type { CategoryColumn } from '../engine/features';
 import { stageField } from './fields';
+import { isSet } from '../missing';
 
 /** Per-account inputs (index = account, in feature-table order). */
 export interface BookData {
@@ -54,7 +55,7 @@ export interface CellTable {
   converted: Float64Array;
 }
 
-const cents = (v: number) => (v === v ? Math.round(v * 100) : 0);
+const cents = (v: number) => (isSet(v) ? Math.round(v * 100) : 0);
 
 export function axisCodes(field: string | null, data: BookData): AxisCodes {
   if (field === null || field === stageField) return { field: field ?? '', size: 1, dictionary: [], codes: null };
@@ -118,7 +119,7 @@ export function buildCellTable(data: BookData, classes: BookClasses, rows: AxisC
     sums.count[e]! += 1;
     sums.arr[e]! += cents(arr[i]!);
     const w = whitespace[i]!;
-    if (w === w) {
+    if (isSet(w)) {
       sums.ws[e]! += Math.round(w * 100);
       sums.wsKnown[e]! += 1;
     }

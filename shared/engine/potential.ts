@@ -6,6 +6,7 @@ import { evaluate, type ColumnEnv } from '../expr/evaluate';
 import { potentialSeatsName, type CheckedPotential, type PotentialVariant } from '../pack/potential';
 import type { ValidPack } from '../pack/validate';
 import type { FeatureTable } from './features';
+import { isSet } from '../missing';
 
 export interface PotentialColumns {
   seats: Float64Array;
@@ -15,7 +16,7 @@ export interface PotentialColumns {
 
 /** max(0, potential − arr), missing when either is. */
 export function whitespaceOf(potentialArr: number, arr: number): number {
-  if (potentialArr !== potentialArr || arr !== arr) return NaN;
+  if (!isSet(potentialArr) || !isSet(arr)) return NaN;
   const gap = potentialArr - arr;
   return gap > 0 ? gap : 0;
 }

@@ -3,8 +3,10 @@
 // whitespace columns (null when unknown).
 import type { Engine } from '#shared/engine/engine';
 import type { SqlRow } from './sql-engines';
+import { filterHit, hasBit } from '#shared/engine/classes';
+import { isSet } from '#shared/missing';
 
-const orNull = (v: number) => (v === v ? v : null);
+const orNull = (v: number) => (isSet(v) ? v : null);
 
 /** Potential seats, potential ARR and whitespace of account i, as the exports name them. */
 export function whitespaceRow(engine: Engine, i: number): SqlRow {
@@ -22,8 +24,8 @@ export function engineRows(engine: Engine): SqlRow[] {
       score: outcomes.score[c]!,
       stage: model.stages[outcomes.stage[c]!]!.id,
     };
-    pack.signals.forEach((s, b) => (row[s.id] = s.enabled && (table.mask[c]! >>> b) & 1 ? 1 : 0));
-    pack.filters.forEach((f, b) => (row[f.id] = f.enabled && (table.context[c]! >>> (6 + b)) & 1 ? 1 : 0));
+    pack.signals.forEach((s, b) => (row[s.id] = s.enabled && hasBit(table.mask[c]!, b) ? 1 : 0));
+    pack.filters.forEach((f, b) => (row[f.id] = f.enabled && filterHit(table.context[c]!, b) ? 1 : 0));
     model.categories.forEach((cat, j) => (row[`subtotal_${cat.id}`] = outcomes.subtotal[c * k + j]!));
     Object.assign(row, whitespaceRow(engine, i));
     return row;

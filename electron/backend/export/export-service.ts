@@ -11,7 +11,7 @@ import { dialects, type SqlDialect } from '#shared/compile/sql-dialect';
 import { exportFormatInfo, type ExportFormat } from '#shared/export/formats';
 import { utf8Bom } from '#shared/export/spreadsheet-safe';
 import { writePack } from '#shared/pack/document';
-import { checkPack, formatIssues, type ValidPack } from '#shared/pack/validate';
+import { checkPack, describePackIssues, type ValidPack } from '#shared/pack/validate';
 import { scoreWorkspace, type ScoredWorkspace } from '../scoring/score-workspace';
 import { writeLines } from '../scoring/write-scored';
 import type { Workspace } from '../store/open-workspace';
@@ -20,6 +20,7 @@ import { featuresRelation } from './features-relation';
 import { featuresParquet } from './features-parquet';
 import { packDocument, validationBlock } from './pack-document';
 import { scoredCsvLines, scoredTable, scoredXlsx } from './scored-export';
+import { messageOf } from '#shared/error-message';
 
 export interface ExportRequest {
   format: ExportFormat;
@@ -53,8 +54,7 @@ function needWorkspace(ws: Workspace | null, what: string): Workspace {
 /** The pack in canonical form: validated again, so key order and defaults are exactly what an import gives. */
 function canonical(pack: unknown): ValidPack {
   const checked = checkPack(pack);
-  if (!checked.ok)
-    throw new LadderError('internal', `The exported pack did not validate: ${formatIssues(checked.issues)}`);
+  if (!checked.ok) throw new LadderError('internal', describePackIssues(checked.issues, 'The exported pack'));
   return checked.value;
 }
 
@@ -84,7 +84,7 @@ export function produceExport(ws: Workspace | null, valid: ValidPack, request: E
       try {
         sql = compileSql(valid, { dialect, ...(request.table ? { table: request.table } : {}) });
       } catch (error) {
-        throw new LadderError('bad_request', error instanceof Error ? error.message : String(error));
+        throw new LadderError('bad_request', messageOf(error));
       }
       return text(`.${dialects[dialect].name}.sql`, () => sql);
     }

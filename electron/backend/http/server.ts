@@ -7,6 +7,7 @@ import { contentSecurityPolicy } from '#shared/security/csp';
 import { checkRequest, tokenCookieName } from './guard';
 import { loadStaticFile } from './static-files';
 import { receiveUpload } from './upload';
+import { messageOf } from '#shared/error-message';
 
 export interface BrowserServerOptions {
   dispatch: Dispatch;
@@ -108,7 +109,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       receiveUpload(req, url.searchParams.get('name') ?? 'upload').then(
         (file) => send(res, 200, JSON.stringify({ ok: true, value: file }), 'application/json; charset=utf-8'),
         (error: unknown) => {
-          const message = `The upload failed: ${error instanceof Error ? error.message : String(error)}.`;
+          const message = `The upload failed: ${messageOf(error)}.`;
           if (!res.headersSent)
             send(
               res,

@@ -4,6 +4,8 @@
 // whitespace; empty when unknown).
 import type { Engine } from '#shared/engine/engine';
 import { potentialColumns } from '#shared/pack/potential';
+import { filterHit, hasBit } from '#shared/engine/classes';
+import { isSet } from '#shared/missing';
 
 export function scoredColumns(engine: Engine): string[] {
   return [
@@ -21,7 +23,7 @@ export const whitespaceColumns: readonly string[] = potentialColumns;
 /** Account i's potential seats, potential ARR and whitespace (null when unknown). */
 export function whitespaceCells(engine: Engine, i: number): (number | null)[] {
   const { seats, arr, whitespace } = engine.potential;
-  const orNull = (v: number) => (v === v ? v : null);
+  const orNull = (v: number) => (isSet(v) ? v : null);
   return [orNull(seats[i]!), orNull(arr[i]!), orNull(whitespace[i]!)];
 }
 
@@ -37,8 +39,8 @@ export function* scoredRows(engine: Engine): Generator<(string | number)[]> {
       outcomes.score[c]!,
       model.stages[outcomes.stage[c]!]!.id,
     ];
-    for (let s = 0; s < signals; s++) row.push(pack.signals[s]!.enabled && (mask >>> s) & 1 ? 1 : 0);
-    pack.filters.forEach((f, k) => row.push(f.enabled && (context >>> (6 + k)) & 1 ? 1 : 0));
+    for (let s = 0; s < signals; s++) row.push(pack.signals[s]!.enabled && hasBit(mask, s) ? 1 : 0);
+    pack.filters.forEach((f, k) => row.push(f.enabled && filterHit(context, k) ? 1 : 0));
     yield row;
   }
 }

@@ -5,6 +5,7 @@ import { basename } from 'node:path';
 import { LadderError } from '#shared/api/result';
 import { connect, type Db } from './sqlite';
 import { applicationId, latestVersion, migrations as defaultMigrations, type Migration } from './migrations';
+import { messageOf } from '#shared/error-message';
 
 export interface Workspace {
   path: string;
@@ -93,7 +94,7 @@ function inspectReadOnly(path: string, latest: number): Inspection {
     return { version, appId, tables };
   } catch (error) {
     if (error instanceof LadderError) throw error;
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = messageOf(error);
     throw new LadderError(
       'invalid_workspace',
       `${name} is damaged or unreadable (SQLite reports: ${detail}); it was left unchanged.`,

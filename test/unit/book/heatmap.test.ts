@@ -4,6 +4,7 @@
 import { buildCellTable, axisCodes, type BookData } from '#shared/book/cells';
 import { compareHeatmaps, computeHeatmap, heatmapFromCells, type StageInfo } from '#shared/book/heatmap';
 import { heatmapCsv } from '#shared/book/heatmap-table';
+import { isSet } from '#shared/missing';
 
 const encode = (values: (string | null)[]) => {
   const dictionary = [...new Set(values.filter((v): v is string => v !== null))];
@@ -124,7 +125,7 @@ describe('heatmap', () => {
     const sparse = computeHeatmap(big, manyClasses, stages([0, 0, 0]), spec); // 3 × 901 × 401 slots
     const dense = computeHeatmap(big, few, stages([0]), spec);
     expect(sparse).toEqual(dense);
-    expect(sparse.total).toBe(big.whitespace.reduce((s, v) => s + (v === v ? v : 0), 0));
+    expect(sparse.total).toBe(big.whitespace.reduce((s, v) => s + (isSet(v) ? v : 0), 0));
   });
 
   it('Δ lays the earlier date out like the current one; new values there go to "Other"', () => {

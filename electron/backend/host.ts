@@ -6,6 +6,7 @@ import type { BackendRequest } from './host-protocol';
 import { createSession, openInitialWorkspace } from './session';
 import { defaultDataDir } from './settings';
 import { messageOf } from '#shared/error-message';
+import { grantFile } from './path-grants';
 
 interface ParentPort {
   on(event: 'message', listener: (message: { data: Envelope<BackendRequest> }) => void): void;
@@ -17,7 +18,9 @@ if (!parentPort) throw new Error('backend-host must run inside an Electron utili
 
 const session = createSession(defaultDataDir());
 const dispatch = createBackendDispatch(session);
-const ready = openInitialWorkspace(session, process.env.LADDER_WORKSPACE || undefined).catch((error: unknown) => {
+const requested = process.env.LADDER_WORKSPACE || undefined;
+if (requested) grantFile(session.grants, requested, 'workspace'); // named on the command line
+const ready = openInitialWorkspace(session, requested).catch((error: unknown) => {
   // The app still starts; the overview offers the demo or another workspace.
   console.error(`Ladder could not open a workspace at launch: ${messageOf(error)}`);
 });
@@ -25,7 +28,9 @@ const ready = openInitialWorkspace(session, process.env.LADDER_WORKSPACE || unde
 parentPort.on('message', ({ data }) => {
   void answer<BackendRequest>(
     data,
-    async ({ name, args }) => {
+    async ({ name, args, grants }) => {
+      // Files the user chose in the main process's dialogs for this call (electron/main/path-handles.ts).
+      for (const grant of grants ?? []) grantFile(session.grants, grant.path, grant.access);
       await ready;
       return dispatch(name, args);
     },

@@ -33,7 +33,7 @@ export function startDesktopApp(distDir: string): void {
     if (!backend) return;
     const { path } = await chooseWorkspace(window);
     if (!path) return;
-    const result = await backend.call('workspace.open', { path });
+    const result = await backend.call('workspace.open', { path }, [{ path, access: 'workspace' }]);
     if (!result.ok) reportFailure('Could not open the workspace', result.error.message);
     else window?.webContents.reload();
   };

@@ -4,10 +4,12 @@ import { utilityProcess, type UtilityProcess } from 'electron';
 import { messageOf } from '#shared/error-message';
 import { createCaller, type ReplyEnvelope } from '#shared/request-reply';
 import type { ApiResult } from '#shared/api/result';
+import type { PathGrant } from './path-handles';
 import type { BackendReplies, BackendRequest } from '../backend/host-protocol';
 
 export interface BackendProcess {
-  call(name: string, args: unknown): Promise<ApiResult<unknown>>;
+  /** `grants`: paths the user chose in a main-process dialog, which this call may use. */
+  call(name: string, args: unknown, grants?: PathGrant[]): Promise<ApiResult<unknown>>;
   stop(): void;
 }
 
@@ -30,9 +32,9 @@ export function startBackendProcess(hostPath: string, env: Record<string, string
   };
   wire(child);
   return {
-    call: (name, args) =>
+    call: (name, args, grants = []) =>
       caller
-        .call({ op: 'call', name, args })
+        .call({ op: 'call', name, args, grants })
         .catch((error: unknown) => ({ ok: false, error: { code: 'internal', message: messageOf(error) } }) as const),
     stop() {
       child.removeAllListeners('exit');

@@ -3,6 +3,7 @@
 // that fit their operator, stage order. Every problem comes back with its path.
 import type { MetricKind } from './catalog';
 import { resolveMetrics, type ResolvedMetrics } from './metrics';
+import { controlCharacterIssues } from './plain-text';
 import { checkPotential, potentialColumns, type CheckedPotential } from './potential';
 import {
   limits,
@@ -233,6 +234,8 @@ export function checkPack(input: unknown): PackCheck {
   }
   if (depthOf(value) > maxJsonDepth)
     return { ok: false, issues: [{ path: '', message: `The pack nests more than ${maxJsonDepth} levels deep.` }] };
+  const controls = controlCharacterIssues(value);
+  if (controls.length > 0) return { ok: false, issues: controls };
   if (typeof value === 'object' && value !== null && 'schemaVersion' in value) {
     const version = (value as { schemaVersion: unknown }).schemaVersion;
     if (typeof version === 'number' && version > packSchemaVersion) {

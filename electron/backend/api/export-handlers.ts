@@ -52,7 +52,8 @@ export const exportHandlers: { [M in ExportMethodName]: Handler<M, Session> } = 
   },
   'export.save': async ({ pack, path, ...args }, session) => {
     const target = resolve(path);
-    const bytes = await writeExport(produceExport(session.workspace, validPack(pack), requestOf(args)), target);
+    const output = produceExport(session.workspace, validPack(pack), requestOf(args));
+    const bytes = await writeExport(output, target, session.workspace);
     return { path: target, bytes };
   },
   'export.readPack': ({ text }) => {

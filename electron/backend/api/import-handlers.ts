@@ -5,6 +5,7 @@ import type { ImportMethodName } from '#shared/api/import-method-names';
 import type { ImportHistoryEntry } from '#shared/import/report';
 import type { ImportKind } from '#shared/domain/workspace';
 import { importState, readPhrases, replan, startAnalyze, startRun, undo, writePhrases } from '../import/import-service';
+import { removeUpload } from '../http/upload';
 import { requireWorkspace, type Session } from '../session';
 import { all, type ImportRow } from '../store/rows';
 
@@ -16,9 +17,20 @@ export const importHandlers: { [M in ImportMethodName]: Handler<M, Session> } = 
     jobId: startAnalyze(importState(session), path, kind, spec),
   }),
   'import.plan': ({ fileToken, kind, spec }, session) => replan(importState(session), fileToken, kind, spec),
-  'import.run': ({ fileToken, kind, spec, dryRun }, session) => ({
-    jobId: startRun(importState(session), requireWorkspace(session), fileToken, kind, spec, dryRun),
-  }),
+  'import.run': ({ fileToken, kind, spec, dryRun }, session) => {
+    const state = importState(session);
+    const jobId = startRun(state, requireWorkspace(session), fileToken, kind, spec, dryRun);
+    // A browser-mode upload is the user's data in our folder: gone once it is imported.
+    const path = state.analyses.get(fileToken)?.path;
+    if (!dryRun && path && session.uploads.has(path)) {
+      void state.jobs.finished(jobId).then((phase) => {
+        if (phase !== 'done') return;
+        session.uploads.delete(path);
+        removeUpload(path);
+      });
+    }
+    return { jobId };
+  },
   'import.job': ({ jobId }, session) => importState(session).jobs.status(jobId),
   'import.cancel': ({ jobId }, session) => ({ cancelled: importState(session).jobs.cancel(jobId) }),
   'import.history': (_args, session) =>

@@ -1,7 +1,6 @@
 // Every export, produced the same way for the API and the CLI: a validated pack in, a named file
 // out (text, or bytes for XLSX). Formats that describe the model alone need no workspace; the
 // pack's validation block, the features relation and scored accounts are measured on one.
-import { writeFile } from 'node:fs/promises';
 import { LadderError } from '#shared/api/result';
 import { compileJsModule } from '#shared/compile/js-module';
 import { compileJsonLogic } from '#shared/compile/jsonlogic';
@@ -13,7 +12,7 @@ import { utf8Bom } from '#shared/export/spreadsheet-safe';
 import { writePack } from '#shared/pack/document';
 import { checkPack, describePackIssues, type ValidPack } from '#shared/pack/validate';
 import { scoreWorkspace, type ScoredWorkspace } from '../scoring/score-workspace';
-import { writeLines } from '../scoring/write-scored';
+import { refuseWorkspaceTarget, writeFileAtomic } from '../atomic-write';
 import type { Workspace } from '../store/open-workspace';
 import { featuresCsvLines } from './features-csv';
 import { featuresRelation } from './features-relation';
@@ -123,21 +122,11 @@ export async function renderExport(output: ExportOutput): Promise<Buffer> {
   return Buffer.from(Array.from(output.lines()).join(''), 'utf8');
 }
 
-export async function writeExport(output: ExportOutput, path: string): Promise<number> {
-  if (output.kind === 'bytes') {
-    const bytes = await output.bytes();
-    await writeFile(path, bytes);
-    return bytes.length;
-  }
-  let written = 0;
-  await writeLines(
-    path,
-    (function* () {
-      for (const line of output.lines()) {
-        written += Buffer.byteLength(line);
-        yield line;
-      }
-    })(),
-  );
-  return written;
+/**
+ * Writes the export to `path` atomically (temp file, fsync, rename: the old file survives any
+ * failure); the open workspace is never a target.
+ */
+export async function writeExport(output: ExportOutput, path: string, workspace?: Workspace | null): Promise<number> {
+  refuseWorkspaceTarget(path, workspace?.path);
+  return writeFileAtomic(path, output.kind === 'bytes' ? await output.bytes() : output.lines());
 }

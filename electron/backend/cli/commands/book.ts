@@ -9,7 +9,7 @@ import { isIsoDate } from '#shared/dates';
 import { loadPackArgument } from '../../packs/presets';
 import { openWorkspace } from '../../store/open-workspace';
 import { bookHeatmap } from '../../book/book-service';
-import { writeFileAtomic } from '../../book/atomic-write';
+import { refuseWorkspaceTarget, writeFileAtomic } from '../../atomic-write';
 import { heatmapXlsx } from '../../book/heatmap-xlsx';
 import { parseArgs, requireString, UsageError, type CommandSpec } from '../args';
 import { formatCount, type CliIo } from '../io';
@@ -105,8 +105,9 @@ export async function runBook(argv: readonly string[], io: CliIo): Promise<numbe
     });
     if (out) {
       const target = resolve(out);
+      refuseWorkspaceTarget(target, ws.path);
       const title = measureInfo[result.measure].label;
-      writeFileAtomic(target, format === '.csv' ? heatmapCsv(result) : await heatmapXlsx(result, title));
+      await writeFileAtomic(target, format === '.csv' ? heatmapCsv(result) : await heatmapXlsx(result, title));
       io.out(
         `${title} by ${result.rowField.label}${result.colField ? ` × ${result.colField.label}` : ''} written to ${target}.`,
       );

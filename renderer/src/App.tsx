@@ -9,6 +9,10 @@ import { views, type ViewId } from './nav';
 import { WorkbenchView } from './views/workbench/WorkbenchView';
 import { ExportView } from './views/export/ExportView';
 import { useModelStore } from './store/model-store';
+import { useNav } from './store/nav-store';
+import { useBookStore } from './store/book-store';
+import { BookView } from './views/book/BookView';
+import { MyBookSelect } from './components/MyBookSelect';
 
 function useGlobalShortcuts(openWorkspace: () => void, setView: (view: ViewId) => void) {
   useEffect(() => {
@@ -29,11 +33,13 @@ function useGlobalShortcuts(openWorkspace: () => void, setView: (view: ViewId) =
   }, [openWorkspace, setView]);
 }
 
+const hasAccountsNow = (overview: { accounts: number } | null) => (overview?.accounts ?? 0) > 0;
+
 export function App() {
   const store = useWorkspaceStore();
   const { load, chooseAndOpen, loadRecent } = store;
   const [dialogOpen, setDialogOpen] = useState(false);
-  const [view, setView] = useState<ViewId>('overview');
+  const { view, setView } = useNav();
 
   useEffect(() => {
     void load();
@@ -58,6 +64,13 @@ export function App() {
   }, [dataKey, reloadModelData]);
 
   useGlobalShortcuts(() => void openWorkspace(), setView);
+
+  // My book belongs to the workspace: load its remembered owner (and fields) whenever another opens.
+  const openBook = useBookStore((s) => s.open);
+  const workspacePath = store.workspace?.path ?? null;
+  useEffect(() => {
+    if (workspacePath && hasAccountsNow(store.overview)) void openBook(workspacePath);
+  }, [workspacePath, store.overview?.accounts, openBook]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const ready = store.state === 'ready';
   const hasAccounts = (store.overview?.accounts ?? 0) > 0;
@@ -86,6 +99,14 @@ export function App() {
         );
       case 'export':
         return <ExportView />;
+      case 'book':
+        return hasAccounts ? (
+          <BookView />
+        ) : (
+          <p className="muted empty-note">
+            Open a workspace with accounts (or create the demo) to see the book of business.
+          </p>
+        );
     }
   })();
 
@@ -99,6 +120,7 @@ export function App() {
           {store.workspace?.name ?? 'No workspace'}
         </span>
         <span className="spacer" />
+        {hasAccounts && <MyBookSelect />}
         <button
           onClick={() => void openWorkspace()}
           title="Open another workspace file (Ctrl+O)"
@@ -110,7 +132,7 @@ export function App() {
       <div className="body">
         <Sidebar current={view} onSelect={setView} />
         <main
-          className={view === 'workbench' ? 'content wide' : 'content'}
+          className={view === 'workbench' || view === 'book' ? 'content wide' : 'content'}
           aria-busy={store.state === 'loading' || store.busy !== null}
         >
           {store.busy && (

@@ -8,6 +8,7 @@ import type { MethodName } from './method-names';
 import { importContract } from './import-contract';
 import { exportContract } from './export-contract';
 import { workbenchContract } from './workbench-contract';
+import { bookContract } from './book-contract';
 import type { AppStatus, Overview, RecentWorkspace, WorkspaceInfo, WorkspaceRef } from '../domain/workspace';
 import type { PresetInfo } from '../domain/packs';
 import type { RulePackInput } from '../pack/schema';
@@ -38,7 +39,8 @@ export const contract = {
   'app.status': method<AppStatus>()(noArgs),
   'workspace.open': method<WorkspaceRef>()(z.object({ path: userPath('workspace') }).strict()),
   'workspace.createDemo': method<WorkspaceRef>()(demoOptions),
-  'workspace.overview': method<Overview>()(noArgs),
+  /** With `owner`, only that CSM's accounts are counted (my book). */
+  'workspace.overview': method<Overview>()(z.object({ owner: z.string().min(1).max(200).optional() }).strict()),
   'workspace.info': method<WorkspaceInfo>()(noArgs),
   'workspace.recent': method<RecentWorkspace[]>()(noArgs),
   /** Desktop only: the main process shows a native open dialog. Browser mode answers `unsupported`. */
@@ -51,6 +53,7 @@ export const contract = {
   ...importContract,
   ...exportContract,
   ...workbenchContract,
+  ...bookContract,
 } as const satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

@@ -30,6 +30,8 @@ export interface Engine {
   /** Condition bits per account: signals (mask), and segment/gates/filters (context). */
   readonly masks: Uint32Array;
   readonly contexts: Uint32Array;
+  /** The validated pack (its metrics and potential) the engine runs. */
+  readonly validPack: ValidPack;
   /** Whitespace per account (computed on first use, kept while the potential and features stay). */
   readonly potential: PotentialColumns;
   update(next: ValidPack, features?: FeatureTable): EditKind;
@@ -144,6 +146,9 @@ export function createEngine(initialFeatures: FeatureTable, initial: ValidPack):
     },
     get contexts() {
       return contexts;
+    },
+    get validPack() {
+      return valid;
     },
     get potential() {
       const key = JSON.stringify(valid.potential.definition);

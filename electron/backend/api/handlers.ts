@@ -10,12 +10,14 @@ import { appVersion } from '../version';
 import { importHandlers } from './import-handlers';
 import { exportHandlers } from './export-handlers';
 import { workbenchHandlers } from './workbench-handlers';
+import { bookHandlers } from './book-handlers';
 import { listPresets, loadPreset } from '../packs/presets';
 
 export const handlers: Handlers<Session> = {
   ...importHandlers,
   ...exportHandlers,
   ...workbenchHandlers,
+  ...bookHandlers,
   'app.status': (_args, session) => ({
     version: appVersion,
     workspace: session.workspace ? refOf(session.workspace) : null,
@@ -25,7 +27,7 @@ export const handlers: Handlers<Session> = {
     createDemo(session, path ? resolve(path) : demoPath(session.dataDir), params, {
       overwrite: overwrite ?? path === undefined,
     }),
-  'workspace.overview': (_args, session) => readOverview(requireWorkspace(session)),
+  'workspace.overview': ({ owner }, session) => readOverview(requireWorkspace(session), owner),
   'workspace.info': (_args, session) => readInfo(requireWorkspace(session)),
   'workspace.recent': (_args, session) => recentWorkspaces(session.dataDir),
   'dialog.openWorkspace': () => {

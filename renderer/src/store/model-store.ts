@@ -9,6 +9,7 @@ import { engineSession } from '../engine/engine-session';
 import type { Snapshot } from '../engine/protocol';
 import { fastSnapshot, rememberClasses } from '../engine/fast-path';
 import { messageOf } from '#shared/error-message';
+import { whenScopeChanges } from './book-store';
 
 export type ModelSource =
   | { kind: 'preset'; id: string; name: string }
@@ -48,6 +49,8 @@ export interface ModelState {
   dismissError(): void;
   /** The workspace or its data changed: reload features and re-score baseline and draft. */
   reloadData(): Promise<void>;
+  /** Asks the worker again for the draft's answers (my book changed what they count). */
+  rescore(): Promise<void>;
 }
 
 export const isDirty = (s: Pick<ModelState, 'baseline' | 'draft'>) =>
@@ -244,6 +247,13 @@ export const useModelStore = create<ModelState>((set, get) => {
       await api.request('features.cancel', {});
     },
 
+    async rescore() {
+      const { draft, status } = get();
+      if (!draft || status !== 'ready') return;
+      rememberClasses(null);
+      await score(draft);
+    },
+
     async reloadData() {
       const { source, baseline, draft, past, future } = get();
       engineSession.reset();
@@ -253,3 +263,6 @@ export const useModelStore = create<ModelState>((set, get) => {
     },
   };
 });
+
+// My book changes what every view counts: the worker's answers are fetched again.
+whenScopeChanges(() => useModelStore.getState().rescore());

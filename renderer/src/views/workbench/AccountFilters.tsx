@@ -2,11 +2,17 @@
 import type { RulePackInput } from '#shared/pack/schema';
 import { formatCount } from '../../format';
 import { useWorkbenchUi, type AccountFilter } from '../../store/workbench-ui-store';
+import { useBookStore } from '../../store/book-store';
+import { bookField } from '#shared/book/fields';
+import { describeFieldFilter } from '../book/heatmap-filter';
 
 const segments = ['SMB', 'Mid-Market', 'Enterprise'];
 
 export function AccountFilters({ pack, total }: { pack: RulePackInput; total: number }) {
   const { filter, setFilter } = useWorkbenchUi();
+  const owner = useBookStore((s) => s.owner);
+  const setOwner = useBookStore((s) => s.setOwner);
+  const fieldLabel = (id: string) => useBookStore.getState().fields.find((f) => f.id === id)?.label ?? bookField(id).label;
   const stage = (id?: string) => pack.ladder.stages.find((s) => s.id === id)?.label ?? id;
   const chips: { key: keyof AccountFilter; text: string }[] = [];
   if (filter.baselineStage) chips.push({ key: 'baselineStage', text: `Baseline: ${stage(filter.baselineStage)}` });
@@ -22,6 +28,13 @@ export function AccountFilters({ pack, total }: { pack: RulePackInput; total: nu
     });
   if (filter.owner) chips.push({ key: 'owner', text: `Owner: ${filter.owner}` });
   const update = (patch: Partial<AccountFilter>) => setFilter({ ...filter, ...patch });
+  const fieldChips = (filter.fields ?? []).map((f, k) => ({
+    text: describeFieldFilter(fieldLabel(f.field), f.values),
+    remove: () => {
+      const rest = (filter.fields ?? []).filter((_, j) => j !== k);
+      update({ fields: rest.length ? rest : undefined });
+    },
+  }));
   return (
     <div className="filter-bar">
       <input
@@ -74,6 +87,22 @@ export function AccountFilters({ pack, total }: { pack: RulePackInput; total: nu
           </button>
         </span>
       ))}
+      {fieldChips.map((c) => (
+        <span className="chip" key={c.text} data-testid="field-chip">
+          {c.text}
+          <button className="link" aria-label={`Remove filter ${c.text}`} onClick={c.remove}>
+            ×
+          </button>
+        </span>
+      ))}
+      {owner && (
+        <span className="chip mine" data-testid="my-book-chip" title="My book: only this CSM's accounts count everywhere">
+          My book: {owner}
+          <button className="link" aria-label="Show the whole book" onClick={() => void setOwner(null)}>
+            ×
+          </button>
+        </span>
+      )}
       {Object.values(filter).some(Boolean) && (
         <button className="link" onClick={() => setFilter({})}>
           Clear all

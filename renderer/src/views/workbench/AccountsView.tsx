@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AccountPage, AccountRow, SortKey } from '#shared/workbench/queries';
 import type { RulePackInput } from '#shared/pack/schema';
 import { engineSession } from '../../engine/engine-session';
-import { formatCount, formatMoney } from '../../format';
+import { formatCount, formatMoney, formatMoneyCompact } from '../../format';
 import { useModelStore } from '../../store/model-store';
 import { useWorkbenchUi, type AccountFilter } from '../../store/workbench-ui-store';
 import { AccountFilters } from './AccountFilters';
@@ -19,6 +19,7 @@ const columns: { key: SortKey | null; label: string; className?: string }[] = [
   { key: 'segment', label: 'Segment' },
   { key: 'owner', label: 'Owner' },
   { key: 'arr', label: 'ARR', className: 'num' },
+  { key: 'whitespace', label: 'Whitespace', className: 'num' },
   { key: 'score', label: 'Score', className: 'num' },
   { key: 'stage', label: 'Stage' },
   { key: null, label: 'Top signals' },
@@ -164,6 +165,9 @@ export function AccountsView({ pack }: { pack: RulePackInput }) {
                       <div role="cell">{row.owner}</div>
                       <div role="cell" className="num">
                         {formatMoney(row.arr)}
+                      </div>
+                      <div role="cell" className="num" title={row.whitespace === null ? 'Unknown: an input is missing' : undefined}>
+                        {row.whitespace === null ? '—' : formatMoneyCompact(row.whitespace)}
                       </div>
                       <div role="cell" className="num">
                         {row.baseline.score === row.draft.score

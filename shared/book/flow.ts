@@ -1,6 +1,7 @@
 // The ladder over time: how accounts moved between two as-of dates — a from-stage × to-stage
 // matrix of accounts and ARR, moves up and down per owner — and which accounts are in a cell.
 import type { CategoryColumn } from '../engine/features';
+import { isSet } from '../missing';
 
 export interface FlowInput {
   stages: readonly { id: string; label: string }[];
@@ -22,7 +23,7 @@ export interface FlowMatrix {
   byOwner: { owner: string; up: number; down: number; same: number }[];
 }
 
-const cents = (v: number) => (v === v ? Math.round(v * 100) : 0);
+const cents = (v: number) => (isSet(v) ? Math.round(v * 100) : 0);
 
 export function flowMatrix(input: FlowInput): FlowMatrix {
   const k = input.stages.length;

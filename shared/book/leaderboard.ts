@@ -2,6 +2,7 @@
 // stale Ready accounts — Ready now and already Ready N weeks ago, with no expansion opportunity
 // opened in between (nobody acted on the signal).
 import type { CategoryColumn } from '../engine/features';
+import { isSet } from '../missing';
 
 export interface LeaderboardInput {
   owners: CategoryColumn | undefined;
@@ -27,7 +28,7 @@ export interface LeaderboardRow {
   newReady: number;
 }
 
-const cents = (v: number) => (v === v ? Math.round(v * 100) : 0);
+const cents = (v: number) => (isSet(v) ? Math.round(v * 100) : 0);
 
 export function leaderboard(input: LeaderboardInput): LeaderboardRow[] {
   const rows = new Map<

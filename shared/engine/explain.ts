@@ -193,7 +193,7 @@ export function explainAccount(engine: Engine, i: number): Explanation {
 
 function whitespaceOf(engine: Engine, i: number, segment: number): Explanation['whitespace'] {
   const { seats, arr, whitespace } = engine.potential;
-  const known = (v: number) => (v === v ? v : null);
+  const known = (v: number) => (isSet(v) ? v : null);
   const potential = engine.validPack.potential;
   const variant = potential.bySegment[segment & 3]!;
   return {

@@ -4,6 +4,7 @@
 import type { Engine } from '../engine/engine';
 import { segmentNames, type CategoryColumn } from '../engine/features';
 import { filterHit, hasBit } from '../engine/classes';
+import { isSet } from '../missing';
 
 export type SortKey = 'name' | 'arr' | 'score' | 'stage' | 'segment' | 'owner' | 'whitespace';
 
@@ -96,7 +97,7 @@ function orderFor(q: AccountQuery, draft: Engine, ctx: QueryContext): Int32Array
       const ws = draft.potential.whitespace;
       if (ctx.whitespaceOrder?.of !== ws) {
         // Unknown whitespace sorts below every known amount.
-        const key = (i: number) => (ws[i]! === ws[i]! ? ws[i]! : -1);
+        const key = (i: number) => (isSet(ws[i]!) ? ws[i]! : -1);
         ctx.whitespaceOrder = { of: ws, order: argsort(n, (a, b) => key(a) - key(b) || a - b) };
       }
       return ctx.whitespaceOrder.order;

@@ -5,6 +5,7 @@ import { aggregate, type ModelResult } from '../engine/aggregate';
 import type { ClassTable } from '../engine/classes';
 import type { Engine } from '../engine/engine';
 import type { CategoryColumn } from '../engine/features';
+import { isSet } from '../missing';
 
 /** 1 for the owner's accounts; null when the owner is unknown here (then nobody is in scope). */
 export function ownerMask(owners: CategoryColumn | undefined, owner: string, accounts: number): Uint8Array {
@@ -26,7 +27,7 @@ export function scopedClassTable(engine: Engine, scope: Uint8Array): ClassTable 
     const c = of[i]!;
     count[c]! += 1;
     const a = arr[i]!;
-    arrCents[c]! += a === a ? Math.round(a * 100) : 0;
+    arrCents[c]! += isSet(a) ? Math.round(a * 100) : 0;
   }
   return { ...t, count, arrCents, classOf: t.classOf } as ClassTable;
 }

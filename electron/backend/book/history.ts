@@ -14,6 +14,7 @@ import { latestPeriodStart } from '../features/build';
 import type { Workspace } from '../store/open-workspace';
 import { ownerScope } from './book-data';
 import { expansionOpened } from './outcome-columns';
+import { isSet } from '#shared/missing';
 
 export interface ScoredAt {
   asOf: string;
@@ -58,7 +59,7 @@ export async function timeline(
       accounts++;
       const st = stages[s.stage[i]!]!;
       st.accounts++;
-      st.arr += arr[i] === arr[i] ? Math.round(arr[i]! * 100) : 0;
+      st.arr += isSet(arr[i]!) ? Math.round(arr[i]! * 100) : 0;
     }
     for (const st of stages) st.arr /= 100;
     out.push({ asOf, accounts, stages });
@@ -119,7 +120,7 @@ export async function flowCellAccounts(
       id: later.engine.features.accountIds[i]!,
       name: later.names[i]!,
       owner: code >= 0 ? owners!.dictionary[code]! : '',
-      arr: arr === arr ? arr : null,
+      arr: isSet(arr) ? arr : null,
       from: q.fromStage,
       to: q.toStage,
     };

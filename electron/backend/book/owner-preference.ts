@@ -2,7 +2,7 @@
 // (book.json: workspace path → owner), not in the workspace file, which a team may share.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomicSync } from '../atomic-write';
 
 const fileOf = (dataDir: string) => join(dataDir, 'book.json');
 
@@ -28,5 +28,5 @@ export function writeOwner(dataDir: string, workspace: string, owner: string | n
   if (owner === null) delete owners[workspace];
   else owners[workspace] = owner;
   mkdirSync(dataDir, { recursive: true });
-  writeFileAtomic(fileOf(dataDir), `${JSON.stringify({ owners }, null, 2)}\n`);
+  writeFileAtomicSync(fileOf(dataDir), `${JSON.stringify({ owners }, null, 2)}\n`);
 }

@@ -6,6 +6,7 @@ import type { ValidPack } from '#shared/pack/validate';
 import { computeFeatureColumns, loadAccountInputs } from '../features/build';
 import type { Workspace } from '../store/open-workspace';
 import { ownerScope } from './book-data';
+import { isSet } from '#shared/missing';
 
 export function whitespaceSummary(ws: Workspace, valid: ValidPack, asOf: string, owner?: string): WhitespaceSummary {
   const inputs = loadAccountInputs(ws.db, asOf);
@@ -28,7 +29,7 @@ export function whitespaceSummary(ws: Workspace, valid: ValidPack, asOf: string,
     if (scope && scope[i] === 0) continue;
     counted++;
     const w = whitespace[i]!;
-    if (w === w) cents += Math.round(w * 100);
+    if (isSet(w)) cents += Math.round(w * 100);
     else unknown++;
   }
   return { asOf, whitespace: cents / 100, accounts: counted, unknown, source: valid.potential.source };

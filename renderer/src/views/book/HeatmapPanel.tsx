@@ -18,8 +18,7 @@ import { downloadFile } from '../export/download';
 import { HeatmapControls } from './HeatmapControls';
 import { cellFilter } from './heatmap-filter';
 import { useTheme } from './useTheme';
-
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+import { messageOf } from '#shared/error-message';
 
 /** The draft's heatmap from the worker, refreshed after every scored edit. */
 function useLiveHeatmap(): { heatmap: Heatmap | null; error: string | null; ms: number | null } {

@@ -8,6 +8,7 @@ import { api } from '../../api';
 import { formatCount, formatDate, formatMoneyCompact } from '../../format';
 import { useBookStore } from '../../store/book-store';
 import { useModelStore } from '../../store/model-store';
+import { messageOf } from '#shared/error-message';
 
 const weekChoices = [4, 8, 12, 26];
 
@@ -33,7 +34,7 @@ export function LeaderboardPanel() {
         },
         (e: unknown) => {
           if (!live) return;
-          setError(e instanceof Error ? e.message : String(e));
+          setError(messageOf(e));
           setLoading(false);
         },
       );

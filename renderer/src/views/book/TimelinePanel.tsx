@@ -3,7 +3,6 @@
 // from-stage × to-stage whose cells list their accounts — with moves up and down per owner.
 import { useEffect, useMemo, useState } from 'react';
 import * as Plot from '@observablehq/plot';
-import { useShallow } from 'zustand/react/shallow';
 import type { FlowAccountRow, TimelinePoint } from '#shared/api/book-contract';
 import type { FlowMatrix } from '#shared/book/flow';
 import { ApiCallError } from '#shared/api/client';
@@ -14,8 +13,7 @@ import { useElementWidth } from '../../components/useElementWidth';
 import { formatCount, formatDate, formatMoney, formatMoneyCompact } from '../../format';
 import { useBookStore } from '../../store/book-store';
 import { useModelStore } from '../../store/model-store';
-
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+import { messageOf } from '#shared/error-message';
 
 function useTimeline() {
   const draft = useModelStore((s) => s.draft);

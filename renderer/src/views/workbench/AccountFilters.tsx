@@ -12,7 +12,8 @@ export function AccountFilters({ pack, total }: { pack: RulePackInput; total: nu
   const { filter, setFilter } = useWorkbenchUi();
   const owner = useBookStore((s) => s.owner);
   const setOwner = useBookStore((s) => s.setOwner);
-  const fieldLabel = (id: string) => useBookStore.getState().fields.find((f) => f.id === id)?.label ?? bookField(id).label;
+  const fieldLabel = (id: string) =>
+    useBookStore.getState().fields.find((f) => f.id === id)?.label ?? bookField(id).label;
   const stage = (id?: string) => pack.ladder.stages.find((s) => s.id === id)?.label ?? id;
   const chips: { key: keyof AccountFilter; text: string }[] = [];
   if (filter.baselineStage) chips.push({ key: 'baselineStage', text: `Baseline: ${stage(filter.baselineStage)}` });
@@ -96,7 +97,11 @@ export function AccountFilters({ pack, total }: { pack: RulePackInput; total: nu
         </span>
       ))}
       {owner && (
-        <span className="chip mine" data-testid="my-book-chip" title="My book: only this CSM's accounts count everywhere">
+        <span
+          className="chip mine"
+          data-testid="my-book-chip"
+          title="My book: only this CSM's accounts count everywhere"
+        >
           My book: {owner}
           <button className="link" aria-label="Show the whole book" onClick={() => void setOwner(null)}>
             ×

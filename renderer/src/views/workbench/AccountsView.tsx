@@ -166,7 +166,11 @@ export function AccountsView({ pack }: { pack: RulePackInput }) {
                       <div role="cell" className="num">
                         {formatMoney(row.arr)}
                       </div>
-                      <div role="cell" className="num" title={row.whitespace === null ? 'Unknown: an input is missing' : undefined}>
+                      <div
+                        role="cell"
+                        className="num"
+                        title={row.whitespace === null ? 'Unknown: an input is missing' : undefined}
+                      >
                         {row.whitespace === null ? '—' : formatMoneyCompact(row.whitespace)}
                       </div>
                       <div role="cell" className="num">

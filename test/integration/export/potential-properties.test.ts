@@ -11,8 +11,8 @@ import { differences, whitespaceRow } from '../../helpers/engine-rows';
 import { evaluateJsonLogic, importModule, relationAccounts } from '../../helpers/portable';
 import { runSqlite, type SqlRow } from '../../helpers/sql-engines';
 import { tempDir } from '../../helpers/temp';
-import { valid } from '../engine/fixtures';
-import { accountsArb, accountsTable, potentialArb, potentialPack } from './random-potential';
+import { valid } from '../../unit/engine/fixtures';
+import { accountsArb, accountsTable, potentialArb, potentialPack } from '../../unit/compile/random-potential';
 
 const dir = tempDir();
 afterAll(() => dir.cleanup());

@@ -184,7 +184,7 @@ function rowOf(i: number, baseline: Engine, draft: Engine, ctx: QueryContext): A
     draft: { score: draft.outcomes.score[cd]!, stage: draft.model.stages[draft.outcomes.stage[cd]!]!.id },
     topSignals: signals.slice(0, 3),
     filtersHit: draft.pack.filters.filter((f, k) => f.enabled && filterHit(context, k)).map((f) => f.label),
-    whitespace: Number.isNaN(draft.potential.whitespace[i]!) ? null : draft.potential.whitespace[i]!,
+    whitespace: isSet(draft.potential.whitespace[i]!) ? draft.potential.whitespace[i]! : null,
   };
 }
 

@@ -5,9 +5,9 @@
 import { create } from 'zustand';
 import type { BookFieldInfo } from '#shared/api/book-contract';
 import { defaultOutcomeDays, defaultTopN, type BookMeasure } from '#shared/book/fields';
-import { ApiCallError } from '#shared/api/client';
 import { api } from '../api';
 import { engineSession } from '../engine/engine-session';
+import { messageOf } from '#shared/error-message';
 
 export interface BookSpec {
   rows: string;
@@ -41,9 +41,6 @@ export const defaultSpec: BookSpec = {
   topN: defaultTopN,
   days: defaultOutcomeDays,
 };
-
-const messageOf = (error: unknown) =>
-  error instanceof ApiCallError || error instanceof Error ? error.message : String(error);
 
 /** Called after the owner changes: views that show scores re-fetch them (set by the model store). */
 let onScopeChange: () => Promise<void> = async () => {};

@@ -156,8 +156,8 @@ export function HeatmapPanel() {
           <p className="muted small" data-testid="heatmap-caption" aria-live="polite">
             {inDelta
               ? `${label}: change from ${formatDate(compare!)} to ${formatDate(asOf ?? '')}${delta.loading ? ' (updating…)' : ''}.`
-              : `${label} as of ${formatDate(asOf ?? '')}`}{' '}
-            {owner ? `${owner}'s book, ` : ''}
+              : `${label} as of ${formatDate(asOf ?? '')}.`}{' '}
+            {owner ? `${owner}'s book: ` : ''}
             {formatCount(shown.accounts)} accounts.
             {!inDelta && live.ms !== null ? ` Summed in ${live.ms < 1 ? '<1' : Math.round(live.ms)} ms.` : ''}
             {spec.measure === 'whitespace' && shown.whitespaceUnknown > 0

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AccountPage, AccountRow, SortKey } from '#shared/workbench/queries';
 import type { RulePackInput } from '#shared/pack/schema';
 import { engineSession } from '../../engine/engine-session';
-import { formatCount, formatMoney, formatMoneyCompact } from '../../format';
+import { formatCount, formatMoney } from '../../format';
 import { useModelStore } from '../../store/model-store';
 import { useWorkbenchUi, type AccountFilter } from '../../store/workbench-ui-store';
 import { AccountFilters } from './AccountFilters';
@@ -171,7 +171,7 @@ export function AccountsView({ pack }: { pack: RulePackInput }) {
                         className="num"
                         title={row.whitespace === null ? 'Unknown: an input is missing' : undefined}
                       >
-                        {row.whitespace === null ? '—' : formatMoneyCompact(row.whitespace)}
+                        {row.whitespace === null ? '—' : formatMoney(row.whitespace)}
                       </div>
                       <div role="cell" className="num">
                         {row.baseline.score === row.draft.score

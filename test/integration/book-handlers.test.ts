@@ -147,6 +147,30 @@ describe('my book', () => {
     const summary = await call('book.whitespace', { pack, owner });
     expect(summary).toEqual({ asOf, whitespace: cents / 100, accounts, unknown, source: 'default' });
   });
+  it("scored exports of my book hold exactly the owner's accounts (within a given view too)", async () => {
+    const owner = ownersBySize()[3]!;
+    const theirs = db.prepare('SELECT id FROM accounts WHERE owner_csm = ? ORDER BY id').pluck().all(owner) as string[];
+    const ids = (csv: string) =>
+      csv
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .map((line) => line.split(',')[0]!)
+        .sort();
+    const all = await call<{ content: string }>('export.render', { format: 'scored-csv', pack, owner });
+    expect(ids(all.content)).toEqual(theirs);
+    const view = [...theirs.slice(0, 3), ...(db.prepare('SELECT id FROM accounts LIMIT 5').pluck().all() as string[])];
+    const some = await call<{ content: string }>('export.render', {
+      format: 'scored-csv',
+      pack,
+      owner,
+      accounts: view,
+    });
+    expect(ids(some.content)).toEqual([...new Set(view.filter((id) => theirs.includes(id)))].sort());
+    await expect(call('export.render', { format: 'scored-csv', pack, owner: 'Nobody Atall' })).rejects.toThrow(
+      /No account is owned by "Nobody Atall"/,
+    );
+  });
 });
 
 describe('owner leaderboard', () => {

@@ -84,6 +84,26 @@ describe('ladder book', { timeout: 300_000 }, () => {
     expect(delta.rowTotals.some((d: number) => d !== 0)).toBe(true);
   });
 
+  it("ladder export scored --owner: the same owner's accounts as the book counts", () => {
+    const byOwner = JSON.parse(ladder([...base, '--rows', 'owner_csm', '--measure', 'accounts', '--json']).stdout);
+    const owner = byOwner.rows[1] as string;
+    const run = ladder([
+      'export',
+      'scored',
+      '--workspace',
+      workspace,
+      '--pack',
+      'preset:emerging-ready-filters',
+      '--owner',
+      owner,
+    ]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout.trim().split('\r\n').length - 1).toBe(byOwner.rowTotals[1]);
+    const wrong = ladder(['export', 'sql', '--pack', 'preset:emerging-ready-filters', '--owner', owner]);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toMatch(/--owner applies to scored only/);
+  });
+
   it('usage errors exit 2 with the usage line; failures exit 1 with one sentence', () => {
     const cases: [string[], number, RegExp][] = [
       [[...base, '--measure', 'arr'], 2, /--rows is required/],

@@ -22,7 +22,7 @@ function validPack(pack: unknown): ValidPack {
 }
 
 function requestOf(args: Omit<ExportRequest, 'accounts'> & { accounts?: string[] | undefined }): ExportRequest {
-  const { format, dialect, table, asOf, validation, bom, accounts } = args;
+  const { format, dialect, table, asOf, validation, bom, accounts, owner } = args;
   return {
     format,
     ...(dialect ? { dialect } : {}),
@@ -31,6 +31,7 @@ function requestOf(args: Omit<ExportRequest, 'accounts'> & { accounts?: string[]
     ...(validation !== undefined ? { validation } : {}),
     ...(bom !== undefined ? { bom } : {}),
     ...(accounts ? { accounts } : {}),
+    ...(owner ? { owner } : {}),
   };
 }
 

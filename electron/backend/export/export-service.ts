@@ -11,7 +11,9 @@ import { exportFormatInfo, type ExportFormat } from '#shared/export/formats';
 import { utf8Bom } from '#shared/export/spreadsheet-safe';
 import { writePack } from '#shared/pack/document';
 import { checkPack, describePackIssues, type ValidPack } from '#shared/pack/validate';
+import type { Engine } from '#shared/engine/engine';
 import { scoreWorkspace, type ScoredWorkspace } from '../scoring/score-workspace';
+import { ownerScope } from '../book/book-data';
 import { refuseWorkspaceTarget, writeFileAtomic } from '../atomic-write';
 import type { Workspace } from '../store/open-workspace';
 import { featuresCsvLines } from './features-csv';
@@ -32,6 +34,8 @@ export interface ExportRequest {
   bom?: boolean;
   /** Scored formats: only these accounts (the current view), in book order. */
   accounts?: readonly string[];
+  /** Scored formats: only this CSM's accounts (my book), within `accounts` when both are given. */
+  owner?: string;
 }
 
 export type ExportOutput = { fileName: string; mime: string } & (
@@ -57,6 +61,15 @@ function canonical(pack: unknown): ValidPack {
   return checked.value;
 }
 
+/** The accounts a scored export keeps: the given ids, the owner's book, both, or (undefined) all. */
+function onlyAccounts(engine: Engine, request: ExportRequest): Set<string> | undefined {
+  const given = request.accounts && new Set(request.accounts);
+  if (request.owner === undefined) return given;
+  const scope = ownerScope(engine.features.categories, request.owner)!;
+  const ids = engine.features.accountIds.filter((id, i) => scope[i] === 1 && (!given || given.has(id)));
+  return new Set(ids);
+}
+
 export function produceExport(ws: Workspace | null, valid: ValidPack, request: ExportRequest): ExportOutput {
   const info = exportFormatInfo[request.format];
   const base = slug(valid.pack.name);
@@ -68,6 +81,7 @@ export function produceExport(ws: Workspace | null, valid: ValidPack, request: E
   });
   let scored: ScoredWorkspace | undefined;
   const score = () => (scored ??= scoreWorkspace(needWorkspace(ws, info.label), valid, request.asOf));
+  const scoredAccounts = () => scoredTable(score().engine, score().build.names, onlyAccounts(score().engine, request));
   switch (request.format) {
     case 'pack-json':
     case 'pack-yaml': {
@@ -102,7 +116,7 @@ export function produceExport(ws: Workspace | null, valid: ValidPack, request: E
       return { ...named(info.extension), kind: 'bytes', bytes: async () => featuresParquet(relation) };
     }
     case 'scored-csv': {
-      const table = scoredTable(score().engine, score().build.names, request.accounts && new Set(request.accounts));
+      const table = scoredAccounts();
       return {
         ...named(info.extension),
         kind: 'text',
@@ -110,7 +124,7 @@ export function produceExport(ws: Workspace | null, valid: ValidPack, request: E
       };
     }
     case 'scored-xlsx': {
-      const table = scoredTable(score().engine, score().build.names, request.accounts && new Set(request.accounts));
+      const table = scoredAccounts();
       return { ...named(info.extension), kind: 'bytes', bytes: () => scoredXlsx(table, valid.pack.name) };
     }
   }

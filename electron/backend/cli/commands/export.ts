@@ -19,7 +19,7 @@ export const exportSpec: CommandSpec = {
   name: 'export',
   summary:
     'Export a rule pack (JSON/YAML with validation), its SQL, JSON Logic or JS form, a signals CSV, the features relation or scored accounts.',
-  usage: `ladder export ${kinds.join('|')} --pack P|preset:NAME [--workspace W] [--dialect ${sqlDialects.join('|')}] [--table NAME] [--as-of YYYY-MM-DD] [--format json|yaml|csv|parquet|xlsx] [--bom] [--no-validation] [--out F]`,
+  usage: `ladder export ${kinds.join('|')} --pack P|preset:NAME [--workspace W] [--dialect ${sqlDialects.join('|')}] [--table NAME] [--as-of YYYY-MM-DD] [--format json|yaml|csv|parquet|xlsx] [--bom] [--no-validation] [--owner NAME] [--out F]`,
   positionals: { min: 1, max: 1, names: `what to export (${kinds.join(', ')})` },
   options: {
     pack: { kind: 'string', help: 'rule pack file (JSON or YAML), or preset:NAME' },
@@ -37,6 +37,7 @@ export const exportSpec: CommandSpec = {
     },
     bom: { kind: 'boolean', help: 'CSV: start with a UTF-8 byte-order mark (for Excel)', arg: 'bom' },
     'no-validation': { kind: 'boolean', help: 'pack: leave out the validation block (no workspace needed)' },
+    owner: { kind: 'string', help: "scored: only this CSM's accounts (my book)", arg: 'owner' },
     out: { kind: 'string', help: 'write to this file (default: standard output; xlsx needs --out)' },
     help: { kind: 'boolean', help: 'show this help' },
   },
@@ -99,6 +100,8 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
   const request = contractArgs(exportSpec, args, exportRequest.omit({ pack: true }), { format });
   if ((request.dialect !== undefined || request.table !== undefined) && kind !== 'sql')
     throw new UsageError('ladder export: --dialect and --table apply to sql only.');
+  if (request.owner !== undefined && kind !== 'scored')
+    throw new UsageError('ladder export: --owner applies to scored only.');
   if (format === 'scored-xlsx' && !out)
     throw new UsageError('ladder export scored: an Excel workbook needs --out F.xlsx.');
   if (format === 'features-parquet' && !out)
@@ -122,6 +125,7 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
       ...(request.asOf !== undefined ? { asOf: request.asOf } : {}),
       validation: !args.options['no-validation'] && ws !== null,
       bom: request.bom === true,
+      ...(request.owner !== undefined ? { owner: request.owner } : {}),
     });
     if (out) {
       const bytes = await writeExport(output, resolve(out), ws);

@@ -7,6 +7,7 @@ import { sqlDialects, dialects, type SqlDialect } from '#shared/compile/sql-dial
 import { exportFormatInfo, exportFormats, type ExportFormat } from '#shared/export/formats';
 import type { RulePackInput } from '#shared/pack/schema';
 import { api } from '../../api';
+import { useBookStore } from '../../store/book-store';
 import { downloadFile, formatBytes } from './download';
 import './export.css';
 import { messageOf } from '#shared/error-message';
@@ -32,7 +33,10 @@ export function ExportDialog({ pack, asOf, accounts, onClose }: ExportDialogProp
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // My book: scored exports cover the chosen CSM's accounts only.
+  const owner = useBookStore((s) => s.owner);
   const info = exportFormatInfo[format];
+  const isScored = format.startsWith('scored');
   const isPack = format === 'pack-json' || format === 'pack-yaml';
   const isCsv = format.endsWith('csv');
 
@@ -49,7 +53,8 @@ export function ExportDialog({ pack, asOf, accounts, onClose }: ExportDialogProp
     ...(asOf ? { asOf } : {}),
     ...(isPack ? { validation } : {}),
     ...(isCsv ? { bom } : {}),
-    ...(accounts && format.startsWith('scored') ? { accounts } : {}),
+    ...(accounts && isScored ? { accounts } : {}),
+    ...(owner && isScored ? { owner } : {}),
   });
 
   // The preview follows every option; a slow render never overwrites a newer one.
@@ -67,7 +72,7 @@ export function ExportDialog({ pack, asOf, accounts, onClose }: ExportDialogProp
     }, 150);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- request() reads exactly these options
-  }, [format, dialect, table, bom, validation, pack, asOf, accounts]);
+  }, [format, dialect, table, bom, validation, pack, asOf, accounts, owner]);
 
   const full = async (): Promise<RenderedExport> =>
     preview && !preview.truncated ? preview : api.call('export.render', request());
@@ -171,7 +176,15 @@ export function ExportDialog({ pack, asOf, accounts, onClose }: ExportDialogProp
           </label>
         )}
       </div>
-      <p className="muted export-description">{info.description}</p>
+      <p className="muted export-description">
+        {info.description}
+        {owner && isScored && (
+          <>
+            {' '}
+            <strong data-testid="export-owner">Only {owner}’s accounts (my book).</strong>
+          </>
+        )}
+      </p>
       {error && (
         <p className="banner error" role="alert" data-testid="export-error">
           {error}

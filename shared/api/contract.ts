@@ -10,6 +10,7 @@ import { importContract } from './import-contract';
 import { exportContract } from './export-contract';
 import { workbenchContract } from './workbench-contract';
 import { bookContract } from './book-contract';
+import { modelContract } from './model-contract';
 import { dialogContract } from './dialog-contract';
 import type { AppStatus, Overview, RecentWorkspace, WorkspaceInfo, WorkspaceRef } from '../domain/workspace';
 import type { PresetInfo } from '../domain/packs';
@@ -51,6 +52,7 @@ export const contract = {
   ...exportContract,
   ...workbenchContract,
   ...bookContract,
+  ...modelContract,
   ...dialogContract,
 } as const satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>;
 

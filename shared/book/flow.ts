@@ -2,6 +2,7 @@
 // matrix of accounts and ARR, moves up and down per owner — and which accounts are in a cell.
 import type { CategoryColumn } from '../engine/features';
 import { isSet } from '../missing';
+import { blankLabel } from './fields';
 
 export interface FlowInput {
   stages: readonly { id: string; label: string }[];
@@ -43,7 +44,7 @@ export function flowMatrix(input: FlowInput): FlowMatrix {
     totals[way][0]! += 1;
     totals[way][1]! += c;
     const code = owners?.codes[i] ?? -1;
-    const owner = code >= 0 ? owners!.dictionary[code]! : '(blank)';
+    const owner = code >= 0 ? owners!.dictionary[code]! : blankLabel;
     let o = perOwner.get(owner);
     if (!o) perOwner.set(owner, (o = { up: 0, down: 0, same: 0 }));
     o[way]++;

@@ -3,6 +3,7 @@
 // opened in between (nobody acted on the signal).
 import type { CategoryColumn } from '../engine/features';
 import { isSet } from '../missing';
+import { blankLabel } from './fields';
 
 export interface LeaderboardInput {
   owners: CategoryColumn | undefined;
@@ -38,7 +39,7 @@ export function leaderboard(input: LeaderboardInput): LeaderboardRow[] {
   const { owners, stageNow, stageThen, top } = input;
   for (let i = 0; i < stageNow.length; i++) {
     const code = owners?.codes[i] ?? -1;
-    const owner = code >= 0 ? owners!.dictionary[code]! : '(blank)';
+    const owner = code >= 0 ? owners!.dictionary[code]! : blankLabel;
     let r = rows.get(owner);
     if (!r) rows.set(owner, (r = { accounts: 0, arr: 0, ready: 0, readyArr: 0, ws: 0, stale: 0, newReady: 0 }));
     r.accounts++;

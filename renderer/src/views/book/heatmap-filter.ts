@@ -1,5 +1,6 @@
 // From a heatmap cell (or a row or column) to the accounts filter that lists exactly its accounts.
 import type { AxisKey, Heatmap } from '#shared/book/heatmap';
+import { blankLabel } from '#shared/book/fields';
 import type { AccountFilter } from '../../store/workbench-ui-store';
 
 function add(filter: AccountFilter, field: string, key: AxisKey): AccountFilter {
@@ -17,6 +18,6 @@ export function cellFilter(h: Heatmap, row: number | null, col: number | null): 
 
 /** A short description of the filter for its chip: "CSM (owner): Omar Haddad". */
 export function describeFieldFilter(label: string, values: (string | null)[]): string {
-  const shown = values.slice(0, 3).map((v) => v ?? '(blank)');
+  const shown = values.slice(0, 3).map((v) => v ?? blankLabel);
   return `${label}: ${shown.join(', ')}${values.length > 3 ? ` and ${values.length - 3} more` : ''}`;
 }

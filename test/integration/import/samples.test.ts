@@ -67,7 +67,8 @@ describe.skipIf(!existsSync(data))('sample exports through `ladder import`', () 
       max: '2026-02-24',
     });
     expect(query(ws, "SELECT close_date, won, amount FROM outcomes WHERE id = '006bm00000LKJNNAA5'")).toEqual([
-      { close_date: '2024-02-03', won: 0, amount: 15000 },
+      // Qualification, not closed: open, so won is NULL (not lost).
+      { close_date: '2024-02-03', won: null, amount: 15000 },
     ]);
     // The datetime column stays a custom field, read with its PM hour.
     expect(column(opps.report, 'LastModifiedDate')).toMatchObject({ type: 'datetime', min: '2026-02-23' });
@@ -202,6 +203,13 @@ describe.skipIf(!existsSync(data))('sample exports through `ladder import`', () 
       'ravenstack',
     );
     expect(subs.report).toMatchObject({ rowsRead: 5000, rowsImported: 5000 });
+    // A churned subscription is lost, never won; the others were sold.
+    expect(
+      query(ws, 'SELECT churned, won, count(*) AS n FROM outcomes GROUP BY churned, won ORDER BY churned'),
+    ).toEqual([
+      { churned: 0, won: 1, n: expect.any(Number) },
+      { churned: 1, won: 0, n: expect.any(Number) },
+    ]);
     const churn = await importJson(
       join(data, 'ravenstack/ravenstack_churn_events.csv'),
       ws,

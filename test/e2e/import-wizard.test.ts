@@ -2,7 +2,7 @@
 // picker through mapping, the validation report and the commit, then undoes it from the history.
 // Screenshots of the mapping and validation steps go to test-artifacts/.
 import Database from 'better-sqlite3';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { openWorkspace } from '../../electron/backend/store/open-workspace';
@@ -10,9 +10,9 @@ import { artifactPath, launchChromium } from '../helpers/browser';
 import { startApp, type RunningApp } from '../helpers/app-process';
 import { repoRoot, tempDir } from '../helpers/temp';
 
-const sample = join(repoRoot, '..', 'shared', 'data', 'salesforce-demo', 'Account.csv');
+const sample = join(repoRoot, 'test', 'fixtures', 'samples', 'salesforce-demo', 'Account.csv');
 
-describe.skipIf(!existsSync(sample))('import wizard (browser mode)', () => {
+describe('import wizard (browser mode)', () => {
   const dir = tempDir();
   const ws = join(dir.path, 'book.ladder');
   let app: RunningApp;

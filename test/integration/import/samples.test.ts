@@ -1,13 +1,13 @@
-// Every public sample export in ../shared/data imports through the real CLI with its preset;
+// Every public sample export in test/fixtures/samples imports through the real CLI with its preset;
 // counts, types and date ranges are pinned to what the files hold.
 import Database from 'better-sqlite3';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImportReport } from '#shared/import/report';
 import { runLadder } from '../../helpers/run-cli';
 import { repoRoot, tempDir } from '../../helpers/temp';
 
-const data = join(repoRoot, '..', 'shared', 'data');
+const data = join(repoRoot, 'test', 'fixtures', 'samples');
 const dir = tempDir();
 afterAll(() => dir.cleanup());
 
@@ -30,7 +30,7 @@ const query = (ws: string, sql: string) => {
   }
 };
 
-describe.skipIf(!existsSync(data))('sample exports through `ladder import`', () => {
+describe('sample exports through `ladder import`', () => {
   it('Salesforce demo org: accounts, opportunities (02/03/24 is 3 Feb 2024), contacts, converted leads', async () => {
     const ws = join(dir.path, 'sf-demo.ladder');
     const accounts = await importJson(

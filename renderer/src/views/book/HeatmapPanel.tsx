@@ -135,8 +135,6 @@ export function HeatmapPanel() {
       mime: 'text/csv',
       encoding: 'utf8',
       content: heatmapCsv(shown),
-      bytes: 0,
-      truncated: false,
     });
   };
 

@@ -14,6 +14,8 @@ import type {
 import { defaultOutcomeWords, type OutcomeState, type OutcomeWordLists } from '#shared/import/outcome-words';
 import type { DateOrder } from '#shared/import/values';
 import { api, isDesktop } from '../../api';
+import { registerWorkspaceStore } from '../../store/workspace-lifecycle';
+import { useWorkspaceStore } from '../../store/workspace-store';
 import { uploadFile } from './upload';
 import { messageOf } from '#shared/error-message';
 
@@ -299,6 +301,7 @@ export const useImportStore = create<ImportWizardState>((set, get) => {
         const result = await run(false);
         if (result) set({ result, step: 'result', error: null });
         await get().loadHistory();
+        await useWorkspaceStore.getState().refresh();
       } catch (error) {
         set({ error: messageOf(error) });
       }
@@ -330,7 +333,27 @@ export const useImportStore = create<ImportWizardState>((set, get) => {
         set({ error: messageOf(error) });
       }
       await get().loadHistory();
+      await useWorkspaceStore.getState().refresh();
     },
     dismissError: () => set({ error: null, notice: null }),
   };
+});
+
+// The wizard's file, mapping and history belong to the workspace they were made in: a switch
+// must never leave another workspace's mapping one click from committing into this one.
+registerWorkspaceStore({
+  name: 'import',
+  reset() {
+    const { jobId } = useImportStore.getState();
+    if (jobId) void api.request('import.cancel', { jobId });
+    useImportStore.setState({ ...initial, kind: 'accounts', preset: '', history: [] });
+  },
+  refresh: () => useImportStore.getState().loadHistory(),
+  unsavedWork() {
+    const s = useImportStore.getState();
+    const file = s.analysis?.source.fileName ?? 'a file';
+    if (s.jobId) return `The import of ${file} is still running; it will be cancelled.`;
+    if (s.step === 'mapping' || s.step === 'validation') return `The import of ${file} has not been committed.`;
+    return null;
+  },
 });

@@ -2,6 +2,7 @@
 import type { RulePackInput } from '#shared/pack/schema';
 import { formatCount } from '../../format';
 import { useWorkbenchUi, type AccountFilter } from '../../store/workbench-ui-store';
+import { filterParts } from './filter-text';
 import { useBookStore } from '../../store/book-store';
 import { bookField } from '#shared/book/fields';
 import { describeFieldFilter } from '../book/heatmap-filter';
@@ -12,23 +13,12 @@ export function AccountFilters({ pack, total }: { pack: RulePackInput; total: nu
   const { filter, setFilter } = useWorkbenchUi();
   const owner = useBookStore((s) => s.owner);
   const setOwner = useBookStore((s) => s.setOwner);
+  // Stage, segment and search show in their own controls; the rest as removable chips (a heatmap
+  // cell's field values one chip per field).
+  const chips = filterParts(filter, pack).filter((p) => !['stage', 'segment', 'search', 'fields'].includes(p.key));
+  const update = (patch: Partial<AccountFilter>) => setFilter({ ...filter, ...patch });
   const fieldLabel = (id: string) =>
     useBookStore.getState().fields.find((f) => f.id === id)?.label ?? bookField(id).label;
-  const stage = (id?: string) => pack.ladder.stages.find((s) => s.id === id)?.label ?? id;
-  const chips: { key: keyof AccountFilter; text: string }[] = [];
-  if (filter.baselineStage) chips.push({ key: 'baselineStage', text: `Baseline: ${stage(filter.baselineStage)}` });
-  if (filter.signal)
-    chips.push({
-      key: 'signal',
-      text: `Signal: ${pack.signals.find((s) => s.id === filter.signal)?.label ?? filter.signal}`,
-    });
-  if (filter.filter)
-    chips.push({
-      key: 'filter',
-      text: `Filter hit: ${pack.filters?.find((f) => f.id === filter.filter)?.label ?? filter.filter}`,
-    });
-  if (filter.owner) chips.push({ key: 'owner', text: `Owner: ${filter.owner}` });
-  const update = (patch: Partial<AccountFilter>) => setFilter({ ...filter, ...patch });
   const fieldChips = (filter.fields ?? []).map((f, k) => ({
     text: describeFieldFilter(fieldLabel(f.field), f.values),
     remove: () => {

@@ -67,11 +67,14 @@ export function App() {
   useGlobalShortcuts(() => void openWorkspace(), setView);
 
   // My book belongs to the workspace: load its remembered owner (and fields) whenever another opens.
+  // (A switch resets the book store, so reopening the same file loads it again too.)
   const openBook = useBookStore((s) => s.open);
+  const bookWorkspace = useBookStore((s) => s.workspace);
   const workspacePath = store.workspace?.path ?? null;
   useEffect(() => {
-    if (workspacePath && hasAccountsNow(store.overview)) void openBook(workspacePath);
-  }, [workspacePath, store.overview?.accounts, openBook]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (workspacePath && bookWorkspace !== workspacePath && hasAccountsNow(store.overview))
+      void openBook(workspacePath);
+  }, [workspacePath, bookWorkspace, store.overview?.accounts, openBook]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const ready = store.state === 'ready';
   const hasAccounts = (store.overview?.accounts ?? 0) > 0;

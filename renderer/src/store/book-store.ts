@@ -7,6 +7,7 @@ import type { BookFieldInfo } from '#shared/api/book-contract';
 import { defaultOutcomeDays, defaultTopN, type BookMeasure } from '#shared/book/fields';
 import { api } from '../api';
 import { engineSession } from '../engine/engine-session';
+import { registerWorkspaceStore } from './workspace-lifecycle';
 import { messageOf } from '#shared/error-message';
 
 export interface BookSpec {
@@ -48,7 +49,7 @@ export const whenScopeChanges = (listener: () => Promise<void>) => {
   onScopeChange = listener;
 };
 
-export const useBookStore = create<BookState>((set, get) => ({
+const initial = {
   workspace: null,
   owner: null,
   owners: [],
@@ -56,10 +57,13 @@ export const useBookStore = create<BookState>((set, get) => ({
   spec: defaultSpec,
   compare: null,
   error: null,
+} satisfies Partial<BookState>;
+
+export const useBookStore = create<BookState>((set, get) => ({
+  ...initial,
 
   async open(workspace) {
-    if (get().workspace !== workspace)
-      set({ workspace, owner: null, owners: [], fields: [], spec: defaultSpec, compare: null, error: null });
+    if (get().workspace !== workspace) set({ ...initial, workspace });
     try {
       const [{ owner }, { fields, owners }] = await Promise.all([
         api.call('book.owner', {}),
@@ -96,3 +100,19 @@ export const useBookStore = create<BookState>((set, get) => ({
   setCompare: (compare) => set({ compare }),
   dismissError: () => set({ error: null }),
 }));
+
+// Another workspace: forget its owner, fields and cut (App opens the new one's). The same
+// workspace's data changed: owners and custom fields may have come or gone, so read them again.
+registerWorkspaceStore({
+  name: 'book',
+  reset() {
+    useBookStore.setState(initial);
+    void engineSession.setScope(null);
+  },
+  async refresh() {
+    const { workspace, owner } = useBookStore.getState();
+    if (!workspace) return;
+    await useBookStore.getState().open(workspace);
+    if (useBookStore.getState().owner !== owner) await onScopeChange();
+  },
+});

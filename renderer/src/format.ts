@@ -8,9 +8,7 @@ const compactMoney = new Intl.NumberFormat('en-US', {
 
 export const formatCount = (n: number) => integer.format(n);
 export const formatMoney = (n: number) => `$${integer.format(Math.round(n))}`;
-/** $1.2M, $45.3K; whole dollars below a thousand (never "$271.6"). */
-export const formatMoneyCompact = (n: number) =>
-  Math.abs(n) < 1000 ? compactMoney.format(Math.round(n)) : compactMoney.format(n);
+export const formatMoneyCompact = (n: number) => compactMoney.format(n);
 
 export function formatDate(iso: string): string {
   const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);

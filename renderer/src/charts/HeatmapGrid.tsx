@@ -1,11 +1,11 @@
 // The heatmap itself: a table of coloured cells (each a button that opens its accounts), margins
-// with the row and column totals, and a colour legend in the measure's unit drawn by Observable
-// Plot from the same scale as the cells. Labels switch between dark and light text for contrast.
-import { memo, useLayoutEffect, useMemo, useRef } from 'react';
-import * as Plot from '@observablehq/plot';
+// with the row and column totals, and a colour legend in the measure's unit sampled from the same
+// scale as the cells. Labels switch between dark and light text for contrast.
+import { memo, useMemo } from 'react';
 import type { Heatmap } from '#shared/book/heatmap';
 import { formatCount } from '../format';
 import { formatValue, heatScale, labelColor, unitLabel, type Theme } from './heat-scale';
+import { HeatLegend } from './HeatLegend';
 
 export interface HeatmapGridProps {
   heatmap: Heatmap;
@@ -17,33 +17,6 @@ export interface HeatmapGridProps {
   onCol?: (col: number) => void;
 }
 
-const tickFormats: Record<Heatmap['unit'], (delta: boolean) => string> = {
-  accounts: (d) => (d ? '+,d' : ',d'),
-  money: (d) => (d ? '+$~s' : '$~s'),
-  share: (d) => (d ? '+.1%' : '.0%'),
-};
-
-function Legend({ heatmap, delta, theme, measureLabel }: Omit<HeatmapGridProps, 'onCell'>) {
-  const ref = useRef<HTMLDivElement>(null);
-  const scale = useMemo(
-    () =>
-      heatScale(heatmap, delta, theme, `${measureLabel}${delta ? ' change' : ''} (${unitLabel(heatmap.unit, delta)})`),
-    [heatmap, delta, theme, measureLabel],
-  );
-  useLayoutEffect(() => {
-    const host = ref.current;
-    if (!host) return;
-    const legend = Plot.legend({
-      color: { ...scale.legend, tickFormat: tickFormats[heatmap.unit](delta) },
-      width: 320,
-      style: { background: 'transparent', color: 'currentColor' },
-    });
-    host.replaceChildren(legend);
-    return () => legend.remove();
-  }, [scale, heatmap.unit, delta]);
-  return <div className="heat-legend" ref={ref} data-testid="heatmap-legend" />;
-}
-
 export const HeatmapGrid = memo(function HeatmapGrid(props: HeatmapGridProps) {
   const { heatmap: h, delta, theme, measureLabel, onCell, onRow, onCol } = props;
   const scale = useMemo(() => heatScale(h, delta, theme, measureLabel), [h, delta, theme, measureLabel]);
@@ -53,7 +26,14 @@ export const HeatmapGrid = memo(function HeatmapGrid(props: HeatmapGridProps) {
   const corner = h.colField ? `${h.rowField.label} ↓ · ${h.colField.label} →` : h.rowField.label;
   return (
     <div className="heatmap">
-      <Legend heatmap={h} delta={delta} theme={theme} measureLabel={measureLabel} />
+      <div className="heat-legend" data-testid="heatmap-legend">
+        <HeatLegend
+          scale={scale}
+          unit={h.unit}
+          delta={delta}
+          label={`${measureLabel}${delta ? ' change' : ''} (${unitLabel(h.unit, delta)})`}
+        />
+      </div>
       <div className="heatmap-scroll">
         <table className="heatmap-table" data-testid="heatmap-table" aria-label={`${measureLabel} by ${corner}`}>
           <thead>

@@ -7,7 +7,8 @@ import type { Heatmap } from '#shared/book/heatmap';
 
 export interface HeatScale {
   color(value: number | null): string;
-  legend: Plot.ScaleOptions;
+  /** The lowest and highest value the colours cover (the legend's ends). */
+  extent: [number, number];
 }
 
 export type Theme = 'light' | 'dark';
@@ -22,19 +23,19 @@ export function heatScale(h: Heatmap, delta: boolean, theme: Theme, label: strin
   const values = h.cells.flat().filter((v): v is number => v !== null);
   const ramp = ramps[theme];
   let options: Plot.ScaleOptions;
+  let extent: [number, number];
   if (delta) {
     const m = Math.max(1e-9, ...values.map(Math.abs));
     options = { type: 'linear', domain: [-m, 0, m], range: [ramp.neg, ramp.mid, ramp.pos], label };
+    extent = [-m, m];
   } else {
     const max = Math.max(h.unit === 'share' ? 1e-9 : 1, ...values);
     const min = Math.min(0, ...values);
     options = { type: 'linear', domain: [min, max], range: [ramp.low, ramp.high], label };
+    extent = [min, max];
   }
   const scale = Plot.scale({ color: { ...options, interpolate: 'rgb' } });
-  return {
-    color: (v) => (v === null ? 'transparent' : String(scale.apply(v))),
-    legend: { ...options, interpolate: 'rgb' },
-  };
+  return { color: (v) => (v === null ? 'transparent' : String(scale.apply(v))), extent };
 }
 
 function channels(color: string): [number, number, number] | null {

@@ -3,7 +3,8 @@
 // chart tests draw exactly what the view draws.
 import * as Plot from '@observablehq/plot';
 import type { TimelinePoint } from '#shared/api/book-contract';
-import { formatCount, formatMoney } from '../../format';
+import { interactive } from '../../charts/interactive';
+import { formatCount, formatDate, formatMoney } from '../../format';
 
 export type TimelineMeasure = 'accounts' | 'arr';
 
@@ -17,13 +18,13 @@ export interface TimelineChartInput {
 
 const monthDay = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
-/** "Dec 15", with the year under the first date and wherever the year changes. */
+/** "Dec 15", with the year ("Dec 15 ’25") on the first date and wherever the year changes. */
 export function dateTicks(dates: readonly string[]): (iso: string) => string {
   return (iso) => {
     const at = dates.indexOf(iso);
     const label = monthDay.format(new Date(`${iso}T00:00:00Z`));
     const newYear = at <= 0 || dates[at - 1]!.slice(0, 4) !== iso.slice(0, 4);
-    return newYear ? `${label}\n${iso.slice(0, 4)}` : label;
+    return newYear ? `${label} ’${iso.slice(2, 4)}` : label;
   };
 }
 
@@ -35,7 +36,6 @@ export function timelineChart({ points, stages, colors, measure, width }: Timeli
     width: Math.max(360, width - 16),
     height: 270,
     marginLeft: 64,
-    marginBottom: 40,
     x: { type: 'band', domain: dates, label: null, tickFormat: dateTicks(dates) },
     y: {
       label: measure === 'accounts' ? 'Accounts' : 'ARR ($)',
@@ -49,8 +49,15 @@ export function timelineChart({ points, stages, colors, measure, width }: Timeli
         y: measure,
         fill: 'label',
         order,
-        title: (r: (typeof rows)[number]) =>
-          `${r.label} on ${r.asOf}: ${measure === 'accounts' ? formatCount(r.accounts) : formatMoney(r.arr)}`,
+        ...interactive({
+          name: 'timeline-bar',
+          data: rows,
+          describe: (r) => [
+            `${r.label} on ${formatDate(r.asOf)}`,
+            `${formatCount(r.accounts)} accounts`,
+            `${formatMoney(r.arr)} ARR`,
+          ],
+        }),
       }),
       Plot.ruleY([0]),
     ],

@@ -93,6 +93,11 @@ const points: TimelinePoint[] = ['2025-11-24', '2025-12-22', '2026-01-19', '2026
   }),
 );
 const colors = stageColors(pack);
+/** Thirteen four-weekly dates across a new year in a narrow panel: short labels that do not collide. */
+const year: TimelinePoint[] = Array.from({ length: 13 }, (_, k) => {
+  const asOf = new Date(Date.UTC(2025, 11, 15 + 28 * k)).toISOString().slice(0, 10);
+  return { ...points[k % points.length]!, asOf };
+});
 
 export const bookChartCases: Record<string, ChartCase> = {
   'book-heatmap-owner-stage-light': gridCase(now, 'light'),
@@ -116,6 +121,13 @@ export const bookChartCases: Record<string, ChartCase> = {
       plotElement(
         timelineChart({ points, stages: pack.ladder.stages, colors, measure: 'accounts', width: 640 }),
         'Stages over time',
+      ),
+  },
+  'book-timeline-narrow-new-year': {
+    element: () =>
+      plotElement(
+        timelineChart({ points: year, stages: pack.ladder.stages, colors, measure: 'accounts', width: 560 }),
+        'Stages over time, a year in a narrow panel',
       ),
   },
   'book-timeline-arr': {

@@ -17,14 +17,23 @@ export interface TimelineChartInput {
 }
 
 const monthDay = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+const month = new Intl.DateTimeFormat('en-US', { month: 'short', timeZone: 'UTC' });
 
-/** "Dec 15", with the year ("Dec 15 ’25") on the first date and wherever the year changes. */
-export function dateTicks(dates: readonly string[]): (iso: string) => string {
+/**
+ * "Dec 15", with the year on the first date and wherever it changes: "Nov 24 ’25" when there is
+ * room, "Jan ’26" when there is less; with thin bars only every other (or third…) date is labelled,
+ * so labels never run into each other.
+ */
+export function dateTicks(dates: readonly string[], barWidth = Infinity): (iso: string) => string {
+  const step = barWidth >= 56 ? 1 : Math.ceil(56 / barWidth);
+  const room = barWidth * step;
   return (iso) => {
     const at = dates.indexOf(iso);
-    const label = monthDay.format(new Date(`${iso}T00:00:00Z`));
-    const newYear = at <= 0 || dates[at - 1]!.slice(0, 4) !== iso.slice(0, 4);
-    return newYear ? `${label} ’${iso.slice(2, 4)}` : label;
+    if (at % step !== 0) return '';
+    const day = new Date(`${iso}T00:00:00Z`);
+    const newYear = at <= 0 || dates[at - step]!.slice(0, 4) !== iso.slice(0, 4);
+    if (!newYear) return monthDay.format(day);
+    return room >= 72 ? `${monthDay.format(day)} ’${iso.slice(2, 4)}` : `${month.format(day)} ’${iso.slice(2, 4)}`;
   };
 }
 
@@ -32,11 +41,13 @@ export function timelineChart({ points, stages, colors, measure, width }: Timeli
   const rows = points.flatMap((p) => p.stages.map((s) => ({ asOf: p.asOf, ...s })));
   const order = stages.map((s) => s.label);
   const dates = points.map((p) => p.asOf);
+  const chartWidth = Math.max(360, width - 16);
+  const barWidth = (chartWidth - 84) / Math.max(1, dates.length);
   return {
-    width: Math.max(360, width - 16),
+    width: chartWidth,
     height: 270,
     marginLeft: 64,
-    x: { type: 'band', domain: dates, label: null, tickFormat: dateTicks(dates) },
+    x: { type: 'band', domain: dates, label: null, tickFormat: dateTicks(dates, barWidth) },
     y: {
       label: measure === 'accounts' ? 'Accounts' : 'ARR ($)',
       tickFormat: measure === 'arr' ? '$~s' : ',d',

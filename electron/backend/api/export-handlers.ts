@@ -26,9 +26,26 @@ function validPack(pack: unknown): ValidPack {
 }
 
 function requestOf(args: Omit<ExportRequest, 'accounts'> & { accounts?: string[] | undefined }): ExportRequest {
-  const { format, dialect, table, asOf, validation, bom, accounts, owner } = args;
+  const {
+    format,
+    dialect,
+    table,
+    asOf,
+    validation,
+    bom,
+    accounts,
+    from,
+    asOfParam,
+    accountsTable,
+    periodsTable,
+    owner,
+  } = args;
   return {
     format,
+    ...(from ? { from } : {}),
+    ...(asOfParam ? { asOfParam } : {}),
+    ...(accountsTable ? { accountsTable } : {}),
+    ...(periodsTable ? { periodsTable } : {}),
     ...(dialect ? { dialect } : {}),
     ...(table ? { table } : {}),
     ...(asOf ? { asOf } : {}),

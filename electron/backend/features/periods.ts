@@ -81,7 +81,9 @@ export function loadPeriodChunk(
   const selected = inputs.map((i) => `, ${selectOf(i)}`).join('');
   const rows = db
     .prepare(
-      `SELECT account_key, CAST(julianday(period_start) - ${epochJulianDay} AS INTEGER), grain = 'month'${selected}
+      // The day and the grain travel in one integer (day * 2 + 1 for a month row): one value fewer
+      // per row to hand to JavaScript, on the hot path of every feature build.
+      `SELECT account_key, CAST(julianday(period_start) - ${epochJulianDay} AS INTEGER) * 2 + (grain = 'month')${selected}
        FROM periods WHERE account_key BETWEEN ? AND ? AND period_start <= ? ORDER BY account_key, period_start`,
     )
     .raw()
@@ -126,20 +128,22 @@ export function loadPeriodChunk(
     }
   };
 
+  const inputCount = values.length;
   for (const row of rows) {
     const key = row[0] as number;
-    let target = a < 0 ? 0 : a;
-    while (target < accounts && keys[from + target]! < key) target++;
-    if (target >= accounts) break;
-    if (keys[from + target] !== key) {
-      advanceTo(target); // a period of an account not in the table: skipped
-      continue;
+    if (a < 0 || keys[from + a] !== key) {
+      let target = a < 0 ? 0 : a;
+      while (target < accounts && keys[from + target]! < key) target++;
+      if (target >= accounts) break;
+      advanceTo(target);
+      if (keys[from + target] !== key) continue; // a period of an account not in the table: skipped
     }
-    advanceTo(target);
-    periods.push(row[1] as number);
-    lastGrain = row[2] as number;
-    for (let m = 0; m < values.length; m++) {
-      const v = row[3 + m];
+    const dayAndGrain = row[1] as number;
+    // Arithmetic shift and mask split it back, negative days (before 1970) included.
+    periods.push(dayAndGrain >> 1);
+    lastGrain = dayAndGrain & 1;
+    for (let m = 0; m < inputCount; m++) {
+      const v = row[2 + m];
       // Within the metric's history, a count with no value is zero (windows never read before it).
       values[m]!.push(typeof v === 'number' ? v : zero[m] ? 0 : NaN);
     }

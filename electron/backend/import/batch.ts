@@ -28,43 +28,94 @@ const TAG_TEXT = 2;
 const TAG_TRUE = 3;
 const TAG_FALSE = 4;
 
+export interface BatchPacker {
+  /** Packs one record now, so records never pile up as objects (the reader's hot loop). */
+  add(record: RecordOut): void;
+  readonly count: number;
+  /** The batch so far; the packer starts a new one. */
+  take(rejections: RejectedValue[], bytesRead: number, rowsRead: number): Batch;
+}
+
+export function createBatchPacker(capacity: number): BatchPacker {
+  let fields = -1;
+  let width = 0;
+  let tags = new Uint8Array(0);
+  let numbers = new Float64Array(0);
+  let rows = new Int32Array(capacity);
+  let lines = new Int32Array(capacity);
+  let text = '';
+  let count = 0;
+  const start = () => {
+    tags = new Uint8Array(capacity * width);
+    numbers = new Float64Array(capacity * width);
+    rows = new Int32Array(capacity);
+    lines = new Int32Array(capacity);
+    text = '';
+    count = 0;
+  };
+  return {
+    add(record) {
+      const values = record.values;
+      if (fields === -1) {
+        fields = values.length;
+        width = fields + 1;
+        start();
+      }
+      if (count === capacity) throw new Error(`a batch holds at most ${capacity} records`);
+      let k = count * width;
+      for (let i = 0; i < fields; i++, k++) {
+        const v = values[i];
+        if (typeof v === 'string') {
+          tags[k] = TAG_TEXT;
+          text += v + '\u0000';
+        } else if (typeof v === 'number') {
+          tags[k] = TAG_NUMBER;
+          numbers[k] = v;
+        } else if (typeof v === 'boolean') tags[k] = v ? TAG_TRUE : TAG_FALSE;
+      }
+      if (record.custom !== null) {
+        tags[k] = TAG_TEXT;
+        text += record.custom + '\u0000';
+      }
+      rows[count] = record.row;
+      lines[count] = record.line;
+      count++;
+    },
+    get count() {
+      return count;
+    },
+    take(rejections, bytesRead, rowsRead) {
+      const full = count === capacity;
+      const size = count * width;
+      const batch: Batch = {
+        width,
+        count,
+        // A part-filled batch (the last one) sends only what it holds.
+        tags: full ? tags : tags.slice(0, size),
+        numbers: full ? numbers : numbers.slice(0, size),
+        text,
+        rows: full ? rows : rows.slice(0, count),
+        lines: full ? lines : lines.slice(0, count),
+        rejections,
+        bytesRead,
+        rowsRead,
+      };
+      if (fields !== -1) start();
+      else count = 0;
+      return batch;
+    },
+  };
+}
+
 export function packBatch(
   records: readonly RecordOut[],
   rejections: RejectedValue[],
   bytesRead: number,
   rowsRead: number,
 ): Batch {
-  const fields = records[0]?.values.length ?? 0;
-  const width = fields + 1;
-  const size = records.length * width;
-  const tags = new Uint8Array(size);
-  const numbers = new Float64Array(size);
-  const rows = new Int32Array(records.length);
-  const lines = new Int32Array(records.length);
-  let text = '';
-  let k = 0;
-  for (let r = 0; r < records.length; r++) {
-    const record = records[r]!;
-    const values = record.values;
-    for (let i = 0; i < fields; i++, k++) {
-      const v = values[i];
-      if (typeof v === 'string') {
-        tags[k] = TAG_TEXT;
-        text += v + '\u0000';
-      } else if (typeof v === 'number') {
-        tags[k] = TAG_NUMBER;
-        numbers[k] = v;
-      } else if (typeof v === 'boolean') tags[k] = v ? TAG_TRUE : TAG_FALSE;
-    }
-    if (record.custom !== null) {
-      tags[k] = TAG_TEXT;
-      text += record.custom + '\u0000';
-    }
-    k++;
-    rows[r] = record.row;
-    lines[r] = record.line;
-  }
-  return { width, count: records.length, tags, numbers, text, rows, lines, rejections, bytesRead, rowsRead };
+  const packer = createBatchPacker(Math.max(1, records.length));
+  for (const r of records) packer.add(r);
+  return packer.take(rejections, bytesRead, rowsRead);
 }
 
 /** The buffers a worker hands over without copying. */

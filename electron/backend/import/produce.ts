@@ -6,8 +6,8 @@ import type { ImportPlan } from '#shared/import/mapping';
 import type { ColumnReport, RejectedValue } from '#shared/import/report';
 import { ImportFailure } from './failure';
 import { emptyProfile, finishProfile, observe, type ColumnProfile } from '#shared/import/profile';
-import { packBatch, type Batch } from './batch';
-import { createRecordBuilder, type RecordOut } from './records';
+import { createBatchPacker, type Batch } from './batch';
+import { createRecordBuilder } from './records';
 import { readerFor } from './sources/open';
 import type { FileAnalysis } from './analyze';
 
@@ -50,15 +50,14 @@ export async function produceRecords(
     watched.length > 0 ? request.headers.map((_, i) => (watched.includes(i) ? emptyProfile() : undefined)) : null;
   const hashing = sha256File(request.path, signal);
   hashing.catch(() => {}); // a cancel aborts it too; the outcome is awaited below or not at all
-  let records: RecordOut[] = [];
+  const packer = createBatchPacker(batchRows);
   let rejections: RejectedValue[] = [];
   let rows = 0;
   let bytesRead = 0;
   let waiting: Promise<void> | void = undefined;
   const flush = () => {
-    if (records.length === 0 && rejections.length === 0) return;
-    waiting = emit(packBatch(records, rejections, bytesRead, rows));
-    records = [];
+    if (packer.count === 0 && rejections.length === 0) return;
+    waiting = emit(packer.take(rejections, bytesRead, rows));
     rejections = [];
   };
   let headerSeen = false;
@@ -92,8 +91,8 @@ export async function produceRecords(
         rows++;
         if (profiles) for (const i of watched) observe(profiles[i]!, i < cells.length ? cells[i]! : null);
         const record = builder.build(cells, row, line, rejections);
-        if (record) records.push(record);
-        if (records.length >= batchRows) flush();
+        if (record) packer.add(record);
+        if (packer.count >= batchRows) flush();
       },
     },
   );

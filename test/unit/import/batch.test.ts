@@ -1,6 +1,6 @@
 // The columnar hand-off between the reading worker and the writer: every value comes back as it
 // went in (texts of any length and script, blanks, numbers, booleans, nulls, custom JSON).
-import { packBatch, unpackBatch } from '../../../electron/backend/import/batch';
+import { createBatchPacker, packBatch, unpackBatch } from '../../../electron/backend/import/batch';
 import type { RecordOut } from '../../../electron/backend/import/records';
 
 it('a batch unpacks to exactly the records packed', () => {
@@ -20,4 +20,23 @@ it('an empty batch (only rejections) unpacks to no records', () => {
   const batch = packBatch([], [rejection], 10, 1);
   expect(unpackBatch(batch)).toEqual([]);
   expect(batch.rejections).toEqual([rejection]);
+});
+
+it('the packer hands over full and part-filled batches, each with exactly its own records', () => {
+  const packer = createBatchPacker(3);
+  const made: RecordOut[] = Array.from({ length: 7 }, (_, i) => ({
+    values: [`K${i}`, i % 2 ? i * 1.5 : null, i % 3 === 0],
+    custom: i === 4 ? '{"a":1}' : null,
+    row: i + 2,
+    line: i + 2,
+  }));
+  const batches = [];
+  for (const r of made) {
+    packer.add(r);
+    if (packer.count === 3) batches.push(packer.take([], 0, 0));
+  }
+  batches.push(packer.take([], 0, 0));
+  expect(batches.map((b) => b.count)).toEqual([3, 3, 1]);
+  expect(batches[2]!.tags).toHaveLength(4);
+  expect(batches.flatMap((b) => unpackBatch(b))).toEqual(made);
 });

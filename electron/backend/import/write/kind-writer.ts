@@ -172,21 +172,31 @@ export function createKindWriter(db: Db, importId: number, o: KindWriterOptions)
   const readActivity = o.rollUp ? createActivityReader(o.rollUp) : null;
   let rolledUp: RollUpSummary | null = null;
 
+  // Per-row work runs millions of times: where each written field sits in a record, found once.
+  const mappedAt = mapped.map((f) => (f.id === 'account_id' && o.kind !== 'accounts' ? -1 : pos.get(f.id)!));
+  const nameAt = o.kind === 'accounts' ? mapped.findIndex((f) => f.id === 'name') : -1;
+
   return {
     add(records, rejections) {
       const rows: PendingRow[] = [];
       for (const r of records) {
-        const values: unknown[] = [];
-        for (const f of mapped) {
-          if (f.id === 'account_id' && o.kind !== 'accounts') {
-            const key = accountOf(r, rejections);
-            if (key === undefined) break;
-            values.push(key);
-          } else values.push(dbValue(r.values[pos.get(f.id)!]));
+        const values: unknown[] = new Array<unknown>(mapped.length);
+        let complete = true;
+        for (let i = 0; i < mappedAt.length; i++) {
+          const at = mappedAt[i]!;
+          if (at >= 0) {
+            values[i] = dbValue(r.values[at]);
+            continue;
+          }
+          const key = accountOf(r, rejections);
+          if (key === undefined) {
+            complete = false;
+            break;
+          }
+          values[i] = key;
         }
-        if (values.length < mapped.length) continue;
+        if (!complete) continue;
         if (o.kind === 'accounts') {
-          const nameAt = mapped.findIndex((f) => f.id === 'name');
           if (nameAt === -1) values.push(values[0]);
           else if (values[nameAt] === null) values[nameAt] = values[0];
         }

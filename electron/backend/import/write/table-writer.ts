@@ -113,10 +113,18 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
       reason: `duplicate ${spec.keyLabel}: an earlier row of this file has it`,
     });
   };
-  const bind = (rows: readonly PendingRow[]) => {
-    const params: unknown[] = new Array(rows.length * width);
+  // One parameter array per statement size, refilled for every statement (SQLite copies the
+  // values when it binds them), instead of a fresh 6,000-slot array per 500 rows.
+  const paramArrays = new Map<number, unknown[]>();
+  const bind = (rows: readonly PendingRow[], from = 0, to = rows.length) => {
+    const n = to - from;
+    let params = paramArrays.get(n);
+    if (!params) paramArrays.set(n, (params = new Array<unknown>(n * width)));
     let k = 0;
-    for (const r of rows) for (let i = 0; i < width; i++) params[k++] = r.values[i];
+    for (let r = from; r < to; r++) {
+      const values = rows[r]!.values;
+      for (let i = 0; i < width; i++) params[k++] = values[i];
+    }
     return params;
   };
   const run = (rows: readonly PendingRow[], upsert: boolean) => {
@@ -132,7 +140,9 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
     let done = 0;
     try {
       for (; done < rows.length; done += perStatement)
-        prepared(Math.min(perStatement, rows.length - done), false).run(bind(rows.slice(done, done + perStatement)));
+        prepared(Math.min(perStatement, rows.length - done), false).run(
+          bind(rows, done, Math.min(rows.length, done + perStatement)),
+        );
       inserted += rows.length;
       return;
     } catch (error) {

@@ -97,3 +97,37 @@ it('undo of an import over existing rows gives back every value exactly (one-key
     for (const [k, v] of Object.entries(row as Record<string, unknown>)) expect(Object.is(v, was[k]), k).toBe(true);
   });
 });
+
+it('into a table that holds rows, a key repeated batches later is a duplicate and the first row wins', async () => {
+  const ws = join(dir.path, 'dups.ladder');
+  await importFile(ws, csv('seed.csv', ['account_id,name', 'S1,Seed one', 'S2,Seed two']), 'accounts');
+  const lines = ['account_id,name'];
+  for (let i = 0; i < 5000; i++) lines.push(`N${i},New ${i}`);
+  lines.push('N7,Again', 'S1,Seed overwritten', 'S1,Seed twice', 'N4999,Late again');
+  const run = await runLadder(['import', csv('dups.csv', lines), '--workspace', ws, '--kind', 'accounts']);
+  expect(run.status).toBe(1); // duplicates are rejected rows: --on-error abort (the default) refuses the file
+  const skip = await runLadder([
+    'import',
+    join(dir.path, 'dups.csv'),
+    '--workspace',
+    ws,
+    '--kind',
+    'accounts',
+    '--on-error',
+    'skip',
+    '--json',
+  ]);
+  const report = JSON.parse(skip.stdout) as ImportReport;
+  expect(report).toMatchObject({ inserted: 5000, updated: 1, duplicates: 3 });
+  expect(report.rejected.map((r) => [r.row, r.value])).toEqual([
+    [5002, 'N7'],
+    [5004, 'S1'],
+    [5005, 'N4999'],
+  ]);
+  const rows = (await snapshot(ws)).accounts as { id: string; name: string }[];
+  expect(rows.find((r) => r.id === 'N7')?.name).toBe('New 7');
+  expect(rows.find((r) => r.id === 'S1')?.name).toBe('Seed overwritten');
+  expect(rows.find((r) => r.id === 'N4999')?.name).toBe('New 4999');
+  expect(await undo(ws, report.importId!)).toMatchObject({ removed: 5000, restored: 1 });
+  expect(((await snapshot(ws)).accounts as { name: string }[]).map((r) => r.name)).toEqual(['Seed one', 'Seed two']);
+});

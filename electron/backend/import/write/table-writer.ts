@@ -81,17 +81,20 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
     .map((k, i) => `t.${q(k)} = ${spec.keys.length === 1 ? 'j.value' : `j.value ->> ${i}`}`)
     .join(' AND ');
   const fromKeys = `FROM json_each(?) AS j CROSS JOIN ${spec.table} AS t ON ${keyMatch}`;
-  const selectExisting = db
-    .prepare(`SELECT ${spec.keys.map((k) => `t.${q(k)}`).join(', ')}, t.import_id ${fromKeys}`)
-    .raw();
   // Before-images are made in SQL (json_object renders every REAL so it reads back exactly).
   const tableColumns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(spec.table) as string[];
   const image = tableColumns.map((c) => `'${c}', t.${q(c)}`).join(', ');
-  const saveBefore = db.prepare(
-    `INSERT INTO import_undo (import_id, tbl, key1, key2, before)
-     SELECT ${importId}, '${spec.table}', t.${q(spec.keys[0]!)}, ${spec.keys.length > 1 ? `t.${q(spec.keys[1]!)}` : 'NULL'},
-            json_object(${image}) ${fromKeys}`,
-  );
+  // One pass over the key index both saves the before-image of every row of the batch that exists
+  // (and was not written by this import) and says which rows those were.
+  const saveBefore = db
+    .prepare(
+      `INSERT INTO import_undo (import_id, tbl, key1, key2, before)
+       SELECT ${importId}, '${spec.table}', t.${q(spec.keys[0]!)}, ${spec.keys.length > 1 ? `t.${q(spec.keys[1]!)}` : 'NULL'},
+              json_object(${image}) ${fromKeys} WHERE t.import_id IS NOT ${importId}
+       RETURNING key1, key2`,
+    )
+    .raw();
+  const importIdOf = db.prepare(`SELECT t.import_id ${fromKeys}`).pluck();
   const keyList = (rows: readonly PendingRow[]) =>
     JSON.stringify(rows.map((r) => (spec.keys.length === 1 ? r.values[0] : r.values.slice(0, 2))));
   // A table empty at the start cannot hold rows to overwrite: plain inserts, no look-ups, and its
@@ -163,48 +166,50 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
   }
 
   function writeMerging(rows: readonly PendingRow[], rejections: RejectedValue[]): void {
-    const existing = new Map<string, unknown>();
-    for (const found of selectExisting.all(keyList(rows)) as unknown[][]) {
-      existing.set(keyOf(found), found[spec.keys.length]);
-    }
     const seen = new Set<string>();
-    const fresh: PendingRow[] = [];
-    const overwritten: PendingRow[] = [];
+    const unique: PendingRow[] = [];
     for (const r of rows) {
       const key = keyOf(r.values);
-      if (seen.has(key) || (existing.has(key) && existing.get(key) === importId)) {
-        duplicate(r, rejections);
-        continue;
+      if (seen.has(key)) duplicate(r, rejections);
+      else {
+        seen.add(key);
+        unique.push(r);
       }
-      seen.add(key);
-      (existing.has(key) ? overwritten : fresh).push(r);
     }
-    if (overwritten.length > 0) saveBefore.run(keyList(overwritten));
+    if (unique.length === 0) return;
+    const existing = new Set<string>();
+    for (const saved of saveBefore.all(keyList(unique)) as unknown[][]) existing.add(keyOf(saved));
+    const fresh: PendingRow[] = [];
+    const overwritten: PendingRow[] = [];
+    for (const r of unique) (existing.has(keyOf(r.values)) ? overwritten : fresh).push(r);
+    run(overwritten, true);
     updated += overwritten.length;
-    inserted += fresh.length;
-    // New keys go in as plain inserts (no conflict clause to evaluate). Should one conflict after
-    // all (a key the look-up did not match), its statement is undone on its own and redone row by
-    // row, saving the before-image of the row it meets.
+    // New keys go in as plain inserts (no conflict clause to evaluate). A statement that meets a key
+    // after all is undone on its own and redone row by row: a key this import wrote in an earlier
+    // batch is a duplicate; any other (one the join did not match) is saved and overwritten.
     for (let start = 0; start < fresh.length; start += perStatement) {
       const part = fresh.slice(start, start + perStatement);
       try {
         prepared(part.length, false).run(bind(part));
+        inserted += part.length;
       } catch (error) {
         if (!isConstraint(error)) throw error;
         for (const r of part) {
           try {
             prepared(1, false).run(bind([r]));
+            inserted++;
           } catch (rowError) {
             if (!isConstraint(rowError)) throw rowError;
-            saveBefore.run(keyList([r]));
-            run([r], true);
-            inserted--;
-            updated++;
+            if (importIdOf.get(keyList([r])) === importId) duplicate(r, rejections);
+            else {
+              saveBefore.all(keyList([r]));
+              run([r], true);
+              updated++;
+            }
           }
         }
       }
     }
-    run(overwritten, true);
   }
 
   return {

@@ -13,7 +13,7 @@ import { repoRoot, tempDir } from '../../helpers/temp';
 const dir = tempDir();
 afterAll(() => dir.cleanup());
 
-const rows = 120_000;
+const rows = 80_000;
 const file = join(dir.path, 'big.csv');
 const seed = join(dir.path, 'seed.ladder');
 beforeAll(async () => {

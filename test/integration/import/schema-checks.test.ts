@@ -11,11 +11,11 @@ import { importKinds, type ImportKind } from '#shared/domain/workspace';
 import type { TicketKind } from '#shared/import/ticket-kind';
 import type { ImportReport } from '#shared/import/report';
 import { runLadder } from '../../helpers/run-cli';
-import { tempDir } from '../../helpers/temp';
+import { repoRoot, tempDir } from '../../helpers/temp';
 
 const dir = tempDir();
 afterAll(() => dir.cleanup());
-const data = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'data');
+const samples = join(repoRoot, 'test', 'fixtures', 'samples');
 
 const importedTables = ['imports', 'import_undo', 'accounts', 'periods', 'users', 'outcomes', 'tickets'];
 const kindOfTable: Record<string, ImportKind> = {
@@ -174,7 +174,7 @@ it('messy files imported with CHECKs and foreign keys off leave no row either wo
   );
   expect(users).toMatchObject({ rowsImported: 1, orphans: 1 });
   // Real exports for the kinds with derived columns (won, is_expansion, ticket kind).
-  const raven = (f: string) => join(data, 'ravenstack', f);
+  const raven = (f: string) => join(samples, 'ravenstack', f);
   expect((await importFile(ws, raven('ravenstack_accounts.csv'), 'accounts', '--preset', 'ravenstack')).committed).toBe(
     true,
   );

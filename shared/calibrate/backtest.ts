@@ -7,6 +7,7 @@ import { segmentNames } from '../engine/features';
 import { compileScoring, evaluateClasses, type ClassOutcomes } from '../engine/scoring';
 import type { RulePack } from '../pack/schema';
 import { countByClass, heldOutPart, trainPart, type ClassCounts } from './class-counts';
+import { toGroups } from './groups';
 import type { LabelSet } from './labels';
 import { concatRows, groupsOf, modelMetrics, rankingMetrics, type Ladder, type MetricRows } from './model-metrics';
 import { headline, verdictOf, type CalibrationReport, type DateReport } from './report';
@@ -139,7 +140,9 @@ export function runBacktest(pack: RulePack, dates: readonly BacktestDate[], opti
   );
 
   const dateReports: DateReport[] = dates.map((d, k) => {
-    const packAuc = aucWithCi(groupsOf(concatRows([packTrain[k]!, packTest[k]!])));
+    // Every labelled account of the date, whichever part it is in (gap dates included).
+    const all = countByClass(d.engine.table.of, d.engine.table.size, d.labels.labels, trainPart);
+    const packAuc = aucWithCi(toGroups(packTrain[k]!.key, all.trainPos, all.trainNeg));
     return {
       asOf: d.asOf,
       part: d.part.kind,
@@ -150,7 +153,7 @@ export function runBacktest(pack: RulePack, dates: readonly BacktestDate[], opti
       excludedBy: d.labels.excludedBy,
       auc: packAuc.auc,
       aucCi: packAuc.ci,
-      suggestedAuc: aucWithCi(groupsOf(concatRows([sugTrain[k]!, sugTest[k]!]))).auc,
+      suggestedAuc: aucWithCi(toGroups(sugTrain[k]!.key, all.trainPos, all.trainNeg)).auc,
     };
   });
 

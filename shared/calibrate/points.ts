@@ -1,8 +1,9 @@
 // From regression coefficients to a rule pack's points. Points are proportional to the
 // coefficients, scaled so the strongest signal gets the largest weight the pack already uses
 // (so stage thresholds keep their meaning), and rounded to whole numbers. A signal whose
-// coefficient is not positive, or whose 95 % interval reaches zero, is flagged for removal and
-// gets no points — never negative ones.
+// coefficient is not positive is flagged for removal and gets no points — never negative ones.
+// One whose 95 % interval reaches zero is flagged for removal too (the data cannot tell it from
+// noise) but keeps its proportional points: it still ranks, and the analyst decides.
 
 export type RemovalReason = 'non-positive' | 'unstable' | 'never-fires' | 'always-fires';
 
@@ -43,7 +44,7 @@ export function suggestPoints(
   for (const c of coefficients) {
     const reason = removalReason(c);
     if (reason) removal.push({ id: c.id, reason });
-    else kept.push(c);
+    if (!reason || reason === 'unstable') kept.push(c);
   }
   const strongest = Math.max(0, ...kept.map((c) => c.coefficient));
   const weights: Record<string, number> = {};

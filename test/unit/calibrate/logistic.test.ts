@@ -56,7 +56,7 @@ describe('logistic regression (IRLS)', () => {
 });
 
 describe('points from coefficients', () => {
-  it('scales so the strongest signal gets the largest current weight, rounds, and flags removals', () => {
+  it('scales so the strongest signal gets the largest current weight, rounds, and flags removals (unstable ones keep their points)', () => {
     const s = suggestPoints(
       [
         { id: 'a', coefficient: 2, standardError: 0.2, fired: 50, rows: 100 },
@@ -68,7 +68,7 @@ describe('points from coefficients', () => {
       [5, 3, 4, 4, 2],
     );
     expect(s.scale).toBe(5);
-    expect(s.weights).toEqual({ a: 5, b: 3, c: 0, d: 0, e: 0 }); // b: 1/2 × 5 = 2.5 → 3
+    expect(s.weights).toEqual({ a: 5, b: 3, c: 1, d: 0, e: 0 }); // b: 1/2 × 5 = 2.5 → 3; c: 1/4 × 5 = 1.25 → 1
     expect(s.removal).toEqual([
       { id: 'c', reason: 'unstable' },
       { id: 'd', reason: 'non-positive' },

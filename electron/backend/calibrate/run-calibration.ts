@@ -1,0 +1,166 @@
+// A calibration run on a workspace: for each as-of date, the pack's features as of that date (the
+// as-of replay: data up to the date only), the engine, and the point-in-time labels; then the
+// backtest (shared/calibrate/backtest.ts). Yields between chunks of accounts, so progress can be
+// read and the run cancelled.
+import { LadderError } from '#shared/api/result';
+import { runBacktest, type BacktestDate, type BacktestState } from '#shared/calibrate/backtest';
+import { labelAccounts } from '#shared/calibrate/labels';
+import type { CalibrationReport } from '#shared/calibrate/report';
+import { snapshotSignals } from '#shared/calibrate/snapshot-inputs';
+import { holdOut, splitFor } from '#shared/calibrate/split';
+import { addDays, isoToDay } from '#shared/dates';
+import { createEngine } from '#shared/engine/engine';
+import type { FeatureTable } from '#shared/engine/features';
+import type { ValidPack } from '#shared/pack/validate';
+import { loadAccountColumns } from '../features/accounts';
+import { computeFeatureColumnsAsync, loadAccountInputs, numericSpecs } from '../features/build';
+import type { Workspace } from '../store/open-workspace';
+import { dataRange, defaultHorizonDays, resolveAsOfDates } from './as-of-dates';
+import { loadOutcomeData } from './load-outcomes';
+
+export const defaultSeed = 1;
+
+export interface CalibrationProgress {
+  phase: 'features' | 'fitting';
+  datesDone: number;
+  datesTotal: number;
+  accountsDone: number;
+  accountsTotal: number;
+}
+
+export interface CalibrationRequest {
+  asOf?: readonly string[];
+  every?: string;
+  horizonDays?: number;
+  seed?: number;
+}
+
+export interface CalibrationRun {
+  report: CalibrationReport;
+  state: BacktestState;
+  names: string[];
+  timings: { totalMs: number; featuresMs: number[]; fitMs: number };
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: CalibrationProgress) => void;
+  chunkAccounts?: number;
+}
+
+const cancelled = () => new LadderError('cancelled', 'The calibration was cancelled.');
+
+function hasHistoryBefore(ws: Workspace, asOf: string): boolean {
+  return ws.db.prepare('SELECT EXISTS (SELECT 1 FROM periods WHERE period_start <= ?)').pluck().get(asOf) === 1;
+}
+
+export async function runCalibration(
+  ws: Workspace,
+  valid: ValidPack,
+  request: CalibrationRequest,
+  options: RunOptions = {},
+): Promise<CalibrationRun> {
+  const started = performance.now();
+  const horizonDays = request.horizonDays ?? defaultHorizonDays;
+  const seed = request.seed ?? defaultSeed;
+  const db = ws.db;
+  const { keys, ids, names } = loadAccountColumns(db, '1970-01-01');
+  if (keys.length === 0) throw new LadderError('bad_request', 'The workspace has no accounts to calibrate on.');
+  const outcomeData = loadOutcomeData(db, keys);
+  const range = dataRange(db, outcomeData.closeRange);
+  const asOfDates = resolveAsOfDates(
+    { asOf: request.asOf, every: request.every, horizonDays },
+    range,
+    outcomeData.closeRange,
+  );
+  const split = splitFor(asOfDates, horizonDays, seed);
+  const heldOut = split.kind === 'holdout' ? holdOut(ids, seed) : null;
+  const warnings: string[] = [];
+  if (outcomeData.outcomes.length === 0) warnings.push('The workspace has no outcomes: every account is a negative.');
+
+  const specs = numericSpecs(valid);
+  const dates: BacktestDate[] = [];
+  const featuresMs: number[] = [];
+  const progress: CalibrationProgress = {
+    phase: 'features',
+    datesDone: 0,
+    datesTotal: asOfDates.length,
+    accountsDone: 0,
+    accountsTotal: keys.length,
+  };
+  options.onProgress?.({ ...progress });
+  for (const asOf of asOfDates) {
+    const t0 = performance.now();
+    const inputs = loadAccountInputs(db, asOf);
+    let columns: Map<string, Float64Array>;
+    try {
+      columns = await computeFeatureColumnsAsync(db, valid, asOf, specs, inputs, {
+        signal: options.signal,
+        chunkAccounts: options.chunkAccounts,
+        onProgress: (p) => options.onProgress?.({ ...progress, accountsDone: p.accountsDone }),
+      });
+    } catch (error) {
+      if (error instanceof LadderError && error.code === 'cancelled') throw cancelled();
+      throw error;
+    }
+    const { accounts } = inputs;
+    const table: FeatureTable = {
+      accounts: accounts.keys.length,
+      accountIds: accounts.ids,
+      arr: accounts.arr,
+      segment: accounts.segment,
+      columns,
+      categories: accounts.categories,
+    };
+    const engine = createEngine(table, valid);
+    featuresMs.push(performance.now() - t0);
+    const labels = labelAccounts(outcomeData.lifecycle, outcomeData.outcomes, isoToDay(asOf), horizonDays);
+    const snapshotOnly = !hasHistoryBefore(ws, asOf);
+    if (snapshotOnly)
+      warnings.push(
+        `There is no period history on or before ${asOf}: its features come from the account snapshot, so the evaluation is retrospective and may leak.`,
+      );
+    if (range.dataEnd && addDays(asOf, horizonDays) > range.dataEnd)
+      warnings.push(
+        `The ${horizonDays}-day horizon after ${asOf} reaches past the data's last date (${range.dataEnd}): expansions after it count as none.`,
+      );
+    const part: BacktestDate['part'] =
+      split.kind === 'holdout'
+        ? { kind: 'holdout', heldOut: heldOut! }
+        : { kind: split.test.includes(asOf) ? 'test' : split.train.includes(asOf) ? 'train' : 'gap' };
+    dates.push({ asOf, engine, labels, part, snapshotOnly });
+    progress.datesDone++;
+    options.onProgress?.({ ...progress, accountsDone: keys.length });
+    await new Promise((resolve) => setImmediate(resolve));
+    if (options.signal?.aborted) throw cancelled();
+  }
+
+  if (split.kind === 'time' && split.overlap)
+    warnings.push(
+      `The as-of dates are closer together than the ${horizonDays}-day horizon: the training labels overlap the evaluation period.`,
+    );
+  if (split.kind === 'time' && split.gap.length > 0)
+    warnings.push(
+      `Left out of the split so no training label looks into the evaluation period: ${split.gap.join(', ')}.`,
+    );
+  const snapshots = snapshotSignals(valid);
+  if (snapshots.size > 0)
+    warnings.push(
+      `${[...snapshots.keys()].join(', ')} read${snapshots.size === 1 ? 's' : ''} account fields recorded after the as-of dates (${[...new Set([...snapshots.values()].flat())].join(', ')}): they may include the outcome.`,
+    );
+  options.onProgress?.({ ...progress, phase: 'fitting' });
+  const t1 = performance.now();
+  const { report, state } = runBacktest(valid.pack, dates, {
+    horizonDays,
+    seed,
+    split,
+    recordedAfter: new Set(snapshots.keys()),
+    warnings,
+  });
+  const fitMs = performance.now() - t1;
+  if (report.labels.heldOut.positives < 10)
+    report.warnings.push(
+      `Only ${report.labels.heldOut.positives} held-out positive${report.labels.heldOut.positives === 1 ? '' : 's'}: the held-out metrics are rough.`,
+    );
+  return { report, state, names, timings: { totalMs: performance.now() - started, featuresMs, fitMs } };
+}

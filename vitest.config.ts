@@ -7,7 +7,8 @@ export default defineConfig({
     globals: true,
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     pool: 'forks',
-    testTimeout: 30_000,
+    // A safety net against hangs, not a speed limit: a busy 2-core machine runs some CLI tests for a minute.
+    testTimeout: 180_000,
     hookTimeout: 180_000,
     // e2e files start servers and a browser each; two at a time suits a 2-core CI machine.
     maxWorkers: 2,

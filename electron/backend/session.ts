@@ -6,6 +6,7 @@ import type { WorkspaceRef } from '#shared/domain/workspace';
 import { openWorkspace, type Workspace } from './store/open-workspace';
 import { demoDefaults, writeDemoWorkspace, type DemoParams, type WriteDemoOptions } from './demo/write-demo';
 import { readSettings, rememberWorkspace } from './settings';
+import type { CalibrationSession } from './api/calibrate-handlers';
 
 export interface Session {
   dataDir: string;
@@ -14,6 +15,8 @@ export interface Session {
   featureLoad?: { controller: AbortController; accountsDone: number; accountsTotal: number };
   /** Accounts computed per step of a feature load (tests make it small to observe progress). */
   featureChunkAccounts?: number;
+  /** The running calibration, if any, and the last finished one (for drill-downs and live validation). */
+  calibration?: CalibrationSession;
 }
 
 export function createSession(dataDir: string): Session {

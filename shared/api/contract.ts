@@ -7,6 +7,7 @@ import type { MethodName } from './method-names';
 import { importContract } from './import-contract';
 import { exportContract } from './export-contract';
 import { workbenchContract } from './workbench-contract';
+import { calibrateContract } from './calibrate-contract';
 import type { AppStatus, Overview, RecentWorkspace, WorkspaceInfo, WorkspaceRef } from '../domain/workspace';
 import type { PresetInfo } from '../domain/packs';
 import type { RulePackInput } from '../pack/schema';
@@ -51,6 +52,7 @@ export const contract = {
   ...importContract,
   ...exportContract,
   ...workbenchContract,
+  ...calibrateContract,
 } as const satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

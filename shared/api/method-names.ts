@@ -3,6 +3,7 @@
 import { importMethodNames } from './import-method-names';
 import { exportMethodNames } from './export-method-names';
 import { workbenchMethodNames } from './workbench-method-names';
+import { calibrateMethodNames } from './calibrate-method-names';
 
 export const methodNames = [
   'app.status',
@@ -17,6 +18,7 @@ export const methodNames = [
   ...importMethodNames,
   ...exportMethodNames,
   ...workbenchMethodNames,
+  ...calibrateMethodNames,
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

@@ -111,8 +111,8 @@ export interface LiveSet {
 
 export interface LiveValidator {
   readonly metrics: LiveMetrics;
-  /** Scores the pack on every held-out date and returns its metrics. */
-  update(valid: ValidPack): LiveMetrics;
+  /** Scores the pack on every held-out date (with new feature tables when its columns changed). */
+  update(valid: ValidPack, features?: readonly FeatureTable[]): LiveMetrics;
   /** The held-out classes, for same-frame recomputation elsewhere. */
   classes(): LiveClasses[];
   readonly engines: readonly Engine[];
@@ -141,10 +141,10 @@ export function createLiveValidator(sets: readonly LiveSet[], initial: ValidPack
       return metrics;
     },
     engines,
-    update(valid) {
+    update(valid, features) {
       let moved = false;
-      for (const e of engines) {
-        const kind = e.update(valid);
+      for (const [k, e] of engines.entries()) {
+        const kind = e.update(valid, features?.[k]);
         if (kind === 'rescan' || kind === 'rebuild') moved = true;
       }
       if (moved) counts = sets.map((_, k) => count(k));

@@ -5,7 +5,7 @@ import { signalFeature } from '../engine/features';
 import type { Engine } from '../engine/engine';
 import type { Signal } from '../pack/schema';
 import type { ClassCounts } from './class-counts';
-import { metricIv, thresholdScan, univariateAuc, type ThresholdCandidate } from './metric-stats';
+import { sortMetric, sortedAuc, sortedIv, sortedScan, type ThresholdCandidate } from './metric-stats';
 import { splitStats } from './two-by-two';
 
 export type LeakageFlag = 'auc-above-0.85' | 'iv-above-0.5' | 'recorded-after-outcome';
@@ -44,17 +44,20 @@ export const leakageIv = 0.5;
 
 /** The training accounts' values of one feature column and their labels, over every date. */
 function trainingValues(sets: readonly TrainingSet[], key: string): { values: Float64Array; labels: Int8Array } {
-  const values: number[] = [];
-  const labels: number[] = [];
+  let n = 0;
+  for (const set of sets) for (let i = 0; i < set.labels.length; i++) if (set.labels[i]! >= 0 && set.isTraining(i)) n++;
+  const values = new Float64Array(n);
+  const labels = new Int8Array(n);
+  let k = 0;
   for (const set of sets) {
     const column = set.engine.features.columns.get(key);
     for (let i = 0; i < set.labels.length; i++) {
       if (set.labels[i]! < 0 || !set.isTraining(i)) continue;
-      values.push(column ? column[i]! : NaN);
-      labels.push(set.labels[i]!);
+      values[k] = column ? column[i]! : NaN;
+      labels[k++] = set.labels[i]!;
     }
   }
-  return { values: Float64Array.from(values), labels: Int8Array.from(labels) };
+  return { values, labels };
 }
 
 export function signalReports(
@@ -79,10 +82,11 @@ export function signalReports(
     }
     const stats = splitStats(counts);
     const { values, labels } = trainingValues(sets, signalFeature(signal).key);
-    const auc = univariateAuc(values, labels, signal.operator);
-    const ivOfMetric = metricIv(values, labels);
+    const sorted = sortMetric(values, labels);
+    const auc = sortedAuc(sorted, signal.operator);
+    const ivOfMetric = sortedIv(sorted);
     const op = signal.operator;
-    const scan = op === '>' || op === '>=' || op === '<' || op === '<=' ? thresholdScan(values, labels, op) : null;
+    const scan = op === '>' || op === '>=' || op === '<' || op === '<=' ? sortedScan(sorted, op) : null;
     const leakage: LeakageFlag[] = [];
     if (Math.max(auc, 1 - auc) > leakageAuc) leakage.push('auc-above-0.85');
     if (stats.iv > leakageIv || ivOfMetric > leakageIv) leakage.push('iv-above-0.5');

@@ -1,7 +1,7 @@
 // A calibration run on a workspace: for each as-of date, the pack's features as of that date (the
-// as-of replay: data up to the date only), the engine, and the point-in-time labels; then the
-// backtest (shared/calibrate/backtest.ts). Yields between chunks of accounts, so progress can be
-// read and the run cancelled.
+// as-of replay: data up to the date only; every date in one pass over the periods), the engine, and
+// the point-in-time labels; then the backtest (shared/calibrate/backtest.ts). Yields between chunks
+// of accounts, so progress can be read and the run cancelled.
 import { LadderError } from '#shared/api/result';
 import { runBacktest, type BacktestDate, type BacktestState } from '#shared/calibrate/backtest';
 import { labelAccounts } from '#shared/calibrate/labels';
@@ -13,7 +13,8 @@ import { createEngine } from '#shared/engine/engine';
 import type { FeatureTable } from '#shared/engine/features';
 import type { ValidPack } from '#shared/pack/validate';
 import { loadAccountColumns } from '../features/accounts';
-import { computeFeatureColumnsAsync, loadAccountInputs, numericSpecs } from '../features/build';
+import { loadAccountInputs } from '../features/build';
+import { computeFeaturesForDates } from './features-by-date';
 import type { Workspace } from '../store/open-workspace';
 import { dataRange, defaultHorizonDays, resolveAsOfDates } from './as-of-dates';
 import { loadOutcomeData } from './load-outcomes';
@@ -39,7 +40,8 @@ export interface CalibrationRun {
   report: CalibrationReport;
   state: BacktestState;
   names: string[];
-  timings: { totalMs: number; featuresMs: number[]; fitMs: number };
+  /** Features of every date together (one pass over the periods), their share per date, and the fit. */
+  timings: { totalMs: number; featuresMs: number; featuresMsPerDate: number; fitMs: number };
 }
 
 export interface RunOptions {
@@ -47,8 +49,6 @@ export interface RunOptions {
   onProgress?: (progress: CalibrationProgress) => void;
   chunkAccounts?: number;
 }
-
-const cancelled = () => new LadderError('cancelled', 'The calibration was cancelled.');
 
 function hasHistoryBefore(ws: Workspace, asOf: string): boolean {
   return ws.db.prepare('SELECT EXISTS (SELECT 1 FROM periods WHERE period_start <= ?)').pluck().get(asOf) === 1;
@@ -78,9 +78,6 @@ export async function runCalibration(
   const warnings: string[] = [];
   if (outcomeData.outcomes.length === 0) warnings.push('The workspace has no outcomes: every account is a negative.');
 
-  const specs = numericSpecs(valid);
-  const dates: BacktestDate[] = [];
-  const featuresMs: number[] = [];
   const progress: CalibrationProgress = {
     phase: 'features',
     datesDone: 0,
@@ -89,31 +86,25 @@ export async function runCalibration(
     accountsTotal: keys.length,
   };
   options.onProgress?.({ ...progress });
-  for (const asOf of asOfDates) {
-    const t0 = performance.now();
-    const inputs = loadAccountInputs(db, asOf);
-    let columns: Map<string, Float64Array>;
-    try {
-      columns = await computeFeatureColumnsAsync(db, valid, asOf, specs, inputs, {
-        signal: options.signal,
-        chunkAccounts: options.chunkAccounts,
-        onProgress: (p) => options.onProgress?.({ ...progress, accountsDone: p.accountsDone }),
-      });
-    } catch (error) {
-      if (error instanceof LadderError && error.code === 'cancelled') throw cancelled();
-      throw error;
-    }
-    const { accounts } = inputs;
+  const t0 = performance.now();
+  const inputs = asOfDates.map((asOf) => loadAccountInputs(db, asOf));
+  const columnsByDate = await computeFeaturesForDates(db, valid, asOfDates, inputs, {
+    signal: options.signal,
+    chunkAccounts: options.chunkAccounts,
+    onProgress: (p) => options.onProgress?.({ ...progress, accountsDone: p.accountsDone }),
+  });
+  const dates: BacktestDate[] = [];
+  asOfDates.forEach((asOf, k) => {
+    const { accounts } = inputs[k]!;
     const table: FeatureTable = {
       accounts: accounts.keys.length,
       accountIds: accounts.ids,
       arr: accounts.arr,
       segment: accounts.segment,
-      columns,
+      columns: columnsByDate[k]!,
       categories: accounts.categories,
     };
     const engine = createEngine(table, valid);
-    featuresMs.push(performance.now() - t0);
     const labels = labelAccounts(outcomeData.lifecycle, outcomeData.outcomes, isoToDay(asOf), horizonDays);
     const snapshotOnly = !hasHistoryBefore(ws, asOf);
     if (snapshotOnly)
@@ -129,11 +120,9 @@ export async function runCalibration(
         ? { kind: 'holdout', heldOut: heldOut! }
         : { kind: split.test.includes(asOf) ? 'test' : split.train.includes(asOf) ? 'train' : 'gap' };
     dates.push({ asOf, engine, labels, part, snapshotOnly });
-    progress.datesDone++;
-    options.onProgress?.({ ...progress, accountsDone: keys.length });
-    await new Promise((resolve) => setImmediate(resolve));
-    if (options.signal?.aborted) throw cancelled();
-  }
+  });
+  const featuresMs = performance.now() - t0;
+  progress.datesDone = asOfDates.length;
 
   if (split.kind === 'time' && split.overlap)
     warnings.push(
@@ -162,5 +151,15 @@ export async function runCalibration(
     report.warnings.push(
       `Only ${report.labels.heldOut.positives} held-out positive${report.labels.heldOut.positives === 1 ? '' : 's'}: the held-out metrics are rough.`,
     );
-  return { report, state, names, timings: { totalMs: performance.now() - started, featuresMs, fitMs } };
+  return {
+    report,
+    state,
+    names,
+    timings: {
+      totalMs: performance.now() - started,
+      featuresMs,
+      featuresMsPerDate: featuresMs / asOfDates.length,
+      fitMs,
+    },
+  };
 }

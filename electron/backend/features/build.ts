@@ -125,13 +125,25 @@ export async function computeFeatureColumnsAsync(
   }
 }
 
-function* featureColumnSteps(
+/** Reads the period rows of accounts [from, to) up to the as-of date (calibration serves them from memory). */
+export type PeriodChunkLoader = (
+  from: number,
+  to: number,
+  periodIds: readonly string[],
+  asOf: string,
+  asOfDay: number,
+) => PeriodChunk;
+
+/** The feature computation one chunk of accounts at a time; yields after each chunk. */
+export function* featureColumnSteps(
   db: Db,
   valid: ValidPack,
   asOf: string,
   specs: readonly FeatureSpec[],
   { accounts, users }: AccountInputs,
   chunkAccounts: number,
+  loadChunk: PeriodChunkLoader = (from, to, ids, date, day) =>
+    loadPeriodChunk(db, accounts.keys, from, to, ids, date, day),
 ): Generator<FeatureProgress, Map<string, Float64Array>> {
   const n = accounts.keys.length;
   const inputs = collectInputs(
@@ -146,7 +158,7 @@ function* featureColumnSteps(
 
   for (let from = 0; from < n; from += chunkAccounts) {
     const to = Math.min(n, from + chunkAccounts);
-    const chunk: PeriodChunk = loadPeriodChunk(db, accounts.keys, from, to, periodIds, asOf, asOfDay);
+    const chunk: PeriodChunk = loadChunk(from, to, periodIds, asOf, asOfDay);
     const size = to - from;
     const accountMemo = new Map<string, Float64Array>();
     const seriesMemo = new Map<string, Float64Array>();

@@ -10,6 +10,7 @@ export const workbenchTabs = [
   { id: 'signals', label: 'Signal activity' },
   { id: 'movers', label: 'Movers' },
   { id: 'accounts', label: 'Accounts' },
+  { id: 'calibrate', label: 'Calibrate' },
 ] as const;
 
 export type WorkbenchTab = (typeof workbenchTabs)[number]['id'];

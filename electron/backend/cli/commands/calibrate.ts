@@ -65,7 +65,7 @@ export async function runCalibrate(argv: readonly string[], io: CliIo): Promise<
           io.progress(
             p.phase === 'fitting'
               ? 'Fitting…'
-              : `As-of date ${Math.min(p.datesDone + 1, p.datesTotal)} of ${p.datesTotal}: ${formatCount(p.accountsDone)} / ${formatCount(p.accountsTotal)} accounts`,
+              : `Features as of ${p.datesTotal} date${p.datesTotal === 1 ? '' : 's'}: ${formatCount(p.accountsDone)} / ${formatCount(p.accountsTotal)} accounts`,
           ),
       },
     );

@@ -17,6 +17,14 @@ const noNode = (where) => ({
   ],
 });
 const restrictedGlobals = (names, why) => names.map((name) => ({ name, message: why }));
+// Conventions with one shared helper each, so the wording and the edge cases stay in one place.
+const conventions = [
+  {
+    selector:
+      "ConditionalExpression[test.operator='instanceof'][test.right.name='Error'][consequent.property.name='message']",
+    message: "Use messageOf(error) from '#shared/error-message'.",
+  },
+];
 
 export default tseslint.config(
   {
@@ -33,6 +41,9 @@ export default tseslint.config(
       'no-implied-eval': 'error',
       'no-new-func': 'error',
       eqeqeq: ['error', 'always', { null: 'ignore' }],
+      'no-restricted-syntax': ['error', ...conventions],
+      // A missing number is NaN; isSet(x) from '#shared/missing' says so instead of `x === x`.
+      'no-self-compare': 'error',
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
   },

@@ -1,17 +1,15 @@
-// Entry point of the backend inside Electron's utility process: receives {id, name, args} from the
-// main process, runs the shared dispatcher, and replies {id, result}.
+// Entry point of the backend inside Electron's utility process: answers the main process's API calls
+// (host-protocol.ts) with the shared dispatcher.
+import { answer, type Envelope } from '#shared/request-reply';
 import { createBackendDispatch } from './api/backend-dispatch';
+import type { BackendRequest } from './host-protocol';
 import { createSession, openInitialWorkspace } from './session';
 import { defaultDataDir } from './settings';
-
-interface Request {
-  id: number;
-  name: string;
-  args: unknown;
-}
+import { messageOf } from '#shared/error-message';
+import { grantFile } from './path-grants';
 
 interface ParentPort {
-  on(event: 'message', listener: (message: { data: Request }) => void): void;
+  on(event: 'message', listener: (message: { data: Envelope<BackendRequest> }) => void): void;
   postMessage(message: unknown): void;
 }
 
@@ -20,15 +18,22 @@ if (!parentPort) throw new Error('backend-host must run inside an Electron utili
 
 const session = createSession(defaultDataDir());
 const dispatch = createBackendDispatch(session);
-const ready = openInitialWorkspace(session, process.env.LADDER_WORKSPACE || undefined).catch((error: unknown) => {
+const requested = process.env.LADDER_WORKSPACE || undefined;
+if (requested) grantFile(session.grants, requested, 'workspace'); // named on the command line
+const ready = openInitialWorkspace(session, requested).catch((error: unknown) => {
   // The app still starts; the overview offers the demo or another workspace.
-  console.error(
-    `Ladder could not open a workspace at launch: ${error instanceof Error ? error.message : String(error)}`,
-  );
+  console.error(`Ladder could not open a workspace at launch: ${messageOf(error)}`);
 });
 
 parentPort.on('message', ({ data }) => {
-  void ready
-    .then(() => dispatch(data.name, data.args))
-    .then((result) => parentPort.postMessage({ id: data.id, result }));
+  void answer<BackendRequest>(
+    data,
+    async ({ name, args, grants }) => {
+      // Files the user chose in the main process's dialogs for this call (electron/main/path-handles.ts).
+      for (const grant of grants ?? []) grantFile(session.grants, grant.path, grant.access);
+      await ready;
+      return dispatch(name, args);
+    },
+    (reply) => parentPort.postMessage(reply),
+  );
 });

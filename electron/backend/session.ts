@@ -6,6 +6,8 @@ import type { WorkspaceRef } from '#shared/domain/workspace';
 import { openWorkspace, type Workspace } from './store/open-workspace';
 import { demoDefaults, writeDemoWorkspace, type DemoParams, type WriteDemoOptions } from './demo/write-demo';
 import { readSettings, rememberWorkspace } from './settings';
+import { createGrants, grantFolder, type PathGrants } from './path-grants';
+import { messageOf } from '#shared/error-message';
 import type { CalibrationSession } from './api/calibrate-handlers';
 
 export interface Session {
@@ -15,12 +17,18 @@ export interface Session {
   featureLoad?: { controller: AbortController; accountsDone: number; accountsTotal: number };
   /** Accounts computed per step of a feature load (tests make it small to observe progress). */
   featureChunkAccounts?: number;
+  /** The files and folders API calls may touch (the data folder, and what the user chose). */
+  grants: PathGrants;
+  /** Browser-mode uploads not yet imported: deleted once their import is done. */
+  uploads: Set<string>;
   /** The running calibration, if any, and the last finished one (for drill-downs and live validation). */
   calibration?: CalibrationSession;
 }
 
 export function createSession(dataDir: string): Session {
-  return { dataDir, workspace: null };
+  const grants = createGrants();
+  grantFolder(grants, dataDir);
+  return { dataDir, workspace: null, grants, uploads: new Set() };
 }
 
 export function requireWorkspace(session: Session): Workspace {
@@ -72,7 +80,7 @@ export async function openInitialWorkspace(session: Session, requested?: string)
     try {
       return await switchWorkspace(session, last);
     } catch (error) {
-      console.error(`Could not reopen ${basename(last)}: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(`Could not reopen ${basename(last)}: ${messageOf(error)}`);
     }
   }
   const demo = demoPath(session.dataDir);

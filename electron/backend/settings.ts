@@ -1,8 +1,9 @@
 // Per-user app state kept outside workspaces: the last workspace and the recent list.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { RecentWorkspace } from '#shared/domain/workspace';
+import { writeFileAtomicSync } from './atomic-write';
 
 export interface Settings {
   lastWorkspace: string | null;
@@ -45,9 +46,7 @@ export function rememberWorkspace(dataDir: string, path: string): void {
     recent: [path, ...current.recent.filter((p) => p !== path)].slice(0, 10),
   };
   mkdirSync(dataDir, { recursive: true });
-  const tmp = `${settingsPath(dataDir)}.tmp`;
-  writeFileSync(tmp, JSON.stringify(next, null, 2));
-  renameSync(tmp, settingsPath(dataDir));
+  writeFileAtomicSync(settingsPath(dataDir), JSON.stringify(next, null, 2));
 }
 
 export function recentWorkspaces(dataDir: string): RecentWorkspace[] {

@@ -8,6 +8,7 @@ import { createMainWindow } from './window';
 import { startBackendProcess, type BackendProcess } from './backend-process';
 import { chooseWorkspace, registerIpc } from './ipc';
 import { installMenu } from './menu';
+import { messageOf } from '#shared/error-message';
 
 export function startDesktopApp(distDir: string): void {
   if (!app.requestSingleInstanceLock()) {
@@ -32,7 +33,7 @@ export function startDesktopApp(distDir: string): void {
     if (!backend) return;
     const { path } = await chooseWorkspace(window);
     if (!path) return;
-    const result = await backend.call('workspace.open', { path });
+    const result = await backend.call('workspace.open', { path }, [{ path, access: 'workspace' }]);
     if (!result.ok) reportFailure('Could not open the workspace', result.error.message);
     else window?.webContents.reload();
   };
@@ -62,7 +63,7 @@ export function startDesktopApp(distDir: string): void {
         window = null;
       });
     },
-    (error: unknown) => reportFailure('Ladder could not start', String(error)),
+    (error: unknown) => reportFailure('Ladder could not start', messageOf(error)),
   );
 
   app.on('window-all-closed', () => {

@@ -4,6 +4,7 @@ import { dialog, ipcMain, type BrowserWindow } from 'electron';
 import { validateArgs } from '#shared/api/dispatch';
 import type { ApiResult } from '#shared/api/result';
 import type { BackendProcess } from './backend-process';
+import { createPathHandles, type PathHandles } from './path-handles';
 import { isTrustedSender } from './security';
 
 export const invokeChannel = 'ladder:invoke';
@@ -48,19 +49,37 @@ export async function chooseSaveFile(
   return { path: result.canceled ? null : (result.filePath ?? null) };
 }
 
-export function registerIpc(backend: BackendProcess, getWindow: () => BrowserWindow | null): void {
+/** The page gets a handle for the chosen file, never its path (see path-handles.ts). */
+function handleOf(handles: PathHandles, chosen: { path: string | null }, access: 'read' | 'write' | 'workspace') {
+  return { path: chosen.path === null ? null : handles.issue(chosen.path, access) };
+}
+
+export function registerIpc(
+  backend: BackendProcess,
+  getWindow: () => BrowserWindow | null,
+  handles: PathHandles = createPathHandles(),
+): void {
   ipcMain.handle(invokeChannel, async (event, name: unknown, args: unknown): Promise<ApiResult<unknown>> => {
     if (!isTrustedSender(event)) {
       return { ok: false, error: { code: 'bad_request', message: 'Calls are only accepted from the Ladder window.' } };
     }
     const checked = validateArgs(String(name), args);
     if (!checked.ok) return checked;
-    if (checked.value.name === 'dialog.openWorkspace') return { ok: true, value: await chooseWorkspace(getWindow()) };
-    if (checked.value.name === 'dialog.openImportFile') return { ok: true, value: await chooseImportFile(getWindow()) };
-    if (checked.value.name === 'dialog.saveFile') {
-      const { defaultName } = checked.value.args as { defaultName: string };
-      return { ok: true, value: await chooseSaveFile(getWindow(), defaultName) };
+    const window = getWindow();
+    switch (checked.value.name) {
+      case 'dialog.openWorkspace':
+        return { ok: true, value: handleOf(handles, await chooseWorkspace(window), 'workspace') };
+      case 'dialog.openImportFile':
+        return { ok: true, value: handleOf(handles, await chooseImportFile(window), 'read') };
+      case 'dialog.saveFile': {
+        const { defaultName } = checked.value.args as { defaultName: string };
+        return { ok: true, value: handleOf(handles, await chooseSaveFile(window, defaultName), 'write') };
+      }
+      default: {
+        const resolved = handles.resolve(checked.value.name, checked.value.args);
+        if (!resolved.ok) return resolved;
+        return backend.call(checked.value.name, resolved.value.args, resolved.value.grants);
+      }
     }
-    return backend.call(checked.value.name, checked.value.args);
   });
 }

@@ -1,7 +1,8 @@
 // The renderer's API client: Electron IPC through the preload bridge when present, otherwise the
-// browser-mode HTTP endpoint (same origin; the session cookie carries the launch token).
+// browser-mode HTTP endpoint (same origin; the session token goes in a header, see browser-session.ts).
 import { createClient, type Transport } from '#shared/api/client';
 import type { LadderBridge } from '#shared/api/bridge';
+import { authHeaders } from './browser-session';
 
 declare global {
   interface Window {
@@ -17,8 +18,8 @@ const ipcTransport =
 const httpTransport: Transport = async (name, args) => {
   const response = await fetch(`./api/${name}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', ...(await authHeaders()) },
+    credentials: 'omit',
     body: JSON.stringify(args ?? {}),
   });
   if (response.status === 403)

@@ -1,6 +1,7 @@
 // The typed client: `call('workspace.overview', {})` is checked against the contract at compile time.
 import type { ArgsOf, MethodName, ResultOf } from './contract';
 import { isApiResult, type ApiError, type ApiResult } from './result';
+import { messageOf } from '../error-message';
 
 export type Transport = (name: MethodName, args: unknown) => Promise<unknown>;
 
@@ -24,7 +25,7 @@ export function createClient(transport: Transport): ApiClient {
     try {
       raw = await transport(name, args);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = messageOf(error);
       return {
         ok: false,
         error: { code: 'internal', message: `Could not reach the Ladder backend: ${message}` },

@@ -3,6 +3,7 @@
 // tests reach that one implementation through `createDispatcher`.
 import { z } from 'zod';
 import { method, type MethodSpec } from './define';
+import { userPath } from './user-path';
 import type { MethodName } from './method-names';
 import { importContract } from './import-contract';
 import { exportContract } from './export-contract';
@@ -13,11 +14,10 @@ import type { PresetInfo } from '../domain/packs';
 import type { RulePackInput } from '../pack/schema';
 
 const noArgs = z.object({}).strict();
-const filePath = z.string().min(1, 'A file path is required.').max(4096, 'That path is too long.');
 
 export const demoOptions = z
   .object({
-    path: filePath.optional(),
+    path: userPath('write').optional(),
     accounts: z.number().int().min(10).max(2_000_000).optional(),
     seed: z
       .number()
@@ -37,7 +37,7 @@ export const demoOptions = z
 
 export const contract = {
   'app.status': method<AppStatus>()(noArgs),
-  'workspace.open': method<WorkspaceRef>()(z.object({ path: filePath }).strict()),
+  'workspace.open': method<WorkspaceRef>()(z.object({ path: userPath('workspace') }).strict()),
   'workspace.createDemo': method<WorkspaceRef>()(demoOptions),
   'workspace.overview': method<Overview>()(noArgs),
   'workspace.info': method<WorkspaceInfo>()(noArgs),

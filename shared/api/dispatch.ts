@@ -1,9 +1,10 @@
 // Turns a handler map into the one entry point every transport calls: look the method up (own
 // properties only, so `__proto__` or `constructor` are just unknown names), validate the argument
 // object, run the handler and wrap the outcome in the result envelope.
-import type { z } from 'zod';
+import { describeZodError } from '../issues';
 import { contract, isMethodName, type MethodName, type ParsedArgsOf, type ResultOf } from './contract';
 import { LadderError, type ApiResult } from './result';
+import { messageOf } from '../error-message';
 
 export type Handler<M extends MethodName, Ctx> = (
   args: ParsedArgsOf<M>,
@@ -13,13 +14,6 @@ export type Handler<M extends MethodName, Ctx> = (
 export type Handlers<Ctx> = { [M in MethodName]: Handler<M, Ctx> };
 
 export type Dispatch = (name: string, args: unknown) => Promise<ApiResult<unknown>>;
-
-export function describeZodError(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'Invalid arguments.';
-  const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-  return `${where}${issue.message}`;
-}
 
 export function validateArgs(name: string, args: unknown): ApiResult<{ name: MethodName; args: unknown }> {
   if (!isMethodName(name)) {
@@ -38,7 +32,7 @@ export function validateArgs(name: string, args: unknown): ApiResult<{ name: Met
 export function toErrorResult(error: unknown, onUnexpected?: (error: unknown) => void): ApiResult<never> {
   if (error instanceof LadderError) return { ok: false, error: { code: error.code, message: error.message } };
   onUnexpected?.(error);
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = messageOf(error);
   return { ok: false, error: { code: 'internal', message: `Something went wrong inside Ladder: ${detail}` } };
 }
 

@@ -7,6 +7,7 @@ import { exportFormats } from '../export/formats';
 import type { GoldenMismatch } from '../pack/golden';
 import type { RulePackInput } from '../pack/schema';
 import { method } from './define';
+import { userPath } from './user-path';
 
 const packDocument = z.custom<RulePackInput>(
   (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
@@ -53,9 +54,7 @@ export const exportContract = {
   'export.render': method<RenderedExport>()(
     exportRequest.extend({ previewChars: z.number().int().min(100).max(5_000_000).optional() }).strict(),
   ),
-  'export.save': method<{ path: string; bytes: number }>()(
-    exportRequest.extend({ path: z.string().min(1).max(4096) }).strict(),
-  ),
+  'export.save': method<{ path: string; bytes: number }>()(exportRequest.extend({ path: userPath('write') }).strict()),
   /** Imports a pack file's text (JSON or YAML): validated, golden cases re-run. */
   'export.readPack': method<ReadPackResult>()(
     z.object({ text: z.string().max(1_000_000, 'The pack is too large (the limit is 1,000,000 bytes).') }).strict(),

@@ -5,6 +5,7 @@ import { importKinds } from '../domain/workspace';
 import { mappingSpec, phraseLists, type PhraseLists } from '../import/mapping';
 import type { ImportAnalysis, ImportHistoryEntry, ImportJobStatus, ImportReport, UndoResult } from '../import/report';
 import { method } from './define';
+import { userPath } from './user-path';
 
 const kind = z.enum(importKinds);
 const token = z.string().min(1).max(100);
@@ -12,7 +13,7 @@ const token = z.string().min(1).max(100);
 export const importContract = {
   /** Pass one over a file on this machine (a path, or what the browser-mode upload returned). */
   'import.analyze': method<{ jobId: string }>()(
-    z.object({ path: z.string().min(1).max(4096), kind, spec: mappingSpec.optional() }).strict(),
+    z.object({ path: userPath('read'), kind, spec: mappingSpec.optional() }).strict(),
   ),
   /** The plan for an analysed file under another kind or mapping; reads nothing. */
   'import.plan': method<ImportAnalysis>()(z.object({ fileToken: token, kind, spec: mappingSpec }).strict()),

@@ -9,6 +9,10 @@ export const errorCodes = [
   'invalid_workspace',
   'newer_workspace',
   'unsupported',
+  /** A path the user did not choose (browser mode and the desktop window are confined). */
+  'forbidden',
+  /** The file system refused: disk full, no permission, read-only… (the sentence says which). */
+  'io',
   'conflict',
   'cancelled',
   'internal',

@@ -1,6 +1,7 @@
 // Accounts grouped by score: every metric of a ranking (AUC, PR AUC, lift, capture) depends only
 // on how many positives and negatives share each score. So the same functions serve a million
 // accounts (grouped by the engine's classes) and a hand-worked example of seven (one per group).
+import { isSet } from '../missing';
 
 /** Distinct scores, highest first, with the positives and negatives at each. */
 export interface ScoreGroups {
@@ -18,7 +19,7 @@ export interface ScoreGroups {
  */
 export function toGroups(score: ArrayLike<number>, pos: ArrayLike<number>, neg: ArrayLike<number>): ScoreGroups {
   const order: number[] = [];
-  for (let i = 0; i < score.length; i++) if (score[i] === score[i] && pos[i]! + neg[i]! > 0) order.push(i);
+  for (let i = 0; i < score.length; i++) if (isSet(score[i]!) && pos[i]! + neg[i]! > 0) order.push(i);
   order.sort((a, b) => score[b]! - score[a]! || a - b);
   const out = { score: [] as number[], pos: [] as number[], neg: [] as number[] };
   let positives = 0;

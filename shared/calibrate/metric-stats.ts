@@ -4,6 +4,7 @@
 // sorted once (positives and negatives apart, with the typed arrays' native sort, then merged):
 // a million training rows cost a few native sorts, not comparator callbacks.
 import { informationValue, splitStats } from './two-by-two';
+import { isSet } from '../missing';
 
 export type ScanOperator = '>' | '>=' | '<' | '<=';
 
@@ -42,7 +43,7 @@ export function sortMetric(values: ArrayLike<number>, labels: ArrayLike<number>)
   for (let i = 0; i < values.length; i++) {
     const y = labels[i];
     if (y !== 0 && y !== 1) continue;
-    if (values[i] !== values[i]) {
+    if (!isSet(values[i]!)) {
       if (y === 1) missingPos++;
       else missingNeg++;
     } else if (y === 1) p++;
@@ -54,7 +55,7 @@ export function sortMetric(values: ArrayLike<number>, labels: ArrayLike<number>)
   for (let i = 0; i < values.length; i++) {
     const y = labels[i];
     const v = values[i]!;
-    if ((y !== 0 && y !== 1) || v !== v) continue;
+    if ((y !== 0 && y !== 1) || !isSet(v)) continue;
     if (y === 1) pos[p++] = v;
     else neg[q++] = v;
   }
@@ -174,7 +175,7 @@ export function sortedScan(m: SortedMetric, operator: ScanOperator): ThresholdSc
   const minSupport = Math.max(10, 0.05 * n);
   let best: ThresholdCandidate | null = null;
   for (const c of candidates) {
-    if (c.fired < minSupport || n - c.fired < minSupport || !(c.lift > 1) || !(c.iv === c.iv)) continue;
+    if (c.fired < minSupport || n - c.fired < minSupport || !(c.lift > 1) || !isSet(c.iv)) continue;
     if (!best || c.iv > best.iv) best = c;
   }
   return { candidates, suggested: best?.threshold ?? null };

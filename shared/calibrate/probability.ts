@@ -3,6 +3,7 @@
 // shrunk toward the overall rate when the group is small, and the Brier score measures those
 // probabilities on the held-out part.
 import type { ScoreGroups } from './groups';
+import { isSet } from '../missing';
 
 /** Pseudo-accounts at the overall rate added to each group (additive smoothing). */
 export const shrinkage = 2;
@@ -31,7 +32,7 @@ export function brierScore(probability: ArrayLike<number>, pos: ArrayLike<number
   let n = 0;
   for (let i = 0; i < probability.length; i++) {
     const p = probability[i]!;
-    if (p !== p) continue;
+    if (!isSet(p)) continue;
     sum += pos[i]! * (1 - p) ** 2 + neg[i]! * p ** 2;
     n += pos[i]! + neg[i]!;
   }

@@ -4,6 +4,7 @@ import type { ModelMetrics, RankingMetrics } from './model-metrics';
 import type { RemovalReason } from './points';
 import type { SignalReport } from './signal-report';
 import type { Split } from './split';
+import { isSet } from '../missing';
 
 export type Verdict = 'calibrated' | 'too-little-signal';
 
@@ -84,7 +85,7 @@ export function headline(m: ModelMetrics | RankingMetrics): HeadlineMetrics {
   return out;
 }
 
-const fmt = (x: number) => (x === x ? x.toFixed(2) : 'n/a');
+const fmt = (x: number) => (isSet(x) ? x.toFixed(2) : 'n/a');
 
 /** Too few positives, or a held-out AUC whose interval contains 0.5: the data cannot calibrate. */
 export function verdictOf(positives: number, heldOut: HeadlineMetrics): { verdict: Verdict; reason: string } {
@@ -94,7 +95,7 @@ export function verdictOf(positives: number, heldOut: HeadlineMetrics): { verdic
       reason: `The data hold too little signal to calibrate: ${positives} positive${positives === 1 ? '' : 's'} in all, and at least ${minPositives} are needed.`,
     };
   const [lo, hi] = heldOut.aucCi;
-  if (!(heldOut.auc === heldOut.auc) || !(lo > 0.5) || !(hi >= lo))
+  if (!isSet(heldOut.auc) || !(lo > 0.5) || !(hi >= lo))
     return {
       verdict: 'too-little-signal',
       reason: `The data hold too little signal to calibrate: the suggested weights' held-out AUC (${fmt(heldOut.auc)}, 95 % CI ${fmt(lo)}–${fmt(hi)}) cannot be told apart from chance.`,

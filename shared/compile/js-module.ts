@@ -9,6 +9,7 @@ import { segmentThresholds } from '../engine/bits';
 import { compileScoring } from '../engine/scoring';
 import type { Operator, Threshold } from '../pack/schema';
 import type { ValidPack } from '../pack/validate';
+import { isSet } from '../missing';
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
 const lineComment = (text: string) => `// ${text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')}`;
@@ -71,10 +72,11 @@ export function compileJsModule(valid: ValidPack): string {
     category: model.categoryOf[k],
     weight: [0, 1, 2, 3].map((seg) => model.weight[k * 4 + seg]),
   }));
-  const categories = model.categories.map((c) => ({
+  const categories = model.categories.map((c, ci) => ({
     id: c.id,
-    share: c.share === c.share ? c.share : null,
-    cap: c.cap === c.cap ? c.cap : null,
+    share: isSet(c.share) ? c.share : null,
+    cap: isSet(c.cap) ? c.cap : null,
+    max: [0, 1, 2, 3].map((seg) => model.categoryMax[seg * model.categories.length + ci]),
   }));
   const version = pack.meta?.version ? ` version ${pack.meta.version}` : '';
   return `${lineComment(`Ladder rule pack "${pack.name}"${version} (pack schema ${pack.schemaVersion}) as a dependency-free ES module.`)}
@@ -121,22 +123,15 @@ function scoreOf(fired, seg, subtotal) {
     }
     return score;
   }
-  const max = new Array(k).fill(0);
   for (let s = 0; s < SIGNALS.length; s++) {
-    if (!SIGNALS[s].enabled) continue;
-    const w = SIGNALS[s].weight[seg];
-    const c = SIGNALS[s].category;
-    if (fired[s]) subtotal[c] += w;
-    if (w > 0) max[c] += w;
+    if (SIGNALS[s].enabled && fired[s]) subtotal[SIGNALS[s].category] += SIGNALS[s].weight[seg];
   }
   let score = 0;
   for (let c = 0; c < k; c++) {
-    const { share, cap } = CATEGORIES[c];
-    if (cap !== null) {
-      subtotal[c] = Math.min(subtotal[c], cap);
-      max[c] = Math.min(max[c], cap);
-    }
-    if (share !== null) score += max[c] > 0 ? share * (subtotal[c] / max[c]) : 0;
+    // max: the most the category can add for the segment (its positive weights, capped).
+    const { share, cap, max } = CATEGORIES[c];
+    if (cap !== null) subtotal[c] = Math.min(subtotal[c], cap);
+    if (share !== null) score += max[seg] > 0 ? share * (subtotal[c] / max[seg]) : 0;
     else score += subtotal[c];
   }
   return CATEGORIES.some((c) => c.share !== null) ? score * 100 : score;

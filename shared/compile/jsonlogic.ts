@@ -15,6 +15,7 @@ import { segmentThresholds } from '../engine/bits';
 import { compileScoring } from '../engine/scoring';
 import { packSegments, type Operator, type Threshold } from '../pack/schema';
 import type { ValidPack } from '../pack/validate';
+import { isSet } from '../missing';
 
 export type Rule = null | boolean | number | string | Rule[] | { [op: string]: Rule };
 
@@ -107,19 +108,14 @@ export function compileJsonLogic(valid: ValidPack): JsonLogicExport {
   const subtotals = Object.fromEntries(
     model.categories.map((c, ci) => {
       const sum: Rule = { '+': on.filter(({ k }) => model.categoryOf[k] === ci).map(({ k }) => term(k)) };
-      return [c.id, model.categorized && c.cap === c.cap ? { min: [sum, c.cap] } : sum];
+      return [c.id, model.categorized && isSet(c.cap) ? { min: [sum, c.cap] } : sum];
     }),
   );
   let score: Rule;
   if (!model.categorized) score = { '+': on.map(({ k }) => term(k)) };
-  else if (model.categories.some((c) => c.share === c.share)) {
+  else if (model.categories.some((c) => isSet(c.share))) {
     const parts = model.categories.map((c, ci) => {
-      const maxBySegment = [0, 1, 2, 3].map((seg) => {
-        let max = 0;
-        for (const { k } of on)
-          if (model.categoryOf[k] === ci && model.weight[k * 4 + seg]! > 0) max += model.weight[k * 4 + seg]!;
-        return c.cap === c.cap ? Math.min(max, c.cap) : max;
-      });
+      const maxBySegment = [0, 1, 2, 3].map((seg) => model.categoryMax[seg * model.categories.length + ci]!);
       return bySegment(
         maxBySegment.map((max): Rule => (max > 0 ? { '*': [c.share, { '/': [subtotals[c.id]!, max] }] } : 0)),
       );

@@ -8,6 +8,7 @@ import { compileScoring } from '../engine/scoring';
 import { packSegments, type Threshold } from '../pack/schema';
 import type { ValidPack } from '../pack/validate';
 import { safeCsvField } from '../export/spreadsheet-safe';
+import { isSet } from '../missing';
 
 /** A threshold as one cell: the number itself, "low..high" for between, "a|b|c" for a list. */
 export function thresholdCell(operator: string, t: Threshold): string | number {
@@ -51,8 +52,8 @@ export function compileSignalsCsv(valid: ValidPack): string {
       s.sustainedPeriods ?? null,
       s.weight,
       ...packSegments.flatMap((_, seg) => [thresholdCell(s.operator, thresholds[seg]!), model.weight[k * 4 + seg]!]),
-      category.share === category.share ? category.share : null,
-      category.cap === category.cap ? category.cap : null,
+      isSet(category.share) ? category.share : null,
+      isSet(category.cap) ? category.cap : null,
       s.urgency,
       s.approach,
       s.enabled ? 1 : 0,

@@ -15,8 +15,55 @@ export interface Dialect {
   least(a: string, b: string): string;
 }
 
-const doubleQuoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
-const singleQuoted = (value: string) => `'${value.replace(/'/g, "''")}'`;
+// Pack text never changes the meaning of the SQL it lands in, in any engine, in a command-line
+// client (psql and the sqlite3 shell read files line by line: a NUL or line break inside a literal
+// makes them treat the rest of the text as their own commands) or in dbt, which renders the whole
+// file as Jinja, literals included. So text literals and names refuse control characters, and a
+// literal that contains a Jinja delimiter ({{ {% {# and their closers, which some engines refuse
+// on their own) is written as a concatenation that splits it.
+// The pack validator's rule (C0 but tab, and DEL): what ends or breaks a line for a client.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
+const controlCharacters = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+/** Inside a Jinja delimiter: between `{` and `{`/`%`/`#`, or between `}`/`%`/`#` and `}`. */
+const jinjaDelimiter = /(?<=\{)(?=[{%#])|(?<=[}%#])(?=\})/;
+
+export class UnsafeSqlText extends Error {}
+
+function refuseControls(value: string, what: string): void {
+  if (controlCharacters.test(value))
+    throw new UnsafeSqlText(`${what} ${JSON.stringify(value.slice(0, 80))} holds a control character.`);
+}
+
+/** A dialect's quoting, made safe: no control characters, no Jinja opener in one piece. */
+function textLiteral(quote: (value: string) => string): (value: string) => string {
+  return (value) => {
+    refuseControls(value, 'The SQL text');
+    const parts = value.split(jinjaDelimiter);
+    return parts.length === 1 ? quote(value) : `(${parts.map(quote).join(' || ')})`;
+  };
+}
+
+function safeName(quote: (name: string) => string): (name: string) => string {
+  return (name) => {
+    refuseControls(name, 'The SQL name');
+    if (jinjaDelimiter.test(name)) throw new UnsafeSqlText(`The SQL name ${JSON.stringify(name)} holds a Jinja tag.`);
+    return quote(name);
+  };
+}
+
+/** Comment text: control characters become spaces and Jinja delimiters are broken apart (`{ {`, `} }`). */
+export function commentText(text: string): string {
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+      .replace(/\{(?=[{%#])/g, '{ ')
+      .replace(/([}%#])(?=\})/g, '$1 ')
+  );
+}
+
+const doubleQuoted = safeName((name: string) => `"${name.replace(/"/g, '""')}"`);
+const singleQuoted = textLiteral((value: string) => `'${value.replace(/'/g, "''")}'`);
 
 export const dialects: Record<SqlDialect, Dialect> = {
   sqlite: {
@@ -47,16 +94,15 @@ export const dialects: Record<SqlDialect, Dialect> = {
     name: 'snowflake',
     label: 'Snowflake',
     ident: (name) => doubleQuoted(name.toUpperCase()),
-    string: (value) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`,
+    string: textLiteral((value) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`),
     double: 'DOUBLE',
     least: (a, b) => `LEAST(${a}, ${b})`,
   },
   bigquery: {
     name: 'bigquery',
     label: 'BigQuery',
-    ident: (name) => `\`${name.replace(/[`\\]/g, '')}\``,
-    string: (value) =>
-      `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`,
+    ident: safeName((name) => `\`${name.replace(/[`\\]/g, '')}\``),
+    string: textLiteral((value) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`),
     double: 'FLOAT64',
     least: (a, b) => `LEAST(${a}, ${b})`,
   },

@@ -1,7 +1,7 @@
 // Small pieces of generated SQL shared by the compiler's steps.
 import { isCategoryMetric } from '../engine/features';
 import { packSegments, type Operator, type Threshold } from '../pack/schema';
-import { doubleLiteral, type Dialect } from './sql-dialect';
+import { commentText, doubleLiteral, type Dialect } from './sql-dialect';
 
 /** A condition on a column; NULL (missing) makes it not true, like the engine's NaN. */
 export function comparison(d: Dialect, column: string, metric: string, operator: Operator, value: Threshold): string {
@@ -40,10 +40,9 @@ export const bit = (condition: string) => `CASE WHEN ${condition} THEN 1 ELSE 0 
 
 /**
  * A `--` comment. Labels come from the pack, so anything that could end the comment line — line
- * breaks of every kind and other control characters — becomes a space: a label can never turn
- * into SQL.
+ * breaks of every kind and other control characters — becomes a space, and Jinja openers are
+ * broken apart: a label can never turn into SQL, a client command or a dbt template.
  */
 export function comment(text: string, indent = ''): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
-  return `${indent}-- ${text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')}`;
+  return `${indent}-- ${commentText(text)}`;
 }

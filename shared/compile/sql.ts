@@ -10,6 +10,7 @@ import { compileScoring } from '../engine/scoring';
 import type { ValidPack } from '../pack/validate';
 import { dialects, doubleLiteral, relationName, type SqlDialect } from './sql-dialect';
 import { bit, bySegment, comment, comparison } from './sql-parts';
+import { isSet } from '../missing';
 
 export interface SqlOptions {
   dialect: SqlDialect;
@@ -59,21 +60,16 @@ export function compileSql(valid: ValidPack, options: SqlOptions): string {
   const term = (k: number) => `CASE WHEN ${sig(pack.signals[k]!.id)} = 1 THEN ${weightOf(k)} ELSE ${num(0)} END`;
   const subtotals = model.categories.map((c, ci) => {
     const sub = fold(enabledSignals.filter(({ k }) => model.categoryOf[k] === ci).map(({ k }) => term(k)));
-    return model.categorized && c.cap === c.cap ? d.least(sub, num(c.cap)) : sub;
+    return model.categorized && isSet(c.cap) ? d.least(sub, num(c.cap)) : sub;
   });
   let score: string;
   let scoreNote: string;
   if (!model.categorized) {
     score = fold(enabledSignals.map(({ k }) => term(k)));
     scoreNote = 'the sum of the fired signals’ weights, added in pack order';
-  } else if (model.categories.some((c) => c.share === c.share)) {
+  } else if (model.categories.some((c) => isSet(c.share))) {
     const parts = model.categories.map((c, ci) => {
-      const maxBySegment = [0, 1, 2, 3].map((seg) => {
-        let max = 0;
-        for (const { k } of enabledSignals)
-          if (model.categoryOf[k] === ci && model.weight[k * 4 + seg]! > 0) max += model.weight[k * 4 + seg]!;
-        return c.cap === c.cap ? Math.min(max, c.cap) : max;
-      });
+      const maxBySegment = [0, 1, 2, 3].map((seg) => model.categoryMax[seg * model.categories.length + ci]!);
       return bySegment(
         d,
         maxBySegment.map((max) => (max > 0 ? `${num(c.share)} * (${cat(c.id)} / ${num(max)})` : num(0))),
@@ -161,7 +157,7 @@ export function compileSql(valid: ValidPack, options: SqlOptions): string {
     ),
     cte(
       'subtotals',
-      `2. Category subtotals: fired weights added in pack order${model.categories.some((c) => c.cap === c.cap) ? ', capped' : ''}.`,
+      `2. Category subtotals: fired weights added in pack order${model.categories.some((c) => isSet(c.cap)) ? ', capped' : ''}.`,
       `  SELECT *${model.categories.map((c, ci) => `,\n    ${subtotals[ci]} AS ${cat(c.id)}`).join('')}\n  FROM conditions`,
     ),
     cte(

@@ -3,6 +3,7 @@
 import type { RulePack } from '../pack/schema';
 import type { ClassTable } from './classes';
 import type { ClassOutcomes, ScoringModel } from './scoring';
+import { filterBitsOfContext, hasBit } from './classes';
 
 export interface Tally {
   accounts: number;
@@ -96,17 +97,17 @@ export function aggregate(pack: RulePack, model: ScoringModel, table: ClassTable
     stageCents[stage]! += cents;
     const mask = table.mask[c]!;
     for (let s = 0; s < model.signalCount; s++) {
-      if (!model.enabled[s] || !((mask >>> s) & 1)) continue;
+      if (!model.enabled[s] || !hasBit(mask, s)) continue;
       signalCount[s]! += n;
       signalCents[s]! += cents;
       if (stage === model.top) signalTop[s]! += n;
     }
-    const hits = (table.context[c]! >>> 6) & 0xff;
+    const hits = filterBitsOfContext(table.context[c]!);
     pack.filters.forEach((f, fi) => {
-      if (f.enabled && (hits >>> fi) & 1) filterHits[fi]! += n;
-      if ((out.appliedFilters[c]! >>> fi) & 1) filterApplied[fi]! += n;
+      if (f.enabled && hasBit(hits, fi)) filterHits[fi]! += n;
+      if (hasBit(out.appliedFilters[c]!, fi)) filterApplied[fi]! += n;
     });
-    for (let g = 0; g < gateFailed.length; g++) if ((out.failedGates[c]! >>> g) & 1) gateFailed[g]! += n;
+    for (let g = 0; g < gateFailed.length; g++) if (hasBit(out.failedGates[c]!, g)) gateFailed[g]! += n;
     if (out.gatedStage[c] === model.top) {
       candidates.accounts += n;
       candidates.arr += cents;

@@ -1,6 +1,7 @@
 // Accounts grouped into classes: all accounts with the same fired signals, segment, gate results
 // and filter results get the same score and stage whatever the weights and stage thresholds. So a
 // weight edit recomputes a few hundred classes, never a million accounts.
+import { isSet } from '../missing';
 
 export interface ClassTable {
   /** Class of each account. */
@@ -18,9 +19,18 @@ export interface ClassTable {
   classOf(mask: number, context: number): number;
 }
 
+// The context word's layout, in one place: bits 0–1 hold the segment code, bits 2–5 one pass bit per
+// gate (limits.gates = 4), bits 6–13 one hit bit per filter (limits.filters = 8). Signal masks hold
+// one fired bit per signal in pack order (limits.signals = 32).
+export const gateBit = (gate: number) => 2 + gate;
+export const filterBit = (filter: number) => 6 + filter;
 export const segmentOfContext = (context: number) => context & 3;
 export const gateBitsOfContext = (context: number) => (context >>> 2) & 0xf;
 export const filterBitsOfContext = (context: number) => (context >>> 6) & 0xff;
+/** Bit k of a mask or bit set (fired signals, failed gates, applied filters). */
+export const hasBit = (word: number, k: number) => ((word >>> k) & 1) === 1;
+export const gatePassed = (context: number, gate: number) => hasBit(context, gateBit(gate));
+export const filterHit = (context: number, filter: number) => hasBit(context, filterBit(filter));
 
 function hash(mask: number, context: number): number {
   let h = Math.imul(mask ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(context + 0x632be5ab, 0xc2b2ae35);
@@ -83,7 +93,7 @@ export function toCents(arr: Float64Array): Float64Array {
   const cents = new Float64Array(arr.length);
   for (let i = 0; i < arr.length; i++) {
     const a = arr[i]!;
-    cents[i] = a === a ? Math.round(a * 100) : 0;
+    cents[i] = isSet(a) ? Math.round(a * 100) : 0;
   }
   return cents;
 }

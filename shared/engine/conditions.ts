@@ -4,6 +4,7 @@
 import type { Operator, Threshold } from '../pack/schema';
 import type { FeatureTable } from './features';
 import { isCategoryMetric } from './features';
+import { isSet } from '../missing';
 
 /** The threshold that applies to each segment code (0–3). */
 export type SegmentThresholds = readonly [Threshold, Threshold, Threshold, Threshold];
@@ -76,7 +77,7 @@ function numericBits(
     case '!=':
       for (let i = 0; i < n; i++) {
         const x = column[i]!;
-        out[i] = +(x === x) & +(x !== t[segment[i]!]);
+        out[i] = +isSet(x) & +(x !== t[segment[i]!]);
       }
       return;
   }
@@ -137,7 +138,7 @@ export function gateBits(
     for (let i = 0; i < bits.length; i++) if (codes[i]! < 0) bits[i] = 1;
   } else {
     const column = features.columns.get(metric)!;
-    for (let i = 0; i < bits.length; i++) if (column[i] !== column[i]) bits[i] = 1;
+    for (let i = 0; i < bits.length; i++) if (!isSet(column[i]!)) bits[i] = 1;
   }
   return bits;
 }

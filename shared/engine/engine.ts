@@ -13,7 +13,7 @@ import {
   signalBits,
   signalConditionKey,
 } from './bits';
-import { classify, toCents, type ClassTable } from './classes';
+import { classify, filterBit, gateBit, toCents, type ClassTable } from './classes';
 import { requiredFeatures, signalFeature, type FeatureTable } from './features';
 import { compileScoring, evaluateClasses, type ClassOutcomes, type ScoringModel } from './scoring';
 
@@ -55,11 +55,11 @@ function computeBits(
   for (let i = 0; i < n; i++) contexts[i] = features.segment[i]! & 3;
   pack.ladder.gates.forEach((gate, g) => {
     const bits = gatePassBits(features, gate);
-    for (let i = 0; i < n; i++) if (bits[i]) contexts[i] = (contexts[i]! | (1 << (2 + g))) >>> 0;
+    for (let i = 0; i < n; i++) if (bits[i]) contexts[i] = (contexts[i]! | (1 << gateBit(g))) >>> 0;
   });
   pack.filters.forEach((filter, f) => {
     const bits = filterHitBits(features, filter);
-    for (let i = 0; i < n; i++) if (bits[i]) contexts[i] = (contexts[i]! | (1 << (6 + f))) >>> 0;
+    for (let i = 0; i < n; i++) if (bits[i]) contexts[i] = (contexts[i]! | (1 << filterBit(f))) >>> 0;
   });
   return { masks, contexts };
 }
@@ -175,7 +175,7 @@ export function createEngine(initialFeatures: FeatureTable, initial: ValidPack):
         });
         np.ladder.gates.forEach((g, i) => {
           if (gateConditionKey(prev.ladder.gates[i]!) !== gateConditionKey(g) || columnChanged(g.condition.metric)) {
-            applyBits(gatePassBits(features, g), 'context', 2 + i);
+            applyBits(gatePassBits(features, g), 'context', gateBit(i));
             kind = 'rescan';
           }
         });
@@ -184,7 +184,7 @@ export function createEngine(initialFeatures: FeatureTable, initial: ValidPack):
             filterConditionKey(prev.filters[i]!) !== filterConditionKey(f) ||
             f.conditions.some((c) => columnChanged(c.metric))
           ) {
-            applyBits(filterHitBits(features, f), 'context', 6 + i);
+            applyBits(filterHitBits(features, f), 'context', filterBit(i));
             kind = 'rescan';
           }
         });

@@ -4,6 +4,8 @@ import type { Clause, Operator, RulePack, Threshold } from '../pack/schema';
 import { segmentThresholds } from './bits';
 import type { Engine } from './engine';
 import { isCategoryMetric, segmentNames, signalFeature, type FeatureTable } from './features';
+import { isSet } from '../missing';
+import { filterHit, gatePassed, hasBit } from './classes';
 
 export type FeatureValue = number | string | null;
 
@@ -62,7 +64,7 @@ export function featureValue(features: FeatureTable, key: string, metric: string
     return code < 0 ? null : column!.dictionary[code]!;
   }
   const v = features.columns.get(key)?.[i];
-  return v === undefined || v !== v ? null : v;
+  return v === undefined || !isSet(v) ? null : v;
 }
 
 function meets(value: FeatureValue, operator: Operator, threshold: Threshold): boolean {
@@ -108,7 +110,7 @@ export function explainAccount(engine: Engine, i: number): Explanation {
   const stageRef = (index: number) => ({ id: model.stages[index]!.id, label: model.stages[index]!.label });
   const signals = pack.signals.map((s, k) => {
     const feature = signalFeature(s);
-    const fired = ((mask >>> k) & 1) === 1;
+    const fired = hasBit(mask, k);
     return {
       id: s.id,
       label: s.label,
@@ -125,8 +127,8 @@ export function explainAccount(engine: Engine, i: number): Explanation {
   });
   let assigned = false;
   const gates = pack.ladder.gates.map((g, k) => {
-    const passed = ((context >>> (2 + k)) & 1) === 1;
-    const failedHere = ((outcomes.failedGates[c]! >>> k) & 1) === 1;
+    const passed = gatePassed(context, k);
+    const failedHere = hasBit(outcomes.failedGates[c]!, k);
     const effect: 'none' | 'assigned' | 'capped' = !failedHere
       ? 'none'
       : g.onFail.action === 'assign' && !assigned
@@ -147,8 +149,8 @@ export function explainAccount(engine: Engine, i: number): Explanation {
     id: f.id,
     label: f.label,
     enabled: f.enabled,
-    hit: f.enabled && ((context >>> (6 + k)) & 1) === 1,
-    applied: ((outcomes.appliedFilters[c]! >>> k) & 1) === 1,
+    hit: f.enabled && filterHit(context, k),
+    applied: hasBit(outcomes.appliedFilters[c]!, k),
     action: f.action,
     match: f.match,
     conditions: f.conditions.map((clause) => explainClause(features, clause, i)),

@@ -1,7 +1,8 @@
 // Score and stage for each class of accounts (see classes.ts). Everything here depends only on a
 // class's key, the weights, the stage thresholds and which gates and filters are switched on.
 import { signalCategories, packSegments, type RulePack } from '../pack/schema';
-import { gateBitsOfContext, filterBitsOfContext, segmentOfContext, type ClassTable } from './classes';
+import { hasBit, gateBitsOfContext, filterBitsOfContext, segmentOfContext, type ClassTable } from './classes';
+import { isSet } from '../missing';
 
 export interface ScoringModel {
   signalCount: number;
@@ -12,6 +13,9 @@ export interface ScoringModel {
   categoryOf: Int32Array;
   /** Categories in use, in canonical order; shares/caps NaN when not set. */
   categories: { id: string; share: number; cap: number }[];
+  /** The most each category can add for a segment: categoryMax[segment * categories + c], the sum of
+   * its switched-on positive weights, capped. Shares divide by it; computed once per pack. */
+  categoryMax: Float64Array;
   categorized: boolean;
   stages: { id: string; label: string; minScore: number; minSignals: number; gateOnly: boolean }[];
   /** Stage indices reachable by score, lowest first. */
@@ -49,13 +53,15 @@ export function compileScoring(pack: RulePack): ScoringModel {
   const scored = stages.flatMap((s, i) => (s.gateOnly ? [] : [i]));
   const stageIndex = (id: string) => stages.findIndex((s) => s.id === id);
   const enabled = Uint8Array.from(pack.signals, (s) => (s.enabled ? 1 : 0));
+  const categoryOf = Int32Array.from(pack.signals, (s) => categories.findIndex((c) => c.id === s.category));
   return {
     signalCount: n,
     enabledSignals: enabled.reduce((a, b) => a + b, 0),
     enabled,
     weight,
-    categoryOf: Int32Array.from(pack.signals, (s) => categories.findIndex((c) => c.id === s.category)),
+    categoryOf,
     categories,
+    categoryMax: categoryMaxima(categories, categoryOf, enabled, weight),
     categorized: pack.scoring.categoryWeights !== undefined || pack.scoring.categoryCaps !== undefined,
     stages,
     scored,
@@ -72,6 +78,27 @@ export function compileScoring(pack: RulePack): ScoringModel {
       appliesFrom: stageIndex(f.appliesFrom),
     })),
   };
+}
+
+function categoryMaxima(
+  categories: ScoringModel['categories'],
+  categoryOf: Int32Array,
+  enabled: Uint8Array,
+  weight: Float64Array,
+): Float64Array {
+  const k = categories.length;
+  const max = new Float64Array(4 * k);
+  for (let seg = 0; seg < 4; seg++) {
+    // Added in pack order, as the compiled SQL and JSON Logic constants are.
+    for (let s = 0; s < categoryOf.length; s++) {
+      const w = weight[s * 4 + seg]!;
+      if (enabled[s] && w > 0) max[seg * k + categoryOf[s]!]! += w;
+    }
+    categories.forEach(({ cap }, c) => {
+      if (isSet(cap)) max[seg * k + c] = Math.min(max[seg * k + c]!, cap);
+    });
+  }
+  return max;
 }
 
 export interface ClassOutcomes {
@@ -107,31 +134,24 @@ function scoreClass(
     // Plain sum of fired weights in pack order (compiled SQL adds them in the same order).
     let score = 0;
     for (let s = 0; s < model.signalCount; s++) {
-      const w = model.enabled[s] && (mask >>> s) & 1 ? model.weight[s * 4 + segment]! : 0;
+      const w = model.enabled[s] && hasBit(mask, s) ? model.weight[s * 4 + segment]! : 0;
       score += w;
       subtotal[offset + model.categoryOf[s]!]! += w;
     }
     return score;
   }
-  const max = new Float64Array(k);
   for (let s = 0; s < model.signalCount; s++) {
-    if (!model.enabled[s]) continue;
-    const w = model.weight[s * 4 + segment]!;
-    const c = model.categoryOf[s]!;
-    if ((mask >>> s) & 1) subtotal[offset + c]! += w;
-    if (w > 0) max[c]! += w;
+    if (model.enabled[s] && hasBit(mask, s)) subtotal[offset + model.categoryOf[s]!]! += model.weight[s * 4 + segment]!;
   }
   let score = 0;
   for (let c = 0; c < k; c++) {
     const { share, cap } = model.categories[c]!;
-    if (cap === cap) {
-      subtotal[offset + c] = Math.min(subtotal[offset + c]!, cap);
-      max[c] = Math.min(max[c]!, cap);
-    }
-    if (share === share) score += max[c]! > 0 ? share * (subtotal[offset + c]! / max[c]!) : 0;
+    if (isSet(cap)) subtotal[offset + c] = Math.min(subtotal[offset + c]!, cap);
+    const max = model.categoryMax[segment * k + c]!;
+    if (isSet(share)) score += max > 0 ? share * (subtotal[offset + c]! / max) : 0;
     else score += subtotal[offset + c]!;
   }
-  return model.categories.some((c) => c.share === c.share) ? score * 100 : score;
+  return model.categories.some((c) => isSet(c.share)) ? score * 100 : score;
 }
 
 export function evaluateClasses(model: ScoringModel, table: ClassTable): ClassOutcomes {
@@ -155,7 +175,7 @@ export function evaluateClasses(model: ScoringModel, table: ClassTable): ClassOu
     const segment = segmentOfContext(context);
     const score = scoreClass(model, mask, segment, out.subtotal, c * k);
     let distinct = 0;
-    for (let s = 0; s < model.signalCount; s++) if (model.enabled[s] && (mask >>> s) & 1) distinct++;
+    for (let s = 0; s < model.signalCount; s++) if (model.enabled[s] && hasBit(mask, s)) distinct++;
     let stage = model.catchAll;
     for (const i of model.scored) {
       const st = model.stages[i]!;
@@ -168,7 +188,7 @@ export function evaluateClasses(model: ScoringModel, table: ClassTable): ClassOu
     const gatePass = gateBitsOfContext(context);
     let assigned = false;
     model.gates.forEach((g, gi) => {
-      if (!g.enabled || (gatePass >>> gi) & 1 || assigned) return;
+      if (!g.enabled || hasBit(gatePass, gi) || assigned) return;
       out.failedGates[c]! |= 1 << gi;
       if (g.action === 'assign') {
         stage = g.stage;
@@ -180,7 +200,7 @@ export function evaluateClasses(model: ScoringModel, table: ClassTable): ClassOu
     if (!assigned) {
       const hits = filterBitsOfContext(context);
       model.filters.forEach((f, fi) => {
-        if (!f.enabled || !((hits >>> fi) & 1) || stage < f.appliesFrom) return;
+        if (!f.enabled || !hasBit(hits, fi) || stage < f.appliesFrom) return;
         const next = f.action === 'exclude' ? model.catchAll : lowerScoredStage(model, stage);
         if (next === stage) return;
         stage = next;

@@ -3,6 +3,7 @@
 // rules, so exported SQL gives the same answers: arithmetic and comparisons with a missing value
 // are missing, and/or use three-valued logic, x / 0 is missing, min/max/coalesce skip missing.
 import type { Node } from './ast';
+import { isSet } from '../missing';
 
 export interface ColumnEnv {
   length: number;
@@ -46,7 +47,7 @@ function compare(op: '<' | '<=' | '>' | '>=' | '==' | '!=', a: Float64Array, b: 
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;
     const y = b[i]!;
-    if (x !== x || y !== y) {
+    if (!isSet(x) || !isSet(y)) {
       out[i] = NaN;
       continue;
     }
@@ -81,7 +82,7 @@ function logical(op: 'and' | 'or', a: Float64Array, b: Float64Array): Float64Arr
     const x = a[i]!;
     const y = b[i]!;
     if (x === dominant || y === dominant) out[i] = dominant;
-    else if (x !== x || y !== y) out[i] = NaN;
+    else if (!isSet(x) || !isSet(y)) out[i] = NaN;
     else out[i] = 1 - dominant;
   }
   return out;
@@ -93,12 +94,12 @@ function variadic(name: 'min' | 'max' | 'coalesce', args: Float64Array[], length
     let result = NaN;
     for (const column of args) {
       const v = column[i]!;
-      if (v !== v) continue;
+      if (!isSet(v)) continue;
       if (name === 'coalesce') {
         result = v;
         break;
       }
-      if (result !== result || (name === 'min' ? v < result : v > result)) result = v;
+      if (!isSet(result) || (name === 'min' ? v < result : v > result)) result = v;
     }
     out[i] = result;
   }
@@ -117,7 +118,7 @@ export function evaluate(node: Node, env: ColumnEnv): Float64Array {
       return env.ident(node.name);
     case 'unary': {
       const v = evaluate(node.operand, env);
-      return node.op === '-' ? map1(v, (x) => -x) : map1(v, (x) => (x !== x ? NaN : 1 - x));
+      return node.op === '-' ? map1(v, (x) => -x) : map1(v, (x) => (!isSet(x) ? NaN : 1 - x));
     }
     case 'binary': {
       const a = evaluate(node.left, env);

@@ -3,6 +3,7 @@
 // as-of date, so "latest" is the last row of each account.
 import type { Node } from './ast';
 import { lookupFunction } from './functions';
+import { isSet } from '../missing';
 
 export interface PeriodLayout {
   /** Number of accounts. */
@@ -41,7 +42,7 @@ function median(values: number[]): number {
 /** Non-missing values of rows [from, to). */
 function present(series: Float64Array, from: number, to: number): number[] {
   const out: number[] = [];
-  for (let r = from; r < to; r++) if (series[r] === series[r]) out.push(series[r]!);
+  for (let r = from; r < to; r++) if (isSet(series[r]!)) out.push(series[r]!);
   return out;
 }
 
@@ -107,7 +108,7 @@ export function reduceWindow(call: Call, series: Float64Array, layout: PeriodLay
         const values = present(series, end - p1, end);
         const peak = values.length ? Math.max(...values) : NaN;
         const typical = median(values);
-        out[a] = typical === 0 || typical !== typical ? NaN : peak / typical;
+        out[a] = typical === 0 || !isSet(typical) ? NaN : peak / typical;
         break;
       }
       case 'weeks_above_baseline': {
@@ -115,7 +116,7 @@ export function reduceWindow(call: Call, series: Float64Array, layout: PeriodLay
         // row above it (at most n). Sustained growth scores n; a one-off spike scores little.
         if (end - 2 * p1 < start) break;
         const baseline = median(present(series, end - 2 * p1, end - p1));
-        if (baseline !== baseline) break;
+        if (!isSet(baseline)) break;
         let run = 0;
         for (let r = end - 1; r >= end - p1 && series[r]! > baseline; r--) run++;
         out[a] = run;

@@ -26,6 +26,12 @@ const choiceAliases: Record<string, string> = {
   daily: 'day',
 };
 
+/** Every sample a column shows reads as one of the choices (used to suggest a choice field). */
+export function samplesFitChoices(choices: readonly string[], samples: readonly string[]): boolean {
+  const convert = choiceConverter(choices);
+  return samples.every((s) => convert(s) !== INVALID);
+}
+
 function choiceConverter(choices: readonly string[]): Converter {
   const lookup = new Map(choices.map((c) => [squash(c), c]));
   return (cell) => {
@@ -71,6 +77,9 @@ export function makeConverter(plan: ColumnPlan, field?: FieldInfo): Converter {
     case 'percent': {
       const integer = plan.type === 'integer';
       const percent = plan.type === 'percent';
+      // Mixed % signs (percent-scale.ts): signed values join a 0–100 column, plain ones a 0–1 one.
+      const signedTimes100 = !percent && plan.percentScale === 'hundred';
+      const plainFractions = percent && plan.percentScale === 'fraction';
       return (cell) => {
         if (cell === null) return null;
         let value: number;
@@ -83,9 +92,11 @@ export function makeConverter(plan: ColumnPlan, field?: FieldInfo): Converter {
           if (!parsed) return INVALID;
           value = parsed.value;
           signed = parsed.percent;
+          // 0.7 × 100 is 70.00000000000001 in binary floating point: round to 15 digits.
+          if (signed && signedTimes100) value = Number((value * 100).toPrecision(15));
         }
         if (integer && !Number.isInteger(value)) return INVALID;
-        if (percent && !signed) {
+        if (percent && !signed && !plainFractions) {
           if (value < 0 || value > 100) return INVALID;
           value = value / 100;
         }

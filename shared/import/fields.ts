@@ -37,6 +37,7 @@ const accountRef: FieldInfo = {
     'organization id',
     'sfdc account id',
     'associated company id',
+    'associated company ids',
   ],
   help: "The customer's account id, as in the accounts import.",
 };
@@ -75,7 +76,16 @@ export const accountFields: readonly FieldInfo[] = [
     id: 'region',
     label: 'Region',
     type: 'text',
-    aliases: ['region', 'country', 'billing country', 'geo', 'territory', 'country region'],
+    aliases: [
+      'region',
+      'country',
+      'billing country',
+      'billing state',
+      'billing state province',
+      'geo',
+      'territory',
+      'country region',
+    ],
   },
   {
     id: 'employees',
@@ -120,7 +130,7 @@ export const accountFields: readonly FieldInfo[] = [
     id: 'seats_licensed',
     label: 'Seats licensed',
     type: 'integer',
-    aliases: ['seats', 'seats licensed', 'licensed seats', 'licenses', 'seat count', 'quantity'],
+    aliases: ['seats', 'seats licensed', 'licensed seats', 'licenses', 'license count', 'seat count', 'quantity'],
   },
   {
     id: 'contract_start',
@@ -133,6 +143,7 @@ export const accountFields: readonly FieldInfo[] = [
       'customer since',
       'signup date',
       'became customer',
+      'original contract date',
     ],
   },
   {
@@ -145,7 +156,7 @@ export const accountFields: readonly FieldInfo[] = [
     id: 'health_score',
     label: 'Health score',
     type: 'number',
-    aliases: ['health score', 'health', 'customer health', 'health score c'],
+    aliases: ['health score', 'health', 'customer health', 'health score c', 'overall score'],
   },
   { id: 'nps', label: 'NPS', type: 'number', aliases: ['nps', 'net promoter score', 'nps score'] },
   {

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { importKinds, type ImportKind } from '../domain/workspace';
 import { valueTypes, type ValueType } from './fields';
+import type { GrainFinding } from './key-check';
 import type { DateOrder } from './values';
 
 export const onErrorChoices = ['abort', 'skip', 'text'] as const;
@@ -48,6 +49,8 @@ export const mappingSpec = z
       .optional(),
     onError: z.enum(onErrorChoices).optional(),
     ticketPhrases: phraseLists.optional(),
+    /** Accounts: many rows per account (subscriptions, order lines) become one row per account. */
+    rollUp: z.boolean().optional(),
   })
   .strict();
 export type MappingSpec = z.infer<typeof mappingSpec>;
@@ -92,10 +95,17 @@ export interface ColumnPlan {
   needsDateOrder: boolean;
   /** A numeric column mapped to a date: how the numbers count time. */
   numericDates: 'excel' | 'epoch-seconds' | 'epoch-millis' | null;
+  /**
+   * A numeric column where some values carry a % sign and others do not: the scale the plain
+   * values use, to which the others are brought ("70%" is 70 in a 0–100 column). Null otherwise.
+   */
+  percentScale: 'fraction' | 'hundred' | null;
   /** 0–1: how sure the suggestion is (1 for a preset or the user's own choice). */
   confidence: number;
-  /** Where the choice came from, for the mapping screen. */
+  /** Where the choice came from, for the mapping screen ("header matches", "Salesforce preset"). */
   reason: string;
+  /** Why, in a sentence or two: the header evidence, what the values show, candidates passed over. */
+  detail: string;
 }
 
 export interface ImportPlan {
@@ -106,6 +116,12 @@ export interface ImportPlan {
   presetId: string | null;
   /** Problems that stop the import until the mapping changes (missing required field, …). */
   blockers: string[];
+  /** What the mapping noticed that the user should know (mixed scales, repeated keys, grain). */
+  notes: string[];
+  /** Accounts only: the file has many rows per account (see key-check.ts). */
+  grain: GrainFinding | null;
+  /** Accounts only: rows are rolled up into one per account. */
+  rollUp: boolean;
 }
 
 export type { ValueType };
@@ -124,5 +140,6 @@ export function planToMapping(plan: ImportPlan, extra: Pick<MappingSpec, 'sheet'
     })),
     ...(plan.constants.length > 0 ? { constants: plan.constants } : {}),
     onError: plan.onError,
+    ...(plan.rollUp ? { rollUp: true } : {}),
   };
 }

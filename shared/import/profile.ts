@@ -17,6 +17,8 @@ export interface ColumnProfile {
   number: boolean;
   integer: boolean;
   percentSigns: number;
+  /** The first value written with a % sign, for messages. */
+  percentExample: string | null;
   /** Digits with a leading zero ("00123", a zip code): numbers would drop the zero, so text. */
   leadingZero: boolean;
   date: boolean;
@@ -26,9 +28,22 @@ export interface ColumnProfile {
   eitherOrder: number;
   numMin: number;
   numMax: number;
+  /** Largest absolute value among the numbers written without a % sign (-Infinity: none). */
+  plainMax: number;
   maxLength: number;
   samples: string[];
+  /** The first `keyCheckRows` rows, seen as a key would be: rows, blanks, distinct values. */
+  keyRows: number;
+  keyBlanks: number;
+  keyDistinct: number;
+  /** A value the key rows repeat (the first one), for messages. */
+  keyRepeated: string | null;
+  /** The key rows' values while profiling; dropped by `finishProfile`. */
+  keySeen?: Set<string>;
 }
+
+/** Rows over which a column is checked as a key (unique, non-blank) and the file's grain is judged. */
+export const keyCheckRows = 20_000;
 
 export function emptyProfile(): ColumnProfile {
   return {
@@ -39,6 +54,7 @@ export function emptyProfile(): ColumnProfile {
     number: true,
     integer: true,
     percentSigns: 0,
+    percentExample: null,
     leadingZero: false,
     date: true,
     withTime: 0,
@@ -47,9 +63,33 @@ export function emptyProfile(): ColumnProfile {
     eitherOrder: 0,
     numMin: Infinity,
     numMax: -Infinity,
+    plainMax: -Infinity,
     maxLength: 0,
     samples: [],
+    keyRows: 0,
+    keyBlanks: 0,
+    keyDistinct: 0,
+    keyRepeated: null,
   };
+}
+
+/** Ends a profile: the set of key values is dropped (the counts stay), so profiles stay small. */
+export function finishProfile(p: ColumnProfile): ColumnProfile {
+  delete p.keySeen;
+  return p;
+}
+
+function observeKey(p: ColumnProfile, text: string | null): void {
+  p.keyRows++;
+  if (text === null) {
+    p.keyBlanks++;
+    return;
+  }
+  const seen = (p.keySeen ??= new Set());
+  const before = seen.size;
+  seen.add(text);
+  if (seen.size > before) p.keyDistinct++;
+  else p.keyRepeated ??= text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
 const sampleCount = 8;
@@ -58,9 +98,11 @@ const leadingZeroPattern = /^0\d/;
 export function observe(p: ColumnProfile, cell: Cell): void {
   if (cell === null || (typeof cell === 'string' && isNullText(cell))) {
     p.nulls++;
+    if (p.keyRows < keyCheckRows) observeKey(p, null);
     return;
   }
   p.nonNull++;
+  if (p.keyRows < keyCheckRows) observeKey(p, typeof cell === 'string' ? cell : String(cell));
   if (typeof cell === 'number') {
     p.boolean = false;
     p.date = false;
@@ -68,6 +110,7 @@ export function observe(p: ColumnProfile, cell: Cell): void {
     if (!Number.isInteger(cell)) p.integer = false;
     if (cell < p.numMin) p.numMin = cell;
     if (cell > p.numMax) p.numMax = cell;
+    if (Math.abs(cell) > p.plainMax) p.plainMax = Math.abs(cell);
     if (p.samples.length < sampleCount) addSample(p, String(cell));
     return;
   }
@@ -83,7 +126,10 @@ export function observe(p: ColumnProfile, cell: Cell): void {
     const n = parseNumber(cell);
     if (n === undefined) p.number = p.integer = p.zeroOne = false;
     else {
-      if (n.percent) p.percentSigns++;
+      if (n.percent) {
+        p.percentSigns++;
+        p.percentExample ??= cell.trim();
+      } else if (Math.abs(n.value) > p.plainMax) p.plainMax = Math.abs(n.value);
       if (!Number.isInteger(n.value)) p.integer = false;
       if (n.value !== 0 && n.value !== 1) p.zeroOne = false;
       if (n.value < p.numMin) p.numMin = n.value;

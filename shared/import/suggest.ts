@@ -1,55 +1,23 @@
 // From headers, column profiles, a preset and the user's choices to an import plan. The user's
 // choice wins, then the preset, then header words checked against the values: a column called
-// "ARR" full of names is not suggested as ARR.
+// "ARR" full of names is not suggested as ARR, a day count is not a date, and a kind's key must
+// be unique and non-blank (the next candidate is taken otherwise, saying why). Every column's
+// plan says how sure it is and why.
 import type { ImportKind } from '../domain/workspace';
-import { fieldsByKind, normalizeHeader, type FieldInfo, type ValueType } from './fields';
+import { samplesFitChoices } from './convert';
+import { fieldsByKind, type FieldInfo } from './fields';
+import { keyFieldOf, matchHeader, type HeaderMatch } from './header-match';
+import { detectGrain, grainSentence, keyEvidence, keyProblem, type GrainFinding } from './key-check';
 import type { ColumnPlan, ImportPlan, MappingSpec } from './mapping';
 import { findPreset, presetVariant, presetIds } from './presets';
 import { decideDateOrder, inferType, type ColumnProfile } from './profile';
-import { plausibleExcelSerial, type DateOrder } from './values';
+import { describePercentMix, percentScaleOf } from './percent-scale';
+import { evidence, fits, misfit, numericDates } from './value-fit';
+import type { DateOrder } from './values';
 
-/** Can a column with this profile fill a field of this type? */
-function fits(type: ValueType, p: ColumnProfile): boolean {
-  if (p.nonNull === 0) return true;
-  switch (type) {
-    case 'text':
-      return true;
-    case 'number':
-    case 'percent':
-      return p.number;
-    case 'integer':
-      return p.number && p.integer;
-    case 'boolean':
-      return p.boolean || p.zeroOne;
-    case 'date':
-    case 'datetime':
-      return p.date || (p.number && p.integer);
-  }
-}
+type Draft = Omit<ColumnPlan, 'dateOrder' | 'needsDateOrder' | 'numericDates' | 'percentScale'>;
 
-function headerScore(field: FieldInfo, header: string): number {
-  const words = normalizeHeader(header);
-  if (words === '') return 0;
-  if (field.aliases.includes(words) || normalizeHeader(field.id) === words || normalizeHeader(field.label) === words)
-    return 0.9;
-  const padded = ` ${words} `;
-  const partial = field.aliases.some((a) => a.length > 3 && padded.includes(` ${a} `));
-  return partial ? 0.6 : 0;
-}
-
-function numericDates(p: ColumnProfile): ColumnPlan['numericDates'] {
-  if (!(p.number && p.integer) || p.nonNull === 0) return null;
-  if (p.numMin >= 1e9 && p.numMax < 1e10) return 'epoch-seconds';
-  if (p.numMin >= 1e12 && p.numMax < 1e13) return 'epoch-millis';
-  if (plausibleExcelSerial(p.numMin) && plausibleExcelSerial(p.numMax)) return 'excel';
-  return null;
-}
-
-function typed(
-  plan: Omit<ColumnPlan, 'dateOrder' | 'needsDateOrder' | 'numericDates'>,
-  p: ColumnProfile,
-  order: DateOrder | undefined,
-): ColumnPlan {
+function typed(plan: Draft, p: ColumnProfile, order: DateOrder | undefined): ColumnPlan {
   const isDate = plan.type === 'date' || plan.type === 'datetime';
   const decision = decideDateOrder(p);
   const dateOrder = isDate ? (order ?? decision.order) : null;
@@ -58,7 +26,20 @@ function typed(
     dateOrder,
     needsDateOrder: isDate && !p.number && dateOrder === null && decision.ambiguous,
     numericDates: isDate && !p.date ? numericDates(p) : null,
+    percentScale: plan.skip ? null : percentScaleOf(plan.type, p),
   };
+}
+
+const joinSentences = (...parts: string[]) => parts.filter((s) => s !== '').join('; ');
+
+function headerDetail(source: string, field: FieldInfo, m: HeaderMatch, p: ColumnProfile, isKey: boolean): string {
+  const basis =
+    m.basis === 'exact'
+      ? `"${source}" is a usual header for ${field.label}`
+      : m.basis === 'id name'
+        ? `"${source}" is an id name`
+        : `"${source}" contains "${m.alias}"`;
+  return joinSentences(basis, evidence(field.type, p), isKey ? keyEvidence(p) : '');
 }
 
 export interface SuggestInput {
@@ -68,9 +49,35 @@ export interface SuggestInput {
   spec?: MappingSpec;
 }
 
+interface Candidate {
+  index: number;
+  field: FieldInfo;
+  match: HeaderMatch;
+  /** For the kind's key: why this column cannot be it (repeats, blanks, decimals), or null. */
+  keyIssue: string | null;
+}
+
+function specBlockers(kind: ImportKind, headers: readonly string[], spec: MappingSpec): string[] {
+  const fields = fieldsByKind[kind];
+  const blockers: string[] = [];
+  for (const c of spec.columns ?? []) {
+    if (!headers.includes(c.source))
+      blockers.push(`The mapping names a column "${c.source}" that this file does not have.`);
+    else if (c.field !== 'custom' && c.field !== 'skip' && !fields.some((f) => f.id === c.field)) {
+      blockers.push(
+        `The mapping sends "${c.source}" to "${c.field}", which is not a field of ${kind} (${fields.map((f) => f.id).join(', ')}).`,
+      );
+    }
+  }
+  if (spec.rollUp && kind !== 'accounts')
+    blockers.push(`Rolling rows up applies to accounts imports only, not to ${kind}.`);
+  return blockers;
+}
+
 export function suggestPlan({ kind, headers, profiles, spec = {} }: SuggestInput): ImportPlan {
   const fields = fieldsByKind[kind];
   const blockers: string[] = [];
+  const notes: string[] = [];
   const preset = spec.preset ? findPreset(spec.preset) : undefined;
   if (spec.preset && !preset)
     blockers.push(`There is no preset called "${spec.preset}"; choose one of ${presetIds.join(', ')}.`);
@@ -84,19 +91,13 @@ export function suggestPlan({ kind, headers, profiles, spec = {} }: SuggestInput
     const expected = preset.kinds[kind].map((v) => `"${v.when}"`).join(' or ');
     blockers.push(`This file does not look like a ${preset.label} ${kind} export: it has no ${expected} column.`);
   }
+  blockers.push(...specBlockers(kind, headers, spec));
   const chosen = new Map((spec.columns ?? []).map((c) => [c.source, c]));
-  for (const c of spec.columns ?? []) {
-    if (!headers.includes(c.source))
-      blockers.push(`The mapping names a column "${c.source}" that this file does not have.`);
-    else if (c.field !== 'custom' && c.field !== 'skip' && !fields.some((f) => f.id === c.field)) {
-      blockers.push(
-        `The mapping sends "${c.source}" to "${c.field}", which is not a field of ${kind} (${fields.map((f) => f.id).join(', ')}).`,
-      );
-    }
-  }
   const taken = new Set<string>();
   const plans: (ColumnPlan | null)[] = headers.map(() => null);
+  const passedOver: string[][] = headers.map(() => []);
   const order = spec.dateOrder ?? preset?.dateOrder;
+  const keyField = keyFieldOf[kind];
 
   // 1. The user's choices.
   headers.forEach((source, index) => {
@@ -107,8 +108,18 @@ export function suggestPlan({ kind, headers, profiles, spec = {} }: SuggestInput
     const skip = choice.field === 'skip';
     if (field) taken.add(field.id);
     const type = choice.type ?? field?.type ?? inferType(p, source);
+    const what = skip ? 'left out' : field ? field.label : `a custom ${type} field`;
     plans[index] = typed(
-      { index, source, field: field?.id ?? null, skip, type, confidence: 1, reason: 'your mapping' },
+      {
+        index,
+        source,
+        field: field?.id ?? null,
+        skip,
+        type,
+        confidence: 1,
+        reason: 'your mapping',
+        detail: `you chose ${what}`,
+      },
       p,
       choice.dateOrder ?? order,
     );
@@ -121,15 +132,18 @@ export function suggestPlan({ kind, headers, profiles, spec = {} }: SuggestInput
       const index = sources.map((s) => headers.indexOf(s)).find((i) => i !== -1 && plans[i] === null);
       if (index === undefined) continue;
       taken.add(field.id);
+      const source = headers[index]!;
+      const detail = `the ${preset!.label} preset reads "${source}" as ${field.label}`;
       plans[index] = typed(
         {
           index,
-          source: headers[index]!,
+          source,
           field: field.id,
           skip: false,
           type: field.type,
           confidence: 1,
           reason: `${preset!.label} preset`,
+          detail,
         },
         profiles[index]!,
         order,
@@ -139,49 +153,92 @@ export function suggestPlan({ kind, headers, profiles, spec = {} }: SuggestInput
   // Fields the preset or the user fixes to a constant are not suggested from headers.
   for (const field of Object.keys(variant?.constants ?? {})) taken.add(field);
   for (const c of spec.constants ?? []) taken.add(c.field);
+
   // 3. Header words, checked against the values; each field goes to its best column.
-  const candidates: { index: number; field: FieldInfo; score: number }[] = [];
+  const candidates: Candidate[] = [];
   headers.forEach((source, index) => {
     if (plans[index] !== null) return;
+    const p = profiles[index]!;
     for (const field of fields) {
       if (taken.has(field.id)) continue;
-      const score = headerScore(field, source) * (fits(field.type, profiles[index]!) ? 1 : 0.3);
-      if (score >= 0.5) candidates.push({ index, field, score });
+      const match = matchHeader(kind, field, source);
+      if (!match) continue;
+      if (!fits(field.type, p)) {
+        passedOver[index]!.push(`resembles ${field.label}, but ${misfit(field.type, p)}`);
+        continue;
+      }
+      if (field.choices && !samplesFitChoices(field.choices, p.samples)) {
+        const example = p.samples.find((v) => !samplesFitChoices(field.choices!, [v]));
+        passedOver[index]!.push(
+          `resembles ${field.label}, but its values (such as "${example}") are not among ${field.choices.join(', ')}`,
+        );
+        continue;
+      }
+      candidates.push({ index, field, match, keyIssue: field.id === keyField ? keyProblem(source, p) : null });
     }
   });
-  candidates.sort((a, b) => b.score - a.score || a.index - b.index);
-  for (const c of candidates) {
-    if (taken.has(c.field.id) || plans[c.index] !== null) continue;
+  candidates.sort((a, b) => b.match.score - a.match.score || a.index - b.index);
+  // Key candidates that repeat values, have blanks or hold decimals are passed over, saying why.
+  const skippedKeys = candidates.filter((c) => c.keyIssue !== null);
+  for (const k of skippedKeys) passedOver[k.index]!.push(`not the ${k.field.label}: ${k.keyIssue!}`);
+  const place = (c: Candidate, confidence: number, extra: string) => {
     taken.add(c.field.id);
-    const reason = c.score >= 0.9 ? 'header matches' : 'header resembles';
+    const source = headers[c.index]!;
+    const isKey = c.field.id === keyField;
+    const detail = joinSentences(
+      headerDetail(source, c.field, c.match, profiles[c.index]!, isKey && !c.keyIssue),
+      extra,
+    );
+    const reason =
+      c.match.basis === 'exact' ? 'header matches' : c.match.basis === 'id name' ? 'id name' : 'header resembles';
     plans[c.index] = typed(
-      {
-        index: c.index,
-        source: headers[c.index]!,
-        field: c.field.id,
-        skip: false,
-        type: c.field.type,
-        confidence: c.score,
-        reason,
-      },
+      { index: c.index, source, field: c.field.id, skip: false, type: c.field.type, confidence, reason, detail },
       profiles[c.index]!,
       order,
     );
+  };
+  for (const c of candidates) {
+    if (c.keyIssue || taken.has(c.field.id) || plans[c.index] !== null) continue;
+    const others = c.field.id === keyField ? skippedKeys.map((k) => k.keyIssue!) : [];
+    place(c, c.match.score, others.length > 0 ? `passed over: ${others.join('; ')}` : '');
   }
+  // The kind's key is required: when every candidate repeats or has blanks, the best one is used,
+  // saying so (its duplicate rows will be rejected; for accounts the grain check below speaks).
+  let grain: GrainFinding | null = null;
+  if (keyField && !taken.has(keyField)) {
+    const fallback = skippedKeys.find((k) => plans[k.index] === null);
+    if (fallback) {
+      passedOver[fallback.index] = [];
+      place(fallback, Math.min(fallback.match.score, 0.4), `yet ${fallback.keyIssue!}`);
+    }
+  }
+  const keyColumn = keyField ? plans.find((c) => c?.field === keyField && !c.skip) : undefined;
+  if (kind === 'accounts' && keyColumn) {
+    grain = detectGrain(keyColumn.source, profiles[keyColumn.index]!, headers);
+    const issue = keyProblem(keyColumn.source, profiles[keyColumn.index]!);
+    if (grain && !spec.rollUp) blockers.push(grainSentence(grain, false));
+    else if (grain) notes.push(grainSentence(grain, true));
+    else if (issue && !spec.rollUp)
+      notes.push(`${issue}: rows that repeat an account id after its first row will be rejected as duplicates.`);
+  }
+
   // 4. Everything else: a custom field of the type its values show.
   const columns = plans.map((plan, index) => {
     if (plan) return plan;
     const p = profiles[index]!;
     const source = headers[index]!;
+    const type = inferType(p, source);
+    const why = passedOver[index]!.length > 0 ? passedOver[index]!.join('; ') : 'no field has this header';
     return typed(
       {
         index,
         source,
         field: null,
         skip: false,
-        type: inferType(p, source),
+        type,
         confidence: 0,
         reason: 'kept as a custom field',
+        detail: `${why}; kept as a custom ${type} field`,
       },
       p,
       order,
@@ -212,6 +269,17 @@ export function suggestPlan({ kind, headers, profiles, spec = {} }: SuggestInput
         `Column "${c.source}": every date reads both day-first and month-first (e.g. "${profiles[c.index]!.samples[0] ?? ''}"); choose DMY or MDY for it.`,
       );
     }
+    if (c.percentScale) notes.push(describePercentMix(c, profiles[c.index]!));
   }
-  return { kind, columns, constants, onError: spec.onError ?? 'abort', presetId: preset?.id ?? null, blockers };
+  return {
+    kind,
+    columns,
+    constants,
+    onError: spec.onError ?? 'abort',
+    presetId: preset?.id ?? null,
+    blockers,
+    notes,
+    grain,
+    rollUp: kind === 'accounts' && spec.rollUp === true,
+  };
 }

@@ -5,6 +5,7 @@
 import { parseDocument, stringify } from 'yaml';
 import { limits, type RulePack } from './schema';
 import { checkPack, type PackCheck } from './validate';
+import { messageOf } from '../error-message';
 
 export const packFormats = ['json', 'yaml'] as const;
 export type PackFormat = (typeof packFormats)[number];
@@ -57,7 +58,7 @@ export function parseYamlData(text: string): { ok: true; value: unknown } | { ok
   } catch (error) {
     return {
       ok: false,
-      message: `The pack is not valid YAML: ${error instanceof Error ? error.message : String(error)}`,
+      message: `The pack is not valid YAML: ${messageOf(error)}`,
     };
   }
 }

@@ -9,6 +9,7 @@ import { isCategoryMetric, requiredFeatures, segmentCode, signalFeature, type Fe
 import { featureValue } from '../engine/explain';
 import { packSegments, type GoldenCase, type Threshold } from './schema';
 import type { ValidPack } from './validate';
+import { filterHit, hasBit } from '../engine/classes';
 
 type Inputs = GoldenCase['inputs'];
 
@@ -70,8 +71,8 @@ function expectedOf(engine: Engine, i: number): GoldenCase['expected'] {
   return {
     score: outcomes.score[c]!,
     stage: model.stages[outcomes.stage[c]!]!.id,
-    signals: pack.signals.filter((s, k) => s.enabled && (table.mask[c]! >>> k) & 1).map((s) => s.id),
-    filters: pack.filters.filter((f, k) => f.enabled && (table.context[c]! >>> (6 + k)) & 1).map((f) => f.id),
+    signals: pack.signals.filter((s, k) => s.enabled && hasBit(table.mask[c]!, k)).map((s) => s.id),
+    filters: pack.filters.filter((f, k) => f.enabled && filterHit(table.context[c]!, k)).map((f) => f.id),
   };
 }
 
@@ -102,25 +103,25 @@ export function selectGoldenCases(engine: Engine, valid: ValidPack, limit = 150)
   };
   model.stages.forEach((s, k) => first((_, c) => outcomes.stage[c] === k, 2).forEach((i) => pick(i, `stage ${s.id}`)));
   pack.filters.forEach((f, k) => {
-    first((_, c) => ((outcomes.appliedFilters[c]! >>> k) & 1) === 1).forEach((i) => pick(i, `filter ${f.id} applied`));
-    first(
-      (_, c) => ((table.context[c]! >>> (6 + k)) & 1) === 1 && ((outcomes.appliedFilters[c]! >>> k) & 1) === 0,
-    ).forEach((i) => pick(i, `filter ${f.id} hit, not applied`));
+    first((_, c) => hasBit(outcomes.appliedFilters[c]!, k)).forEach((i) => pick(i, `filter ${f.id} applied`));
+    first((_, c) => filterHit(table.context[c]!, k) && !hasBit(outcomes.appliedFilters[c]!, k)).forEach((i) =>
+      pick(i, `filter ${f.id} hit, not applied`),
+    );
   });
   pack.ladder.gates.forEach((g, k) => {
-    first((_, c) => ((outcomes.failedGates[c]! >>> k) & 1) === 1).forEach((i) => pick(i, `gate ${g.id} failed`));
+    first((_, c) => hasBit(outcomes.failedGates[c]!, k)).forEach((i) => pick(i, `gate ${g.id} failed`));
     first((i) => featureValue(features, g.condition.metric, g.condition.metric, i) === null).forEach((i) =>
       pick(i, `gate ${g.id} on a missing value`),
     );
   });
   pack.signals.forEach((s, k) => {
-    first((_, c) => ((table.mask[c]! >>> k) & 1) === 1).forEach((i) => pick(i, `signal ${s.id} fired`));
+    first((_, c) => hasBit(table.mask[c]!, k)).forEach((i) => pick(i, `signal ${s.id} fired`));
     for (const segment of Object.keys(s.segmentOverrides ?? {})) {
       const code = segmentCode(segment);
-      first((i, c) => features.segment[i] === code && ((table.mask[c]! >>> k) & 1) === 1).forEach((i) =>
+      first((i, c) => features.segment[i] === code && hasBit(table.mask[c]!, k)).forEach((i) =>
         pick(i, `override ${segment} ${s.id} fired`),
       );
-      first((i, c) => features.segment[i] === code && ((table.mask[c]! >>> k) & 1) === 0).forEach((i) =>
+      first((i, c) => features.segment[i] === code && !hasBit(table.mask[c]!, k)).forEach((i) =>
         pick(i, `override ${segment} ${s.id} not fired`),
       );
     }

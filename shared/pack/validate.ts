@@ -3,6 +3,7 @@
 // that fit their operator, stage order. Every problem comes back with its path.
 import type { MetricKind } from './catalog';
 import { resolveMetrics, type ResolvedMetrics } from './metrics';
+import { controlCharacterIssues } from './plain-text';
 import {
   limits,
   packSchemaVersion,
@@ -12,11 +13,10 @@ import {
   type RulePack,
   type Threshold,
 } from './schema';
+import { messageOf } from '../error-message';
+import { describeIssues, zodIssues, type Issue } from '../issues';
 
-export interface PackIssue {
-  path: string;
-  message: string;
-}
+export type PackIssue = Issue;
 
 export interface ValidPack {
   pack: RulePack;
@@ -34,12 +34,6 @@ function depthOf(value: unknown, depth = 0): number {
   for (const child of Object.values(value)) max = Math.max(max, depthOf(child, depth + 1));
   return max;
 }
-
-const pathOf = (path: readonly PropertyKey[]) =>
-  path.reduce<string>(
-    (s, key) => (typeof key === 'number' ? `${s}[${key}]` : s ? `${s}.${String(key)}` : String(key)),
-    '',
-  );
 
 /** Checks a threshold against its operator and the metric's kind. Returns a sentence or null. */
 export function thresholdProblem(operator: Operator, value: Threshold, kind: MetricKind): string | null {
@@ -212,7 +206,7 @@ export function checkPack(input: unknown): PackCheck {
         issues: [
           {
             path: '',
-            message: `The pack is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+            message: `The pack is not valid JSON: ${messageOf(error)}`,
           },
         ],
       };
@@ -220,6 +214,8 @@ export function checkPack(input: unknown): PackCheck {
   }
   if (depthOf(value) > maxJsonDepth)
     return { ok: false, issues: [{ path: '', message: `The pack nests more than ${maxJsonDepth} levels deep.` }] };
+  const controls = controlCharacterIssues(value);
+  if (controls.length > 0) return { ok: false, issues: controls };
   if (typeof value === 'object' && value !== null && 'schemaVersion' in value) {
     const version = (value as { schemaVersion: unknown }).schemaVersion;
     if (typeof version === 'number' && version > packSchemaVersion) {
@@ -238,12 +234,13 @@ export function checkPack(input: unknown): PackCheck {
   if (!parsed.success) {
     return {
       ok: false,
-      issues: parsed.error.issues.slice(0, 20).map((issue) => ({ path: pathOf(issue.path), message: issue.message })),
+      issues: zodIssues(parsed.error),
     };
   }
   return checkMeaning(parsed.data);
 }
 
-export function formatIssues(issues: readonly PackIssue[]): string {
-  return issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('\n');
+/** "<subject> is not a valid rule pack: where: what; … (and N more)." — one wording everywhere. */
+export function describePackIssues(issues: readonly PackIssue[], subject = 'This'): string {
+  return `${subject} is not a valid rule pack: ${describeIssues(issues)}.`;
 }

@@ -3,6 +3,7 @@
 // re-summed over a few hundred pairs, not a million accounts.
 import { createClassTable } from '../engine/classes';
 import type { Engine } from '../engine/engine';
+import { isSet } from '../missing';
 
 export interface MoversMatrix {
   /** Stage ids of the first model (rows) and second model (columns). */
@@ -38,7 +39,7 @@ export function buildPairs(a: Engine, b: Engine): PairSummary {
     const p = ca === lastA && cb === lastB ? last : pairs.classOf(ca, cb);
     pairs.count[p]! += 1;
     const v = arr[i]!;
-    pairs.arrCents[p]! += v === v ? Math.round(v * 100) : 0;
+    pairs.arrCents[p]! += isSet(v) ? Math.round(v * 100) : 0;
     lastA = ca;
     lastB = cb;
     last = p;

@@ -3,6 +3,7 @@
 // while weights change; ARR and name orders are computed once and reused.
 import type { Engine } from '../engine/engine';
 import { segmentNames } from '../engine/features';
+import { filterHit, hasBit } from '../engine/classes';
 
 export type SortKey = 'name' | 'arr' | 'score' | 'stage' | 'segment' | 'owner';
 
@@ -117,15 +118,12 @@ function accepts(q: AccountQuery, baseline: Engine, draft: Engine, ctx: QueryCon
   }
   if (q.signal) {
     const s = draft.pack.signals.findIndex((x) => x.id === q.signal);
-    tests.push(
-      (i) => s >= 0 && draft.pack.signals[s]!.enabled && ((draft.table.mask[draft.table.of[i]!]! >>> s) & 1) === 1,
-    );
+    tests.push((i) => s >= 0 && draft.pack.signals[s]!.enabled && hasBit(draft.table.mask[draft.table.of[i]!]!, s));
   }
   if (q.filter) {
     const f = draft.pack.filters.findIndex((x) => x.id === q.filter);
     tests.push(
-      (i) =>
-        f >= 0 && draft.pack.filters[f]!.enabled && ((draft.table.context[draft.table.of[i]!]! >>> (6 + f)) & 1) === 1,
+      (i) => f >= 0 && draft.pack.filters[f]!.enabled && filterHit(draft.table.context[draft.table.of[i]!]!, f),
     );
   }
   if (q.search && q.search.trim()) {
@@ -145,7 +143,7 @@ function rowOf(i: number, baseline: Engine, draft: Engine, ctx: QueryContext): A
   const code = owner?.codes[i] ?? -1;
   const signals = draft.pack.signals
     .map((s, k) => ({ s, k }))
-    .filter(({ s, k }) => s.enabled && (mask >>> k) & 1)
+    .filter(({ s, k }) => s.enabled && hasBit(mask, k))
     .sort(
       (a, b) =>
         draft.model.weight[b.k * 4 + draft.features.segment[i]!]! -
@@ -162,7 +160,7 @@ function rowOf(i: number, baseline: Engine, draft: Engine, ctx: QueryContext): A
     baseline: { score: baseline.outcomes.score[cb]!, stage: baseline.model.stages[baseline.outcomes.stage[cb]!]!.id },
     draft: { score: draft.outcomes.score[cd]!, stage: draft.model.stages[draft.outcomes.stage[cd]!]!.id },
     topSignals: signals.slice(0, 3),
-    filtersHit: draft.pack.filters.filter((f, k) => f.enabled && (context >>> (6 + k)) & 1).map((f) => f.label),
+    filtersHit: draft.pack.filters.filter((f, k) => f.enabled && filterHit(context, k)).map((f) => f.label),
   };
 }
 

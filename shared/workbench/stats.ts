@@ -1,4 +1,5 @@
 // The observed distribution of a feature column, for threshold sliders and their sparklines.
+import { isSet } from '../missing';
 export interface ColumnStats {
   count: number;
   missing: number;
@@ -18,7 +19,7 @@ export function columnStats(column: Float64Array, bins = 24): ColumnStats {
   let integers = true;
   for (let i = 0; i < column.length; i++) {
     const v = column[i]!;
-    if (v !== v) continue;
+    if (!isSet(v)) continue;
     present[n++] = v;
     if (integers && !Number.isInteger(v)) integers = false;
   }

@@ -2,6 +2,7 @@
 // return: account_id, score, stage, 0/1 per signal and per filter, and category subtotals.
 import type { Engine } from '#shared/engine/engine';
 import type { SqlRow } from './sql-engines';
+import { filterHit, hasBit } from '#shared/engine/classes';
 
 export function engineRows(engine: Engine): SqlRow[] {
   const { features, pack, table, outcomes, model } = engine;
@@ -13,8 +14,8 @@ export function engineRows(engine: Engine): SqlRow[] {
       score: outcomes.score[c]!,
       stage: model.stages[outcomes.stage[c]!]!.id,
     };
-    pack.signals.forEach((s, b) => (row[s.id] = s.enabled && (table.mask[c]! >>> b) & 1 ? 1 : 0));
-    pack.filters.forEach((f, b) => (row[f.id] = f.enabled && (table.context[c]! >>> (6 + b)) & 1 ? 1 : 0));
+    pack.signals.forEach((s, b) => (row[s.id] = s.enabled && hasBit(table.mask[c]!, b) ? 1 : 0));
+    pack.filters.forEach((f, b) => (row[f.id] = f.enabled && filterHit(table.context[c]!, b) ? 1 : 0));
     model.categories.forEach((cat, j) => (row[`subtotal_${cat.id}`] = outcomes.subtotal[c * k + j]!));
     return row;
   });

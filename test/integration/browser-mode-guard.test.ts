@@ -6,7 +6,7 @@ import { createBackendDispatch } from '../../electron/backend/api/backend-dispat
 import { createSession, closeWorkspace, switchWorkspace, type Session } from '../../electron/backend/session';
 import { openWorkspace } from '../../electron/backend/store/open-workspace';
 import { tempDir } from '../helpers/temp';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 
 interface Reply {
   status: number;
@@ -47,7 +47,12 @@ beforeAll(async () => {
   session = createSession(dir.path);
   (await openWorkspace(join(dir.path, 'w.ladder'), { create: true })).db.close();
   await switchWorkspace(session, join(dir.path, 'w.ladder'));
-  server = await startBrowserServer({ dispatch: createBackendDispatch(session), staticDir });
+  symlinkSync(join(dir.path, 'secret.txt'), join(staticDir, 'linked.txt'));
+  server = await startBrowserServer({
+    dispatch: createBackendDispatch(session),
+    staticDir,
+    uploadDir: join(dir.path, 'uploads'),
+  });
   host = `127.0.0.1:${server.port}`;
 });
 
@@ -72,12 +77,26 @@ describe('browser mode guard', () => {
     expect(reply.headers['content-security-policy']).toContain("script-src 'self'");
   });
 
-  it('403 without a token or with a wrong one', async () => {
+  it('403 without a token or with a wrong one; the token only counts in its header', async () => {
     expect((await api({})).status).toBe(403);
     expect((await api({ 'X-Ladder-Token': 'guess' })).status).toBe(403);
     expect((await api({ 'X-Ladder-Token': `${server.token}x` })).status).toBe(403);
-    expect((await send(server.port, '/', { headers: { Host: host } })).status).toBe(403);
-    expect((await send(server.port, '/?token=wrong', { headers: { Host: host } })).status).toBe(403);
+    const inQuery = await send(server.port, `/api/app.status?token=${server.token}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Host: host },
+      body: '{}',
+    });
+    expect(inQuery.status).toBe(403);
+    const inCookie = await api({ Cookie: `ladder_token_${server.port}=${server.token}; ladder_token=${server.token}` });
+    expect(inCookie.status).toBe(403);
+  });
+
+  it('serves the page itself without a token, and never sets a cookie', async () => {
+    const page = await send(server.port, '/', { headers: { Host: host } });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>Ladder</title>');
+    expect(page.headers['set-cookie']).toBeUndefined();
+    expect((await send(server.port, '/?token=x', { headers: { Host: host } })).headers['set-cookie']).toBeUndefined();
   });
 
   it('403 for a foreign Host header, even with the token (DNS rebinding)', async () => {
@@ -92,16 +111,77 @@ describe('browser mode guard', () => {
     expect((await api({ 'X-Ladder-Token': server.token, Origin: `http://${host}` })).status).toBe(200);
   });
 
-  it('trades the token in the URL for a strict, HttpOnly cookie that then authorises requests', async () => {
-    const first = await send(server.port, `/?token=${server.token}`, { headers: { Host: host } });
-    expect(first.status).toBe(303);
-    expect(first.headers.location).toBe('/');
-    const cookie = String(first.headers['set-cookie']);
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    const page = await send(server.port, '/', { headers: { Host: host, Cookie: cookie.split(';')[0]! } });
-    expect(page.status).toBe(200);
-    expect(page.body).toContain('<title>Ladder</title>');
+  it('prints a one-time launch link in the fragment; redeeming it gives the token once', async () => {
+    const link = new URL(server.url);
+    expect(link.search).toBe('');
+    const code = new URLSearchParams(link.hash.slice(1)).get('launch')!;
+    expect(code).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    const redeem = (value: string, headers: Record<string, string> = {}) =>
+      send(server.port, '/session', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Host: host, Origin: `http://${host}`, ...headers },
+        body: JSON.stringify({ code: value }),
+      });
+    expect((await redeem(code, { Origin: 'http://127.0.0.1:1' })).status).toBe(403);
+    const first = await redeem(code);
+    expect(first.status).toBe(200);
+    expect(JSON.parse(first.body)).toEqual({ ok: true, value: { token: server.token } });
+    const again = await redeem(code);
+    expect(again.status).toBe(403);
+    expect(JSON.parse(again.body).error.message).toMatch(/already been used/);
+    // The next link works, once.
+    const next = new URLSearchParams(new URL(server.url).hash.slice(1)).get('launch')!;
+    expect(next).not.toBe(code);
+    expect((await redeem(next)).status).toBe(200);
+  });
+
+  it('refuses two Host headers (400), whatever they say', async () => {
+    const reply = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: '/api/app.status',
+          method: 'POST',
+          headers: [
+            'Host',
+            host,
+            'Host',
+            'evil.example',
+            'Content-Type',
+            'application/json',
+            'X-Ladder-Token',
+            server.token,
+          ],
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.end('{}');
+    });
+    expect(reply).toBe(400);
+  });
+
+  it('answers 413 with a sentence, not a connection reset, to a request over 16 MB', async () => {
+    const reply = await send(server.port, '/api/app.status', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Host: host, 'X-Ladder-Token': server.token },
+      body: `{"x":"${'a'.repeat(17 * 2 ** 20)}"}`,
+    });
+    expect(reply.status).toBe(413);
+    expect(JSON.parse(reply.body)).toMatchObject({
+      ok: false,
+      error: { message: 'The request is larger than 16 MB.' },
+    });
+  });
+
+  it('does not follow a symbolic link out of the renderer folder', async () => {
+    const linked = await send(server.port, '/linked.txt', { headers: { Host: host } });
+    expect(linked.status).toBe(404);
+    expect(linked.body).not.toContain('do not serve');
   });
 
   it('refuses form posts and paths outside the renderer folder', async () => {

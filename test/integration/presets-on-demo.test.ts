@@ -7,6 +7,7 @@ import { listPresets, loadPreset } from '../../electron/backend/packs/presets';
 import { scoreWorkspace, type ScoredWorkspace } from '../../electron/backend/scoring/score-workspace';
 import { openWorkspace, type Workspace } from '../../electron/backend/store/open-workspace';
 import { tempDir } from '../helpers/temp';
+import { hasBit } from '#shared/engine/classes';
 
 const dir = tempDir();
 let ws: Workspace;
@@ -47,7 +48,7 @@ function landing(scored: ScoredWorkspace): Record<string, Landing> {
     const stage = model.stages[outcomes.stage[c]!]!.id;
     entry.stages[stage] = (entry.stages[stage] ?? 0) + 1;
     pack.filters.forEach((f, k) => {
-      if ((outcomes.appliedFilters[c]! >>> k) & 1) entry.applied[f.id] = (entry.applied[f.id] ?? 0) + 1;
+      if (hasBit(outcomes.appliedFilters[c]!, k)) entry.applied[f.id] = (entry.applied[f.id] ?? 0) + 1;
     });
   }
   const share = (r: Record<string, number>, n: number) =>

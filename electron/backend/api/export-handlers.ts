@@ -7,15 +7,12 @@ import { exportFormatInfo } from '#shared/export/formats';
 import { readPack } from '#shared/pack/document';
 import { detectPackFormat } from '#shared/pack/document';
 import { verifyGoldenCases } from '#shared/pack/golden';
-import { checkPack, type PackIssue, type ValidPack } from '#shared/pack/validate';
+import { checkPack, describePackIssues, type PackIssue, type ValidPack } from '#shared/pack/validate';
 import { produceExport, renderExport, writeExport, type ExportRequest } from '../export/export-service';
 import type { Session } from '../session';
 
 function refuse(issues: readonly PackIssue[]): never {
-  const shown = issues.slice(0, 5);
-  const more = issues.length > shown.length ? ` (and ${issues.length - shown.length} more)` : '';
-  const listed = shown.map((i) => `${i.path ? `${i.path}: ` : ''}${i.message.replace(/\.$/, '')}`).join('; ');
-  throw new LadderError('bad_request', `This is not a valid rule pack: ${listed}${more}.`);
+  throw new LadderError('bad_request', describePackIssues(issues));
 }
 
 function validPack(pack: unknown): ValidPack {
@@ -55,7 +52,8 @@ export const exportHandlers: { [M in ExportMethodName]: Handler<M, Session> } = 
   },
   'export.save': async ({ pack, path, ...args }, session) => {
     const target = resolve(path);
-    const bytes = await writeExport(produceExport(session.workspace, validPack(pack), requestOf(args)), target);
+    const output = produceExport(session.workspace, validPack(pack), requestOf(args));
+    const bytes = await writeExport(output, target, session.workspace);
     return { path: target, bytes };
   },
   'export.readPack': ({ text }) => {

@@ -5,52 +5,52 @@ import type { ImportMethodName } from '#shared/api/import-method-names';
 import type { ImportHistoryEntry } from '#shared/import/report';
 import type { ImportKind } from '#shared/domain/workspace';
 import { importState, readPhrases, replan, startAnalyze, startRun, undo, writePhrases } from '../import/import-service';
+import { removeUpload } from '../http/upload';
 import { requireWorkspace, type Session } from '../session';
+import { all, type ImportRow } from '../store/rows';
 
-interface HistoryRow {
-  id: number;
-  file_name: string;
-  kind: ImportKind;
-  file_size: number;
-  sha256: string;
-  rows_read: number;
-  rows_imported: number;
-  rows_rejected: number;
-  rows_inserted: number;
-  rows_updated: number;
-  started_at: string;
-  finished_at: string;
-  undone_at: string | null;
-}
+/** The schema's CHECK constraint holds kind to the import kinds. */
+type HistoryRow = ImportRow & { kind: ImportKind };
 
 export const importHandlers: { [M in ImportMethodName]: Handler<M, Session> } = {
   'import.analyze': ({ path, kind, spec }, session) => ({
     jobId: startAnalyze(importState(session), path, kind, spec),
   }),
   'import.plan': ({ fileToken, kind, spec }, session) => replan(importState(session), fileToken, kind, spec),
-  'import.run': ({ fileToken, kind, spec, dryRun }, session) => ({
-    jobId: startRun(importState(session), requireWorkspace(session), fileToken, kind, spec, dryRun),
-  }),
+  'import.run': ({ fileToken, kind, spec, dryRun }, session) => {
+    const state = importState(session);
+    const jobId = startRun(state, requireWorkspace(session), fileToken, kind, spec, dryRun);
+    // A browser-mode upload is the user's data in our folder: gone once it is imported.
+    const path = state.analyses.get(fileToken)?.path;
+    if (!dryRun && path && session.uploads.has(path)) {
+      void state.jobs.finished(jobId).then((phase) => {
+        if (phase !== 'done') return;
+        session.uploads.delete(path);
+        removeUpload(path);
+      });
+    }
+    return { jobId };
+  },
   'import.job': ({ jobId }, session) => importState(session).jobs.status(jobId),
   'import.cancel': ({ jobId }, session) => ({ cancelled: importState(session).jobs.cancel(jobId) }),
   'import.history': (_args, session) =>
-    (
-      requireWorkspace(session).db.prepare('SELECT * FROM imports ORDER BY id DESC LIMIT 500').all() as HistoryRow[]
-    ).map((r): ImportHistoryEntry => ({
-      id: r.id,
-      fileName: r.file_name,
-      kind: r.kind,
-      bytes: r.file_size,
-      sha256: r.sha256,
-      rowsRead: r.rows_read,
-      rowsImported: r.rows_imported,
-      rowsRejected: r.rows_rejected,
-      inserted: r.rows_inserted,
-      updated: r.rows_updated,
-      startedAt: r.started_at,
-      finishedAt: r.finished_at,
-      undoneAt: r.undone_at,
-    })),
+    all<HistoryRow>(requireWorkspace(session).db, 'SELECT * FROM imports ORDER BY id DESC LIMIT 500').map(
+      (r): ImportHistoryEntry => ({
+        id: r.id,
+        fileName: r.file_name,
+        kind: r.kind,
+        bytes: r.file_size,
+        sha256: r.sha256,
+        rowsRead: r.rows_read,
+        rowsImported: r.rows_imported,
+        rowsRejected: r.rows_rejected,
+        inserted: r.rows_inserted,
+        updated: r.rows_updated,
+        startedAt: r.started_at,
+        finishedAt: r.finished_at,
+        undoneAt: r.undone_at,
+      }),
+    ),
   'import.undo': ({ importId }, session) => undo(requireWorkspace(session), importId),
   'import.phrases': (_args, session) => readPhrases(requireWorkspace(session)),
   'import.setPhrases': (phrases, session) => writePhrases(requireWorkspace(session), phrases),

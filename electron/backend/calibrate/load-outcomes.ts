@@ -3,6 +3,7 @@
 import { isoToDay } from '#shared/dates';
 import type { Lifecycle, OutcomeRecord } from '#shared/calibrate/labels';
 import type { Db } from '../store/sqlite';
+import { isSet } from '#shared/missing';
 
 /** An outcome whose type or stage says the customer left marks the account as churned on its close date. */
 export const churnWords = /\b(churn(ed)?|cancel(l?ed|lation)?|terminat(ed|ion))\b/i;
@@ -40,12 +41,12 @@ export function loadOutcomeData(db: Db, keys: Int32Array): OutcomeData {
     const account = index.get(key as number);
     if (account === undefined) continue;
     const closeDay = dayOf(close);
-    if (typeof close === 'string' && closeDay === closeDay) {
+    if (typeof close === 'string' && isSet(closeDay)) {
       const iso = close.slice(0, 10);
       if (first === null || iso < first) first = iso;
       if (last === null || iso > last) last = iso;
     }
-    if ((churnWords.test(String(type ?? '')) || churnWords.test(String(stage ?? ''))) && closeDay === closeDay) {
+    if ((churnWords.test(String(type ?? '')) || churnWords.test(String(stage ?? ''))) && isSet(closeDay)) {
       if (!(churnDay[account]! <= closeDay)) churnDay[account] = closeDay;
     }
     outcomes.push({ account, openedDay: dayOf(opened), closeDay, won: flag(won), isExpansion: flag(isExpansion) });

@@ -1,14 +1,12 @@
 // The suggested pack as a file: the calibrated pack with the suggested points (and thresholds when
 // asked), its validation block dropped (its golden cases were for the old weights), and a
-// changelog entry saying where the weights came from. Written to a temporary file, synced and
-// renamed into place, so a crash never leaves half a pack.
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { dirname, join, basename } from 'node:path';
+// changelog entry saying where the weights came from. Written temp + fsync + rename.
 import { applySuggestion } from '#shared/calibrate/suggest';
 import type { CalibrationReport } from '#shared/calibrate/report';
 import { packToJson } from '#shared/pack/document';
 import type { RulePack } from '#shared/pack/schema';
-import { checkPack, formatIssues } from '#shared/pack/validate';
+import { checkPack, describePackIssues } from '#shared/pack/validate';
+import { writeFileAtomicSync } from '../atomic-write';
 
 export function suggestedPack(
   pack: RulePack,
@@ -28,31 +26,10 @@ export function suggestedPack(
       changelog: [...(meta.changelog ?? []), { version: meta.version ?? '1', date, notes: note }].slice(-200),
     },
   });
-  if (!checked.ok) throw new Error(`The suggested pack does not validate: ${formatIssues(checked.issues)}`);
+  if (!checked.ok) throw new Error(describePackIssues(checked.issues, 'The suggested pack'));
   return checked.value.pack;
 }
 
-/** Writes text to `path` through a temporary file in the same folder: write, fsync, rename. */
-export function writeFileAtomic(path: string, text: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}-${Date.now()}.tmp`);
-  const fd = openSync(tmp, 'w', 0o644);
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } catch (error) {
-    closeSync(fd);
-    rmSync(tmp, { force: true });
-    throw error;
-  }
-  closeSync(fd);
-  try {
-    renameSync(tmp, path);
-  } catch (error) {
-    rmSync(tmp, { force: true });
-    throw error;
-  }
-}
-
 export function writeSuggestedPack(path: string, pack: RulePack): void {
-  writeFileAtomic(path, packToJson(pack));
+  writeFileAtomicSync(path, packToJson(pack));
 }

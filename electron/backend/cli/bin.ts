@@ -1,12 +1,13 @@
 // Entry point of the `ladder` command (bundled to dist/node/cli.js).
 import { runCli } from './main';
+import { messageOf } from '#shared/error-message';
 
 runCli(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`ladder: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`ladder: ${messageOf(error)}\n`);
     process.exitCode = 1;
   },
 );

@@ -11,6 +11,7 @@ import { scoreSpec, runScore } from './commands/score';
 import { exportSpec, runExport } from './commands/export';
 import { calibrateSpec, runCalibrate } from './commands/calibrate';
 import { appVersion } from '../version';
+import { messageOf } from '#shared/error-message';
 
 interface Command {
   spec: CommandSpec;
@@ -62,7 +63,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
       io.err(error.message);
       return 1;
     }
-    io.err(`ladder ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+    io.err(`ladder ${name} failed: ${messageOf(error)}`);
     return 1;
   }
 }

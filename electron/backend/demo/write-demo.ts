@@ -1,11 +1,15 @@
 // Writes the demo book of business into a new workspace file. It builds the file under a temporary
-// name and renames it into place at the end, so a cancelled or failed run leaves nothing behind.
-import { existsSync, renameSync, rmSync } from 'node:fs';
+// name, syncs it and renames it into place at the end, so a cancelled or failed run (a full disk
+// included) leaves nothing behind and the previous file as it was; a run that was killed leaves a
+// temporary file that the next run removes.
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { LadderError } from '#shared/api/result';
 import { childSeed, createRng } from '#shared/random';
 import { addDays, dayToIso, isoToDay, mondayOnOrBefore } from '#shared/dates';
 import { periodMetricIds } from '#shared/domain/period-metrics';
-import { openWorkspace } from '../store/open-workspace';
+import { openWorkspace, type Workspace } from '../store/open-workspace';
+import { commitFile, writeFailure } from '../atomic-write';
 import { createBatchInserter, deferIndexes } from '../store/batch-insert';
 import type { Db } from '../store/sqlite';
 import { makeAccount } from './account';
@@ -113,8 +117,33 @@ const outcomeColumns = [
   'is_expansion',
 ];
 
-function removeFile(path: string): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
+function removeFile(path: string, suffixes = ['', '-wal', '-shm', '-journal']): void {
+  for (const suffix of suffixes) rmSync(path + suffix, { force: true });
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Temporary files of earlier runs for this target whose process is gone (killed mid-way). */
+function removeAbandoned(path: string): void {
+  const prefix = `${basename(path)}.partial-`;
+  let names: string[] = [];
+  try {
+    names = readdirSync(dirname(path));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
+    if (name.startsWith(prefix) && pid > 0 && pid !== process.pid && !isRunning(pid))
+      rmSync(join(dirname(path), name), { force: true });
+  }
 }
 
 const chunkSize = 2000;
@@ -127,8 +156,15 @@ export async function writeDemoWorkspace(
   if (existsSync(path) && !options.overwrite) {
     throw new LadderError('conflict', `${path} already exists; choose another file or allow overwriting it.`);
   }
+  removeAbandoned(path);
   const tmp = `${path}.partial-${process.pid}-${Date.now()}`;
-  const workspace = await openWorkspace(tmp, { create: true });
+  let workspace: Workspace;
+  try {
+    workspace = await openWorkspace(tmp, { create: true });
+  } catch (error) {
+    removeFile(tmp);
+    throw writeFailure(path, error);
+  }
   const db = workspace.db;
   try {
     db.pragma('journal_mode = OFF');
@@ -216,12 +252,13 @@ export async function writeDemoWorkspace(
     db.exec('ANALYZE');
     db.pragma('journal_mode = WAL');
     db.close();
-    if (options.overwrite) removeFile(path);
-    renameSync(tmp, path);
+    // Side files of the file being replaced would be read as part of the new one.
+    if (options.overwrite) removeFile(path, ['-wal', '-shm', '-journal']);
+    commitFile(tmp, path);
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');
     if (db.open) db.close();
     removeFile(tmp);
-    throw error;
+    throw writeFailure(path, error);
   }
 }

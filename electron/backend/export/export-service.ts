@@ -1,7 +1,6 @@
 // Every export, produced the same way for the API and the CLI: a validated pack in, a named file
 // out (text, or bytes for XLSX). Formats that describe the model alone need no workspace; the
 // pack's validation block, the features relation and scored accounts are measured on one.
-import { writeFile } from 'node:fs/promises';
 import { LadderError } from '#shared/api/result';
 import { compileJsModule } from '#shared/compile/js-module';
 import { compileJsonLogic } from '#shared/compile/jsonlogic';
@@ -11,15 +10,16 @@ import { dialects, type SqlDialect } from '#shared/compile/sql-dialect';
 import { exportFormatInfo, type ExportFormat } from '#shared/export/formats';
 import { utf8Bom } from '#shared/export/spreadsheet-safe';
 import { writePack } from '#shared/pack/document';
-import { checkPack, formatIssues, type ValidPack } from '#shared/pack/validate';
+import { checkPack, describePackIssues, type ValidPack } from '#shared/pack/validate';
 import { scoreWorkspace, type ScoredWorkspace } from '../scoring/score-workspace';
-import { writeLines } from '../scoring/write-scored';
+import { refuseWorkspaceTarget, writeFileAtomic } from '../atomic-write';
 import type { Workspace } from '../store/open-workspace';
 import { featuresCsvLines } from './features-csv';
 import { featuresRelation } from './features-relation';
 import { featuresParquet } from './features-parquet';
 import { packDocument, validationBlock } from './pack-document';
 import { scoredCsvLines, scoredTable, scoredXlsx } from './scored-export';
+import { messageOf } from '#shared/error-message';
 
 export interface ExportRequest {
   format: ExportFormat;
@@ -53,8 +53,7 @@ function needWorkspace(ws: Workspace | null, what: string): Workspace {
 /** The pack in canonical form: validated again, so key order and defaults are exactly what an import gives. */
 function canonical(pack: unknown): ValidPack {
   const checked = checkPack(pack);
-  if (!checked.ok)
-    throw new LadderError('internal', `The exported pack did not validate: ${formatIssues(checked.issues)}`);
+  if (!checked.ok) throw new LadderError('internal', describePackIssues(checked.issues, 'The exported pack'));
   return checked.value;
 }
 
@@ -84,7 +83,7 @@ export function produceExport(ws: Workspace | null, valid: ValidPack, request: E
       try {
         sql = compileSql(valid, { dialect, ...(request.table ? { table: request.table } : {}) });
       } catch (error) {
-        throw new LadderError('bad_request', error instanceof Error ? error.message : String(error));
+        throw new LadderError('bad_request', messageOf(error));
       }
       return text(`.${dialects[dialect].name}.sql`, () => sql);
     }
@@ -123,21 +122,11 @@ export async function renderExport(output: ExportOutput): Promise<Buffer> {
   return Buffer.from(Array.from(output.lines()).join(''), 'utf8');
 }
 
-export async function writeExport(output: ExportOutput, path: string): Promise<number> {
-  if (output.kind === 'bytes') {
-    const bytes = await output.bytes();
-    await writeFile(path, bytes);
-    return bytes.length;
-  }
-  let written = 0;
-  await writeLines(
-    path,
-    (function* () {
-      for (const line of output.lines()) {
-        written += Buffer.byteLength(line);
-        yield line;
-      }
-    })(),
-  );
-  return written;
+/**
+ * Writes the export to `path` atomically (temp file, fsync, rename: the old file survives any
+ * failure); the open workspace is never a target.
+ */
+export async function writeExport(output: ExportOutput, path: string, workspace?: Workspace | null): Promise<number> {
+  refuseWorkspaceTarget(path, workspace?.path);
+  return writeFileAtomic(path, output.kind === 'bytes' ? await output.bytes() : output.lines());
 }

@@ -5,6 +5,7 @@
 // text, and a condition on the `segment` metric compares that text too).
 import { requiredFeatures, isCategoryMetric, segmentNames, type FeatureTable } from '#shared/engine/features';
 import type { ValidPack } from '#shared/pack/validate';
+import { isSet } from '#shared/missing';
 
 export interface RelationColumn {
   name: string;
@@ -29,7 +30,7 @@ export function featuresRelation(table: FeatureTable, valid: ValidPack): Feature
       return (i: number) => (c.codes[i]! < 0 ? null : c.dictionary[c.codes[i]!]!);
     }
     const column = table.columns.get(f.key)!;
-    return (i: number) => (column[i] === column[i] ? column[i]! : null);
+    return (i: number) => (isSet(column[i]!) ? column[i]! : null);
   });
   const recorded = table.categories.get('segment');
   const segmentOf = recorded

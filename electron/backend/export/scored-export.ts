@@ -7,6 +7,7 @@ import { LadderError } from '#shared/api/result';
 import type { Engine } from '#shared/engine/engine';
 import { neutralizeCell, safeCsvField, utf8Bom } from '#shared/export/spreadsheet-safe';
 import { scoredColumns, scoredRows } from '../scoring/scored-rows';
+import { isSet } from '#shared/missing';
 
 export interface ScoredTable {
   columns: string[];
@@ -30,7 +31,7 @@ export function scoredTable(engine: Engine, names: readonly string[], only?: Rea
       let i = 0;
       for (const row of scoredRows(engine)) {
         const arr = features.arr[i]!;
-        if (keep(i)) yield [...row, names[i] ?? null, segmentOf(i), arr === arr ? arr : null];
+        if (keep(i)) yield [...row, names[i] ?? null, segmentOf(i), isSet(arr) ? arr : null];
         i++;
       }
     },

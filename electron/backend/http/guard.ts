@@ -1,6 +1,9 @@
 // Browser mode's gatekeeper. The API listens on loopback, but any web page the user visits could
-// still try to reach it (DNS rebinding, cross-site fetches, form posts). So every request must
-// carry the per-launch token, name our own host, and not come from another origin.
+// still try to reach it (DNS rebinding, cross-site fetches, form posts), and so could every other
+// local service the browser talks to. So every request must name our own host exactly once and not
+// come from another site; API calls must also carry the per-launch token in a header. No cookie
+// carries it: cookies do not separate the ports of 127.0.0.1, so one would reach every other
+// local service too.
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
@@ -9,47 +12,51 @@ export interface GuardConfig {
   token: string;
 }
 
-export type GuardVerdict = { ok: true; tokenFromQuery: boolean } | { ok: false; reason: string };
+export type GuardVerdict = { ok: true } | { ok: false; status: 400 | 403; reason: string };
 
-export const tokenCookieName = (port: number) => `ladder_token_${port}`;
+/** The header the page sends the token in. */
+export const tokenHeader = 'x-ladder-token';
 
 function allowedHosts(port: number): Set<string> {
   return new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 }
 
-function sameToken(a: string, b: string): boolean {
+export function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
+/** Node keeps the first of several Host headers; a request with two is ambiguous and refused. */
+function hostHeaderCount(req: IncomingMessage): number {
+  let count = 0;
+  for (let i = 0; i < req.rawHeaders.length; i += 2) if (req.rawHeaders[i]!.toLowerCase() === 'host') count++;
+  return count;
 }
 
-export function checkRequest(req: IncomingMessage, url: URL, config: GuardConfig): GuardVerdict {
+/** Same host, same site: what every request must satisfy, the page's own files included. */
+export function checkOrigin(req: IncomingMessage, config: Pick<GuardConfig, 'port'>): GuardVerdict {
   const hosts = allowedHosts(config.port);
-  const host = req.headers.host ?? '';
-  if (!hosts.has(host)) return { ok: false, reason: 'foreign Host header' };
-
+  if (hostHeaderCount(req) !== 1) return { ok: false, status: 400, reason: 'exactly one Host header is required' };
+  if (!hosts.has(req.headers.host ?? '')) return { ok: false, status: 403, reason: 'foreign Host header' };
   const origin = req.headers.origin;
   if (origin !== undefined && !Array.from(hosts).some((h) => origin === `http://${h}`)) {
-    return { ok: false, reason: 'cross-origin request' };
+    return { ok: false, status: 403, reason: 'cross-origin request' };
   }
   const fetchSite = req.headers['sec-fetch-site'];
   if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') {
-    return { ok: false, reason: 'cross-site request' };
+    return { ok: false, status: 403, reason: 'cross-site request' };
   }
+  return { ok: true };
+}
 
-  const fromQuery = url.searchParams.get('token');
-  const fromHeader = req.headers['x-ladder-token'];
-  const fromCookie = cookieValue(req.headers.cookie, tokenCookieName(config.port));
-  const presented = fromQuery ?? (typeof fromHeader === 'string' ? fromHeader : undefined) ?? fromCookie;
-  if (!presented || !sameToken(presented, config.token)) return { ok: false, reason: 'missing or wrong token' };
-  return { ok: true, tokenFromQuery: fromQuery !== null };
+/** API calls and uploads: our host and the launch token in the X-Ladder-Token header (nowhere else). */
+export function checkRequest(req: IncomingMessage, config: GuardConfig): GuardVerdict {
+  const origin = checkOrigin(req, config);
+  if (!origin.ok) return origin;
+  const presented = req.headers[tokenHeader];
+  if (typeof presented !== 'string' || !sameSecret(presented, config.token)) {
+    return { ok: false, status: 403, reason: 'missing or wrong token' };
+  }
+  return { ok: true };
 }

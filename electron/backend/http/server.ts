@@ -1,138 +1,128 @@
-// Browser mode: the built renderer and the API on 127.0.0.1, guarded by a per-launch token.
+// Browser mode: the built renderer and the API on 127.0.0.1. The page's own files are public (our
+// host and site only); the API and uploads need the per-launch token in a header, which the page
+// gets once from the launch code in the link Ladder prints (see launch-codes.ts).
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '#shared/api/dispatch';
-import { contentSecurityPolicy } from '#shared/security/csp';
-import { checkRequest, tokenCookieName } from './guard';
+import { checkOrigin, checkRequest, type GuardVerdict } from './guard';
+import { createLaunchCodes } from './launch-codes';
+import { BodyTooLarge, jsonType, readBody, send, sendError, sendTooLarge, textType } from './respond';
 import { loadStaticFile } from './static-files';
-import { receiveUpload } from './upload';
+import { openUploadFolder, receiveUpload, type UploadedFile } from './upload';
+import { messageOf } from '#shared/error-message';
 
 export interface BrowserServerOptions {
   dispatch: Dispatch;
   staticDir: string;
+  /** Where this launch's private upload folder is made (removed again by close()). */
+  uploadDir: string;
   port?: number;
   token?: string;
+  /** An upload has landed: the session may read it (and should delete it once imported). */
+  onUpload?: (file: UploadedFile) => void;
+  /** A tab redeemed the launch code; `nextUrl` opens the next one. */
+  onLaunchCodeUsed?: (nextUrl: string) => void;
 }
 
 export interface BrowserServer {
-  url: string;
+  /** The address to open: it carries the current one-time launch code. */
+  readonly url: string;
   port: number;
   token: string;
   close(): Promise<void>;
 }
 
-const maxBodyBytes = 16 * 1024 * 1024;
 export const binaryContentType = 'application/vnd.apache.arrow.stream';
 
-const securityHeaders = {
-  'Content-Security-Policy': contentSecurityPolicy,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-};
-
-function send(
-  res: ServerResponse,
-  status: number,
-  body: string | Buffer,
-  contentType: string,
-  extra: Record<string, string> = {},
-): void {
-  res.writeHead(status, { ...securityHeaders, 'Content-Type': contentType, 'Cache-Control': 'no-store', ...extra });
-  res.end(body);
+function refuse(res: ServerResponse, verdict: Exclude<GuardVerdict, { ok: true }>): void {
+  send(res, verdict.status, `Forbidden: ${verdict.reason}.`, textType);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBodyBytes) {
-        reject(new Error('request body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+function isJson(req: IncomingMessage): boolean {
+  // A JSON content type cannot be sent cross-site without a CORS preflight, which we never grant.
+  return (req.headers['content-type'] ?? '').startsWith('application/json');
+}
+
+async function readJson(req: IncomingMessage, res: ServerResponse): Promise<{ ok: true; value: unknown } | null> {
+  try {
+    const text = await readBody(req);
+    return { ok: true, value: text === '' ? {} : JSON.parse(text) };
+  } catch (error) {
+    if (error instanceof BodyTooLarge) sendTooLarge(res, error);
+    else sendError(res, 400, 'bad_request', 'The request body is not valid JSON.');
+    return null;
+  }
 }
 
 async function handleApi(req: IncomingMessage, res: ServerResponse, method: string, dispatch: Dispatch): Promise<void> {
-  if (req.method !== 'POST') return send(res, 405, 'POST only', 'text/plain; charset=utf-8', { Allow: 'POST' });
-  // A JSON content type cannot be sent cross-site without a CORS preflight, which we never grant.
-  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-    return send(res, 415, 'Content-Type must be application/json', 'text/plain; charset=utf-8');
-  }
-  let args: unknown;
-  try {
-    const text = await readBody(req);
-    args = text === '' ? {} : JSON.parse(text);
-  } catch {
-    const error = { ok: false, error: { code: 'bad_request', message: 'The request body is not valid JSON.' } };
-    return send(res, 400, JSON.stringify(error), 'application/json; charset=utf-8');
-  }
-  const result = await dispatch(method, args);
+  if (req.method !== 'POST') return send(res, 405, 'POST only', textType, { Allow: 'POST' });
+  if (!isJson(req)) return send(res, 415, 'Content-Type must be application/json', textType);
+  const body = await readJson(req, res);
+  if (!body) return;
+  const result = await dispatch(method, body.value);
   // Binary results (feature tables as Arrow IPC) go as raw bytes; everything else as JSON.
   if (result.ok && result.value instanceof Uint8Array) {
-    return send(
-      res,
-      200,
-      Buffer.from(result.value.buffer, result.value.byteOffset, result.value.byteLength),
-      binaryContentType,
-    );
+    const bytes = result.value;
+    return send(res, 200, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), binaryContentType);
   }
-  send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
+  send(res, 200, JSON.stringify(result), jsonType);
 }
 
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
+  const codes = createLaunchCodes();
+  const uploads = openUploadFolder(options.uploadDir);
   let port = options.port ?? 0;
+  const link = () => `http://127.0.0.1:${port}/#launch=${codes.current()}`;
+
+  const redeem = async (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method !== 'POST') return send(res, 405, 'POST only', textType, { Allow: 'POST' });
+    if (!isJson(req) || req.headers.origin === undefined) return send(res, 403, 'Forbidden.', textType);
+    const body = await readJson(req, res);
+    if (!body) return;
+    const code = (body.value as { code?: unknown } | null)?.code;
+    if (typeof code !== 'string' || !codes.redeem(code)) {
+      const message =
+        'This link has already been used (or is not from this launch of Ladder): open the newest address Ladder printed.';
+      return sendError(res, 403, 'forbidden', message);
+    }
+    options.onLaunchCodeUsed?.(link());
+    send(res, 200, JSON.stringify({ ok: true, value: { token } }), jsonType);
+  };
+
+  const upload = (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    if (req.method !== 'POST') return send(res, 405, 'POST only', textType, { Allow: 'POST' });
+    receiveUpload(req, url.searchParams.get('name') ?? 'upload', uploads.path).then(
+      (file) => {
+        options.onUpload?.(file);
+        send(res, 200, JSON.stringify({ ok: true, value: file }), jsonType);
+      },
+      (error: unknown) => sendError(res, 400, 'bad_request', `The upload failed: ${messageOf(error)}.`),
+    );
+  };
+
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const verdict = checkRequest(req, url, { port, token });
-    if (!verdict.ok) return send(res, 403, `Forbidden: ${verdict.reason}.`, 'text/plain; charset=utf-8');
-    if (verdict.tokenFromQuery && req.method === 'GET') {
-      // Trade the token in the address bar for a cookie and drop it from the URL.
-      const cookie = `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
-      url.searchParams.delete('token');
-      return send(res, 303, '', 'text/plain', { 'Set-Cookie': cookie, Location: url.pathname + url.search });
+    const site = checkOrigin(req, { port });
+    if (!site.ok) return refuse(res, site);
+    if (url.pathname === '/session') {
+      redeem(req, res).catch(() => send(res, 500, 'Internal error', textType));
+      return;
     }
-    if (url.pathname === '/upload') {
-      if (req.method !== 'POST') return send(res, 405, 'POST only', 'text/plain; charset=utf-8', { Allow: 'POST' });
-      receiveUpload(req, url.searchParams.get('name') ?? 'upload').then(
-        (file) => send(res, 200, JSON.stringify({ ok: true, value: file }), 'application/json; charset=utf-8'),
-        (error: unknown) => {
-          const message = `The upload failed: ${error instanceof Error ? error.message : String(error)}.`;
-          if (!res.headersSent)
-            send(
-              res,
-              400,
-              JSON.stringify({ ok: false, error: { code: 'bad_request', message } }),
-              'application/json; charset=utf-8',
-            );
-        },
+    if (url.pathname === '/upload' || url.pathname.startsWith('/api/')) {
+      const verdict = checkRequest(req, { port, token });
+      if (!verdict.ok) return refuse(res, verdict);
+      if (url.pathname === '/upload') return upload(req, res, url);
+      handleApi(req, res, url.pathname.slice('/api/'.length), options.dispatch).catch(() =>
+        send(res, 500, 'Internal error', textType),
       );
       return;
     }
-    if (url.pathname.startsWith('/api/')) {
-      handleApi(req, res, url.pathname.slice('/api/'.length), options.dispatch).catch(() => {
-        if (!res.headersSent) send(res, 500, 'Internal error', 'text/plain; charset=utf-8');
-      });
-      return;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD')
-      return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', textType);
     loadStaticFile(options.staticDir, url.pathname)
-      .then((file) =>
-        file ? send(res, 200, file.body, file.contentType) : send(res, 404, 'Not found', 'text/plain; charset=utf-8'),
-      )
-      .catch(() => send(res, 500, 'Internal error', 'text/plain; charset=utf-8'));
+      .then((file) => (file ? send(res, 200, file.body, file.contentType) : send(res, 404, 'Not found', textType)))
+      .catch(() => send(res, 500, 'Internal error', textType));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -140,13 +130,18 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   });
   port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    get url() {
+      return link();
+    },
     port,
     token,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          uploads.remove();
+          resolve();
+        });
       }),
   };
 }

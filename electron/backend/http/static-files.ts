@@ -1,6 +1,7 @@
 // Serves the built renderer. Paths are resolved inside the root and anything escaping it is
-// refused; unknown paths without an extension fall back to index.html (client-side routes).
-import { readFile, stat } from 'node:fs/promises';
+// refused, through a symbolic link too (the real path must stay inside the real root); unknown
+// paths without an extension fall back to index.html (client-side routes).
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const contentTypes: Record<string, string> = {
@@ -38,7 +39,9 @@ export async function loadStaticFile(root: string, urlPath: string): Promise<Sta
     if (extname(path) !== '') return null;
     path = join(base, 'index.html');
   }
-  const body = await readFile(path).catch(() => null);
+  const [realBase, realPath] = await Promise.all([realpath(base), realpath(path)]).catch(() => [null, null]);
+  if (!realBase || !realPath || !realPath.startsWith(realBase + sep)) return null;
+  const body = await readFile(realPath).catch(() => null);
   if (!body) return null;
   return { body, contentType: contentTypes[extname(path)] ?? 'application/octet-stream' };
 }

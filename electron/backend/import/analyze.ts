@@ -2,7 +2,15 @@
 // rows. Nothing is written anywhere.
 import { statSync } from 'node:fs';
 import type { ColumnSummary, SourceSummary } from '#shared/import/report';
-import { emptyProfile, inferType, observe, type Cell, type ColumnProfile } from '#shared/import/profile';
+import {
+  emptyProfile,
+  finishProfile,
+  inferType,
+  keyCheckRows,
+  observe,
+  type Cell,
+  type ColumnProfile,
+} from '#shared/import/profile';
 import { ImportFailure } from './failure';
 import { checkFile, detectFormat, readerFor } from './sources/open';
 import type { SourceInfo } from './sources/types';
@@ -96,6 +104,7 @@ export async function analyzeFile(path: string, options: AnalyzeOptions = {}): P
           headers.push(uniqueHeaders([...headers, name], [])[headers.length]!);
           const p = emptyProfile();
           p.nulls = rows;
+          p.keyRows = p.keyBlanks = Math.min(rows, keyCheckRows);
           profiles.push(p);
         },
         row(cells, row) {
@@ -116,6 +125,7 @@ export async function analyzeFile(path: string, options: AnalyzeOptions = {}): P
     if (!(error instanceof EnoughRows)) throw error;
     complete = false;
   }
+  for (const p of profiles) finishProfile(p);
   if (headers.length === 0) throw new ImportFailure(`${fileName} has no header row.`);
   if (rows === 0) throw new ImportFailure(`${fileName} has a header row but no data rows.`);
   if (short > 0)

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import type { ImportKind } from '#shared/domain/workspace';
 import { LadderError } from '#shared/api/result';
+import { describeIssues, zodIssues } from '#shared/issues';
 import {
   mappingSpec,
   normalizeMappingFile,
@@ -23,6 +24,7 @@ import { runImport } from './run-import';
 import { checkFile } from './sources/open';
 import { undoImport } from './undo';
 import { analyzeInBackground } from './worker-client';
+import { messageOf } from '#shared/error-message';
 
 export interface ImportState {
   analyses: Map<string, FileAnalysis>;
@@ -134,15 +136,12 @@ export function parseMappingJson(text: string, fileName: string): MappingSpec {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new ImportFailure(
-      `The mapping file ${fileName} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
-    );
+    throw new ImportFailure(`The mapping file ${fileName} is not valid JSON (${messageOf(error)}).`);
   }
   const parsed = mappingSpec.safeParse(normalizeMappingFile(raw));
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
     throw new ImportFailure(
-      `The mapping file ${fileName} is not valid: ${issue ? `${issue.path.join('.') || '(top)'}: ${issue.message}` : 'unknown problem'}.`,
+      `The mapping file ${fileName} is not valid: ${describeIssues(zodIssues(parsed.error), 1)}.`,
     );
   }
   return parsed.data;

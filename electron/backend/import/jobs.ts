@@ -13,6 +13,7 @@ export type JobStatus<R> = ImportJobStatus<R>;
 
 interface Job {
   controller: AbortController;
+  done: Promise<void>;
   progress: ImportProgress;
   startedAt: number;
   result: unknown;
@@ -38,8 +39,10 @@ export function createJobRunner() {
   return {
     start<R>(bytesTotal: number, phase: JobPhase, work: (ctx: JobContext) => Promise<R>): string {
       const jobId = randomUUID();
+      let settle = () => {};
       const job: Job = {
         controller: new AbortController(),
+        done: new Promise<void>((resolve) => (settle = resolve)),
         progress: { jobId, phase, bytesRead: 0, bytesTotal, rows: 0, rowsPerSecond: 0, etaSeconds: null },
         startedAt: Date.now(),
         result: null,
@@ -70,6 +73,7 @@ export function createJobRunner() {
           job.progress = { ...job.progress, phase: 'done', bytesRead: bytesTotal, etaSeconds: 0 };
           job.finishedAt = Date.now();
           prune();
+          settle();
         },
         (error: unknown) => {
           const cancelled = error instanceof ImportCancelled || job.controller.signal.aborted;
@@ -80,6 +84,7 @@ export function createJobRunner() {
           job.progress = { ...job.progress, phase: cancelled ? 'cancelled' : 'failed', etaSeconds: null };
           job.finishedAt = Date.now();
           prune();
+          settle();
         },
       );
       return jobId;
@@ -98,6 +103,13 @@ export function createJobRunner() {
       if (!job || job.finishedAt !== null) return false;
       job.controller.abort(new ImportCancelled());
       return true;
+    },
+    /** Resolves with the job's final phase once it has finished. */
+    async finished(jobId: string): Promise<JobPhase | null> {
+      const job = jobs.get(jobId);
+      if (!job) return null;
+      await job.done;
+      return job.progress.phase;
     },
     /** Resolves when no job is running (tests and shutdown). */
     running: () => [...jobs.values()].filter((j) => j.finishedAt === null).length,

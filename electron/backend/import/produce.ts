@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import type { ImportPlan } from '#shared/import/mapping';
 import type { ColumnReport, RejectedValue } from '#shared/import/report';
 import { ImportFailure } from './failure';
-import { emptyProfile, observe, type ColumnProfile } from '#shared/import/profile';
+import { emptyProfile, finishProfile, observe, type ColumnProfile } from '#shared/import/profile';
 import { packBatch, type Batch } from './batch';
 import { createRecordBuilder, type RecordOut } from './records';
 import { readerFor } from './sources/open';
@@ -100,6 +100,7 @@ export async function produceRecords(
   if (!headerSeen) throw new ImportFailure(`${request.fileName} has no header row.`);
   flush();
   await waiting;
+  for (const p of profiles ?? []) if (p) finishProfile(p);
   return {
     rowsRead: rows,
     rowsWithTextKept: builder.rowsWithTextKept,

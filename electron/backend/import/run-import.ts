@@ -32,7 +32,8 @@ export interface RunImportOptions {
 
 const maxRejectedListed = 1000;
 
-const decisive = (c: ColumnPlan) => [c.field, c.skip, c.type, c.dateOrder, c.needsDateOrder, c.numericDates].join('|');
+const decisive = (c: ColumnPlan) =>
+  [c.field, c.skip, c.type, c.dateOrder, c.needsDateOrder, c.numericDates, c.percentScale].join('|');
 
 /**
  * The columns whose plan depends on their values: dates (day/month order, serials), and columns
@@ -159,7 +160,7 @@ export async function runImport(o: RunImportOptions): Promise<ImportReport> {
       rejected: [...rejected].sort((a, b) => a.row - b.row),
       rejectedTruncated: rejectedCount > rejected.length,
       columns: summary.columns,
-      warnings: analysis.warnings,
+      warnings: [...analysis.warnings, ...plan.notes],
       durationMs: Date.now() - started,
     };
     if (!committing) {

@@ -3,13 +3,14 @@
 // way the caller sees the same promises, progress and cancellation.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type TransferListItem } from 'node:worker_threads';
 import { LadderError } from '#shared/api/result';
+import { createCaller, type RemoteFailure, type ReplyEnvelope } from '#shared/request-reply';
 import { analyzeFile, type FileAnalysis } from './analyze';
 import { ImportCancelled, ImportFailure } from './failure';
 import type { Batch } from './batch';
 import { produceRecords, type ProduceRequest, type ProduceSummary } from './produce';
-import type { WorkerReply, WorkerRequest } from './worker-protocol';
+import type { WorkerEvent, WorkerInbound, WorkerReplies, WorkerRequest } from './worker-protocol';
 
 export function workerScriptPath(): string | null {
   const fromEnv = process.env.LADDER_IMPORT_WORKER;
@@ -28,20 +29,23 @@ interface RunOptions {
   onProgress?: (bytesRead: number, rows: number) => void;
 }
 
-function replyError(reply: Extract<WorkerReply, { type: 'error' }>): Error {
-  if (reply.code === 'cancelled') return new ImportCancelled();
-  if (reply.code === 'bad_request') return new ImportFailure(reply.message);
-  return new LadderError('internal', `The import stopped: ${reply.message}`);
+function failureError(failure: RemoteFailure): Error {
+  if (failure.code === 'cancelled') return new ImportCancelled();
+  if (failure.code === 'bad_request') return new ImportFailure(failure.message);
+  return new LadderError('internal', `The import stopped: ${failure.message}`);
 }
 
-function inWorker<T>(
+/** One request in a worker of its own (ended when the request settles or is cancelled). */
+function inWorker<O extends WorkerRequest['op']>(
   script: string,
-  request: WorkerRequest,
+  request: Extract<WorkerRequest, { op: O }>,
   options: RunOptions,
-  onReply: (reply: WorkerReply, send: (m: WorkerRequest) => void) => T | undefined,
-): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
+  onBatch?: (batch: Batch, ack: () => void) => void,
+): Promise<WorkerReplies[O]> {
+  return new Promise<WorkerReplies[O]>((resolve, reject) => {
     const worker = new Worker(script);
+    const post = (message: WorkerInbound, transfer: TransferListItem[] = []) => worker.postMessage(message, transfer);
+    const caller = createCaller<WorkerRequest, WorkerReplies, WorkerEvent, TransferListItem>(post, failureError);
     let settled = false;
     const finish = (fn: () => void) => {
       if (settled) return;
@@ -53,25 +57,27 @@ function inWorker<T>(
     const onAbort = () => finish(() => reject(new ImportCancelled()));
     if (options.signal?.aborted) return onAbort();
     options.signal?.addEventListener('abort', onAbort);
-    const send = (m: WorkerRequest) => worker.postMessage(m);
-    worker.on('message', (reply: WorkerReply) => {
-      if (settled) return;
-      if (reply.type === 'error') return finish(() => reject(replyError(reply)));
-      if (reply.type === 'progress') return options.onProgress?.(reply.bytesRead, reply.rows);
+    worker.on('message', (reply: ReplyEnvelope<WorkerEvent>) => {
+      if (!settled) caller.receive(reply);
+    });
+    worker.on('error', (error) =>
+      caller.failAll(new LadderError('internal', `The import worker failed: ${error.message}`)),
+    );
+    worker.on('exit', (code) =>
+      caller.failAll(new LadderError('internal', `The import worker stopped (exit code ${code}).`)),
+    );
+    const onEvent = (event: WorkerEvent) => {
+      if (event.type === 'progress') return options.onProgress?.(event.bytesRead, event.rows);
       try {
-        const result = onReply(reply, send);
-        if (result !== undefined) finish(() => resolve(result));
+        onBatch?.(event.batch, () => post({ op: 'ack' }));
       } catch (error) {
         finish(() => reject(error));
       }
-    });
-    worker.on('error', (error) =>
-      finish(() => reject(new LadderError('internal', `The import worker failed: ${error.message}`))),
+    };
+    caller.call(request, { onEvent }).then(
+      (value) => finish(() => resolve(value)),
+      (error: unknown) => finish(() => reject(error)),
     );
-    worker.on('exit', (code) =>
-      finish(() => reject(new LadderError('internal', `The import worker stopped (exit code ${code}).`))),
-    );
-    send(request);
   });
 }
 
@@ -88,9 +94,7 @@ export function analyzeInBackground(
       onProgress: options.onProgress,
       maxRows: options.maxRows,
     });
-  return inWorker(script, { type: 'analyze', path, sheet, maxRows: options.maxRows }, options, (reply) =>
-    reply.type === 'analysis' ? reply.analysis : undefined,
-  );
+  return inWorker(script, { op: 'analyze', path, sheet, maxRows: options.maxRows }, options);
 }
 
 /** `onBatch` runs on this thread (it writes to SQLite); the worker waits for it between batches. */
@@ -101,15 +105,11 @@ export function produceInBackground(
 ): Promise<ProduceSummary> {
   const script = workerScriptPath();
   if (!script) return produceRecords(request, onBatch, options.signal);
-  return inWorker(script, { type: 'produce', request }, options, (reply, send) => {
-    if (reply.type === 'batch') {
-      onBatch(reply.batch);
-      // Acknowledge on the next turn of the event loop: Node delivers every message already queued
-      // in one go, so an immediate ack would let the worker keep the queue full and starve HTTP and
-      // IPC requests (progress, cancel) for seconds.
-      setImmediate(() => send({ type: 'ack' }));
-      return undefined;
-    }
-    return reply.type === 'produced' ? reply.summary : undefined;
+  return inWorker(script, { op: 'produce', request }, options, (batch, ack) => {
+    onBatch(batch);
+    // Acknowledge on the next turn of the event loop: Node delivers every message already queued
+    // in one go, so an immediate ack would let the worker keep the queue full and starve HTTP and
+    // IPC requests (progress, cancel) for seconds.
+    setImmediate(ack);
   });
 }

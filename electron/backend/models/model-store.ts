@@ -3,24 +3,13 @@ import { LadderError } from '#shared/api/result';
 import type { ModelSummary, ModelVersion, VersionSummary } from '#shared/domain/models';
 import type { RulePack } from '#shared/pack/schema';
 import type { Db } from '../store/sqlite';
-
-interface VersionRow {
-  id: number;
-  model_id: number;
-  version: number;
-  note: string | null;
-  created_at: string;
-  pack: string;
-}
+import { all, get, type ModelRow, type ModelVersionRow } from '../store/rows';
 
 export function listModels(db: Db): ModelSummary[] {
-  return (
-    db
-      .prepare(
-        `SELECT m.id, m.name, m.created_at, count(v.id) AS versions, max(v.created_at) AS updated_at
-         FROM models m LEFT JOIN model_versions v ON v.model_id = m.id GROUP BY m.id ORDER BY updated_at DESC, m.id DESC`,
-      )
-      .all() as { id: number; name: string; created_at: string; versions: number; updated_at: string | null }[]
+  return all<ModelRow & { versions: number; updated_at: string | null }>(
+    db,
+    `SELECT m.id, m.name, m.created_at, count(v.id) AS versions, max(v.created_at) AS updated_at
+     FROM models m LEFT JOIN model_versions v ON v.model_id = m.id GROUP BY m.id ORDER BY updated_at DESC, m.id DESC`,
   ).map((r) => ({
     id: r.id,
     name: r.name,
@@ -31,11 +20,11 @@ export function listModels(db: Db): ModelSummary[] {
 }
 
 export function listVersions(db: Db, modelId: number): VersionSummary[] {
-  const rows = db
-    .prepare(
-      'SELECT id, model_id, version, note, created_at, pack FROM model_versions WHERE model_id = ? ORDER BY version DESC',
-    )
-    .all(modelId) as VersionRow[];
+  const rows = all<ModelVersionRow>(
+    db,
+    'SELECT id, model_id, version, note, created_at, pack FROM model_versions WHERE model_id = ? ORDER BY version DESC',
+    modelId,
+  );
   if (rows.length === 0 && !db.prepare('SELECT 1 FROM models WHERE id = ?').get(modelId))
     throw new LadderError('not_found', 'That model no longer exists.');
   return rows.map((r) => ({
@@ -49,9 +38,11 @@ export function listVersions(db: Db, modelId: number): VersionSummary[] {
 }
 
 export function getVersion(db: Db, versionId: number): ModelVersion {
-  const row = db
-    .prepare('SELECT id, model_id, version, note, created_at, pack FROM model_versions WHERE id = ?')
-    .get(versionId) as VersionRow | undefined;
+  const row = get<ModelVersionRow>(
+    db,
+    'SELECT id, model_id, version, note, created_at, pack FROM model_versions WHERE id = ?',
+    versionId,
+  );
   if (!row) throw new LadderError('not_found', 'That model version no longer exists.');
   return {
     id: row.id,

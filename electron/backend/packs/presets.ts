@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { LadderError } from '#shared/api/result';
 import { limits } from '#shared/pack/schema';
-import type { ValidPack } from '#shared/pack/validate';
+import { describePackIssues, type ValidPack } from '#shared/pack/validate';
 import { readPack } from '#shared/pack/document';
 import { resourcesDir } from '../paths';
 import type { PresetInfo } from '#shared/domain/packs';
@@ -26,17 +26,7 @@ export function listPresets(): PresetInfo[] {
 /** Validates a pack file's text (JSON, or YAML when it does not start with "{"). */
 export function validateOrThrow(text: string, source: string): ValidPack {
   const checked = readPack(text);
-  if (!checked.ok) {
-    const first = checked.issues[0]!;
-    const more =
-      checked.issues.length > 1
-        ? ` (and ${checked.issues.length - 1} more problem${checked.issues.length > 2 ? 's' : ''})`
-        : '';
-    throw new LadderError(
-      'bad_request',
-      `${source} is not a valid rule pack: ${first.path ? `${first.path}: ` : ''}${first.message}${more}`,
-    );
-  }
+  if (!checked.ok) throw new LadderError('bad_request', describePackIssues(checked.issues, source));
   return checked.value;
 }
 

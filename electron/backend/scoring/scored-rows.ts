@@ -2,6 +2,7 @@
 // score, stage, then one 0/1 column per signal id (fired and enabled) and per filter id (enabled
 // and its condition holds).
 import type { Engine } from '#shared/engine/engine';
+import { filterHit, hasBit } from '#shared/engine/classes';
 
 export function scoredColumns(engine: Engine): string[] {
   return [
@@ -25,8 +26,8 @@ export function* scoredRows(engine: Engine): Generator<(string | number)[]> {
       outcomes.score[c]!,
       model.stages[outcomes.stage[c]!]!.id,
     ];
-    for (let s = 0; s < signals; s++) row.push(pack.signals[s]!.enabled && (mask >>> s) & 1 ? 1 : 0);
-    pack.filters.forEach((f, k) => row.push(f.enabled && (context >>> (6 + k)) & 1 ? 1 : 0));
+    for (let s = 0; s < signals; s++) row.push(pack.signals[s]!.enabled && hasBit(mask, s) ? 1 : 0);
+    pack.filters.forEach((f, k) => row.push(f.enabled && filterHit(context, k) ? 1 : 0));
     yield row;
   }
 }

@@ -1,6 +1,6 @@
-// Writes scored accounts to CSV or JSON, streaming so a million rows never sit in one string.
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
+// Writes scored accounts to CSV or JSON, streaming so a million rows never sit in one string, and
+// atomically (see atomic-write.ts).
+import { writeFileAtomic } from '../atomic-write';
 import type { Engine } from '#shared/engine/engine';
 import type { ModelResult } from '#shared/engine/aggregate';
 import { scoredColumns, scoredRows } from './scored-rows';
@@ -10,22 +10,8 @@ const csvCell = (v: string | number) => {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-export async function writeLines(path: string, lines: Iterable<string>): Promise<void> {
-  const out = createWriteStream(path);
-  let buffer = '';
-  for (const line of lines) {
-    buffer += line;
-    if (buffer.length > 1 << 16) {
-      if (!out.write(buffer)) await once(out, 'drain');
-      buffer = '';
-    }
-  }
-  out.end(buffer);
-  await once(out, 'finish');
-}
-
-export function writeScoredCsv(engine: Engine, path: string): Promise<void> {
-  return writeLines(
+export function writeScoredCsv(engine: Engine, path: string): Promise<number> {
+  return writeFileAtomic(
     path,
     (function* () {
       yield `${scoredColumns(engine).join(',')}\n`;
@@ -43,9 +29,9 @@ export function writeScoredJson(
   engine: Engine,
   path: string,
   meta: { pack: string; asOf: string; result: ModelResult },
-): Promise<void> {
+): Promise<number> {
   const columns = scoredColumns(engine);
-  return writeLines(
+  return writeFileAtomic(
     path,
     (function* () {
       yield `{"pack":${JSON.stringify(meta.pack)},"asOf":${JSON.stringify(meta.asOf)},"aggregates":${JSON.stringify(meta.result)},"accounts":[\n`;

@@ -3,8 +3,10 @@
 import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { LadderError } from '#shared/api/result';
+import { commitFile, tempPathFor, writeFailure } from '../atomic-write';
 import { connect, type Db } from './sqlite';
 import { applicationId, latestVersion, migrations as defaultMigrations, type Migration } from './migrations';
+import { messageOf } from '#shared/error-message';
 
 export interface Workspace {
   path: string;
@@ -93,7 +95,7 @@ function inspectReadOnly(path: string, latest: number): Inspection {
     return { version, appId, tables };
   } catch (error) {
     if (error instanceof LadderError) throw error;
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = messageOf(error);
     throw new LadderError(
       'invalid_workspace',
       `${name} is damaged or unreadable (SQLite reports: ${detail}); it was left unchanged.`,
@@ -134,13 +136,24 @@ export async function openWorkspace(path: string, options: OpenOptions = {}): Pr
   if (!exists && !options.create) throw new LadderError('not_found', `There is no workspace file at ${path}.`);
   if (exists && statSync(path).isDirectory())
     throw new LadderError('invalid_workspace', `${name} is a folder, not a workspace file.`);
+  // An empty file is not a workspace someone made: opening must not turn it into one.
+  if (exists && !options.create && statSync(path).size === 0)
+    throw new LadderError('invalid_workspace', `${name} is an empty file, not a Ladder workspace.`);
 
   const found = exists && statSync(path).size > 0 ? inspect(path, latest) : { version: 0, appId: 0, tables: 0 };
   const db = connect(path);
   try {
     if (found.version > 0 && found.version < latest) {
       const backupPath = backupPathFor(path, found.version);
-      await db.backup(backupPath);
+      // Written under a temporary name and renamed once synced: a half backup is never left.
+      const tmp = tempPathFor(backupPath);
+      try {
+        await db.backup(tmp);
+        commitFile(tmp, backupPath);
+      } catch (error) {
+        rmSync(tmp, { force: true });
+        throw writeFailure(backupPath, error);
+      }
       options.onBackup?.(backupPath);
     }
     configure(db);

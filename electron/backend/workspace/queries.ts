@@ -2,6 +2,7 @@
 import type { ArrBySegmentTier, ImportRecord, Overview, PatternShare, WorkspaceInfo } from '#shared/domain/workspace';
 import type { Workspace } from '../store/open-workspace';
 import type { Db } from '../store/sqlite';
+import { all, type ImportRow, type MetaRow } from '../store/rows';
 
 const count = (db: Db, sql: string): number => Number(db.prepare(sql).pluck().get() ?? 0);
 
@@ -21,17 +22,12 @@ function periodRange(db: Db): Overview['periodRange'] {
   return { from, to, periods };
 }
 
-interface ImportRow {
-  id: number;
-  file_name: string;
-  kind: string;
-  rows_imported: number;
-  rows_rejected: number;
-  finished_at: string;
-  undone_at: string | null;
-}
+type ImportSummaryRow = Pick<
+  ImportRow,
+  'id' | 'file_name' | 'kind' | 'rows_imported' | 'rows_rejected' | 'finished_at' | 'undone_at'
+>;
 
-const toImportRecord = (r: ImportRow): ImportRecord => ({
+const toImportRecord = (r: ImportSummaryRow): ImportRecord => ({
   id: r.id,
   fileName: r.file_name,
   kind: r.kind,
@@ -42,17 +38,15 @@ const toImportRecord = (r: ImportRow): ImportRecord => ({
 });
 
 function imports(db: Db, limit: number): ImportRecord[] {
-  const rows = db
-    .prepare(
-      'SELECT id, file_name, kind, rows_imported, rows_rejected, finished_at, undone_at FROM imports ORDER BY id DESC LIMIT ?',
-    )
-    .all(limit) as ImportRow[];
-  return rows.map(toImportRecord);
+  return all<ImportSummaryRow>(
+    db,
+    'SELECT id, file_name, kind, rows_imported, rows_rejected, finished_at, undone_at FROM imports ORDER BY id DESC LIMIT ?',
+    limit,
+  ).map(toImportRecord);
 }
 
 function meta(db: Db): Map<string, string> {
-  const rows = db.prepare('SELECT key, value FROM workspace_meta').all() as { key: string; value: string }[];
-  return new Map(rows.map((r) => [r.key, r.value]));
+  return new Map(all<MetaRow>(db, 'SELECT key, value FROM workspace_meta').map((r) => [r.key, r.value]));
 }
 
 function demoInfo(db: Db): WorkspaceInfo['demo'] {

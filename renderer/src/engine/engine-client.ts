@@ -1,4 +1,5 @@
 // The UI's handle on the engine worker: typed requests, promise replies.
+import { createCaller } from '#shared/request-reply';
 import type { Envelope, Replies, Reply, Request } from './protocol';
 
 type Op = Request['op'];
@@ -11,27 +12,14 @@ export interface EngineClient {
 
 export function createEngineClient(): EngineClient {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'ladder-engine' });
-  const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
-  let nextId = 1;
-  worker.onmessage = (event: MessageEvent<Reply>) => {
-    const entry = pending.get(event.data.id);
-    pending.delete(event.data.id);
-    if (!entry) return;
-    if (event.data.ok) entry.resolve(event.data.value);
-    else entry.reject(new Error(event.data.error));
-  };
-  worker.onerror = (event) => {
-    for (const entry of pending.values()) entry.reject(new Error(`The engine stopped: ${event.message}`));
-    pending.clear();
-  };
+  const caller = createCaller<Request, Replies, never, Transferable>(
+    (envelope, transfer) => worker.postMessage(envelope, transfer),
+    (failure) => new Error(failure.message),
+  );
+  worker.onmessage = (event: MessageEvent<Reply>) => caller.receive(event.data);
+  worker.onerror = (event) => caller.failAll(new Error(`The engine stopped: ${event.message}`));
   return {
-    send(request, transfer = []) {
-      const id = nextId++;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-        worker.postMessage({ id, ...request } satisfies Envelope, transfer);
-      });
-    },
+    send: (request, transfer = []) => caller.call(request, { transfer }),
     terminate: () => worker.terminate(),
   };
 }

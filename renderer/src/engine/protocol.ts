@@ -1,4 +1,5 @@
-// Messages between the UI and the engine worker.
+// Messages between the UI and the engine worker (carried by #shared/request-reply).
+import type { Envelope as RequestEnvelope, ReplyEnvelope } from '#shared/request-reply';
 import type { ModelResult } from '#shared/engine/aggregate';
 import type { Explanation } from '#shared/engine/explain';
 import type { MoversMatrix } from '#shared/workbench/movers';
@@ -44,5 +45,5 @@ export interface Replies {
   matchingIds: string[];
 }
 
-export type Envelope = { id: number } & Request;
-export type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
+export type Envelope = RequestEnvelope<Request>;
+export type Reply = ReplyEnvelope;

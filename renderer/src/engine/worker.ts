@@ -1,16 +1,10 @@
 // The engine worker: all scoring runs here, off the UI thread, so a slider never waits.
 /// <reference lib="webworker" />
+import { answer } from '#shared/request-reply';
 import { createEngineHandler } from './engine-handler';
-import type { Envelope, Reply } from './protocol';
+import type { Envelope, Request } from './protocol';
 
 const handle = createEngineHandler();
 
-self.onmessage = (event: MessageEvent<Envelope>) => {
-  let reply: Reply;
-  try {
-    reply = { id: event.data.id, ok: true, value: handle(event.data) };
-  } catch (error) {
-    reply = { id: event.data.id, ok: false, error: error instanceof Error ? error.message : String(error) };
-  }
-  self.postMessage(reply);
-};
+self.onmessage = (event: MessageEvent<Envelope>) =>
+  void answer<Request>(event.data, handle, (reply) => self.postMessage(reply));

@@ -2,12 +2,13 @@
 // undo/redo history, validation issues and the engine's latest answers for both.
 import { create } from 'zustand';
 import type { RulePackInput } from '#shared/pack/schema';
-import type { PackIssue } from '#shared/pack/validate';
+import { describePackIssues, type PackIssue } from '#shared/pack/validate';
 import { ApiCallError } from '#shared/api/client';
 import { api } from '../api';
 import { engineSession } from '../engine/engine-session';
 import type { Snapshot } from '../engine/protocol';
 import { fastSnapshot, rememberClasses } from '../engine/fast-path';
+import { messageOf } from '#shared/error-message';
 
 export type ModelSource =
   | { kind: 'preset'; id: string; name: string }
@@ -49,8 +50,6 @@ export interface ModelState {
   reloadData(): Promise<void>;
 }
 
-const messageOf = (error: unknown) =>
-  error instanceof ApiCallError || error instanceof Error ? error.message : String(error);
 export const isDirty = (s: Pick<ModelState, 'baseline' | 'draft'>) =>
   s.draft !== null && JSON.stringify(s.draft) !== JSON.stringify(s.baseline);
 const groupWindowMs = 800;
@@ -102,8 +101,7 @@ export const useModelStore = create<ModelState>((set, get) => {
     try {
       const loaded = await engineSession.load(pack).finally(stopWatching);
       const base = await engineSession.update('baseline', pack, '');
-      if (base?.set.status === 'invalid')
-        throw new Error(base.set.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
+      if (base?.set.status === 'invalid') throw new Error(describePackIssues(base.set.issues, 'The model'));
       set({
         source,
         baseline: pack,

@@ -1,8 +1,8 @@
 // What the overview needs from the backend, and the commands that change the open workspace.
 import { create } from 'zustand';
 import type { Overview, RecentWorkspace, WorkspaceRef } from '#shared/domain/workspace';
-import { ApiCallError } from '#shared/api/client';
 import { api, isDesktop } from '../api';
+import { messageOf } from '#shared/error-message';
 
 type LoadState = 'loading' | 'ready' | 'error';
 
@@ -22,9 +22,6 @@ export interface WorkspaceState {
   loadRecent(): Promise<void>;
   dismissError(): void;
 }
-
-const messageOf = (error: unknown) =>
-  error instanceof ApiCallError || error instanceof Error ? error.message : String(error);
 
 export const useWorkspaceStore = create<WorkspaceState>((set, get) => ({
   state: 'loading',

@@ -89,6 +89,14 @@ describe('export API', () => {
         message: 'This is not a valid rule pack: signals[0].metric: Unknown metric "nope".',
       },
     });
+    // The workbench words the same invalid pack the same way (one describer), naming the model.
+    await expect(call('features.load', { pack: broken })).resolves.toEqual({
+      ok: false,
+      error: {
+        code: 'bad_request',
+        message: 'The model is not a valid rule pack: signals[0].metric: Unknown metric "nope".',
+      },
+    });
     await expect(call('export.readPack', { text: 'a: &x 1\nb: *x\n' })).resolves.toMatchObject({
       ok: false,
       error: { code: 'bad_request', message: /not valid YAML/ },

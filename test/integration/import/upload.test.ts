@@ -3,7 +3,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { basename, dirname, join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { createBackendDispatch } from '../../../electron/backend/api/backend-dispatch';
 import { startBrowserServer, type BrowserServer } from '../../../electron/backend/http/server';
 import { safeFileName } from '../../../electron/backend/http/upload';
@@ -42,7 +41,11 @@ beforeAll(async () => {
   const staticDir = join(dir.path, 'renderer');
   mkdirSync(staticDir);
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html>');
-  server = await startBrowserServer({ dispatch: createBackendDispatch(createSession(dir.path)), staticDir });
+  server = await startBrowserServer({
+    dispatch: createBackendDispatch(createSession(dir.path)),
+    staticDir,
+    uploadDir: join(dir.path, 'uploads'),
+  });
 });
 afterAll(async () => {
   await server.close();
@@ -77,10 +80,10 @@ describe('POST /upload', () => {
     expect(reply.status).toBe(200);
     const { value } = JSON.parse(reply.body) as { value: { path: string; bytes: number } };
     expect(basename(value.path)).toBe('accounts.csv');
-    expect(dirname(dirname(value.path))).toBe(join(tmpdir(), 'ladder-uploads'));
+    expect(dirname(dirname(dirname(value.path)))).toBe(join(dir.path, 'uploads'));
     expect(value.bytes).toBe(24);
     expect(readFileSync(value.path, 'utf8')).toBe('account_id,name\nA1,Acme\n');
-    expect(existsSync(join(tmpdir(), 'ladder-uploads', '..', 'etc', 'accounts.csv'))).toBe(false);
+    expect(existsSync(join(dir.path, 'etc', 'accounts.csv'))).toBe(false);
   });
 
   it('makes any name safe to create', () => {

@@ -1,6 +1,6 @@
 // Small feature tables and packs for engine tests.
 import type { FeatureTable } from '#shared/engine/features';
-import { checkPack, formatIssues, type ValidPack } from '#shared/pack/validate';
+import { checkPack, describePackIssues, type ValidPack } from '#shared/pack/validate';
 import type { RulePackInput } from '#shared/pack/schema';
 
 export function features(input: {
@@ -28,7 +28,7 @@ export function features(input: {
 
 export function valid(pack: RulePackInput | Record<string, unknown>): ValidPack {
   const checked = checkPack(pack);
-  if (!checked.ok) throw new Error(formatIssues(checked.issues));
+  if (!checked.ok) throw new Error(describePackIssues(checked.issues));
   return checked.value;
 }
 

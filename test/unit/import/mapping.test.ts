@@ -41,7 +41,7 @@ describe('mapping files', () => {
 
   it('says exactly what is wrong with a bad mapping file', () => {
     expect(() => parseMappingJson('{"columns": {"A": 3}}', 'm.json')).toThrow(
-      /The mapping file m\.json is not valid: columns\.0/,
+      /The mapping file m\.json is not valid: columns\[0\]/,
     );
     expect(() => parseMappingJson('{nope', 'm.json')).toThrow(/m\.json is not valid JSON/);
     expect(() => parseMappingJson('{"kind": "planets"}', 'm.json')).toThrow(/kind/);

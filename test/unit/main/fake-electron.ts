@@ -81,7 +81,23 @@ export function fakeElectronModule() {
     },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => {} },
     utilityProcess: {
-      fork: () => Object.assign(new EventEmitter(), { postMessage: () => {}, kill: () => {} }),
+      /** The backend: records each message and answers with what it received. */
+      posted: [] as unknown[],
+      fork() {
+        const posted = this.posted;
+        const child: EventEmitter & { postMessage(m: { id: number }): void; kill(): void } = Object.assign(
+          new EventEmitter(),
+          {
+            postMessage(message: { id: number }) {
+              posted.push(message);
+              const result = { ok: true, value: message };
+              queueMicrotask(() => child.emit('message', { id: message.id, ok: true, value: result }));
+            },
+            kill: () => {},
+          },
+        );
+        return child;
+      },
     },
   };
 }

@@ -132,13 +132,58 @@ describe('IPC', () => {
       invoke()(event('app://ladder/index.html'), 'dialog.saveFile', { defaultName: 'seven-signal-table.duckdb.sql' }),
     ).resolves.toEqual({
       ok: true,
-      value: { path: '/chosen/by-user.sql' },
+      value: { path: expect.stringMatching(/^ladder-file:[0-9a-f]{32}$/) },
     });
     const { dialog } = (await import('electron')) as unknown as { dialog: { saveRequests: unknown[] } };
     expect(dialog.saveRequests.at(-1)).toMatchObject({
       defaultPath: 'seven-signal-table.duckdb.sql',
       filters: [{ extensions: ['sql'] }, { extensions: ['*'] }],
     });
+  });
+});
+
+describe('paths from the window', () => {
+  const invoke = () => handlers.get('ipc:ladder:invoke')!;
+  const ours = { senderFrame: { url: 'app://ladder/index.html' }, sender: {} as { mainFrame: unknown } };
+  ours.sender.mainFrame = ours.senderFrame;
+  const pack = { schemaVersion: 1 };
+  const backendMessages = () => (electron.utilityProcess as unknown as { posted: any[] }).posted;
+
+  it('are never taken as typed: a raw path is refused before it reaches the backend', async () => {
+    const before = backendMessages().length;
+    for (const [name, args] of [
+      ['import.analyze', { path: '/etc/passwd', kind: 'accounts' }],
+      ['export.save', { format: 'sql', pack, path: '/home/user/.bashrc' }],
+      ['workspace.open', { path: '/etc/shadow' }],
+      ['workspace.createDemo', { path: '/home/user/important.ladder', overwrite: true }],
+    ] as const) {
+      await expect(invoke()(ours, name, args)).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'forbidden', message: expect.stringMatching(/only use files chosen in Ladder’s own dialogs/) },
+      });
+    }
+    expect(backendMessages().length).toBe(before);
+  });
+
+  it('reach the backend only as the handle a main-process dialog issued, for the same use', async () => {
+    const saved = (await invoke()(ours, 'dialog.saveFile', { defaultName: 'x.sql' })) as { value: { path: string } };
+    const handle = saved.value.path;
+    const reply = (await invoke()(ours, 'export.save', { format: 'sql', pack, path: handle })) as {
+      value: { name: string; args: { path: string }; grants: unknown[] };
+    };
+    expect(reply.value).toMatchObject({
+      name: 'export.save',
+      args: { path: '/chosen/by-user.sql' },
+      grants: [{ path: '/chosen/by-user.sql', access: 'write' }],
+    });
+    // A save handle does not open a file for reading, nor does a made-up handle work.
+    await expect(invoke()(ours, 'import.analyze', { path: handle, kind: 'accounts' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    await expect(
+      invoke()(ours, 'export.save', { format: 'sql', pack, path: 'ladder-file:00000000000000000000000000000000' }),
+    ).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });
 

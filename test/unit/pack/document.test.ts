@@ -55,7 +55,7 @@ function documentOf(id: string) {
     meta: {
       version: '1.2.0',
       author: 'RevOps «team»',
-      notes: 'Line one\nline two',
+      notes: 'Line one;\tline two (a tab is fine; line breaks are refused)',
       created: '2026-11-20T10:00:00Z',
       changelog: [{ version: '1.2.0', date: '2026-11-20', notes: 'Raised the seat threshold.' }],
     },

@@ -8,6 +8,7 @@ import { loadPackArgument } from '../../packs/presets';
 import { openWorkspace } from '../../store/open-workspace';
 import { parseArgs, requireString, UsageError, type CommandSpec } from '../args';
 import { formatCount, type CliIo } from '../io';
+import { isSet } from '#shared/missing';
 
 export const calibrateSpec: CommandSpec = {
   name: 'calibrate',
@@ -34,8 +35,8 @@ export const calibrateSpec: CommandSpec = {
   },
 };
 
-const pct = (x: number) => (x === x ? `${(100 * x).toFixed(1)} %` : 'n/a');
-const num = (x: number, d = 3) => (x === x ? x.toFixed(d) : 'n/a');
+const pct = (x: number) => (isSet(x) ? `${(100 * x).toFixed(1)} %` : 'n/a');
+const num = (x: number, d = 3) => (isSet(x) ? x.toFixed(d) : 'n/a');
 
 export async function runCalibrate(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(calibrateSpec, argv);

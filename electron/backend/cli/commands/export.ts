@@ -123,7 +123,7 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
       bom: args.options.bom === true,
     });
     if (out) {
-      const bytes = await writeExport(output, resolve(out));
+      const bytes = await writeExport(output, resolve(out), ws);
       io.out(`Wrote ${resolve(out)} (${bytes.toLocaleString('en-US')} bytes).`);
     } else if (output.kind === 'text') {
       await writeStdout(output.lines());

@@ -2,6 +2,7 @@ import { extname, resolve } from 'node:path';
 import { openWorkspace } from '../../store/open-workspace';
 import { loadPackArgument } from '../../packs/presets';
 import { scoreWorkspace } from '../../scoring/score-workspace';
+import { refuseWorkspaceTarget } from '../../atomic-write';
 import { scoredAccountsJson, writeScoredCsv, writeScoredJson } from '../../scoring/write-scored';
 import { parseArgs, requireString, UsageError, type CommandSpec } from '../args';
 import { formatCount, formatMoney, type CliIo } from '../io';
@@ -36,6 +37,7 @@ export async function runScore(argv: readonly string[], io: CliIo): Promise<numb
     const result = engine.result;
     if (out) {
       const target = resolve(out);
+      refuseWorkspaceTarget(target, ws.path);
       if (extname(out).toLowerCase() === '.csv') await writeScoredCsv(engine, target);
       else await writeScoredJson(engine, target, { pack: valid.pack.name, asOf: scored.asOf, result });
     }

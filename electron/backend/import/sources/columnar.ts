@@ -7,6 +7,7 @@ import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema }
 import type { Cell } from '#shared/import/profile';
 import { ImportFailure } from '../failure';
 import { throwIfAborted, type SourceReader } from './types';
+import { messageOf } from '#shared/error-message';
 
 export function toCell(value: unknown): Cell {
   if (value === null || value === undefined) return null;
@@ -28,9 +29,7 @@ export const readParquet: SourceReader = async (request, sink) => {
   try {
     metadata = await parquetMetadataAsync(file);
   } catch (error) {
-    throw new ImportFailure(
-      `${request.fileName} is not a readable Parquet file (${error instanceof Error ? error.message : String(error)}).`,
-    );
+    throw new ImportFailure(`${request.fileName} is not a readable Parquet file (${messageOf(error)}).`);
   }
   const names = parquetSchema(metadata).children.map((c) => c.element.name);
   sink.header(names, { format: 'parquet' });
@@ -82,9 +81,7 @@ export const readArrow: SourceReader = async (request, sink) => {
   } catch (error) {
     stream.destroy();
     if (names || error instanceof ImportFailure || (error as { code?: string }).code === 'cancelled') throw error;
-    throw new ImportFailure(
-      `${request.fileName} is not a readable Arrow IPC file (${error instanceof Error ? error.message : String(error)}).`,
-    );
+    throw new ImportFailure(`${request.fileName} is not a readable Arrow IPC file (${messageOf(error)}).`);
   }
   if (!names) throw new ImportFailure(`${request.fileName} holds no record batches.`);
 };

@@ -5,6 +5,7 @@ import { createReadStream } from 'node:fs';
 import type { Cell } from '#shared/import/profile';
 import { ImportFailure } from '../failure';
 import { throwIfAborted, type ReadRequest, type RowSink, type SourceReader } from './types';
+import { messageOf } from '#shared/error-message';
 
 const maxRecordBytes = 64 * 2 ** 20;
 
@@ -28,10 +29,7 @@ function recordSink(request: ReadRequest, sink: RowSink, format: 'json' | 'ndjso
     try {
       parsed = JSON.parse(text);
     } catch (error) {
-      throw new ImportFailure(
-        `${request.fileName}, line ${line}: not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
-        { line },
-      );
+      throw new ImportFailure(`${request.fileName}, line ${line}: not valid JSON (${messageOf(error)}).`, { line });
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
       throw new ImportFailure(

@@ -5,6 +5,7 @@ import type { Cell } from '#shared/import/profile';
 import { ImportFailure } from '../failure';
 import { toCell } from './columnar';
 import { throwIfAborted, type SourceReader } from './types';
+import { messageOf } from '#shared/error-message';
 
 function cellValue(value: unknown): Cell {
   if (value === null || value === undefined) return null;
@@ -38,9 +39,7 @@ export const readXlsx: SourceReader = async (request, sink) => {
   try {
     sheets = await sheetNames(request.path);
   } catch (error) {
-    throw new ImportFailure(
-      `${request.fileName} is not a readable XLSX workbook (${error instanceof Error ? error.message : String(error)}).`,
-    );
+    throw new ImportFailure(`${request.fileName} is not a readable XLSX workbook (${messageOf(error)}).`);
   }
   const wanted = request.sheet ?? request.info?.sheet ?? sheets[0];
   if (!wanted || !sheets.includes(wanted)) {

@@ -3,13 +3,13 @@
 // native save dialog and the backend writes the file; in a browser the page downloads it.
 import { useEffect, useRef, useState } from 'react';
 import type { RenderedExport } from '#shared/api/export-contract';
-import { ApiCallError } from '#shared/api/client';
 import { sqlDialects, dialects, type SqlDialect } from '#shared/compile/sql-dialect';
 import { exportFormatInfo, exportFormats, type ExportFormat } from '#shared/export/formats';
 import type { RulePackInput } from '#shared/pack/schema';
 import { api } from '../../api';
 import { downloadFile, formatBytes } from './download';
 import './export.css';
+import { messageOf } from '#shared/error-message';
 
 export interface ExportDialogProps {
   pack: RulePackInput;
@@ -20,7 +20,6 @@ export interface ExportDialogProps {
 }
 
 const previewChars = 40_000;
-const message = (e: unknown) => (e instanceof ApiCallError || e instanceof Error ? e.message : String(e));
 
 export function ExportDialog({ pack, asOf, accounts, onClose }: ExportDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -63,7 +62,7 @@ export function ExportDialog({ pack, asOf, accounts, onClose }: ExportDialogProp
       setBusy(true);
       api.call('export.render', { ...request(), previewChars }).then(
         (r) => mine === generation.current && (setPreview(r), setBusy(false)),
-        (e: unknown) => mine === generation.current && (setPreview(null), setError(message(e)), setBusy(false)),
+        (e: unknown) => mine === generation.current && (setPreview(null), setError(messageOf(e)), setBusy(false)),
       );
     }, 150);
     return () => clearTimeout(timer);
@@ -79,7 +78,7 @@ export function ExportDialog({ pack, asOf, accounts, onClose }: ExportDialogProp
       await navigator.clipboard.writeText(r.content);
       setStatus(`Copied ${formatBytes(r.bytes)} to the clipboard.`);
     } catch (e) {
-      setError(`Could not copy: ${message(e)}`);
+      setError(`Could not copy: ${messageOf(e)}`);
     }
   };
 
@@ -98,7 +97,7 @@ export function ExportDialog({ pack, asOf, accounts, onClose }: ExportDialogProp
         setStatus(`Downloaded ${r.fileName} (${formatBytes(r.bytes)}).`);
       } else setError(chosen.error.message);
     } catch (e) {
-      setError(message(e));
+      setError(messageOf(e));
     }
   };
 

@@ -7,6 +7,7 @@ import type { RulePackInput } from '#shared/pack/schema';
 import { api } from '../../api';
 import { ExportDialog } from './ExportDialog';
 import './export.css';
+import { messageOf } from '#shared/error-message';
 
 type Chosen = { source: string; pack: RulePackInput; imported?: ReadPackResult };
 
@@ -18,9 +19,7 @@ export function ExportView() {
   const [open, setOpen] = useState(false);
 
   useEffect(() => {
-    api
-      .call('packs.presets', {})
-      .then(setPresets, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    api.call('packs.presets', {}).then(setPresets, (e: unknown) => setError(messageOf(e)));
   }, []);
 
   const pickPreset = async (p: PresetInfo) => {
@@ -28,7 +27,7 @@ export function ExportView() {
     try {
       setChosen({ source: `preset:${p.id}`, pack: await api.call('packs.preset', { id: p.id }) });
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(messageOf(e));
     }
   };
 
@@ -41,7 +40,7 @@ export function ExportView() {
       const imported = await api.call('export.readPack', { text: await file.text() });
       setChosen({ source: file.name, pack: imported.pack, imported });
     } catch (e) {
-      setError(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+      setError(`${file.name}: ${messageOf(e)}`);
     }
   };
 

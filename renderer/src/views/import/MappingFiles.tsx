@@ -3,6 +3,8 @@
 import { useRef } from 'react';
 import { mappingSpec, normalizeMappingFile, planToMapping } from '#shared/import/mapping';
 import { useImportStore } from './import-store';
+import { messageOf } from '#shared/error-message';
+import { describeIssues, zodIssues } from '#shared/issues';
 
 export function MappingFiles() {
   const { analysis, applyMapping } = useImportStore();
@@ -22,14 +24,11 @@ export function MappingFiles() {
     try {
       const parsed = mappingSpec.safeParse(normalizeMappingFile(JSON.parse(await file.text())));
       if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        return setError(
-          `${file.name} is not a Ladder mapping: ${issue ? `${issue.path.join('.') || '(top)'}: ${issue.message}` : 'unknown problem'}.`,
-        );
+        return setError(`${file.name} is not a Ladder mapping: ${describeIssues(zodIssues(parsed.error), 1)}.`);
       }
       applyMapping(parsed.data);
     } catch (error) {
-      setError(`${file.name} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
+      setError(`${file.name} is not valid JSON (${messageOf(error)}).`);
     }
   };
   return (

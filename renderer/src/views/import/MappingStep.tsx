@@ -11,12 +11,21 @@ import { useImportStore } from './import-store';
 import { SourceLine } from './SourceLine';
 
 function Confidence({ plan }: { plan: ColumnPlan }) {
-  if (plan.field === null) return <span className="muted small">{plan.reason}</span>;
-  const level = plan.confidence >= 0.9 ? 'high' : plan.confidence >= 0.6 ? 'medium' : 'low';
+  const level =
+    plan.field === null ? 'none' : plan.confidence >= 0.9 ? 'high' : plan.confidence >= 0.6 ? 'medium' : 'low';
   return (
-    <span className={`confidence ${level}`} title={plan.reason}>
-      {Math.round(plan.confidence * 100)}% · {plan.reason}
-    </span>
+    <>
+      {plan.field === null ? (
+        <span className="muted small">{plan.reason}</span>
+      ) : (
+        <span className={`confidence ${level}`} title={plan.detail}>
+          {Math.round(plan.confidence * 100)}% · {plan.reason}
+        </span>
+      )}
+      <div className="muted small mapping-why" data-testid={`mapping-why-${plan.index}`}>
+        {plan.detail}
+      </div>
+    </>
   );
 }
 
@@ -98,6 +107,11 @@ export function MappingStep() {
       {analysis.warnings.map((w) => (
         <p key={w} className="banner small">
           {w}
+        </p>
+      ))}
+      {plan.notes.map((n) => (
+        <p key={n} className="banner small" data-testid="mapping-note">
+          {n}
         </p>
       ))}
       {plan.blockers.length > 0 && (

@@ -12,9 +12,9 @@ import type {
   ImportReport,
 } from '#shared/import/report';
 import type { DateOrder } from '#shared/import/values';
-import { ApiCallError } from '#shared/api/client';
 import { api, isDesktop } from '../../api';
 import { uploadFile } from './upload';
+import { messageOf } from '#shared/error-message';
 
 export type Step = 'file' | 'mapping' | 'validation' | 'result';
 
@@ -57,8 +57,6 @@ export interface ImportWizardState {
   dismissError(): void;
 }
 
-const messageOf = (error: unknown) =>
-  error instanceof ApiCallError || error instanceof Error ? error.message : String(error);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function specOf(

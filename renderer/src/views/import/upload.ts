@@ -1,11 +1,15 @@
 // Browser mode: the file's bytes go to the local backend's /upload endpoint (same origin, the
-// session cookie carries the launch token) and come back as a path the importer can read.
+// session token in its header) and come back as a path the importer can read.
 // XMLHttpRequest rather than fetch, for upload progress.
-export function uploadFile(file: File, onProgress: (sent: number) => void): Promise<string> {
+import { authHeaders } from '../../browser-session';
+
+export async function uploadFile(file: File, onProgress: (sent: number) => void): Promise<string> {
+  const headers = await authHeaders();
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `./upload?name=${encodeURIComponent(file.name)}`);
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (event) => onProgress(event.loaded);
     xhr.onerror = () => reject(new Error(`Could not send ${file.name} to Ladder.`));
     xhr.onload = () => {

@@ -10,6 +10,7 @@ import { useModelStore } from '../../store/model-store';
 import { useWorkbenchUi } from '../../store/workbench-ui-store';
 import { AccountSeries } from './AccountSeries';
 import { ExplanationTables } from './ExplanationTables';
+import { messageOf } from '#shared/error-message';
 
 export function AccountDrawer({ index }: { index: number }) {
   const openAccount = useWorkbenchUi((s) => s.openAccount);
@@ -40,7 +41,7 @@ export function AccountDrawer({ index }: { index: number }) {
     api
       .call('accounts.detail', { accountId: why.draft.accountId, asOf: asOf ?? undefined })
       .then((d) => live && setDetail(d))
-      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => live && setError(messageOf(e)));
     return () => {
       live = false;
     };

@@ -5,6 +5,7 @@ import * as Plot from '@observablehq/plot';
 import type { AccountDetail } from '#shared/domain/models';
 import { PlotFigure } from '../../charts/PlotFigure';
 import { useElementWidth } from '../../components/useElementWidth';
+import { isSet } from '#shared/missing';
 
 interface Point {
   date: Date;
@@ -30,7 +31,7 @@ export function AccountSeries({ detail }: { detail: AccountDetail }) {
       { date: r.date, series: 'Non-admin active', value: num(r.non_admin_active_users) },
       { date: r.date, series: 'Seats used', value: num(r.seats_used) },
     ]);
-    const typical = median(rows.map((r) => num(r.active_users)).filter((v) => v === v));
+    const typical = median(rows.map((r) => num(r.active_users)).filter((v) => isSet(v)));
     const spikes = rows
       .filter((r) => num(r.active_users) > 1.8 * typical)
       .map((r) => ({ date: r.date, value: num(r.active_users) }));

@@ -8,6 +8,7 @@ import { formatCount, formatMoney } from '../../format';
 import { useModelStore } from '../../store/model-store';
 import { useWorkbenchUi, type AccountFilter } from '../../store/workbench-ui-store';
 import { AccountFilters } from './AccountFilters';
+import { messageOf } from '#shared/error-message';
 
 const rowHeight = 38;
 const viewportRows = 16;
@@ -60,7 +61,7 @@ export function AccountsView({ pack }: { pack: RulePackInput }) {
           return { key, total: result.total, rows };
         });
       } catch (e) {
-        setError(e instanceof Error ? e.message : String(e));
+        setError(messageOf(e));
       } finally {
         loading.current.delete(id);
       }

@@ -7,6 +7,7 @@ import { engineSession } from '../../engine/engine-session';
 import type { Snapshot } from '../../engine/protocol';
 import { formatCount, formatMoney } from '../../format';
 import { MoversView } from './charts/MoversView';
+import { messageOf } from '#shared/error-message';
 
 export interface CompareSide {
   label: string;
@@ -31,7 +32,7 @@ export function CompareDialog({ a, b, onClose }: { a: CompareSide; b: CompareSid
       await engineSession.update('compare_b', b.pack, 'compare_a');
       const snap = await engineSession.client.send({ op: 'snapshot', baseline: 'compare_a', draft: 'compare_b' });
       if (live) setSnapshot(snap);
-    })().catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+    })().catch((e: unknown) => live && setError(messageOf(e)));
     return () => {
       live = false;
     };

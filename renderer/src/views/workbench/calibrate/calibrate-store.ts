@@ -4,6 +4,7 @@
 import { create } from 'zustand';
 import type { AccountSelection, CalibrationAccount, CalibrationResult } from '#shared/api/calibrate-contract';
 import { ApiCallError } from '#shared/api/client';
+import { messageOf } from '#shared/error-message';
 import type { LiveMetrics } from '#shared/calibrate/live';
 import type { RulePackInput } from '#shared/pack/schema';
 import { api } from '../../../api';
@@ -58,9 +59,6 @@ export interface CalibrateState {
   setScanSignal(id: string | null): void;
   reset(): void;
 }
-
-const messageOf = (error: unknown) =>
-  error instanceof ApiCallError || error instanceof Error ? error.message : String(error);
 
 export const defaultSettings: CalibrateSettings = { mode: 'latest', every: '4w', dates: '', horizonDays: 90, seed: 1 };
 

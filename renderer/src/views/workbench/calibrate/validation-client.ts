@@ -1,4 +1,5 @@
 // The UI's handle on the validation worker (or the same handler in this thread, for tests).
+import { createCaller, type ReplyEnvelope } from '#shared/request-reply';
 import type { ValidationReplies, ValidationRequest } from './validation-handler';
 
 type Op = ValidationRequest['op'];
@@ -9,38 +10,24 @@ export interface ValidationClient {
   terminate(): void;
 }
 
-type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
-
 export function createValidationClient(): ValidationClient {
   const worker = new Worker(new URL('./validation-worker.ts', import.meta.url), {
     type: 'module',
     name: 'ladder-validation',
   });
-  const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
-  let nextId = 1;
-  worker.onmessage = (event: MessageEvent<Reply>) => {
-    const entry = pending.get(event.data.id);
-    pending.delete(event.data.id);
-    if (!entry) return;
-    if (event.data.ok) entry.resolve(event.data.value);
-    else entry.reject(new Error(event.data.error));
-  };
-  worker.onerror = (event) => {
-    for (const entry of pending.values()) entry.reject(new Error(`Live validation stopped: ${event.message}`));
-    pending.clear();
-  };
+  const caller = createCaller<ValidationRequest, ValidationReplies, never, Transferable>(
+    (envelope, transfer) => worker.postMessage(envelope, transfer),
+    (failure) => new Error(failure.message),
+  );
+  worker.onmessage = (event: MessageEvent<ReplyEnvelope>) => caller.receive(event.data);
+  worker.onerror = (event) => caller.failAll(new Error(`Live validation stopped: ${event.message}`));
   return {
-    send(request, transfer = []) {
-      const id = nextId++;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-        worker.postMessage({ id, ...request }, transfer);
-      });
-    },
+    send: (request, transfer = []) => caller.call(request, { transfer }),
     terminate: () => worker.terminate(),
   };
 }
 
+/** The same handler in this thread (tests, hosts without workers); messages are cloned as if they crossed. */
 export function createInProcessValidationClient(): ValidationClient {
   let handle: ((message: ValidationRequest) => unknown) | null = null;
   return {

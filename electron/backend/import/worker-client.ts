@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker, type TransferListItem } from 'node:worker_threads';
 import { LadderError } from '#shared/api/result';
+import { importLimits } from './sources/limits';
 import { createCaller, type RemoteFailure, type ReplyEnvelope } from '#shared/request-reply';
 import { analyzeFile, type FileAnalysis } from './analyze';
 import { ImportCancelled, ImportFailure } from './failure';
@@ -43,7 +44,10 @@ function inWorker<O extends WorkerRequest['op']>(
   onBatch?: (batch: Batch, ack: () => void) => void,
 ): Promise<WorkerReplies[O]> {
   return new Promise<WorkerReplies[O]>((resolve, reject) => {
-    const worker = new Worker(script);
+    // A bounded heap: a file that makes the reader grow without end stops the worker, not the app.
+    const worker = new Worker(script, {
+      resourceLimits: { maxOldGenerationSizeMb: importLimits.workerHeapMb, stackSizeMb: 8 },
+    });
     const post = (message: WorkerInbound, transfer: TransferListItem[] = []) => worker.postMessage(message, transfer);
     const caller = createCaller<WorkerRequest, WorkerReplies, WorkerEvent, TransferListItem>(post, failureError);
     let settled = false;
@@ -60,8 +64,14 @@ function inWorker<O extends WorkerRequest['op']>(
     worker.on('message', (reply: ReplyEnvelope<WorkerEvent>) => {
       if (!settled) caller.receive(reply);
     });
-    worker.on('error', (error) =>
-      caller.failAll(new LadderError('internal', `The import worker failed: ${error.message}`)),
+    worker.on('error', (error: Error & { code?: string }) =>
+      caller.failAll(
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new ImportFailure(
+              `Reading the file needed more than ${importLimits.workerHeapMb.toLocaleString('en-US')} MB of memory, so Ladder stopped; export it as CSV (or in smaller parts) and import that.`,
+            )
+          : new LadderError('internal', `The import worker failed: ${error.message}`),
+      ),
     );
     worker.on('exit', (code) =>
       caller.failAll(new LadderError('internal', `The import worker stopped (exit code ${code}).`)),

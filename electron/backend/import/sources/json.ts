@@ -4,16 +4,40 @@
 import { createReadStream } from 'node:fs';
 import type { Cell } from '#shared/import/profile';
 import { ImportFailure } from '../failure';
+import { importLimits } from './limits';
 import { throwIfAborted, type ReadRequest, type RowSink, type SourceReader } from './types';
 import { messageOf } from '#shared/error-message';
 
-const maxRecordBytes = 64 * 2 ** 20;
+const maxRecordBytes = importLimits.recordBytes;
+
+/** The deepest nesting of objects and arrays in a record's text (strings skipped), without parsing it. */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) max = Math.max(max, ++depth);
+    else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return max;
+}
+
+class TooManyKeys extends Error {}
 
 function flatten(value: unknown, prefix: string, out: Map<string, Cell>, depth: number): void {
   if (value !== null && typeof value === 'object' && !Array.isArray(value) && depth < 32) {
-    for (const [key, inner] of Object.entries(value)) flatten(inner, prefix ? `${prefix}.${key}` : key, out, depth + 1);
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      flatten((value as Record<string, unknown>)[key], prefix ? `${prefix}.${key}` : key, out, depth + 1);
+    }
     return;
   }
+  if (out.size >= importLimits.jsonKeysPerRecord && !out.has(prefix)) throw new TooManyKeys();
   if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
     out.set(prefix, value);
   else out.set(prefix, JSON.stringify(value));
@@ -25,6 +49,11 @@ function recordSink(request: ReadRequest, sink: RowSink, format: 'json' | 'ndjso
   let started = false;
   let row = 1;
   return (text: string, line: number) => {
+    if (nestingDepth(text) > importLimits.jsonDepth)
+      throw new ImportFailure(
+        `${request.fileName}, line ${line}: the record nests objects or arrays more than ${importLimits.jsonDepth} levels deep; Ladder reads at most that many.`,
+        { line },
+      );
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -38,7 +67,15 @@ function recordSink(request: ReadRequest, sink: RowSink, format: 'json' | 'ndjso
       );
     }
     const flat = new Map<string, Cell>();
-    flatten(parsed, '', flat, 0);
+    try {
+      flatten(parsed, '', flat, 0);
+    } catch (error) {
+      if (!(error instanceof TooManyKeys)) throw error;
+      throw new ImportFailure(
+        `${request.fileName}, line ${line}: the record has more than ${importLimits.jsonKeysPerRecord.toLocaleString('en-US')} keys (nested ones included); Ladder reads at most that many.`,
+        { line },
+      );
+    }
     if (!started) {
       started = true;
       for (const key of flat.keys()) {
@@ -49,6 +86,11 @@ function recordSink(request: ReadRequest, sink: RowSink, format: 'json' | 'ndjso
     }
     for (const key of flat.keys()) {
       if (index.has(key)) continue;
+      if (headers.length >= importLimits.columns)
+        throw new ImportFailure(
+          `${request.fileName}, line ${line}: the records have more than ${importLimits.columns.toLocaleString('en-US')} different keys between them; Ladder reads at most that many columns.`,
+          { line },
+        );
       index.set(key, headers.length);
       headers.push(key);
       sink.column?.(key);

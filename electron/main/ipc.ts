@@ -1,7 +1,8 @@
 // The single IPC channel. The main process checks who is calling and that the call matches the
 // contract, answers the few methods that need native UI itself, and relays the rest.
 import { dialog, ipcMain, type BrowserWindow } from 'electron';
-import { validateArgs } from '#shared/api/dispatch';
+import { createDispatcher, validateArgs, type Handlers } from '#shared/api/dispatch';
+import { isDialogMethodName, type DialogMethodName } from '#shared/api/dialog-method-names';
 import type { ApiResult } from '#shared/api/result';
 import type { BackendProcess } from './backend-process';
 import { createPathHandles, type PathHandles } from './path-handles';
@@ -54,6 +55,21 @@ function handleOf(handles: PathHandles, chosen: { path: string | null }, access:
   return { path: chosen.path === null ? null : handles.issue(chosen.path, access) };
 }
 
+interface DialogContext {
+  window: BrowserWindow | null;
+  handles: PathHandles;
+}
+
+/** The methods only this process can answer, with their contract's argument and result types. */
+export const dialogHandlers: Handlers<DialogContext, DialogMethodName> = {
+  'dialog.openWorkspace': async (_args, { window, handles }) =>
+    handleOf(handles, await chooseWorkspace(window), 'workspace'),
+  'dialog.openImportFile': async (_args, { window, handles }) =>
+    handleOf(handles, await chooseImportFile(window), 'read'),
+  'dialog.saveFile': async ({ defaultName }, { window, handles }) =>
+    handleOf(handles, await chooseSaveFile(window, defaultName), 'write'),
+};
+
 export function registerIpc(
   backend: BackendProcess,
   getWindow: () => BrowserWindow | null,
@@ -65,21 +81,14 @@ export function registerIpc(
     }
     const checked = validateArgs(String(name), args);
     if (!checked.ok) return checked;
-    const window = getWindow();
-    switch (checked.value.name) {
-      case 'dialog.openWorkspace':
-        return { ok: true, value: handleOf(handles, await chooseWorkspace(window), 'workspace') };
-      case 'dialog.openImportFile':
-        return { ok: true, value: handleOf(handles, await chooseImportFile(window), 'read') };
-      case 'dialog.saveFile': {
-        const { defaultName } = checked.value.args as { defaultName: string };
-        return { ok: true, value: handleOf(handles, await chooseSaveFile(window, defaultName), 'write') };
-      }
-      default: {
-        const resolved = handles.resolve(checked.value.name, checked.value.args);
-        if (!resolved.ok) return resolved;
-        return backend.call(checked.value.name, resolved.value.args, resolved.value.grants);
-      }
+    if (isDialogMethodName(checked.value.name)) {
+      const dialogs = createDispatcher(dialogHandlers, { window: getWindow(), handles }, (error) =>
+        console.error('A dialog failed:', error),
+      );
+      return dialogs(checked.value.name, args);
     }
+    const resolved = handles.resolve(checked.value.name, checked.value.args);
+    if (!resolved.ok) return resolved;
+    return backend.call(checked.value.name, resolved.value.args, resolved.value.grants);
   });
 }

@@ -3,33 +3,32 @@
 // tests reach that one implementation through `createDispatcher`.
 import { z } from 'zod';
 import { method, type MethodSpec } from './define';
+import { isoDate } from './iso-date';
 import { userPath } from './user-path';
-import type { MethodName } from './method-names';
+import type { BackendMethodName, MethodName } from './method-names';
 import { importContract } from './import-contract';
 import { exportContract } from './export-contract';
 import { workbenchContract } from './workbench-contract';
 import { calibrateContract } from './calibrate-contract';
+import { dialogContract } from './dialog-contract';
 import type { AppStatus, Overview, RecentWorkspace, WorkspaceInfo, WorkspaceRef } from '../domain/workspace';
 import type { PresetInfo } from '../domain/packs';
 import type { RulePackInput } from '../pack/schema';
 
 const noArgs = z.object({}).strict();
+/** A whole number in [min, max], refused with one sentence that names the range. */
+const between = (min: number, max: number) => {
+  const range = `Use a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}.`;
+  return z.number().int(range).min(min, range).max(max, range);
+};
 
 export const demoOptions = z
   .object({
     path: userPath('write').optional(),
-    accounts: z.number().int().min(10).max(2_000_000).optional(),
-    seed: z
-      .number()
-      .int()
-      .min(0)
-      .max(2 ** 31 - 1)
-      .optional(),
-    weeks: z.number().int().min(4).max(156).optional(),
-    endDate: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use an ISO date (YYYY-MM-DD).')
-      .optional(),
+    accounts: between(10, 2_000_000).optional(),
+    seed: between(0, 2 ** 31 - 1).optional(),
+    weeks: between(4, 156).optional(),
+    endDate: isoDate.optional(),
     /** Replace an existing file at `path` (the default demo location is always regenerated). */
     overwrite: z.boolean().optional(),
   })
@@ -42,8 +41,6 @@ export const contract = {
   'workspace.overview': method<Overview>()(noArgs),
   'workspace.info': method<WorkspaceInfo>()(noArgs),
   'workspace.recent': method<RecentWorkspace[]>()(noArgs),
-  /** Desktop only: the main process shows a native open dialog. Browser mode answers `unsupported`. */
-  'dialog.openWorkspace': method<{ path: string | null }>()(noArgs),
   /** The preset rule packs shipped in resources/packs. */
   'packs.presets': method<PresetInfo[]>()(noArgs),
   'packs.preset': method<RulePackInput>()(
@@ -53,10 +50,11 @@ export const contract = {
   ...exportContract,
   ...workbenchContract,
   ...calibrateContract,
+  ...dialogContract,
 } as const satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;
-export type { MethodName };
+export type { MethodName, BackendMethodName };
 export type ArgsOf<M extends MethodName> = z.input<Contract[M]['args']>;
 export type ParsedArgsOf<M extends MethodName> = z.output<Contract[M]['args']>;
 export type ResultOf<M extends MethodName> = NonNullable<Contract[M]['result']>;

@@ -2,7 +2,16 @@
 // properties only, so `__proto__` or `constructor` are just unknown names), validate the argument
 // object, run the handler and wrap the outcome in the result envelope.
 import { describeZodError } from '../issues';
-import { contract, isMethodName, type MethodName, type ParsedArgsOf, type ResultOf } from './contract';
+import {
+  contract,
+  isMethodName,
+  type BackendMethodName,
+  type MethodName,
+  type ParsedArgsOf,
+  type ResultOf,
+} from './contract';
+import { withoutDesktop } from './dialog-contract';
+import { isDialogMethodName } from './dialog-method-names';
 import { LadderError, type ApiResult } from './result';
 import { messageOf } from '../error-message';
 
@@ -11,7 +20,8 @@ export type Handler<M extends MethodName, Ctx> = (
   ctx: Ctx,
 ) => ResultOf<M> | Promise<ResultOf<M>>;
 
-export type Handlers<Ctx> = { [M in MethodName]: Handler<M, Ctx> };
+/** A handler for each method of a set: the backend's (every method but the dialogs), or the main process's dialogs. */
+export type Handlers<Ctx, Names extends MethodName = BackendMethodName> = { [M in Names]: Handler<M, Ctx> };
 
 export type Dispatch = (name: string, args: unknown) => Promise<ApiResult<unknown>>;
 
@@ -36,8 +46,8 @@ export function toErrorResult(error: unknown, onUnexpected?: (error: unknown) =>
   return { ok: false, error: { code: 'internal', message: `Something went wrong inside Ladder: ${detail}` } };
 }
 
-export function createDispatcher<Ctx>(
-  handlers: Handlers<Ctx>,
+export function createDispatcher<Ctx, Names extends MethodName = BackendMethodName>(
+  handlers: Handlers<Ctx, Names>,
   ctx: Ctx,
   /** Where unexpected errors (bugs, not user errors) are logged with their stack. */
   onUnexpected: (error: unknown) => void,
@@ -45,7 +55,14 @@ export function createDispatcher<Ctx>(
   return async (name, rawArgs) => {
     const checked = validateArgs(name, rawArgs);
     if (!checked.ok) return checked;
-    const handler = handlers[checked.value.name] as (args: unknown, ctx: Ctx) => unknown;
+    const { name: known } = checked.value;
+    if (!Object.hasOwn(handlers, known)) {
+      // A desktop-only method reached a transport without the desktop: say what to do instead.
+      const message = isDialogMethodName(known) ? withoutDesktop[known] : `${known} is not available here.`;
+      return { ok: false, error: { code: 'unsupported', message } };
+    }
+    // The one cast: `known` is a method of this map, whose handler takes that method's parsed args.
+    const handler = handlers[known as Names] as (args: unknown, ctx: Ctx) => unknown;
     try {
       return { ok: true, value: await handler(checked.value.args, ctx) };
     } catch (error) {

@@ -7,6 +7,7 @@ import { exportFormats } from '../export/formats';
 import type { GoldenMismatch } from '../pack/golden';
 import type { RulePackInput } from '../pack/schema';
 import { method } from './define';
+import { isoDate } from './iso-date';
 import { userPath } from './user-path';
 
 const packDocument = z.custom<RulePackInput>(
@@ -18,12 +19,9 @@ export const exportRequest = z
   .object({
     format: z.enum(exportFormats),
     pack: packDocument,
-    dialect: z.enum(sqlDialects).optional(),
+    dialect: z.enum(sqlDialects, { error: `Use one of ${sqlDialects.join(', ')}.` }).optional(),
     table: z.string().max(300).optional(),
-    asOf: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use an ISO date (YYYY-MM-DD).')
-      .optional(),
+    asOf: isoDate.optional(),
     /** Pack formats: measure a validation block on the open workspace (default: when one is open). */
     validation: z.boolean().optional(),
     bom: z.boolean().optional(),
@@ -59,6 +57,4 @@ export const exportContract = {
   'export.readPack': method<ReadPackResult>()(
     z.object({ text: z.string().max(1_000_000, 'The pack is too large (the limit is 1,000,000 bytes).') }).strict(),
   ),
-  /** Desktop only: a native save dialog. Browser mode answers `unsupported` (the page downloads instead). */
-  'dialog.saveFile': method<{ path: string | null }>()(z.object({ defaultName: z.string().min(1).max(255) }).strict()),
 } as const;

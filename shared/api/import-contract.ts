@@ -27,6 +27,4 @@ export const importContract = {
   'import.undo': method<UndoResult>()(z.object({ importId: z.number().int().positive() }).strict()),
   'import.phrases': method<PhraseLists>()(z.object({}).strict()),
   'import.setPhrases': method<PhraseLists>()(phraseLists),
-  /** Desktop only: a native dialog to choose the file to import. */
-  'dialog.openImportFile': method<{ path: string | null }>()(z.object({}).strict()),
 } as const;

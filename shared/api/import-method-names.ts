@@ -9,7 +9,6 @@ export const importMethodNames = [
   'import.undo',
   'import.phrases',
   'import.setPhrases',
-  'dialog.openImportFile',
 ] as const;
 
 export type ImportMethodName = (typeof importMethodNames)[number];

@@ -4,6 +4,7 @@ import { importMethodNames } from './import-method-names';
 import { exportMethodNames } from './export-method-names';
 import { workbenchMethodNames } from './workbench-method-names';
 import { calibrateMethodNames } from './calibrate-method-names';
+import { dialogMethodNames, type DialogMethodName } from './dialog-method-names';
 
 export const methodNames = [
   'app.status',
@@ -12,13 +13,15 @@ export const methodNames = [
   'workspace.overview',
   'workspace.info',
   'workspace.recent',
-  'dialog.openWorkspace',
   'packs.presets',
   'packs.preset',
   ...importMethodNames,
   ...exportMethodNames,
   ...workbenchMethodNames,
   ...calibrateMethodNames,
+  ...dialogMethodNames,
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];
+/** The methods the backend implements: all but the desktop-only dialogs. */
+export type BackendMethodName = Exclude<MethodName, DialogMethodName>;

@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import type { AccountDetail, ModelSummary, ModelVersion, VersionSummary } from '../domain/models';
 import { method } from './define';
+import { isoDate } from './iso-date';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use an ISO date (YYYY-MM-DD).');
 /** Packs arrive as untrusted JSON and are validated by the handler with checkPack. */
 const packValue = z.unknown();
 const id = z.number().int().positive();

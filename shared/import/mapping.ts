@@ -9,7 +9,7 @@ import type { DateOrder } from './values';
 export const onErrorChoices = ['abort', 'skip', 'text'] as const;
 export type OnError = (typeof onErrorChoices)[number];
 
-const dateOrder = z.enum(['DMY', 'MDY']);
+const dateOrder = z.enum(['DMY', 'MDY'], { error: 'Use DMY or MDY.' });
 
 export const columnChoice = z
   .object({
@@ -32,7 +32,7 @@ export type PhraseLists = z.infer<typeof phraseLists>;
 
 export const mappingSpec = z
   .object({
-    kind: z.enum(importKinds).optional(),
+    kind: z.enum(importKinds, { error: `Use one of ${importKinds.join(', ')}.` }).optional(),
     preset: z.string().max(50).optional(),
     /** Day/month order for every `A/B/Y` date column that does not say otherwise. */
     dateOrder: dateOrder.optional(),
@@ -47,7 +47,7 @@ export const mappingSpec = z
       )
       .max(100)
       .optional(),
-    onError: z.enum(onErrorChoices).optional(),
+    onError: z.enum(onErrorChoices, { error: `Use one of ${onErrorChoices.join(', ')}.` }).optional(),
     ticketPhrases: phraseLists.optional(),
     /** Accounts: many rows per account (subscriptions, order lines) become one row per account. */
     rollUp: z.boolean().optional(),

@@ -105,7 +105,7 @@ describe('ladder export', () => {
       [
         ['export', 'sql', '--pack', 'preset:seven-signal-table', '--dialect', 'oracle'],
         2,
-        /--dialect must be one of sqlite, postgres, duckdb, snowflake, bigquery/,
+        /--dialect: Use one of sqlite, postgres, duckdb, snowflake, bigquery/,
       ],
       [['export', 'pack', '--pack', 'preset:seven-signal-table'], 2, /--workspace is required \(or --no-validation/],
       [['export', 'scored', '--workspace', workspace, '--pack', 'preset:seven-signal-table'], 0, /^$/],

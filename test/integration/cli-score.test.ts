@@ -87,8 +87,8 @@ describe('ladder score', () => {
       '--as-of',
       '2026-02-30',
     ]);
-    expect(date.status).toBe(1);
-    expect(date.stderr.trim()).toBe('"2026-02-30" is not a date; use YYYY-MM-DD.');
+    expect(date.status).toBe(2);
+    expect(date.stderr).toMatch(/^ladder score: --as-of: "2026-02-30" is not a calendar date; use YYYY-MM-DD\.\n/);
     expect(ladder(['score', '--workspace', workspace]).status).toBe(2);
     expect(
       ladder(['score', '--workspace', workspace, '--pack', 'preset:seven-signal-table', '--out', 'x.txt']).status,

@@ -19,7 +19,6 @@ const stubHandlers = (overrides: Partial<Handlers<null>> = {}): Handlers<null> =
       throw new LadderError('no_workspace', 'No workspace is open.');
     },
     'workspace.recent': () => [],
-    'dialog.openWorkspace': () => ({ path: null }),
     ...overrides,
   }) as Handlers<null>;
 
@@ -39,6 +38,18 @@ describe('createDispatcher', () => {
       const result = await dispatch(name, {});
       expect(result).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
     }
+  });
+
+  it('refuses the desktop-only dialogs with what to do instead (no backend handler exists for them)', async () => {
+    await expect(dispatch('dialog.openWorkspace', {})).resolves.toEqual({
+      ok: false,
+      error: {
+        code: 'unsupported',
+        message: 'Native file dialogs are only available in the desktop app; type the workspace path instead.',
+      },
+    });
+    // Arguments are still checked first, against the dialog's own schema.
+    await expect(dispatch('dialog.saveFile', {})).resolves.toMatchObject({ ok: false, error: { code: 'bad_request' } });
   });
 
   it('rejects bad arguments with the field and the reason', async () => {

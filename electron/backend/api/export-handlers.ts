@@ -67,10 +67,4 @@ export const exportHandlers: { [M in ExportMethodName]: Handler<M, Session> } = 
       goldenMismatches: verifyGoldenCases(checked.value, cases),
     };
   },
-  'dialog.saveFile': () => {
-    throw new LadderError(
-      'unsupported',
-      'Native save dialogs are only available in the desktop app; the browser downloads the file instead.',
-    );
-  },
 };

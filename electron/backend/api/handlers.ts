@@ -1,7 +1,6 @@
 // The one implementation of the API contract. Each entry is a thin adapter from validated
 // arguments to the backend module that does the work.
 import { resolve } from 'node:path';
-import { LadderError } from '#shared/api/result';
 import type { Handlers } from '#shared/api/dispatch';
 import { readInfo, readOverview } from '../workspace/queries';
 import { recentWorkspaces } from '../settings';
@@ -30,12 +29,6 @@ export const handlers: Handlers<Session> = {
   'workspace.overview': (_args, session) => readOverview(requireWorkspace(session)),
   'workspace.info': (_args, session) => readInfo(requireWorkspace(session)),
   'workspace.recent': (_args, session) => recentWorkspaces(session.dataDir),
-  'dialog.openWorkspace': () => {
-    throw new LadderError(
-      'unsupported',
-      'Native file dialogs are only available in the desktop app; type the workspace path instead.',
-    );
-  },
   'packs.presets': () => listPresets(),
   'packs.preset': ({ id }) => loadPreset(id).pack,
 };

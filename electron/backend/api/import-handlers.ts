@@ -1,5 +1,4 @@
 // The import feature's handlers (spread into the one handler map).
-import { LadderError } from '#shared/api/result';
 import type { Handler } from '#shared/api/dispatch';
 import type { ImportMethodName } from '#shared/api/import-method-names';
 import type { ImportHistoryEntry } from '#shared/import/report';
@@ -54,10 +53,4 @@ export const importHandlers: { [M in ImportMethodName]: Handler<M, Session> } = 
   'import.undo': ({ importId }, session) => undo(requireWorkspace(session), importId),
   'import.phrases': (_args, session) => readPhrases(requireWorkspace(session)),
   'import.setPhrases': (phrases, session) => writePhrases(requireWorkspace(session), phrases),
-  'dialog.openImportFile': () => {
-    throw new LadderError(
-      'unsupported',
-      'Native file dialogs are only available in the desktop app; drop the file on the page or choose it with the file picker.',
-    );
-  },
 };

@@ -1,14 +1,25 @@
 // A strict little argument parser: every command declares its options; anything else is a usage
-// error (exit 2) with a sentence saying what was wrong.
+// error (exit 2) with a sentence saying what was wrong. Options that carry an argument of an API
+// method name it (`arg`), and `contractArgs` checks them with the contract's own zod schema, so a
+// range or a date format is written once and the CLI and the API refuse a value with one sentence.
+import type { z } from 'zod';
+import { zodIssues } from '#shared/issues';
 
 /** `strings`: may be given several times; the values are collected in order. */
 export type OptionKind = 'string' | 'strings' | 'int' | 'boolean';
+
+export interface OptionSpec {
+  kind: OptionKind;
+  help: string;
+  /** The key of the contract argument object this option fills (see contractArgs). */
+  arg?: string;
+}
 
 export interface CommandSpec {
   name: string;
   summary: string;
   usage: string;
-  options: Record<string, { kind: OptionKind; help: string }>;
+  options: Record<string, OptionSpec>;
   /** How many positional arguments the command takes. */
   positionals?: { min: number; max: number; names: string };
 }
@@ -69,4 +80,32 @@ export function requireString(spec: CommandSpec, args: ParsedArgs, name: string)
   const value = args.options[name];
   if (typeof value !== 'string' || value === '') throw new UsageError(`ladder ${spec.name}: --${name} is required.`);
   return value;
+}
+
+/**
+ * The options that name an `arg`, over `base` (values the command computed or read from a file),
+ * as the argument object of a contract schema, validated by that schema. A refusal is a usage error that names the
+ * option as typed: `ladder demo: --end-date: "2024-02-30" is not a calendar date; use YYYY-MM-DD.`
+ */
+export function contractArgs<S extends z.ZodType>(
+  spec: CommandSpec,
+  args: ParsedArgs,
+  schema: S,
+  base: Record<string, unknown> = {},
+): z.output<S> {
+  const input: Record<string, unknown> = {};
+  const optionOf = new Map<string, string>();
+  for (const [name, option] of Object.entries(spec.options)) {
+    if (!option.arg) continue;
+    optionOf.set(option.arg, name);
+    if (args.options[name] !== undefined) input[option.arg] = args.options[name];
+  }
+  const parsed = schema.safeParse({ ...base, ...input });
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const key = issue?.path[0];
+  const option = typeof key === 'string' ? optionOf.get(key) : undefined;
+  const [described] = zodIssues(parsed.error, 1);
+  const where = option ? `--${option}` : described?.path || 'arguments';
+  throw new UsageError(`ladder ${spec.name}: ${where}: ${issue?.message ?? 'invalid arguments'}`);
 }

@@ -1,6 +1,7 @@
 // Scoring a workspace with a pack as of a date: build the feature table, run the engine.
 import { LadderError } from '#shared/api/result';
 import { isIsoDate } from '#shared/dates';
+import { notAnIsoDate } from '#shared/api/iso-date';
 import { createEngine, type Engine } from '#shared/engine/engine';
 import type { ValidPack } from '#shared/pack/validate';
 import { buildFeatureTable, latestPeriodStart, type FeatureBuild } from '../features/build';
@@ -16,7 +17,7 @@ export interface ScoredWorkspace {
 /** The as-of date to use: the one asked for, else the start of the latest period, else today. */
 export function resolveAsOf(ws: Workspace, asOf?: string): string {
   if (asOf !== undefined) {
-    if (!isIsoDate(asOf)) throw new LadderError('bad_request', `"${asOf}" is not a date; use YYYY-MM-DD.`);
+    if (!isIsoDate(asOf)) throw new LadderError('bad_request', notAnIsoDate(asOf));
     return asOf;
   }
   return latestPeriodStart(ws.db) ?? new Date().toISOString().slice(0, 10);

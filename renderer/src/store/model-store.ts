@@ -53,6 +53,9 @@ export interface ModelState {
 export const isDirty = (s: Pick<ModelState, 'baseline' | 'draft'>) =>
   s.draft !== null && JSON.stringify(s.draft) !== JSON.stringify(s.baseline);
 const groupWindowMs = 800;
+/** Where edit grouping reads the time: a slider drag's edits within groupWindowMs are one undo step.
+ * Tests set `now` to a clock they move by hand, so grouping never depends on how fast a machine is. */
+export const editClock = { now: () => performance.now() };
 
 export const useModelStore = create<ModelState>((set, get) => {
   /** Sends the draft to the engine and records the answer, unless a newer draft superseded it. */
@@ -183,7 +186,7 @@ export const useModelStore = create<ModelState>((set, get) => {
       if (!draft) return;
       const next = change(draft);
       if (next === draft) return;
-      const now = performance.now();
+      const now = editClock.now();
       const sameGroup = group !== undefined && lastGroup?.key === group && now - lastGroup.at < groupWindowMs;
       replaceDraft(
         next,

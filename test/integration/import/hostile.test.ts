@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, writeFileSync, ftruncateSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImportReport } from '#shared/import/report';
-import { ladder } from '../../helpers/cli';
+import { runLadder } from '../../helpers/run-cli';
 import { sha256, tempDir } from '../../helpers/temp';
 
 const dir = tempDir();
@@ -16,15 +16,24 @@ const file = (name: string, content: string | Buffer) => {
   return path;
 };
 
-beforeAll(() => {
+beforeAll(async () => {
   expect(
-    ladder(['import', file('seed.csv', 'account_id,name\nA1,Acme\n'), '--workspace', ws, '--kind', 'accounts']).status,
+    (
+      await runLadder([
+        'import',
+        file('seed.csv', 'account_id,name\nA1,Acme\n'),
+        '--workspace',
+        ws,
+        '--kind',
+        'accounts',
+      ])
+    ).status,
   ).toBe(0);
 });
 
-function refused(path: string, pattern: RegExp, kind = 'accounts') {
+async function refused(path: string, pattern: RegExp, kind = 'accounts') {
   const before = sha256(ws);
-  const run = ladder(['import', path, '--workspace', ws, '--kind', kind]);
+  const run = await runLadder(['import', path, '--workspace', ws, '--kind', kind]);
   expect(run.status).toBe(1);
   expect(run.stderr.trim().split('\n')).toHaveLength(1);
   expect(run.stderr).toMatch(pattern);
@@ -33,40 +42,40 @@ function refused(path: string, pattern: RegExp, kind = 'accounts') {
 }
 
 describe('hostile files', () => {
-  it('empty', () => refused(file('empty.csv', ''), /empty\.csv is empty\./));
-  it('header only', () => refused(file('header.csv', 'account_id,name\n'), /has a header row but no data rows/));
-  it('binary', () =>
+  it('empty', async () => refused(file('empty.csv', ''), /empty\.csv is empty\./));
+  it('header only', async () => refused(file('header.csv', 'account_id,name\n'), /has a header row but no data rows/));
+  it('binary', async () =>
     refused(
       file('binary.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2, 3])),
       /looks like a binary file, not text: it has a NUL byte at byte 4/,
     ));
-  it('truncated quote', () =>
+  it('truncated quote', async () =>
     refused(file('quote.csv', 'account_id,name\nA2,"Acme\nA3,Beta\n'), /line 2: a quoted field is never closed/));
-  it('10,000 columns', () =>
+  it('10,000 columns', async () =>
     refused(
       file('wide.csv', `${Array.from({ length: 10_000 }, (_, i) => `c${i}`).join(',')}\n`),
       /more than 4,096 columns/,
     ));
-  it('a 2 GB sparse file', () => {
+  it('a 2 GB sparse file', async () => {
     const path = join(dir.path, 'sparse.csv');
     const fd = openSync(path, 'w');
     ftruncateSync(fd, 2 * 2 ** 30);
     closeSync(fd);
     refused(path, /binary file, not text: it has a NUL byte at byte 0/);
   });
-  it('no account id column', () =>
+  it('no account id column', async () =>
     refused(file('noid.csv', 'name,arr\nAcme,10\n'), /No column is mapped to Account ID \(account_id\)/));
-  it('a failed import into a new workspace leaves no file behind', () => {
+  it('a failed import into a new workspace leaves no file behind', async () => {
     const target = join(dir.path, 'never.ladder');
-    const run = ladder(['import', join(dir.path, 'empty.csv'), '--workspace', target, '--kind', 'accounts']);
+    const run = await runLadder(['import', join(dir.path, 'empty.csv'), '--workspace', target, '--kind', 'accounts']);
     expect(run.status).toBe(1);
     expect(existsSync(target)).toBe(false);
     expect(existsSync(`${target}-wal`)).toBe(false);
   });
 
-  it('a 5 MB cell is read whole', () => {
+  it('a 5 MB cell is read whole', async () => {
     const big = 'x'.repeat(5 * 2 ** 20);
-    const run = ladder([
+    const run = await runLadder([
       'import',
       file('big.csv', `account_id,name,notes\nB1,Big,"${big}"\n`),
       '--workspace',
@@ -81,8 +90,8 @@ describe('hostile files', () => {
     db.close();
   });
 
-  it('duplicated headers and a __proto__ header are just names', () => {
-    const run = ladder([
+  it('duplicated headers and a __proto__ header are just names', async () => {
+    const run = await runLadder([
       'import',
       file('dup.csv', 'account_id,name,name,__proto__,constructor\nD1,One,Two,polluted,x\n'),
       '--workspace',
@@ -105,7 +114,7 @@ describe('hostile files', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('bad values abort the whole import with row, column, value and reason', () => {
+  it('bad values abort the whole import with row, column, value and reason', async () => {
     const before = sha256(ws);
     // A saved mapping file says what "Annual value" is; its one bad value must not slip through.
     const mapping = file(
@@ -116,7 +125,15 @@ describe('hostile files', () => {
       }),
     );
     writeFileSync(join(dir.path, 'bad.csv'), 'Account,name,Annual value\nC1,Ok,"$1,100"\nC2,Bad,lots\n');
-    const run = ladder(['import', join(dir.path, 'bad.csv'), '--workspace', ws, '--mapping', mapping, '--json']);
+    const run = await runLadder([
+      'import',
+      join(dir.path, 'bad.csv'),
+      '--workspace',
+      ws,
+      '--mapping',
+      mapping,
+      '--json',
+    ]);
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout) as ImportReport;
     expect(report).toMatchObject({
@@ -129,7 +146,7 @@ describe('hostile files', () => {
       /Nothing was imported: 1 of 2 rows were rejected \(first: row 3, column "Annual value", value "lots": not a number\)/,
     );
     expect(sha256(ws)).toBe(before);
-    const skip = ladder([
+    const skip = await runLadder([
       'import',
       join(dir.path, 'bad.csv'),
       '--workspace',
@@ -146,14 +163,24 @@ describe('hostile files', () => {
     db.close();
   });
 
-  it('an ambiguous date column must be decided, never guessed', () => {
+  it('an ambiguous date column must be decided, never guessed', async () => {
     const path = file('dates.csv', 'account_id,name,renewal_date\nE1,A,01/02/2025\nE2,B,03/04/2025\n');
-    const run = ladder(['import', path, '--workspace', ws, '--kind', 'accounts']);
+    const run = await runLadder(['import', path, '--workspace', ws, '--kind', 'accounts']);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(
       /Column "renewal_date": every date reads both day-first and month-first \(e\.g\. "01\/02\/2025"\); choose DMY or MDY/,
     );
-    const decided = ladder(['import', path, '--workspace', ws, '--kind', 'accounts', '--date-order', 'DMY', '--json']);
+    const decided = await runLadder([
+      'import',
+      path,
+      '--workspace',
+      ws,
+      '--kind',
+      'accounts',
+      '--date-order',
+      'DMY',
+      '--json',
+    ]);
     expect(decided.status).toBe(0);
     expect(JSON.parse(decided.stdout).columns[2]).toMatchObject({ min: '2025-02-01', max: '2025-04-03' });
   });
@@ -180,9 +207,9 @@ describe('encodings', () => {
     ['windows-1252.csv', win1252(text), 'windows-1252'],
   ];
   for (const [name, bytes, encoding] of fixtures) {
-    it(`${name} decodes exactly`, () => {
+    it(`${name} decodes exactly`, async () => {
       const target = join(dir.path, `${name}.ladder`);
-      const run = ladder(['import', file(name, bytes), '--workspace', target, '--kind', 'accounts', '--json']);
+      const run = await runLadder(['import', file(name, bytes), '--workspace', target, '--kind', 'accounts', '--json']);
       expect(run.status).toBe(0);
       const report = JSON.parse(run.stdout) as ImportReport;
       expect(report.source.encoding).toBe(encoding);

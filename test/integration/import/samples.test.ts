@@ -4,20 +4,20 @@ import Database from 'better-sqlite3';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImportReport } from '#shared/import/report';
-import { ladder } from '../../helpers/cli';
+import { runLadder } from '../../helpers/run-cli';
 import { repoRoot, tempDir } from '../../helpers/temp';
 
 const data = join(repoRoot, '..', 'shared', 'data');
 const dir = tempDir();
 afterAll(() => dir.cleanup());
 
-function importJson(
+async function importJson(
   file: string,
   workspace: string,
   kind: string,
   ...extra: string[]
-): { status: number | null; report: ImportReport; stderr: string } {
-  const run = ladder(['import', file, '--workspace', workspace, '--kind', kind, '--json', ...extra]);
+): Promise<{ status: number | null; report: ImportReport; stderr: string }> {
+  const run = await runLadder(['import', file, '--workspace', workspace, '--kind', kind, '--json', ...extra]);
   return { status: run.status, report: JSON.parse(run.stdout || 'null') as ImportReport, stderr: run.stderr };
 }
 const column = (r: ImportReport, name: string) => r.columns.find((c) => c.name === name)!;
@@ -31,9 +31,15 @@ const query = (ws: string, sql: string) => {
 };
 
 describe.skipIf(!existsSync(data))('sample exports through `ladder import`', () => {
-  it('Salesforce demo org: accounts, opportunities (02/03/24 is 3 Feb 2024), contacts, converted leads', () => {
+  it('Salesforce demo org: accounts, opportunities (02/03/24 is 3 Feb 2024), contacts, converted leads', async () => {
     const ws = join(dir.path, 'sf-demo.ladder');
-    const accounts = importJson(join(data, 'salesforce-demo/Account.csv'), ws, 'accounts', '--preset', 'salesforce');
+    const accounts = await importJson(
+      join(data, 'salesforce-demo/Account.csv'),
+      ws,
+      'accounts',
+      '--preset',
+      'salesforce',
+    );
     expect(accounts.status).toBe(0);
     expect(accounts.report).toMatchObject({ rowsRead: 18, rowsImported: 18, rowsRejected: 0, committed: true });
     expect(column(accounts.report, 'NumberOfEmployees')).toMatchObject({
@@ -45,7 +51,13 @@ describe.skipIf(!existsSync(data))('sample exports through `ladder import`', () 
     });
     expect(column(accounts.report, 'AnnualRevenue')).toMatchObject({ field: 'custom:AnnualRevenue', type: 'integer' });
 
-    const opps = importJson(join(data, 'salesforce-demo/Opportunity.csv'), ws, 'outcomes', '--preset', 'salesforce');
+    const opps = await importJson(
+      join(data, 'salesforce-demo/Opportunity.csv'),
+      ws,
+      'outcomes',
+      '--preset',
+      'salesforce',
+    );
     expect(opps.status).toBe(0);
     expect(opps.report).toMatchObject({ rowsRead: 36, rowsImported: 36 });
     expect(column(opps.report, 'CloseDate')).toMatchObject({ field: 'close_date', type: 'date' });
@@ -63,10 +75,10 @@ describe.skipIf(!existsSync(data))('sample exports through `ladder import`', () 
       { t: '2026-02-23T20:55:00' },
     ]);
 
-    const contacts = importJson(join(data, 'salesforce-demo/Contact.csv'), ws, 'users', '--preset', 'salesforce');
+    const contacts = await importJson(join(data, 'salesforce-demo/Contact.csv'), ws, 'users', '--preset', 'salesforce');
     expect(contacts.report).toMatchObject({ rowsRead: 25, rowsImported: 25 });
     // Leads are people; only converted ones belong to an account. The rest are refused by name.
-    const leads = importJson(
+    const leads = await importJson(
       join(data, 'salesforce-demo/Lead.csv'),
       ws,
       'users',
@@ -81,7 +93,7 @@ describe.skipIf(!existsSync(data))('sample exports through `ladder import`', () 
       reason: 'Account ID is blank, and users need it',
     });
     // OpportunityHistory holds stage snapshots, not outcomes, and names no account: refused, saying why.
-    const history = ladder([
+    const history = await runLadder([
       'import',
       join(data, 'salesforce-demo/OpportunityHistory.csv'),
       '--workspace',
@@ -98,9 +110,9 @@ describe.skipIf(!existsSync(data))('sample exports through `ladder import`', () 
     expect(query(ws, 'SELECT count(*) AS n FROM outcomes')).toEqual([{ n: 36 }]);
   });
 
-  it('Salesforce Data Cloud: BOM absent from the first header, JSON-in-cell kept intact, +0000 timestamps', () => {
+  it('Salesforce Data Cloud: BOM absent from the first header, JSON-in-cell kept intact, +0000 timestamps', async () => {
     const ws = join(dir.path, 'sf-dc.ladder');
-    const accounts = importJson(
+    const accounts = await importJson(
       join(data, 'salesforce-datacloud/Account.csv'),
       ws,
       'accounts',
@@ -111,7 +123,7 @@ describe.skipIf(!existsSync(data))('sample exports through `ladder import`', () 
     expect(accounts.report.source.encoding).toBe('utf-8-bom');
     expect(accounts.report.columns[0]!.name).toBe('Id');
     expect(accounts.report.columns.every((c) => !c.name.includes('\uFEFF'))).toBe(true);
-    const opps = importJson(
+    const opps = await importJson(
       join(data, 'salesforce-datacloud/Opportunity.csv'),
       ws,
       'outcomes',
@@ -126,7 +138,7 @@ describe.skipIf(!existsSync(data))('sample exports through `ladder import`', () 
       max: '2024-01-22',
     });
     expect(column(opps.report, 'CloseDate')).toMatchObject({ min: expect.stringMatching(/^20\d\d-\d\d-\d\d$/) });
-    const cases = importJson(
+    const cases = await importJson(
       join(data, 'salesforce-datacloud/Case.csv'),
       ws,
       'tickets',
@@ -136,7 +148,7 @@ describe.skipIf(!existsSync(data))('sample exports through `ladder import`', () 
       'skip',
     );
     expect(cases.report).toMatchObject({ rowsRead: 40, rowsImported: 14, rowsRejected: 26 });
-    const contacts = importJson(
+    const contacts = await importJson(
       join(data, 'salesforce-datacloud/Contact.csv'),
       ws,
       'users',
@@ -158,9 +170,9 @@ describe.skipIf(!existsSync(data))('sample exports through `ladder import`', () 
     for (const c of cells) expect(typeof JSON.parse(c.a)).toBe('object');
   });
 
-  it('RavenStack: day-first signup dates, subscriptions and churn as outcomes, feature usage as weekly periods, tickets', () => {
+  it('RavenStack: day-first signup dates, subscriptions and churn as outcomes, feature usage as weekly periods, tickets', async () => {
     const ws = join(dir.path, 'raven.ladder');
-    const accounts = importJson(
+    const accounts = await importJson(
       join(data, 'ravenstack/ravenstack_accounts.csv'),
       ws,
       'accounts',
@@ -182,7 +194,7 @@ describe.skipIf(!existsSync(data))('sample exports through `ladder import`', () 
     expect(query(ws, "SELECT contract_start FROM accounts WHERE id = 'A-43a9e3'")).toEqual([
       { contract_start: '2023-08-17' },
     ]);
-    const subs = importJson(
+    const subs = await importJson(
       join(data, 'ravenstack/ravenstack_subscriptions.csv'),
       ws,
       'outcomes',
@@ -190,7 +202,7 @@ describe.skipIf(!existsSync(data))('sample exports through `ladder import`', () 
       'ravenstack',
     );
     expect(subs.report).toMatchObject({ rowsRead: 5000, rowsImported: 5000 });
-    const churn = importJson(
+    const churn = await importJson(
       join(data, 'ravenstack/ravenstack_churn_events.csv'),
       ws,
       'outcomes',
@@ -201,7 +213,7 @@ describe.skipIf(!existsSync(data))('sample exports through `ladder import`', () 
     expect(query(ws, "SELECT count(*) AS n FROM outcomes WHERE type = 'Churn' AND is_expansion = 0")).toEqual([
       { n: 600 },
     ]);
-    const usage = importJson(
+    const usage = await importJson(
       join(data, 'ravenstack/ravenstack_feature_usage.csv'),
       ws,
       'events',
@@ -215,7 +227,7 @@ describe.skipIf(!existsSync(data))('sample exports through `ladder import`', () 
         "SELECT min(period_start) AS a, max(period_start) AS b, sum(json_extract(custom, '$.events')) AS events FROM periods",
       ),
     ).toEqual([{ a: '2022-12-26', b: '2024-12-30', events: expect.any(Number) }]);
-    const tickets = importJson(
+    const tickets = await importJson(
       join(data, 'ravenstack/ravenstack_support_tickets.csv'),
       ws,
       'tickets',
@@ -225,11 +237,11 @@ describe.skipIf(!existsSync(data))('sample exports through `ladder import`', () 
     expect(tickets.report).toMatchObject({ rowsRead: 2000, rowsImported: 2000 });
   });
 
-  it('Pendo and Amplitude events aggregate once their accounts and users are known; group data is refused', () => {
+  it('Pendo and Amplitude events aggregate once their accounts and users are known; group data is refused', async () => {
     const ws = join(dir.path, 'product.ladder');
-    const history = importJson(join(data, 'pendo/account_history.csv'), ws, 'accounts', '--preset', 'pendo');
+    const history = await importJson(join(data, 'pendo/account_history.csv'), ws, 'accounts', '--preset', 'pendo');
     expect(history.report).toMatchObject({ rowsRead: 5, rowsImported: 5 });
-    const orphans = importJson(join(data, 'pendo/event.csv'), ws, 'events', '--preset', 'pendo');
+    const orphans = await importJson(join(data, 'pendo/event.csv'), ws, 'events', '--preset', 'pendo');
     expect(orphans.status).toBe(1);
     expect(orphans.report).toMatchObject({ committed: false, orphans: 5 });
     expect(orphans.stderr).toMatch(
@@ -241,9 +253,9 @@ describe.skipIf(!existsSync(data))('sample exports through `ladder import`', () 
       extra,
       'account_id,name\nmonth_train,Month Train\n1sk7ccaeau_acc,1SK\nbilly_idol,Billy\ngood_day,Good Day\n_winners_acc,Winners\nextinguished_cool,Cool\neclipse_doormat,Eclipse\nleaves_acc,Leaves\n',
     );
-    expect(ladder(['import', extra, '--workspace', ws, '--kind', 'accounts']).status).toBe(0);
+    expect((await runLadder(['import', extra, '--workspace', ws, '--kind', 'accounts'])).status).toBe(0);
     for (const f of ['event.csv', 'feature_event.csv']) {
-      const events = importJson(join(data, 'pendo', f), ws, 'events', '--preset', 'pendo', '--on-error', 'skip');
+      const events = await importJson(join(data, 'pendo', f), ws, 'events', '--preset', 'pendo', '--on-error', 'skip');
       expect(events.status).toBe(0);
       expect(events.report.rowsRead).toBe(5);
       expect(events.report.rowsImported).toBeGreaterThanOrEqual(4);
@@ -258,8 +270,8 @@ describe.skipIf(!existsSync(data))('sample exports through `ladder import`', () 
       users,
       'account_id,user_id,email\nmonth_train,dev@gmail.com,dev@gmail.com\nmonth_train,a@gmail.com,a@gmail.com\ngood_day,b@gmail.com,b@gmail.com\ngood_day,beyonce@gmail.com,beyonce@gmail.com\n',
     );
-    expect(ladder(['import', users, '--workspace', ws, '--kind', 'users']).status).toBe(0);
-    const amp = importJson(
+    expect((await runLadder(['import', users, '--workspace', ws, '--kind', 'users'])).status).toBe(0);
+    const amp = await importJson(
       join(data, 'amplitude/amplitude_event_data.csv'),
       ws,
       'events',
@@ -273,7 +285,7 @@ describe.skipIf(!existsSync(data))('sample exports through `ladder import`', () 
     expect(amp.report.rowsImported).toBeGreaterThan(0);
     // JSON objects inside cells stay exactly as written.
     expect(column(amp.report, 'event_properties')).toMatchObject({ field: 'custom:event_properties', type: 'text' });
-    const group = ladder([
+    const group = await runLadder([
       'import',
       join(data, 'pendo/group_data.csv'),
       '--workspace',

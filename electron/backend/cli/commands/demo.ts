@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import { openWorkspace } from '../../store/open-workspace';
 import { readInfo } from '../../workspace/queries';
 import { demoDefaults, writeDemoWorkspace } from '../../demo/write-demo';
-import { isIsoDate } from '#shared/dates';
-import { parseArgs, requireString, UsageError, type CommandSpec } from '../args';
+import { demoOptions } from '#shared/api/contract';
+import { contractArgs, parseArgs, requireString, type CommandSpec } from '../args';
 import { formatCount, formatMoney, type CliIo } from '../io';
 
 export const demoSpec: CommandSpec = {
@@ -11,12 +11,16 @@ export const demoSpec: CommandSpec = {
   summary: 'Create the demo book of business: a realistic, seeded workspace with planted behaviour patterns.',
   usage: 'ladder demo --workspace W [--accounts N] [--seed S] [--weeks N] [--end-date YYYY-MM-DD] [--force] [--json]',
   options: {
-    workspace: { kind: 'string', help: 'workspace file to create' },
-    accounts: { kind: 'int', help: 'number of accounts (default 2,000; up to 2,000,000)' },
-    seed: { kind: 'int', help: 'random seed; the same seed gives the same book' },
-    weeks: { kind: 'int', help: 'weeks of period metrics per account (default 52; 13 above 200,000 accounts)' },
-    'end-date': { kind: 'string', help: 'start of the latest week (default: this week)' },
-    force: { kind: 'boolean', help: 'replace the file if it exists' },
+    workspace: { kind: 'string', help: 'workspace file to create', arg: 'path' },
+    accounts: { kind: 'int', help: 'number of accounts (default 2,000; up to 2,000,000)', arg: 'accounts' },
+    seed: { kind: 'int', help: 'random seed; the same seed gives the same book', arg: 'seed' },
+    weeks: {
+      kind: 'int',
+      help: 'weeks of period metrics per account (default 52; 13 above 200,000 accounts)',
+      arg: 'weeks',
+    },
+    'end-date': { kind: 'string', help: 'start of the latest week (default: this week)', arg: 'endDate' },
+    force: { kind: 'boolean', help: 'replace the file if it exists', arg: 'overwrite' },
     json: { kind: 'boolean', help: 'print one JSON document' },
     help: { kind: 'boolean', help: 'show this help' },
   },
@@ -24,21 +28,14 @@ export const demoSpec: CommandSpec = {
 
 export async function runDemo(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(demoSpec, argv);
-  const path = resolve(requireString(demoSpec, args, 'workspace'));
-  const accounts = args.options.accounts as number | undefined;
-  if (accounts !== undefined && (accounts < 10 || accounts > 2_000_000))
-    throw new UsageError('ladder demo: --accounts must be between 10 and 2,000,000.');
-  const weeks = args.options.weeks as number | undefined;
-  if (weeks !== undefined && (weeks < 4 || weeks > 156))
-    throw new UsageError('ladder demo: --weeks must be between 4 and 156.');
-  const endDate = args.options['end-date'] as string | undefined;
-  if (endDate !== undefined && !isIsoDate(endDate))
-    throw new UsageError(`ladder demo: --end-date must be an ISO date (YYYY-MM-DD), not "${endDate}".`);
-
-  const params = demoDefaults({ accounts, seed: args.options.seed as number | undefined, weeks, endDate });
+  requireString(demoSpec, args, 'workspace');
+  // The same argument object as the API's workspace.createDemo, checked by the same schema.
+  const { path: file, overwrite, ...options } = contractArgs(demoSpec, args, demoOptions);
+  const path = resolve(file!);
+  const params = demoDefaults(options);
   const started = performance.now();
   await writeDemoWorkspace(path, params, {
-    overwrite: args.options.force === true,
+    overwrite: overwrite === true,
     onProgress: ({ accountsDone, accountsTotal }) =>
       io.progress(`Generating accounts: ${formatCount(accountsDone)} / ${formatCount(accountsTotal)}`),
   });

@@ -3,12 +3,13 @@
 // workspace; the others are measured on one as of a date.
 import { once } from 'node:events';
 import { extname, resolve } from 'node:path';
-import { sqlDialects, type SqlDialect } from '#shared/compile/sql-dialect';
+import { exportRequest } from '#shared/api/export-contract';
+import { sqlDialects } from '#shared/compile/sql-dialect';
 import type { ExportFormat } from '#shared/export/formats';
 import { loadPackArgument } from '../../packs/presets';
 import { produceExport, writeExport } from '../../export/export-service';
 import { openWorkspace, type Workspace } from '../../store/open-workspace';
-import { parseArgs, requireString, UsageError, type CommandSpec } from '../args';
+import { contractArgs, parseArgs, requireString, UsageError, type CommandSpec } from '../args';
 import type { CliIo } from '../io';
 
 const kinds = ['pack', 'sql', 'jsonlogic', 'js', 'features', 'scored', 'signals-csv'] as const;
@@ -23,17 +24,18 @@ export const exportSpec: CommandSpec = {
   options: {
     pack: { kind: 'string', help: 'rule pack file (JSON or YAML), or preset:NAME' },
     workspace: { kind: 'string', help: 'workspace file (needed by features, scored, and pack validation)' },
-    dialect: { kind: 'string', help: `SQL dialect: ${sqlDialects.join(', ')} (default duckdb)` },
+    dialect: { kind: 'string', help: `SQL dialect: ${sqlDialects.join(', ')} (default duckdb)`, arg: 'dialect' },
     table: {
       kind: 'string',
       help: "SQL input relation: name, schema.name, or a dbt {{ ref('…') }} (default ladder_features)",
+      arg: 'table',
     },
-    'as-of': { kind: 'string', help: 'measure as of this date (default: the latest period)' },
+    'as-of': { kind: 'string', help: 'measure as of this date (default: the latest period)', arg: 'asOf' },
     format: {
       kind: 'string',
       help: 'pack: json or yaml; features: csv or parquet; scored: csv or xlsx (default: from --out, else json / csv)',
     },
-    bom: { kind: 'boolean', help: 'CSV: start with a UTF-8 byte-order mark (for Excel)' },
+    bom: { kind: 'boolean', help: 'CSV: start with a UTF-8 byte-order mark (for Excel)', arg: 'bom' },
     'no-validation': { kind: 'boolean', help: 'pack: leave out the validation block (no workspace needed)' },
     out: { kind: 'string', help: 'write to this file (default: standard output; xlsx needs --out)' },
     help: { kind: 'boolean', help: 'show this help' },
@@ -93,10 +95,9 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
   const packArg = requireString(exportSpec, args, 'pack');
   const out = args.options.out as string | undefined;
   const format = formatOf(kind as Kind, args.options.format as string | undefined, out);
-  const dialect = args.options.dialect as string | undefined;
-  if (dialect !== undefined && !(sqlDialects as readonly string[]).includes(dialect))
-    throw new UsageError(`ladder export: --dialect must be one of ${sqlDialects.join(', ')}, not "${dialect}".`);
-  if ((dialect !== undefined || args.options.table !== undefined) && kind !== 'sql')
+  // The API's export request, checked by its schema (the pack is loaded and checked below).
+  const request = contractArgs(exportSpec, args, exportRequest.omit({ pack: true }), { format });
+  if ((request.dialect !== undefined || request.table !== undefined) && kind !== 'sql')
     throw new UsageError('ladder export: --dialect and --table apply to sql only.');
   if (format === 'scored-xlsx' && !out)
     throw new UsageError('ladder export scored: an Excel workbook needs --out F.xlsx.');
@@ -116,11 +117,11 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
     if (workspacePath) ws = await openWorkspace(resolve(workspacePath));
     const output = produceExport(ws, valid, {
       format,
-      ...(dialect ? { dialect: dialect as SqlDialect } : {}),
-      ...(args.options.table !== undefined ? { table: String(args.options.table) } : {}),
-      ...(args.options['as-of'] !== undefined ? { asOf: String(args.options['as-of']) } : {}),
+      ...(request.dialect ? { dialect: request.dialect } : {}),
+      ...(request.table !== undefined ? { table: request.table } : {}),
+      ...(request.asOf !== undefined ? { asOf: request.asOf } : {}),
       validation: !args.options['no-validation'] && ws !== null,
-      bom: args.options.bom === true,
+      bom: request.bom === true,
     });
     if (out) {
       const bytes = await writeExport(output, resolve(out), ws);

@@ -3,8 +3,8 @@
 // imported; 1 when nothing was, with the reason on stderr.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { importKinds, type ImportKind } from '#shared/domain/workspace';
-import { onErrorChoices, type MappingSpec } from '#shared/import/mapping';
+import { importKinds } from '#shared/domain/workspace';
+import { mappingSpec, type MappingSpec } from '#shared/import/mapping';
 import { presetIds } from '#shared/import/presets';
 import type { ImportReport } from '#shared/import/report';
 import { ImportCancelled, ImportFailure } from '../../import/failure';
@@ -13,7 +13,7 @@ import { runImport } from '../../import/run-import';
 import { checkFile } from '../../import/sources/open';
 import { analyzeAndPlan } from '../../import/plan-file';
 import { openWorkspace } from '../../store/open-workspace';
-import { parseArgs, requireString, UsageError, type CommandSpec } from '../args';
+import { contractArgs, parseArgs, requireString, UsageError, type CommandSpec } from '../args';
 import { formatCount, type CliIo } from '../io';
 
 export const importSpec: CommandSpec = {
@@ -24,15 +24,20 @@ export const importSpec: CommandSpec = {
   positionals: { min: 1, max: 1, names: 'the file to import' },
   options: {
     workspace: { kind: 'string', help: 'workspace file to import into (created when missing)' },
-    kind: { kind: 'string', help: `what the rows are: ${importKinds.join(', ')}` },
-    preset: { kind: 'string', help: `built-in mapping: ${presetIds.join(', ')}` },
+    kind: { kind: 'string', help: `what the rows are: ${importKinds.join(', ')}`, arg: 'kind' },
+    preset: { kind: 'string', help: `built-in mapping: ${presetIds.join(', ')}`, arg: 'preset' },
     mapping: { kind: 'string', help: 'a mapping file (JSON) saved from the app or written by hand' },
     'on-error': {
       kind: 'string',
       help: 'rows with bad values: abort (default, import nothing), skip them, or keep the value as text',
+      arg: 'onError',
     },
-    'date-order': { kind: 'string', help: 'DMY or MDY for dates like 03/04/2024 that read both ways' },
-    sheet: { kind: 'string', help: 'XLSX: the worksheet to read (default: the first)' },
+    'date-order': {
+      kind: 'string',
+      help: 'DMY or MDY for dates like 03/04/2024 that read both ways',
+      arg: 'dateOrder',
+    },
+    sheet: { kind: 'string', help: 'XLSX: the worksheet to read (default: the first)', arg: 'sheet' },
     'dry-run': { kind: 'boolean', help: 'validate and report, write nothing' },
     json: { kind: 'boolean', help: 'print the report as one JSON document' },
     help: { kind: 'boolean', help: 'show this help' },
@@ -52,25 +57,12 @@ function specFrom(args: ReturnType<typeof parseArgs>): MappingSpec {
     }
     spec = parseMappingJson(text, basename(file));
   }
-  const kind = o.kind ?? spec.kind;
-  if (typeof kind !== 'string')
+  // Options override the mapping file; both are checked by the API's mapping schema.
+  if (typeof o['date-order'] === 'string') o['date-order'] = o['date-order'].toUpperCase();
+  const checked = contractArgs(importSpec, args, mappingSpec, spec);
+  if (checked.kind === undefined)
     throw new UsageError('ladder import: --kind is required (or a mapping file that names its kind).');
-  if (!(importKinds as readonly string[]).includes(kind))
-    throw new UsageError(`ladder import: --kind must be one of ${importKinds.join(', ')}, not "${kind}".`);
-  const onError = o['on-error'];
-  if (onError !== undefined && !(onErrorChoices as readonly unknown[]).includes(onError))
-    throw new UsageError(`ladder import: --on-error must be abort, skip or text, not "${String(onError)}".`);
-  const order = typeof o['date-order'] === 'string' ? o['date-order'].toUpperCase() : undefined;
-  if (order !== undefined && order !== 'DMY' && order !== 'MDY')
-    throw new UsageError(`ladder import: --date-order must be DMY or MDY, not "${order}".`);
-  return {
-    ...spec,
-    kind: kind as ImportKind,
-    ...(typeof o.preset === 'string' ? { preset: o.preset } : {}),
-    ...(onError !== undefined ? { onError: onError as MappingSpec['onError'] } : {}),
-    ...(order ? { dateOrder: order } : {}),
-    ...(typeof o.sheet === 'string' ? { sheet: o.sheet } : {}),
-  };
+  return checked;
 }
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;

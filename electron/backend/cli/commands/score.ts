@@ -1,11 +1,16 @@
 import { extname, resolve } from 'node:path';
+import { z } from 'zod';
+import { isoDate } from '#shared/api/iso-date';
 import { openWorkspace } from '../../store/open-workspace';
 import { loadPackArgument } from '../../packs/presets';
 import { scoreWorkspace } from '../../scoring/score-workspace';
 import { refuseWorkspaceTarget } from '../../atomic-write';
 import { scoredAccountsJson, writeScoredCsv, writeScoredJson } from '../../scoring/write-scored';
-import { parseArgs, requireString, UsageError, type CommandSpec } from '../args';
+import { contractArgs, parseArgs, requireString, UsageError, type CommandSpec } from '../args';
 import { formatCount, formatMoney, type CliIo } from '../io';
+
+/** The arguments the scoring of a workspace takes besides the pack (the same as features.load's). */
+const scoreArgs = z.object({ asOf: isoDate.optional() }).strict();
 
 export const scoreSpec: CommandSpec = {
   name: 'score',
@@ -14,7 +19,7 @@ export const scoreSpec: CommandSpec = {
   options: {
     workspace: { kind: 'string', help: 'workspace file' },
     pack: { kind: 'string', help: 'rule pack JSON file, or preset:NAME (see resources/packs)' },
-    'as-of': { kind: 'string', help: 'evaluate as of this date (default: the latest period)' },
+    'as-of': { kind: 'string', help: 'evaluate as of this date (default: the latest period)', arg: 'asOf' },
     out: { kind: 'string', help: 'write scored accounts to a .csv or .json file' },
     json: { kind: 'boolean', help: 'print one JSON document (aggregates; accounts too unless --out)' },
     help: { kind: 'boolean', help: 'show this help' },
@@ -29,10 +34,11 @@ export async function runScore(argv: readonly string[], io: CliIo): Promise<numb
   if (out !== undefined && !['.csv', '.json'].includes(extname(out).toLowerCase())) {
     throw new UsageError('ladder score: --out must end in .csv or .json.');
   }
+  const { asOf } = contractArgs(scoreSpec, args, scoreArgs);
   const valid = loadPackArgument(packArg);
   const ws = await openWorkspace(workspacePath);
   try {
-    const scored = scoreWorkspace(ws, valid, args.options['as-of'] as string | undefined);
+    const scored = scoreWorkspace(ws, valid, asOf);
     const { engine } = scored;
     const result = engine.result;
     if (out) {

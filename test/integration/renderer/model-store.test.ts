@@ -4,15 +4,22 @@
 import { checkPack } from '#shared/pack/validate';
 import { loadPreset } from '../../../electron/backend/packs/presets';
 import { scoreWorkspace } from '../../../electron/backend/scoring/score-workspace';
-import { useModelStore } from '../../../renderer/src/store/model-store';
+import { editClock, useModelStore } from '../../../renderer/src/store/model-store';
 import { connectRendererToDemo, type RendererBackend } from '../../helpers/renderer-backend';
 import type { RulePackInput } from '#shared/pack/schema';
 
 let backend: RendererBackend;
+// Edit grouping reads this clock, moved by hand: no test depends on how long another one took.
+let clock = 0;
+const realClock = editClock.now;
 beforeAll(async () => {
+  editClock.now = () => clock;
   backend = await connectRendererToDemo();
 });
-afterAll(() => backend?.close());
+afterAll(() => {
+  editClock.now = realClock;
+  backend?.close();
+});
 
 const store = () => useModelStore.getState();
 const settle = () => new Promise((r) => setTimeout(r, 20));
@@ -58,18 +65,27 @@ describe('model store', () => {
   });
 
   it('groups a slider drag into one undo step; undo and redo restore exactly', async () => {
+    clock += 10_000; // a new drag, long after the last edit
     const before = store().past.length;
-    for (const w of [7.5, 8, 8.5, 9])
+    const start = store().draft!.signals.find((s) => s.id === 'feature_graduation')!.weight;
+    for (const w of [7.5, 8, 8.5, 9]) {
       store().edit((p) => withWeight(p, 'feature_graduation', w), 'weight:feature_graduation');
-    expect(store().past.length).toBe(before);
+      clock += 100; // one drag: each step well inside the grouping window
+    }
+    expect(store().past.length).toBe(before + 1);
     await idle();
     store().undo();
     await idle();
-    expect(store().draft!.signals.find((s) => s.id === 'feature_graduation')!.weight).toBe(3);
-    expect(store().snapshot!.draft).toEqual(store().snapshot!.baseline);
+    expect(store().draft!.signals.find((s) => s.id === 'feature_graduation')!.weight).toBe(start);
+    expect(store().snapshot!.draft).toEqual(engineResult(store().draft!));
     store().redo();
     await idle();
     expect(store().draft!.signals.find((s) => s.id === 'feature_graduation')!.weight).toBe(9);
+    // A pause longer than the grouping window starts a new undo step, even on the same slider.
+    clock += 1_000;
+    store().edit((p) => withWeight(p, 'feature_graduation', 9.5), 'weight:feature_graduation');
+    expect(store().past.length).toBe(before + 2);
+    await idle();
   });
 
   it('a threshold edit goes through the engine worker and equals a fresh engine run', async () => {

@@ -11,8 +11,8 @@ import { differences, engineRows } from '../../helpers/engine-rows';
 import { asRow, evaluateJsonLogic, importModule, relationAccounts } from '../../helpers/portable';
 import { runSqlite, type SqlRow } from '../../helpers/sql-engines';
 import { tempDir } from '../../helpers/temp';
-import { valid } from '../engine/fixtures';
-import { featuresArb, packArb, toTable } from './random-packs';
+import { valid } from '../../unit/engine/fixtures';
+import { featuresArb, packArb, toTable } from '../../unit/compile/random-packs';
 
 const dir = tempDir();
 afterAll(() => dir.cleanup());

@@ -22,7 +22,8 @@ const card = async (id: string, side: 'draft' | 'baseline') =>
 /** A screenshot of the window scrolled to one part of the tab (the whole tab is too tall to read at once). */
 async function shot(name: string, testId = 'calibrate-view') {
   await page.getByTestId(testId).evaluate((e) => e.scrollIntoView({ block: 'start' }));
-  await page.waitForTimeout(250);
+  // Two animation frames: the scroll and any chart it brought into view are painted before the shot.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await page.screenshot({ path: artifactPath(`calibrate-${name}.png`) });
 }
 

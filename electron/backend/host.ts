@@ -6,6 +6,7 @@ import type { BackendRequest } from './host-protocol';
 import { createSession, openInitialWorkspace } from './session';
 import { defaultDataDir } from './settings';
 import { messageOf } from '#shared/error-message';
+import { logProblem } from './log-problem';
 import { grantFile } from './path-grants';
 
 interface ParentPort {
@@ -22,7 +23,7 @@ const requested = process.env.LADDER_WORKSPACE || undefined;
 if (requested) grantFile(session.grants, requested, 'workspace'); // named on the command line
 const ready = openInitialWorkspace(session, requested).catch((error: unknown) => {
   // The app still starts; the overview offers the demo or another workspace.
-  console.error(`Ladder could not open a workspace at launch: ${messageOf(error)}`);
+  logProblem('Ladder could not open a workspace at launch', messageOf(error));
 });
 
 parentPort.on('message', ({ data }) => {

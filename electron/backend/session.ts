@@ -9,6 +9,7 @@ import { readSettings, rememberWorkspace } from './settings';
 import { createGrants, grantFolder, type PathGrants } from './path-grants';
 import { messageOf } from '#shared/error-message';
 import type { CalibrationSession } from './api/calibrate-handlers';
+import { logProblem } from './log-problem';
 
 export interface Session {
   dataDir: string;
@@ -80,7 +81,7 @@ export async function openInitialWorkspace(session: Session, requested?: string)
     try {
       return await switchWorkspace(session, last);
     } catch (error) {
-      console.error(`Could not reopen ${basename(last)}: ${messageOf(error)}`);
+      logProblem(`Could not reopen ${basename(last)}`, messageOf(error));
     }
   }
   const demo = demoPath(session.dataDir);

@@ -10,6 +10,7 @@ import { importContract } from './import-contract';
 import { exportContract } from './export-contract';
 import { workbenchContract } from './workbench-contract';
 import { calibrateContract } from './calibrate-contract';
+import { modelContract } from './model-contract';
 import { dialogContract } from './dialog-contract';
 import type { AppStatus, Overview, RecentWorkspace, WorkspaceInfo, WorkspaceRef } from '../domain/workspace';
 import type { PresetInfo } from '../domain/packs';
@@ -50,6 +51,7 @@ export const contract = {
   ...exportContract,
   ...workbenchContract,
   ...calibrateContract,
+  ...modelContract,
   ...dialogContract,
 } as const satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>;
 

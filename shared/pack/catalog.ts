@@ -1,6 +1,6 @@
 // The metrics every workspace provides, before a rule pack adds derived ones. Period metrics,
 // used outside a window function, mean their value in the latest period on or before the as-of date.
-import { periodMetrics } from '../domain/period-metrics';
+import { periodMetrics, type FillRule } from '../domain/period-metrics';
 
 export type MetricKind = 'number' | 'bool' | 'category';
 
@@ -12,6 +12,8 @@ export interface BaseMetric {
   level: 'account' | 'period';
   /** Where the value comes from, for the feature builder. */
   source: 'account' | 'period' | 'users' | 'computed';
+  /** Period metrics: what a calendar period without a value means (see FillRule). */
+  fill?: FillRule;
 }
 
 const accountMetrics: BaseMetric[] = [
@@ -195,8 +197,52 @@ export function baseMetric(id: string): BaseMetric | undefined {
   return byId.get(id);
 }
 
-/** Custom fields from imports are referenced as `custom.<name>` and read as numbers. */
-export const customFieldPattern = /^custom\.[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+/**
+ * Custom fields from imports, read as numbers: `custom.NAME` is an account's custom field or a key
+ * of its periods' custom metrics (periods.custom), whichever the workspace has; when it has both,
+ * `account.custom.NAME` or `period.custom.NAME` says which.
+ */
+export const customFieldPattern = /^(?:(account|period)\.)?custom\.([A-Za-z_][A-Za-z0-9_]{0,63})$/;
+
+export type CustomScope = 'any' | 'account' | 'period';
+
+export interface CustomRef {
+  scope: CustomScope;
+  /** The field or key name, as stored. */
+  name: string;
+}
+
+/**
+ * The name expressions use for a stored custom key: imports keep headers as they were ("Has SSO"),
+ * and such a key is written with every run of other characters as one underscore (`custom.Has_SSO`).
+ * Undefined for keys that cannot be named (nothing left, or quotes and backslashes).
+ */
+export function customNameOf(key: string): string | undefined {
+  if (/["\\]/.test(key)) return undefined;
+  const name = key.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+(?=.)|_+$/g, '');
+  const safe = /^[0-9]/.test(name) ? `_${name}` : name;
+  return /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(safe) ? safe : undefined;
+}
+
+export function parseCustomRef(id: string): CustomRef | undefined {
+  const match = customFieldPattern.exec(id);
+  if (!match) return undefined;
+  return { scope: (match[1] as 'account' | 'period' | undefined) ?? 'any', name: match[2]! };
+}
+
+export const customRefId = (ref: CustomRef): string =>
+  ref.scope === 'any' ? `custom.${ref.name}` : `${ref.scope}.custom.${ref.name}`;
+
+/**
+ * Fill rules of custom period metrics: the keys Ladder itself writes (the events import keeps its
+ * event count as `events`) are counts; any other key is treated as a snapshot (missing when a
+ * period has no value), because nothing says it counts things.
+ */
+export const customPeriodFill: Readonly<Record<string, FillRule>> = { events: 'zero' };
+
+export function customFillOf(name: string): FillRule {
+  return Object.hasOwn(customPeriodFill, name) ? customPeriodFill[name]! : 'missing';
+}
 
 export const journeyStageRank: Record<string, number> = {
   baseline: 0,

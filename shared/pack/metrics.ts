@@ -4,7 +4,7 @@
 import { ExprError, describeSpan } from '../expr/ast';
 import { checkExpression, type CheckedExpr, type IdentifierInfo } from '../expr/check';
 import { parse } from '../expr/parser';
-import { baseMetric, customFieldPattern, type MetricKind } from './catalog';
+import { baseMetric, parseCustomRef, type MetricKind } from './catalog';
 import type { DerivedMetric } from './schema';
 
 export interface ResolvedMetrics {
@@ -41,7 +41,9 @@ export function resolveMetrics(defs: readonly DerivedMetric[]): { resolved: Reso
       return base.kind === 'category'
         ? undefined
         : { type: base.kind === 'bool' ? 'number' : 'number', level: base.level };
-    if (customFieldPattern.test(name)) return { type: 'number', level: 'account' };
+    const custom = parseCustomRef(name);
+    // `custom.NAME` may turn out to be a per-period metric, so it is allowed wherever one is.
+    if (custom) return { type: 'number', level: custom.scope === 'account' ? 'account' : 'period' };
     if (!defsById.has(name)) return undefined;
     const dep = visit(name, from);
     if (!dep) throw new ExprError(`"${name}" could not be computed (see its own error).`, { start: 0, end: 0 });
@@ -85,7 +87,7 @@ export function resolveMetrics(defs: readonly DerivedMetric[]): { resolved: Reso
   const kindOf = (id: string): MetricKind | undefined => {
     const base = baseMetric(id);
     if (base) return base.kind;
-    if (customFieldPattern.test(id)) return 'number';
+    if (parseCustomRef(id)) return 'number';
     const derived = checked.get(id);
     if (!derived) return undefined;
     return derived.type === 'bool' ? 'bool' : 'number';
@@ -93,6 +95,8 @@ export function resolveMetrics(defs: readonly DerivedMetric[]): { resolved: Reso
   const isPeriodExpressible = (id: string) => {
     const base = baseMetric(id);
     if (base) return base.level === 'period';
+    const custom = parseCustomRef(id);
+    if (custom) return custom.scope !== 'account';
     return checked.get(id)?.periodExpressible ?? false;
   };
   return { resolved: { kindOf, isPeriodExpressible, derived: checked, order }, issues };

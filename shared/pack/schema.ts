@@ -175,7 +175,8 @@ export const packMetaSchema = z
   .strict();
 
 /** A feature column of the features relation: a metric id, `metric__minN`/`__maxN`, or a custom field. */
-export const featureKeyPattern = /^(?:[a-z][a-z0-9_]{0,63}|custom\.[A-Za-z_][A-Za-z0-9_]{0,63})$/;
+export const featureKeyPattern =
+  /^(?:[a-z][a-z0-9_]{0,71}|(?:account\.|period\.)?custom\.[A-Za-z_][A-Za-z0-9_]{0,71})$/;
 const featureValue = z.union([finite, z.string().max(200), z.null()]);
 
 export const goldenCaseSchema = z

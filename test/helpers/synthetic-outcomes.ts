@@ -1,5 +1,5 @@
 // A synthetic workspace whose outcomes follow a known logistic model: each account gets four
-// independent 0/1 behaviours in the week before the as-of date (pricing-page views, executive
+// independent 0/1 behaviours in the week that ends on the as-of date (pricing-page views, executive
 // meetings, exploratory tickets, invitations), and wins an expansion within the horizon with
 // probability σ(β₀ + Σ βⱼ xⱼ). With `random`, outcomes ignore the behaviours entirely.
 import { createRng } from '#shared/random';
@@ -8,7 +8,8 @@ import { openWorkspace } from '../../electron/backend/store/open-workspace';
 import { createBatchInserter } from '../../electron/backend/store/batch-insert';
 import type { RulePackInput } from '#shared/pack/schema';
 
-export const syntheticAsOf = '2026-03-02';
+/** A Sunday: the as-of date's calendar week (Monday 23 February to it) holds the behaviours. */
+export const syntheticAsOf = '2026-03-01';
 export const behaviours = ['pricing_page_views', 'exec_meetings', 'tickets_exploratory', 'invites_sent'] as const;
 
 export interface SyntheticModel {
@@ -34,7 +35,7 @@ export async function writeSyntheticWorkspace(
   const db = ws.db;
   const rng = createRng(options.seed);
   const truth = new Map<string, number>();
-  const week = addDays(syntheticAsOf, -7);
+  const week = addDays(syntheticAsOf, -6);
   const accountRows = createBatchInserter(db, 'accounts', ['key', 'id', 'name', 'segment', 'contract_start', 'arr']);
   const periodRows = createBatchInserter(db, 'periods', ['account_key', 'period_start', ...behaviours]);
   const outcomeRows = createBatchInserter(db, 'outcomes', [

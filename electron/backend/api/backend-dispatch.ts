@@ -3,6 +3,7 @@ import type { MethodName } from '#shared/api/contract';
 import type { Session } from '../session';
 import { confineArgs } from './confine';
 import { handlers } from './handlers';
+import { logProblem } from '../log-problem';
 
 /** Every handler behind path confinement: a path argument reaches it only once confined. */
 const confinedHandlers = Object.fromEntries(
@@ -19,6 +20,6 @@ const confinedHandlers = Object.fromEntries(
 /** The backend's entry point for every transport. Bugs are logged here with their stack; callers get one sentence. */
 export function createBackendDispatch(session: Session): Dispatch {
   return createDispatcher(confinedHandlers, session, (error) =>
-    console.error('Unexpected error in the Ladder backend:', error),
+    logProblem('Unexpected error in the Ladder backend', error),
   );
 }

@@ -10,6 +10,7 @@ import { importHandlers } from './import-handlers';
 import { exportHandlers } from './export-handlers';
 import { workbenchHandlers } from './workbench-handlers';
 import { calibrateHandlers } from './calibrate-handlers';
+import { modelHandlers } from './model-handlers';
 import { listPresets, loadPreset } from '../packs/presets';
 
 export const handlers: Handlers<Session> = {
@@ -17,6 +18,7 @@ export const handlers: Handlers<Session> = {
   ...exportHandlers,
   ...workbenchHandlers,
   ...calibrateHandlers,
+  ...modelHandlers,
   'app.status': (_args, session) => ({
     version: appVersion,
     workspace: session.workspace ? refOf(session.workspace) : null,

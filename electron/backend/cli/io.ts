@@ -1,5 +1,6 @@
 // How commands talk to the terminal: one JSON document on stdout with --json, readable lines
-// otherwise; progress on stderr, and only when a person is watching.
+// otherwise; progress on stderr, and only when a person is watching. Nothing from a file acts on the terminal.
+import { terminalSafe } from '#shared/terminal-safe';
 
 export interface CliIo {
   out(text: string): void;
@@ -23,12 +24,14 @@ function guardClosedPipe(): void {
 export function processIo(): CliIo {
   guardClosedPipe();
   const interactive = process.stderr.isTTY === true;
+  // Output piped to a file or another program stays byte for byte; only what a terminal shows is escaped.
+  const onTerminal = process.stdout.isTTY === true;
   return {
-    out: (text) => process.stdout.write(`${text}\n`),
-    err: (text) => process.stderr.write(`${text}\n`),
+    out: (text) => process.stdout.write(`${onTerminal ? terminalSafe(text) : text}\n`),
+    err: (text) => process.stderr.write(`${terminalSafe(text)}\n`),
     json: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
     progress: (text) => {
-      if (interactive) process.stderr.write(`\r\u001b[2K${text}`);
+      if (interactive) process.stderr.write(`\r\u001b[2K${terminalSafe(text)}`);
     },
   };
 }

@@ -1,17 +1,23 @@
 // The feature table for a pack as of a date: one float64 column per metric the pack reads,
-// computed from account fields, the users roster and period series (window functions). Accounts
-// are processed in chunks so memory stays bounded whatever the number of periods.
+// computed from account fields, the users roster and period series (window functions over calendar
+// periods: see shared/expr/window.ts). Accounts are processed in chunks so memory stays bounded
+// whatever the number of periods.
+//
+// API (also used by calibration, which builds features as of many dates): buildFeatureTable for a
+// whole table; loadAccountInputs once per as-of date, then computeFeatureColumns(Async) for the
+// columns wanted. Everything reads rows starting on or before the as-of date only.
 import type { Node } from '#shared/expr/ast';
-import { evaluate, type ColumnEnv } from '#shared/expr/evaluate';
-import { reduceWindow } from '#shared/expr/window';
-import { baseMetric, customFieldPattern } from '#shared/pack/catalog';
 import type { ValidPack } from '#shared/pack/validate';
 import { numericSpecs, type FeatureSpec, type FeatureTable } from '#shared/engine/features';
 import { isoToDay } from '#shared/dates';
 import type { Db } from '../store/sqlite';
 import { LadderError } from '#shared/api/result';
 import { loadAccountColumns, type AccountColumns } from './accounts';
-import { loadPeriodChunk, type PeriodChunk } from './periods';
+import { chunkEnvironments } from './chunk-env';
+import { customPath } from './custom-fields';
+import { readHistory } from './history';
+import { historyOfSeries, planInputs } from './inputs';
+import { loadPeriodChunk, type ChunkOptions, type PeriodChunk, type PeriodInput } from './periods';
 import { loadUserMetrics } from './users';
 
 type Call = Extract<Node, { kind: 'call' }>;
@@ -22,34 +28,15 @@ export interface FeatureBuild {
   asOf: string;
 }
 
-/** Period metric columns (and custom fields) that the given metrics read, directly or through derived ones. */
-function collectInputs(valid: ValidPack, metrics: Iterable<string>): { period: Set<string>; custom: Set<string> } {
-  const period = new Set<string>();
-  const custom = new Set<string>();
-  const seen = new Set<string>();
-  const visit = (id: string) => {
-    if (seen.has(id)) return;
-    seen.add(id);
-    const base = baseMetric(id);
-    if (base?.level === 'period') period.add(id);
-    else if (customFieldPattern.test(id)) custom.add(id);
-    const derived = valid.metrics.derived.get(id);
-    if (derived) for (const ref of derived.refs) visit(ref);
-  };
-  for (const m of metrics) visit(m);
-  return { period, custom };
-}
-
-function loadCustomFields(db: Db, fields: Set<string>, n: number): Map<string, Float64Array> {
+function loadCustomFields(db: Db, fields: Map<string, string>, n: number): Map<string, Float64Array> {
   const out = new Map<string, Float64Array>();
-  for (const field of fields) {
-    const name = field.slice('custom.'.length);
+  for (const [id, name] of fields) {
     const values = db
-      .prepare(`SELECT json_extract(custom, '$.' || ?) FROM accounts ORDER BY key`)
+      .prepare(`SELECT json_extract(custom, ?) FROM accounts ORDER BY key`)
       .pluck()
-      .all(name) as unknown[];
+      .all(customPath(name)) as unknown[];
     out.set(
-      field,
+      id,
       Float64Array.from({ length: n }, (_, i) => (typeof values[i] === 'number' ? (values[i] as number) : NaN)),
     );
   }
@@ -129,9 +116,8 @@ export async function computeFeatureColumnsAsync(
 export type PeriodChunkLoader = (
   from: number,
   to: number,
-  periodIds: readonly string[],
-  asOf: string,
-  asOfDay: number,
+  inputs: readonly PeriodInput[],
+  options: ChunkOptions,
 ) => PeriodChunk;
 
 /** The feature computation one chunk of accounts at a time; yields after each chunk. */
@@ -142,81 +128,33 @@ export function* featureColumnSteps(
   specs: readonly FeatureSpec[],
   { accounts, users }: AccountInputs,
   chunkAccounts: number,
-  loadChunk: PeriodChunkLoader = (from, to, ids, date, day) =>
-    loadPeriodChunk(db, accounts.keys, from, to, ids, date, day),
+  loadChunk: PeriodChunkLoader = (from, to, periodInputs, options) =>
+    loadPeriodChunk(db, accounts.keys, from, to, periodInputs, options),
 ): Generator<FeatureProgress, Map<string, Float64Array>> {
   const n = accounts.keys.length;
-  const inputs = collectInputs(
+  const output = new Map(specs.map((s) => [s.key, new Float64Array(n)] as const));
+  if (specs.length === 0 || n === 0) return output;
+  const inputs = planInputs(
+    db,
     valid,
     specs.map((s) => s.metric),
+    asOf,
   );
-  const custom = loadCustomFields(db, inputs.custom, n);
-  const periodIds = [...inputs.period];
+  const custom = loadCustomFields(db, inputs.accountCustom, n);
+  const history = readHistory(db, inputs.period, asOf);
+  const historyOf = historyOfSeries(valid, history);
   const asOfDay = isoToDay(asOf);
-  const output = new Map(specs.map((s) => [s.key, new Float64Array(n)] as const));
-  if (specs.length === 0) return output;
 
   for (let from = 0; from < n; from += chunkAccounts) {
     const to = Math.min(n, from + chunkAccounts);
-    const chunk: PeriodChunk = loadChunk(from, to, periodIds, asOf, asOfDay);
-    const size = to - from;
-    const accountMemo = new Map<string, Float64Array>();
-    const seriesMemo = new Map<string, Float64Array>();
-    const rowAccount = new Int32Array(chunk.layout.days.length);
-    for (let a = 0; a < size; a++) rowAccount.fill(a, chunk.layout.offsets[a]!, chunk.layout.offsets[a + 1]!);
-
+    const chunk = loadChunk(from, to, inputs.period, { asOf, asOfDay, defaultGrain: history.defaultGrain });
     const accountLevel = (name: string): Float64Array | undefined =>
       accounts.numeric.get(name)?.subarray(from, to) ??
       users.get(name)?.subarray(from, to) ??
       custom.get(name)?.subarray(from, to);
-
-    const seriesEnv: ColumnEnv = {
-      length: rowAccount.length,
-      ident(name) {
-        const rows = chunk.columns.get(name);
-        if (rows) return rows;
-        let memo = seriesMemo.get(name);
-        if (memo) return memo;
-        const derived = valid.metrics.derived.get(name);
-        if (derived) memo = evaluate(derived.tree, seriesEnv);
-        else {
-          const perAccount = accountLevel(name);
-          if (!perAccount) throw new Error(`No per-period value for "${name}".`);
-          memo = Float64Array.from(rowAccount, (a) => perAccount[a]!);
-        }
-        seriesMemo.set(name, memo);
-        return memo;
-      },
-      window() {
-        throw new Error('window functions cannot be nested');
-      },
-    };
-    const accountEnv: ColumnEnv = {
-      length: size,
-      ident(name) {
-        const direct = accountLevel(name);
-        if (direct) return direct;
-        let memo = accountMemo.get(name);
-        if (memo) return memo;
-        const derived = valid.metrics.derived.get(name);
-        if (derived) memo = evaluate(derived.tree, accountEnv);
-        else {
-          // A period metric outside a window: its value in the latest period.
-          const rows = chunk.columns.get(name);
-          if (!rows) throw new Error(`Unknown metric "${name}".`);
-          memo = new Float64Array(size).fill(NaN);
-          for (let a = 0; a < size; a++) {
-            const end = chunk.layout.offsets[a + 1]!;
-            if (end > chunk.layout.offsets[a]!) memo[a] = rows[end - 1]!;
-          }
-        }
-        accountMemo.set(name, memo);
-        return memo;
-      },
-      window: (call) => reduceWindow(call, evaluate(call.args[0]!, seriesEnv), chunk.layout),
-    };
+    const env = chunkEnvironments({ valid, chunk, history, historyOf, accountLevel, absent: inputs.absent });
     for (const spec of specs) {
-      const values = spec.kind === 'value' ? accountEnv.ident(spec.metric) : accountEnv.window(rollingCall(spec));
+      const values = spec.kind === 'value' ? env.account.ident(spec.metric) : env.account.window(rollingCall(spec));
       output.get(spec.key)!.set(values, from);
     }
     yield { accountsDone: to, accountsTotal: n };

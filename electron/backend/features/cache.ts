@@ -18,6 +18,8 @@ import {
 interface AsOfEntry {
   inputs: AccountInputs;
   columns: Map<string, Float64Array>;
+  /** Columns being computed, by signature: a second request for them waits instead of computing again. */
+  pending: Map<string, Promise<Float64Array>>;
   lastUsed: number;
 }
 
@@ -33,7 +35,7 @@ const maxColumnsPerDate = 32;
 let clock = 0;
 
 /** Changes whenever data is imported or an import is undone. */
-function dataStamp(db: Db): string {
+export function dataStamp(db: Db): string {
   const row = db.prepare('SELECT count(*) AS n, max(id) AS last, count(undone_at) AS undone FROM imports').get() as {
     n: number;
     last: number | null;
@@ -56,7 +58,7 @@ function entryFor(ws: Workspace, asOf: string): AsOfEntry {
       const oldest = [...cache.byAsOf.entries()].sort((a, b) => a[1].lastUsed - b[1].lastUsed)[0]![0];
       cache.byAsOf.delete(oldest);
     }
-    entry = { inputs: loadAccountInputs(ws.db, asOf), columns: new Map(), lastUsed: 0 };
+    entry = { inputs: loadAccountInputs(ws.db, asOf), columns: new Map(), pending: new Map(), lastUsed: 0 };
     cache.byAsOf.set(asOf, entry);
   }
   entry.lastUsed = ++clock;
@@ -94,18 +96,43 @@ export async function loadFeatures(
   const specs = numericSpecs(valid);
   const signatures = Object.fromEntries(specs.map((s) => [s.key, featureSignature(valid, s)]));
   const wanted = specs.filter((s) => !have.has(signatures[s.key]!));
-  const missing: FeatureSpec[] = wanted.filter((s) => !entry.columns.has(signatures[s.key]!));
-  if (missing.length > 0) {
-    const computed = await computeFeatureColumnsAsync(ws.db, valid, asOf, missing, entry.inputs, options);
-    for (const s of missing) entry.columns.set(signatures[s.key]!, computed.get(s.key)!);
-    while (entry.columns.size > maxColumnsPerDate) entry.columns.delete(entry.columns.keys().next().value!);
+  const values = new Map<string, Float64Array>();
+  const waiting: Promise<void>[] = [];
+  const missing: FeatureSpec[] = [];
+  for (const s of wanted) {
+    const signature = signatures[s.key]!;
+    const cached = entry.columns.get(signature);
+    const pending = entry.pending.get(signature);
+    if (cached) values.set(s.key, cached);
+    else if (pending) waiting.push(pending.then((column) => void values.set(s.key, column)));
+    else missing.push(s);
   }
+  if (missing.length > 0) {
+    const batch = computeFeatureColumnsAsync(ws.db, valid, asOf, missing, entry.inputs, options);
+    for (const s of missing) {
+      const signature = signatures[s.key]!;
+      const column = batch.then((computed) => computed.get(s.key)!);
+      column.catch(() => undefined); // a waiting request sees the failure; this copy must not be unhandled
+      entry.pending.set(signature, column);
+    }
+    try {
+      const computed = await batch;
+      for (const s of missing) {
+        entry.columns.set(signatures[s.key]!, computed.get(s.key)!);
+        values.set(s.key, computed.get(s.key)!);
+      }
+      while (entry.columns.size > maxColumnsPerDate) entry.columns.delete(entry.columns.keys().next().value!);
+    } finally {
+      for (const s of missing) entry.pending.delete(signatures[s.key]!);
+    }
+  }
+  await Promise.all(waiting);
   const { accounts } = entry.inputs;
   const payload: FeaturePayload = {
     asOf,
     accounts: accounts.keys.length,
     signatures,
-    columns: new Map(wanted.map((s) => [s.key, entry.columns.get(signatures[s.key]!)!])),
+    columns: new Map(wanted.map((s) => [s.key, values.get(s.key)!])),
   };
   if (includeAccounts)
     payload.base = {

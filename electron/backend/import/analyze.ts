@@ -95,6 +95,7 @@ export async function analyzeFile(path: string, options: AnalyzeOptions = {}): P
           // Called again if a text file turns out not to be UTF-8 and is read afresh.
           warnings = [];
           info = found;
+          if (found.warning) warnings.push(found.warning);
           headers = uniqueHeaders(names, warnings);
           profiles = headers.map(() => emptyProfile());
           preview = [];

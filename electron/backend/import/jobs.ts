@@ -6,6 +6,7 @@ import { LadderError } from '#shared/api/result';
 import type { ImportJobStatus, ImportProgress } from '#shared/import/report';
 import { toErrorResult } from '#shared/api/dispatch';
 import { ImportCancelled } from './failure';
+import { logProblem } from '../log-problem';
 
 export type JobPhase = ImportProgress['phase'];
 
@@ -78,7 +79,7 @@ export function createJobRunner() {
         (error: unknown) => {
           const cancelled = error instanceof ImportCancelled || job.controller.signal.aborted;
           const outcome = toErrorResult(cancelled ? new ImportCancelled() : error, (e) =>
-            console.error('Unexpected error in an import job:', e),
+            logProblem('Unexpected error in an import job', e),
           );
           job.error = outcome.ok ? null : outcome.error;
           job.progress = { ...job.progress, phase: cancelled ? 'cancelled' : 'failed', etaSeconds: null };

@@ -2,6 +2,8 @@
 // and are written inside ONE transaction on a connection of their own. Nothing is visible to
 // anyone until COMMIT; a failure, a cancel, a dry run or `abort` with rejected rows rolls it all
 // back, so the workspace is exactly as it was.
+import { basename } from 'node:path';
+import Database from 'better-sqlite3';
 import {
   planToMapping,
   type ColumnPlan,
@@ -11,6 +13,7 @@ import {
 } from '#shared/import/mapping';
 import { suggestPlan } from '#shared/import/suggest';
 import type { ImportReport, RejectedValue } from '#shared/import/report';
+import { LadderError } from '#shared/api/result';
 import { connect, type Db } from '../store/sqlite';
 import { summarizeSource, type FileAnalysis } from './analyze';
 import { ImportFailure } from './failure';
@@ -185,6 +188,12 @@ export async function runImport(o: RunImportOptions): Promise<ImportReport> {
     return report;
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');
+    // Another writer held the workspace past busy_timeout (SQLITE_BUSY and its extended codes).
+    if (error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY'))
+      throw new LadderError(
+        'conflict',
+        `Another import (or another program) is writing to ${basename(o.workspacePath)}; wait for it to finish, then import ${analysis.fileName} again. Nothing was imported.`,
+      );
     throw error;
   } finally {
     if (db.open) db.close();

@@ -8,10 +8,12 @@ import { api } from '../api';
 import { engineSession } from '../engine/engine-session';
 import type { Snapshot } from '../engine/protocol';
 import { fastSnapshot, rememberClasses } from '../engine/fast-path';
+import { useFitStore } from './fit-store';
 import { messageOf } from '#shared/error-message';
 
 export type ModelSource =
   | { kind: 'preset'; id: string; name: string }
+  | { kind: 'columns'; name: string }
   | { kind: 'version'; modelId: number; modelName: string; versionId: number; version: number };
 
 export interface ModelState {
@@ -36,6 +38,8 @@ export interface ModelState {
   future: RulePackInput[];
   lastGroup: { key: string; at: number } | null;
   startFromPreset(id: string): Promise<void>;
+  /** A first model built from the workspace's own numeric and yes/no fields (packs.fromColumns). */
+  startFromColumns(): Promise<void>;
   startFromVersion(versionId: number): Promise<void>;
   /** Replaces the draft with `change(draft)` (an immutable update: untouched parts keep their
    * identity, so only edited panels re-render). Edits with the same `group` in quick succession
@@ -100,6 +104,7 @@ export const useModelStore = create<ModelState>((set, get) => {
     const previous = get().status;
     set({ status: 'loading', error: null });
     rememberClasses(null);
+    useFitStore.getState().invalidate();
     const stopWatching = watchProgress();
     try {
       const loaded = await engineSession.load(pack).finally(stopWatching);
@@ -165,6 +170,14 @@ export const useModelStore = create<ModelState>((set, get) => {
         return null;
       });
       if (pack) await open({ kind: 'preset', id, name: pack.name }, pack);
+    },
+
+    async startFromColumns() {
+      const pack = await api.call('packs.fromColumns', {}).catch((e: unknown) => {
+        set({ error: messageOf(e) });
+        return null;
+      });
+      if (pack) await open({ kind: 'columns', name: pack.name }, pack);
     },
 
     async startFromVersion(versionId) {

@@ -59,14 +59,6 @@ describe('a workspace drawn from a known logistic model', () => {
       ys.push(labels.labels[i]!);
     });
     const trueAuc = aucWithCi(groupsOfAccounts(scores, ys)).auc;
-    console.log(
-      'true',
-      trueAuc,
-      'suggested',
-      report.suggested.heldOut.auc,
-      'regression',
-      report.suggested.regression.auc,
-    );
     expect(report.labels.heldOut.positives + report.labels.heldOut.negatives).toBe(ys.length);
     expect(Math.abs(report.suggested.heldOut.auc - trueAuc)).toBeLessThan(0.02);
     expect(Math.abs(report.suggested.regression.auc - trueAuc)).toBeLessThan(0.02);

@@ -58,15 +58,18 @@ function run(source: string): void {
       known.has(name) ? { type: 'number', level: name === 'arr' ? 'account' : 'period' } : undefined,
     );
     const rows = 6;
+    // Two accounts: four weekly rows, and two rows a week apart after a gap (weeks 0–3 as of day 21).
     const layout = {
       accounts: 2,
       offsets: Int32Array.of(0, 4, 6),
-      days: Int32Array.of(0, 7, 14, 21, 14, 21),
+      periods: Int32Array.of(0, 1, 2, 3, 1, 3),
+      grain: Uint8Array.of(0, 0),
+      current: { week: 3, month: 0 },
       asOfDay: 21,
     };
     const series: ColumnEnv = {
-      length: rows,
-      ident: () => Float64Array.of(1, 0, NaN, 3, -2, 5),
+      length: rows + 2,
+      ident: () => Float64Array.of(1, 0, NaN, 3, -2, 5, 0, NaN),
       window: () => {
         throw new Error('nested');
       },
@@ -74,7 +77,7 @@ function run(source: string): void {
     const env: ColumnEnv = {
       length: 2,
       ident: () => Float64Array.of(2, NaN),
-      window: (call) => reduceWindow(call, evaluate(call.args[0]!, series), layout),
+      window: (call) => reduceWindow(call, evaluate(call.args[0]!, series), layout, { week: 0, month: 0 }),
     };
     evaluate(tree, env);
   } catch (error) {

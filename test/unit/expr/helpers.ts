@@ -4,6 +4,7 @@ import { checkExpression, type IdentifierInfo } from '#shared/expr/check';
 import { evaluate, type ColumnEnv } from '#shared/expr/evaluate';
 import { reduceWindow, type PeriodLayout } from '#shared/expr/window';
 import { isoToDay } from '#shared/dates';
+import { periodOfDay } from '#shared/periods/calendar';
 
 export const N = NaN;
 
@@ -24,21 +25,27 @@ export function evalScalar(source: string, columns: Record<string, number[]>): n
   return Array.from(evaluate(tree, env));
 }
 
-/** Window evaluation over one account's weekly series ending at `asOf`. */
+/**
+ * Window evaluation over one account's weekly series ending with the week of `asOf`, a row for every
+ * week (the history starts with the first value).
+ */
 export function evalWindow(source: string, series: Record<string, number[]>, asOf = '2026-03-30'): number {
   const rows = Object.values(series)[0]!.length;
-  const last = isoToDay(asOf);
+  const current = periodOfDay('week', isoToDay(asOf));
   const layout: PeriodLayout = {
     accounts: 1,
     offsets: Int32Array.from([0, rows]),
-    days: Int32Array.from({ length: rows }, (_, r) => last - 7 * (rows - 1 - r)),
-    asOfDay: last,
+    periods: Int32Array.from({ length: rows }, (_, r) => current - (rows - 1 - r)),
+    grain: Uint8Array.of(0),
+    current: { week: current, month: periodOfDay('month', isoToDay(asOf)) },
+    asOfDay: isoToDay(asOf),
   };
+  const history = { week: current - rows + 1, month: -Infinity };
   const tree = parse(source);
   checkExpression(tree, (name) => (name in series ? { type: 'number', level: 'period' } : undefined));
   const seriesEnv: ColumnEnv = {
-    length: rows,
-    ident: (name) => Float64Array.from(series[name]!),
+    length: rows + 1,
+    ident: (name) => Float64Array.from([...series[name]!, NaN]),
     window: () => {
       throw new Error('nested');
     },
@@ -46,7 +53,7 @@ export function evalWindow(source: string, series: Record<string, number[]>, asO
   const env: ColumnEnv = {
     length: 1,
     ident: (name) => Float64Array.of(series[name]![rows - 1]!),
-    window: (call) => reduceWindow(call, evaluate(call.args[0]!, seriesEnv), layout),
+    window: (call) => reduceWindow(call, evaluate(call.args[0]!, seriesEnv), layout, history),
   };
   return evaluate(tree, env)[0]!;
 }

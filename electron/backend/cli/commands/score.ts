@@ -4,6 +4,8 @@ import { isoDate } from '#shared/api/iso-date';
 import { openWorkspace } from '../../store/open-workspace';
 import { loadPackArgument } from '../../packs/presets';
 import { scoreWorkspace } from '../../scoring/score-workspace';
+import { diagnoseWorkspace } from '../../scoring/diagnose';
+import { blindDiagnostics, blindSignalsLine, type PackDiagnostic } from '#shared/pack/diagnostics';
 import { refuseWorkspaceTarget } from '../../atomic-write';
 import { scoredAccountsJson, writeScoredCsv, writeScoredJson } from '../../scoring/write-scored';
 import { contractArgs, parseArgs, requireString, UsageError, type CommandSpec } from '../args';
@@ -15,16 +17,27 @@ const scoreArgs = z.object({ asOf: isoDate.optional() }).strict();
 export const scoreSpec: CommandSpec = {
   name: 'score',
   summary: 'Score every account with a rule pack: score, stage, fired signals, filters hit, and the aggregates.',
-  usage: 'ladder score --workspace W --pack P.json|preset:NAME [--as-of YYYY-MM-DD] [--out F.csv|F.json] [--json]',
+  usage:
+    'ladder score --workspace W --pack P.json|preset:NAME [--as-of YYYY-MM-DD] [--out F.csv|F.json] [--strict] [--json]',
   options: {
     workspace: { kind: 'string', help: 'workspace file' },
     pack: { kind: 'string', help: 'rule pack JSON file, or preset:NAME (see resources/packs)' },
     'as-of': { kind: 'string', help: 'evaluate as of this date (default: the latest period)', arg: 'asOf' },
     out: { kind: 'string', help: 'write scored accounts to a .csv or .json file' },
     json: { kind: 'boolean', help: 'print one JSON document (aggregates; accounts too unless --out)' },
+    strict: { kind: 'boolean', help: 'fail (exit 1) when an input of the pack is missing for every account' },
     help: { kind: 'boolean', help: 'show this help' },
   },
 };
+
+function strictFailure(strict: boolean, blind: readonly PackDiagnostic[], io: CliIo): number {
+  if (!strict || blind.length === 0) return 0;
+  const parts = blind.map((d) => `${d.part} ${d.id}`);
+  io.err(
+    `ladder score: --strict: ${blind.length} part${blind.length === 1 ? '' : 's'} of the pack ${blind.length === 1 ? 'has' : 'have'} an input missing for every account (${parts.slice(0, 5).join(', ')}${parts.length > 5 ? ', …' : ''}).`,
+  );
+  return 1;
+}
 
 export async function runScore(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(scoreSpec, argv);
@@ -41,6 +54,12 @@ export async function runScore(argv: readonly string[], io: CliIo): Promise<numb
     const scored = scoreWorkspace(ws, valid, asOf);
     const { engine } = scored;
     const result = engine.result;
+    const diagnostics = diagnoseWorkspace(ws.db, valid, scored.build.table, scored.asOf);
+    // Diagnostics go to stderr whatever the output format, so scripts parsing stdout still see them.
+    const summary = blindSignalsLine(valid, diagnostics);
+    if (summary) io.err(`ladder score: ${summary}.`);
+    for (const d of diagnostics) io.err(`ladder score: ${d.part} ${d.id}: ${d.message}`);
+    const blind = blindDiagnostics(diagnostics);
     if (out) {
       const target = resolve(out);
       refuseWorkspaceTarget(target, ws.path);
@@ -52,10 +71,11 @@ export async function runScore(argv: readonly string[], io: CliIo): Promise<numb
         pack: valid.pack.name,
         asOf: scored.asOf,
         aggregates: result,
+        diagnostics,
         timings: { featuresMs: Math.round(scored.timings.featuresMs), scoreMs: Math.round(scored.timings.scoreMs) },
         ...(out ? { out: resolve(out) } : { accounts: scoredAccountsJson(engine) }),
       });
-      return 0;
+      return strictFailure(args.options.strict === true, blind, io);
     }
     io.out(`${valid.pack.name} — ${formatCount(result.accounts)} accounts as of ${scored.asOf}`);
     for (const s of result.stages)
@@ -68,7 +88,7 @@ export async function runScore(argv: readonly string[], io: CliIo): Promise<numb
         io.out(`    − ${r.label.padEnd(28)} ${formatCount(r.accounts).padStart(8)}`);
     }
     if (out) io.out(`Scored accounts written to ${resolve(out)}.`);
-    return 0;
+    return strictFailure(args.options.strict === true, blind, io);
   } finally {
     ws.db.close();
   }

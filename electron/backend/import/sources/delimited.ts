@@ -24,6 +24,7 @@ async function readWith(
   sink: RowSink,
   encoding: TextEncoding,
   delimiter: Delimiter,
+  warning?: string,
 ): Promise<void> {
   const transcoder = createTranscoder(encoding, request.fileName);
   const scanner = createCsvScanner({ delimiter: delimiter.charCodeAt(0) });
@@ -33,7 +34,7 @@ async function readWith(
     row++;
     if (row === 1) {
       width = fields.length;
-      sink.header(fields, { format: 'csv', encoding, delimiter });
+      sink.header(fields, { format: 'csv', encoding, delimiter, ...(warning ? { warning } : {}) });
       return;
     }
     // A blank line between rows is not a record.
@@ -74,6 +75,12 @@ export const readDelimited: SourceReader = async (request, sink) => {
       throw new ImportFailure(
         `${request.fileName} changed since it was analysed (it is no longer valid UTF-8); analyse it again.`,
       );
-    await readWith(request, sink, 'windows-1252', delimiter);
+    await readWith(
+      request,
+      sink,
+      'windows-1252',
+      delimiter,
+      `${request.fileName} is not valid UTF-8, so it was read as Windows-1252 (older Excel on Windows); check accented letters and symbols in the preview, and save the file as UTF-8 if they look wrong.`,
+    );
   }
 };

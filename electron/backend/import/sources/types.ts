@@ -10,6 +10,8 @@ export interface SourceInfo {
   delimiter?: Delimiter;
   sheet?: string;
   sheets?: string[];
+  /** Something the reader assumed that the user should check (e.g. the encoding it fell back to). */
+  warning?: string;
 }
 
 export interface ReadRequest {

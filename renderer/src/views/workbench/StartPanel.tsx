@@ -5,12 +5,22 @@ import type { PresetInfo } from '#shared/domain/packs';
 import { api } from '../../api';
 import { formatCount, formatDateTime } from '../../format';
 import { isDirty, useModelStore } from '../../store/model-store';
+import { useFitStore } from '../../store/fit-store';
+import './editor/fit.css';
 
 export function StartPanel({ onStarted, onCancel }: { onStarted(): void; onCancel?: () => void }) {
   const store = useModelStore();
   const [presets, setPresets] = useState<PresetInfo[]>([]);
   const [models, setModels] = useState<ModelSummary[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [building, setBuilding] = useState(false);
+  const fits = useFitStore((s) => s.presetFits);
+  const loadPresetFits = useFitStore((s) => s.loadPresetFits);
+  useEffect(() => {
+    if (!fits) void loadPresetFits();
+  }, [fits, loadPresetFits]);
+  const fitOf = (id: string) => fits?.find((f) => f.id === id);
+  const lacking = fits?.filter((f) => f.line !== null).length ?? 0;
   useEffect(() => {
     api.call('packs.presets', {}).then(setPresets, (e: unknown) => setError(String(e)));
     api.call('models.list', {}).then(setModels, () => setModels([]));
@@ -21,6 +31,16 @@ export function StartPanel({ onStarted, onCancel }: { onStarted(): void; onCance
     if (!confirmLeave()) return;
     await store.startFromPreset(id);
     onStarted();
+  };
+  const startColumns = async () => {
+    if (!confirmLeave()) return;
+    setBuilding(true);
+    try {
+      await store.startFromColumns();
+    } finally {
+      setBuilding(false);
+    }
+    if (useModelStore.getState().source?.kind === 'columns') onStarted();
   };
   const startModel = async (modelId: number) => {
     if (!confirmLeave()) return;
@@ -67,10 +87,30 @@ export function StartPanel({ onStarted, onCancel }: { onStarted(): void; onCance
             >
               <strong>{p.name}</strong>
               <span className="muted small">{p.description}</span>
+              {fitOf(p.id)?.line && (
+                <span className="preset-fit" data-testid={`preset-fit-${p.id}`}>
+                  {fitOf(p.id)!.line}
+                </span>
+              )}
             </button>
           </li>
         ))}
       </ul>
+      <div className="own-columns">
+        <h2>Start from my columns</h2>
+        <p className="muted small">
+          {lacking > 0 ? `${lacking} of ${presets.length} presets read data this workspace does not have. ` : ''}
+          Build a first model from the numeric and yes/no fields this workspace has data for — one signal per field, its
+          threshold at the top quarter of the field’s values, equal weights, stages at score quantiles — then edit it.
+        </p>
+        <button
+          onClick={() => void startColumns()}
+          disabled={store.status === 'loading' || building}
+          data-testid="start-from-columns"
+        >
+          {building ? 'Building a model from your columns…' : 'Start from my columns'}
+        </button>
+      </div>
       {models.length > 0 && (
         <>
           <h2>Saved models</h2>

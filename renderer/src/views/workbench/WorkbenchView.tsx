@@ -88,7 +88,11 @@ export function WorkbenchView() {
   }
   const source = store.source;
   const title =
-    source?.kind === 'version' ? `${source.modelName} · v${source.version}` : `${source?.name ?? 'Model'} (preset)`;
+    source?.kind === 'version'
+      ? `${source.modelName} · v${source.version}`
+      : source?.kind === 'columns'
+        ? source.name
+        : `${source?.name ?? 'Model'} (preset)`;
   return (
     <section className="workbench" aria-labelledby="workbench-title">
       <header className="workbench-header">
@@ -106,7 +110,11 @@ export function WorkbenchView() {
           </h1>
           <p className="muted small" data-testid="workbench-status">
             {formatCount(store.accounts)} accounts as of {store.asOf} · baseline:{' '}
-            {source?.kind === 'version' ? `v${source.version}` : 'the preset as loaded'}
+            {source?.kind === 'version'
+              ? `v${source.version}`
+              : source?.kind === 'columns'
+                ? 'the model as built from your columns'
+                : 'the preset as loaded'}
             {store.lastUpdateMs !== null
               ? ` · scored in ${store.lastUpdateMs < 1 ? '<1' : Math.round(store.lastUpdateMs)} ms`
               : ''}

@@ -6,6 +6,7 @@ import { addSignal } from './edits';
 import { FiltersPanel, GatesPanel, StagesPanel } from './LadderPanels';
 import { MetricsPanel } from './MetricsPanel';
 import { SignalCard } from './SignalCard';
+import { DiagnosticsBanner } from './DiagnosticsBanner';
 
 function issueFor(issues: PackIssue[], prefix: string): string | undefined {
   const hit = issues.find((i) => i.path === prefix || i.path.startsWith(`${prefix}.`));
@@ -27,6 +28,7 @@ export function EditorPanel({ pack }: { pack: RulePackInput }) {
           </span>
         </div>
       )}
+      <DiagnosticsBanner pack={pack} />
       <details open>
         <summary>
           <h2>Signals</h2>

@@ -7,6 +7,7 @@ type Stages = RulePackInput['ladder']['stages'];
 import { useModelStore } from '../../../store/model-store';
 import { ClauseEditor } from './ClauseEditor';
 import { updateFilter, updateGate, updateStage } from './edits';
+import { DiagnosticBadge } from './DiagnosticBadge';
 
 export const StagesPanel = memo(function StagesPanel({ stages }: { stages: Stages }) {
   const edit = useModelStore((s) => s.edit);
@@ -89,6 +90,7 @@ export const GatesPanel = memo(function GatesPanel({
             />{' '}
             {g.label}
           </label>
+          <DiagnosticBadge part="gate" id={g.id} />
           <span className="muted small">passes when</span>
           <ClauseEditor
             clause={g.condition}
@@ -135,6 +137,7 @@ export const FiltersPanel = memo(function FiltersPanel({
               />
             </label>
             <strong>{f.label}</strong>
+            <DiagnosticBadge part="filter" id={f.id} />
           </div>
           {f.description && <p className="muted small">{f.description}</p>}
           <div className="filter-settings">

@@ -10,6 +10,7 @@ import { duplicateSignal, removeSignal, updateSignal } from './edits';
 import { MetricPicker } from './MetricPicker';
 import { ThresholdControl } from './ThresholdControl';
 import { useFeatureStats } from './useFeatureStats';
+import { DiagnosticBadge } from './DiagnosticBadge';
 
 type Signal = RulePackInput['signals'][number];
 
@@ -64,6 +65,7 @@ export const SignalCard = memo(function SignalCard({
           value={signal.label}
           onChange={(e) => set({ label: e.target.value }, `label:${signal.id}`)}
         />
+        <DiagnosticBadge part="signal" id={signal.id} />
         <button
           className="icon"
           onClick={() => setExpanded(!expanded)}

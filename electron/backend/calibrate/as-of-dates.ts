@@ -1,8 +1,12 @@
 // Which as-of dates a calibration uses: the dates asked for; or every N days / weeks / months
 // counted back from the last date whose horizon the data cover, down to the first outcome; or,
-// by default, that last date alone.
+// by default, that last date alone. Computed dates end a calendar period (a Sunday for weekly
+// data, a month's last day for monthly): features as of T count every row of the period
+// containing T, so a date inside a week would see that week's rows after it — data from the
+// outcome window.
 import { LadderError } from '#shared/api/result';
 import { addDays, dayToIso, isIsoDate, isoToDay } from '#shared/dates';
+import { periodOfDay, periodStartDay, type PeriodGrain } from '#shared/periods/calendar';
 import type { Db } from '../store/sqlite';
 
 export const defaultHorizonDays = 90;
@@ -12,6 +16,8 @@ export interface DataRange {
   firstPeriod: string | null;
   /** The latest date the workspace has data for: its last period or last outcome close. */
   dataEnd: string | null;
+  /** The grain of the latest period row (weeks when there are none). */
+  grain: PeriodGrain;
 }
 
 export function dataRange(db: Db, closeRange: [string, string] | null): DataRange {
@@ -19,8 +25,25 @@ export function dataRange(db: Db, closeRange: [string, string] | null): DataRang
     first: string | null;
     last: string | null;
   };
+  const latestGrain = db.prepare('SELECT grain FROM periods ORDER BY period_start DESC LIMIT 1').pluck().get();
   const ends = [row.last, closeRange?.[1] ?? null].filter((d): d is string => d !== null).sort();
-  return { firstPeriod: row.first, dataEnd: ends[ends.length - 1] ?? null };
+  return {
+    firstPeriod: row.first,
+    dataEnd: ends[ends.length - 1] ?? null,
+    grain: latestGrain === 'month' ? 'month' : 'week',
+  };
+}
+
+/** Whether a date is the last day of its calendar period. */
+export function endsPeriod(grain: PeriodGrain, iso: string): boolean {
+  const day = isoToDay(iso);
+  return periodStartDay(grain, periodOfDay(grain, day) + 1) === day + 1;
+}
+
+/** The date itself if it ends its calendar period, else the last day of the period before. */
+export function lastPeriodEnd(grain: PeriodGrain, iso: string): string {
+  if (endsPeriod(grain, iso)) return iso;
+  return dayToIso(periodStartDay(grain, periodOfDay(grain, isoToDay(iso))) - 1);
 }
 
 /** "4w", "28d", "1m" → days. */
@@ -50,7 +73,7 @@ export function resolveAsOfDates(
       'bad_request',
       'The workspace has no periods and no outcomes: there is nothing to calibrate against.',
     );
-  const last = addDays(range.dataEnd, -options.horizonDays);
+  const last = lastPeriodEnd(range.grain, addDays(range.dataEnd, -options.horizonDays));
   if (options.every === undefined) return [last];
   const step = parseEvery(options.every);
   const floor =
@@ -58,9 +81,11 @@ export function resolveAsOfDates(
       .filter((d): d is string => !!d)
       .sort()
       .pop() ?? last;
-  const dates: string[] = [];
-  for (let day = isoToDay(last); day >= isoToDay(floor) && dates.length < maxAsOfDates; day -= step)
-    dates.push(dayToIso(day));
-  if (dates.length === 0) dates.push(last);
-  return dates.reverse();
+  const dates = new Set<string>();
+  for (let day = isoToDay(last); day >= isoToDay(floor) && dates.size < maxAsOfDates; day -= step) {
+    const end = lastPeriodEnd(range.grain, dayToIso(day));
+    if (end >= floor) dates.add(end);
+  }
+  if (dates.size === 0) dates.add(last);
+  return [...dates].sort();
 }

@@ -16,7 +16,7 @@ import { loadAccountColumns } from '../features/accounts';
 import { loadAccountInputs } from '../features/build';
 import { computeFeaturesForDates } from './features-by-date';
 import type { Workspace } from '../store/open-workspace';
-import { dataRange, defaultHorizonDays, resolveAsOfDates } from './as-of-dates';
+import { dataRange, defaultHorizonDays, endsPeriod, lastPeriodEnd, resolveAsOfDates } from './as-of-dates';
 import { loadOutcomeData } from './load-outcomes';
 
 export const defaultSeed = 1;
@@ -73,9 +73,16 @@ export async function runCalibration(
     range,
     outcomeData.closeRange,
   );
+  const warnings: string[] = [];
+  if (range.firstPeriod && request.asOf && request.asOf.length > 0) {
+    const inside = asOfDates.filter((d) => !endsPeriod(range.grain, d));
+    if (inside.length > 0)
+      warnings.push(
+        `${inside.join(', ')} ${inside.length === 1 ? 'falls' : 'fall'} inside a calendar ${range.grain}: features count that whole ${range.grain}'s rows, days after the as-of date included, so they may see the start of the outcome window (a date ending a ${range.grain}, such as ${lastPeriodEnd(range.grain, inside[0]!)}, does not).`,
+      );
+  }
   const split = splitFor(asOfDates, horizonDays, seed);
   const heldOut = split.kind === 'holdout' ? holdOut(ids, seed) : null;
-  const warnings: string[] = [];
   if (outcomeData.outcomes.length === 0) warnings.push('The workspace has no outcomes: every account is a negative.');
 
   const progress: CalibrationProgress = {

@@ -36,7 +36,7 @@ afterAll(() => {
 describe('calibration API', () => {
   it('runs a backtest and returns the report', () => {
     expect(result.runId).toBeGreaterThan(0);
-    expect(result.report.asOf).toEqual(['2026-08-18']);
+    expect(result.report.asOf).toEqual(['2026-08-16']);
     expect(result.validationSets).toBe(1);
   });
 

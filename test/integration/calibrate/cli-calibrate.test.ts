@@ -39,7 +39,7 @@ describe('ladder calibrate', () => {
       'verdict',
       'warnings',
     ]);
-    expect(json.asOf).toEqual(['2026-08-18']);
+    expect(json.asOf).toEqual(['2026-08-16']);
     expect(json.horizonDays).toBe(90);
     expect(json.split.kind).toBe('holdout');
     for (const k of ['positives', 'negatives', 'excluded']) expect(typeof json.labels[k]).toBe('number');
@@ -87,7 +87,7 @@ describe('ladder calibrate', () => {
     const written = loadPackArgument(out).pack; // validates
     for (const s of written.signals) expect(s.weight).toBe(json.suggested.weights[s.id]);
     expect(written.validation).toBeUndefined();
-    expect(written.meta?.changelog?.at(-1)?.notes).toMatch(/^Weights suggested by calibration on 2026-08-18/);
+    expect(written.meta?.changelog?.at(-1)?.notes).toMatch(/^Weights suggested by calibration on 2026-08-16/);
     expect(readFileSync(out, 'utf8').endsWith('}\n')).toBe(true);
   });
 
@@ -119,6 +119,10 @@ describe('ladder calibrate', () => {
       gap: [],
       overlap: false,
     });
+    // Tuesdays: each date's own week is counted whole, days after it included — said, not hidden.
+    expect(json.warnings).toContainEqual(
+      expect.stringMatching(/^2026-02-03, 2026-05-05, 2026-08-18 fall inside a calendar week: .* such as 2026-02-01/),
+    );
   });
 
   it('prints a readable summary without --json', () => {

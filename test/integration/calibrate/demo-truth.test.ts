@@ -38,7 +38,7 @@ const lookalikes = ['single_champion', 'launch_spike', 'admin_only', 'no_buying_
 
 describe('calibration on the demo book', () => {
   it('uses the last date whose 90-day horizon the data cover, with a seeded 30 % hold-out', () => {
-    expect(run.report.asOf).toEqual(['2026-08-18']);
+    expect(run.report.asOf).toEqual(['2026-08-16']);
     expect(run.report.split).toEqual({ kind: 'holdout', share: 0.3, seed: 1 });
     const { training, heldOut } = run.report.labels;
     expect(training.positives + heldOut.positives).toBe(run.report.labels.positives);
@@ -91,7 +91,7 @@ describe('calibration on the demo book', () => {
     const timed = await runCalibration(ws, loadPreset('seven-signal-table'), { every: '4w' });
     const { split } = timed.report;
     if (split.kind !== 'time') throw new Error('expected a time split');
-    expect(timed.report.asOf[timed.report.asOf.length - 1]).toBe('2026-08-18');
+    expect(timed.report.asOf[timed.report.asOf.length - 1]).toBe('2026-08-16');
     expect(split.test.length).toBeGreaterThanOrEqual(1);
     expect(split.train.length).toBeGreaterThanOrEqual(1);
     expect(split.train.every((d) => d < split.test[0]!)).toBe(true);

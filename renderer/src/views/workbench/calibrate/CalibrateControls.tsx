@@ -59,7 +59,7 @@ export function CalibrateControls({ pack, invalid }: { pack: RulePackInput; inva
               <input
                 type="text"
                 size={28}
-                placeholder="2026-05-18, 2026-06-15"
+                placeholder="2026-05-17, 2026-06-14"
                 aria-label="As-of dates"
                 value={s.settings.dates}
                 onChange={(e) => s.setSettings({ dates: e.target.value, mode: 'dates' })}

@@ -21,7 +21,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.{ts,tsx}'],
+          // Chart snapshots (test/charts) are unit tests too: pure renders in jsdom.
+          include: ['test/unit/**/*.test.{ts,tsx}', 'test/charts/**/*.test.{ts,tsx}'],
           // CPU-bound and independent: one worker per core.
           maxWorkers: 2,
           sequence: { groupOrder: 0 },

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { LadderError } from '#shared/api/result';
 import type { WorkspaceRef } from '#shared/domain/workspace';
 import { openWorkspace, type Workspace } from './store/open-workspace';
+import { createEmptyWorkspace } from './store/create-workspace';
 import { demoDefaults, writeDemoWorkspace, type DemoParams, type WriteDemoOptions } from './demo/write-demo';
 import { readSettings, rememberWorkspace } from './settings';
 import { createGrants, grantFolder, type PathGrants } from './path-grants';
@@ -54,6 +55,20 @@ export async function switchWorkspace(session: Session, path: string): Promise<W
   return refOf(next);
 }
 
+/** Creates an empty workspace at `path` (never replacing a file) and makes it current. */
+export async function createWorkspace(session: Session, path: string): Promise<WorkspaceRef> {
+  await createEmptyWorkspace(path);
+  return switchWorkspace(session, path);
+}
+
+/** The first of workspace.ladder, workspace-2.ladder, … that is free in the data folder. */
+export function suggestedWorkspacePath(dataDir: string): string {
+  for (let n = 1; ; n++) {
+    const path = join(dataDir, n === 1 ? 'workspace.ladder' : `workspace-${n}.ladder`);
+    if (!existsSync(path)) return path;
+  }
+}
+
 export function demoPath(dataDir: string): string {
   return join(dataDir, 'demo.ladder');
 }
@@ -71,10 +86,16 @@ export async function createDemo(
 }
 
 /**
- * At launch: the workspace asked for, else the last one used, else the embedded demo (generated on
- * first run). A last workspace that no longer opens is skipped rather than blocking the launch.
+ * At launch: the workspace asked for (created empty when `create` is set and it does not exist), else
+ * the last one used, else the embedded demo (generated on first run). A last workspace that no longer
+ * opens is skipped rather than blocking the launch.
  */
-export async function openInitialWorkspace(session: Session, requested?: string): Promise<WorkspaceRef> {
+export async function openInitialWorkspace(
+  session: Session,
+  requested?: string,
+  options: { create?: boolean } = {},
+): Promise<WorkspaceRef> {
+  if (requested && options.create && !existsSync(requested)) return createWorkspace(session, requested);
   if (requested) return switchWorkspace(session, requested);
   const last = readSettings(session.dataDir).lastWorkspace;
   if (last && existsSync(last)) {

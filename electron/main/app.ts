@@ -6,7 +6,7 @@ import { appSchemePrivileges, serveRenderer } from './protocol';
 import { denyAllPermissions, hardenWebContents } from './security';
 import { createMainWindow } from './window';
 import { startBackendProcess, type BackendProcess } from './backend-process';
-import { chooseWorkspace, registerIpc } from './ipc';
+import { chooseNewWorkspace, chooseWorkspace, registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { messageOf } from '#shared/error-message';
 
@@ -38,6 +38,15 @@ export function startDesktopApp(distDir: string): void {
     else window?.webContents.reload();
   };
 
+  const newWorkspace = async () => {
+    if (!backend) return;
+    const { path } = await chooseNewWorkspace(window);
+    if (!path) return;
+    const result = await backend.call('workspace.create', { path }, [{ path, access: 'workspace' }]);
+    if (!result.ok) reportFailure('Could not create the workspace', result.error.message);
+    else window?.webContents.reload();
+  };
+
   const createDemo = async () => {
     if (!backend) return;
     const result = await backend.call('workspace.createDemo', {});
@@ -55,6 +64,7 @@ export function startDesktopApp(distDir: string): void {
       registerIpc(backend, () => window);
       installMenu({
         openWorkspace: () => void openWorkspace(),
+        newWorkspace: () => void newWorkspace(),
         createDemo: () => void createDemo(),
         isPackaged: app.isPackaged,
       });

@@ -18,6 +18,13 @@ export async function chooseWorkspace(window: BrowserWindow | null): Promise<{ p
   return { path: result.canceled ? null : (result.filePaths[0] ?? null) };
 }
 
+/** A save dialog for a new workspace file (the backend creates it; an existing file is refused). */
+export async function chooseNewWorkspace(window: BrowserWindow | null): Promise<{ path: string | null }> {
+  const options = { title: 'New workspace', defaultPath: 'workspace.ladder', filters: workspaceFileFilters };
+  const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+  return { path: result.canceled ? null : (result.filePath ?? null) };
+}
+
 export const importFileFilters = [
   {
     name: 'Data files',
@@ -64,6 +71,8 @@ interface DialogContext {
 export const dialogHandlers: Handlers<DialogContext, DialogMethodName> = {
   'dialog.openWorkspace': async (_args, { window, handles }) =>
     handleOf(handles, await chooseWorkspace(window), 'workspace'),
+  'dialog.newWorkspace': async (_args, { window, handles }) =>
+    handleOf(handles, await chooseNewWorkspace(window), 'workspace'),
   'dialog.openImportFile': async (_args, { window, handles }) =>
     handleOf(handles, await chooseImportFile(window), 'read'),
   'dialog.saveFile': async ({ defaultName }, { window, handles }) =>

@@ -2,6 +2,7 @@ import { Menu, type MenuItemConstructorOptions } from 'electron';
 
 export interface MenuActions {
   openWorkspace(): void;
+  newWorkspace(): void;
   createDemo(): void;
   isPackaged: boolean;
 }
@@ -13,6 +14,7 @@ export function menuTemplate(actions: MenuActions): MenuItemConstructorOptions[]
     {
       label: 'File',
       submenu: [
+        { label: 'New Workspace…', click: () => actions.newWorkspace() },
         { label: 'Open Workspace…', accelerator: 'CmdOrCtrl+O', click: () => actions.openWorkspace() },
         { label: 'Regenerate Demo Workspace', click: () => actions.createDemo() },
         { type: 'separator' },

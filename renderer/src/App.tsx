@@ -1,14 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useWorkspaceStore } from './store/workspace-store';
 import { OverviewView } from './views/OverviewView';
 import { ImportView } from './views/import/ImportView';
 import { EmptyState } from './views/EmptyState';
-import { OpenWorkspaceDialog } from './components/OpenWorkspaceDialog';
+import { WorkspacePathDialog } from './components/WorkspacePathDialog';
 import { Sidebar } from './components/Sidebar';
 import { views, type ViewId } from './nav';
 import { WorkbenchView } from './views/workbench/WorkbenchView';
 import { ExportView } from './views/export/ExportView';
-import { useModelStore } from './store/model-store';
 
 function useGlobalShortcuts(openWorkspace: () => void, setView: (view: ViewId) => void) {
   useEffect(() => {
@@ -29,61 +28,61 @@ function useGlobalShortcuts(openWorkspace: () => void, setView: (view: ViewId) =
   }, [openWorkspace, setView]);
 }
 
+/** Data changed by another program (a scripted `ladder import`) shows up when the window is used again. */
+function useRefreshOnFocus(refresh: () => Promise<void>) {
+  useEffect(() => {
+    const onFocus = () => void refresh();
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
+  }, [refresh]);
+}
+
 export function App() {
   const store = useWorkspaceStore();
-  const { load, chooseAndOpen, loadRecent } = store;
-  const [dialogOpen, setDialogOpen] = useState(false);
+  const { load, refresh, chooseAndOpen, chooseAndCreate, loadRecent } = store;
+  const [dialog, setDialog] = useState<'open' | 'new' | null>(null);
   const [view, setView] = useState<ViewId>('overview');
 
   useEffect(() => {
     void load();
   }, [load]);
+  useRefreshOnFocus(refresh);
 
   const openWorkspace = useCallback(async () => {
-    const outcome = await chooseAndOpen();
-    if (outcome === 'unsupported') {
+    if ((await chooseAndOpen()) === 'unsupported') {
       await loadRecent();
-      setDialogOpen(true);
+      setDialog('open');
     }
   }, [chooseAndOpen, loadRecent]);
-
-  // Scores must follow the data: another workspace, or an import into this one, reloads features.
-  const dataKey = `${store.workspace?.path}|${store.overview?.lastImport?.id ?? 0}|${store.overview?.lastImport?.undone ?? false}|${store.overview?.accounts ?? 0}`;
-  const reloadModelData = useModelStore((s) => s.reloadData);
-  const firstDataKey = useRef(dataKey);
-  useEffect(() => {
-    if (dataKey === firstDataKey.current) return;
-    firstDataKey.current = dataKey;
-    void reloadModelData();
-  }, [dataKey, reloadModelData]);
+  const newWorkspace = useCallback(async () => {
+    if ((await chooseAndCreate()) === 'unsupported') setDialog('new');
+  }, [chooseAndCreate]);
 
   useGlobalShortcuts(() => void openWorkspace(), setView);
 
   const ready = store.state === 'ready';
   const hasAccounts = (store.overview?.accounts ?? 0) > 0;
+  const emptyState = (context: 'overview' | 'model') => (
+    <EmptyState
+      context={context}
+      workspaceName={store.workspace?.name ?? null}
+      busy={store.busy !== null}
+      onImport={() => setView('import')}
+      onCreateDemo={() => void store.openDemo()}
+      onNew={() => void newWorkspace()}
+      onOpen={() => void openWorkspace()}
+    />
+  );
   const content = (() => {
     if (store.state === 'loading') return <p className="muted">Loading the workspace…</p>;
     if (!ready) return null;
     switch (view) {
       case 'overview':
-        return store.overview && hasAccounts ? (
-          <OverviewView overview={store.overview} />
-        ) : (
-          <EmptyState
-            workspaceName={store.workspace?.name ?? null}
-            busy={store.busy !== null}
-            onCreateDemo={() => void store.createDemo()}
-            onOpen={() => void openWorkspace()}
-          />
-        );
+        return store.overview && hasAccounts ? <OverviewView overview={store.overview} /> : emptyState('overview');
       case 'import':
-        return <ImportView onImported={() => void load()} />;
+        return store.workspace ? <ImportView /> : emptyState('overview');
       case 'workbench':
-        return hasAccounts ? (
-          <WorkbenchView />
-        ) : (
-          <p className="muted empty-note">Open a workspace with accounts (or create the demo) to design a model.</p>
-        );
+        return hasAccounts ? <WorkbenchView /> : emptyState('model');
       case 'export':
         return <ExportView />;
     }
@@ -95,10 +94,13 @@ export function App() {
         <span className="brand" aria-label="Ladder">
           Ladder
         </span>
-        <span className="workspace-name" title={store.workspace?.path}>
+        <span className="workspace-name" title={store.workspace?.path} data-testid="workspace-name">
           {store.workspace?.name ?? 'No workspace'}
         </span>
         <span className="spacer" />
+        <button onClick={() => void newWorkspace()} title="Create an empty workspace file">
+          New workspace…
+        </button>
         <button
           onClick={() => void openWorkspace()}
           title="Open another workspace file (Ctrl+O)"
@@ -118,7 +120,7 @@ export function App() {
               {store.busy}
             </p>
           )}
-          {store.error && !dialogOpen && (
+          {store.error && !dialog && (
             <div className="banner error" role="alert">
               <span>{store.error}</span>
               <button className="link" onClick={store.dismissError}>
@@ -126,20 +128,26 @@ export function App() {
               </button>
             </div>
           )}
-          {content}
+          {/* Keyed by the workspace: a switch unmounts every view, so no component keeps the old one's state. */}
+          <div className="view-root" key={store.workspace?.path ?? ''}>
+            {content}
+          </div>
         </main>
       </div>
-      {dialogOpen && (
-        <OpenWorkspaceDialog
+      {dialog && (
+        <WorkspacePathDialog
+          mode={dialog}
           recent={store.recent}
+          {...(dialog === 'new' ? { initialPath: store.suggestedPath } : {})}
           error={store.error}
           busy={store.busy !== null}
           onClose={() => {
             store.dismissError();
-            setDialogOpen(false);
+            setDialog(null);
           }}
-          onOpen={async (path) => {
-            if (await store.openPath(path)) setDialogOpen(false);
+          onSubmit={async (path) => {
+            const done = dialog === 'new' ? await store.createAt(path) : await store.openPath(path);
+            if (done) setDialog(null);
           }}
         />
       )}

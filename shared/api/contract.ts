@@ -38,7 +38,11 @@ export const demoOptions = z
 export const contract = {
   'app.status': method<AppStatus>()(noArgs),
   'workspace.open': method<WorkspaceRef>()(z.object({ path: userPath('workspace') }).strict()),
+  /** Creates an empty workspace at `path` (refused when a file is there) and opens it. */
+  'workspace.create': method<WorkspaceRef>()(z.object({ path: userPath('workspace') }).strict()),
   'workspace.createDemo': method<WorkspaceRef>()(demoOptions),
+  /** Opens the demo book of business in the data folder, generating it first when it is missing. */
+  'workspace.openDemo': method<WorkspaceRef>()(noArgs),
   'workspace.overview': method<Overview>()(noArgs),
   'workspace.info': method<WorkspaceInfo>()(noArgs),
   'workspace.recent': method<RecentWorkspace[]>()(noArgs),

@@ -2,8 +2,8 @@
 // the user is looking at and is validated by the backend like any file; the result of `render` is
 // the file's content (text, or base64 for XLSX), of `save` the file written.
 import { z } from 'zod';
-import { sqlDialects } from '../compile/sql-dialect';
-import { exportFormats } from '../export/formats';
+import { sqlDialects, type SqlDialect } from '../compile/sql-dialect';
+import { exportFormats, type ExportFormat } from '../export/formats';
 import type { GoldenMismatch } from '../pack/golden';
 import type { RulePackInput } from '../pack/schema';
 import { method } from './define';
@@ -31,14 +31,37 @@ export const exportRequest = z
   .strict();
 
 export interface RenderedExport {
+  /** What was rendered, echoed so the caller can check the bytes are those of the request it made. */
+  format: ExportFormat;
+  dialect: SqlDialect | null;
   fileName: string;
   mime: string;
   encoding: 'utf8' | 'base64';
-  /** The file, or its first `previewChars` characters when asked for a preview. */
+  /** The file, or its first `previewChars` characters when asked for a preview (binary files: empty). */
   content: string;
-  bytes: number;
+  /** Size of the whole file; null for a preview that stopped before the end. */
+  bytes: number | null;
   truncated: boolean;
+  /** Data rows (accounts) of the scored and features exports. */
+  rows: number | null;
 }
+
+export interface SavedExport {
+  format: ExportFormat;
+  path: string;
+  bytes: number;
+  rows: number | null;
+}
+
+export interface ExportProgress {
+  phase: 'preparing' | 'features' | 'writing' | 'done';
+  /** Accounts scored or rows written so far, of `total`. */
+  done: number;
+  total: number;
+}
+
+/** Names a long export so the app can follow it (`export.progress`) and stop it (`export.cancel`). */
+const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a job id.');
 
 export interface ReadPackResult {
   pack: RulePackInput;
@@ -50,9 +73,16 @@ export interface ReadPackResult {
 
 export const exportContract = {
   'export.render': method<RenderedExport>()(
-    exportRequest.extend({ previewChars: z.number().int().min(100).max(5_000_000).optional() }).strict(),
+    exportRequest
+      .extend({ previewChars: z.number().int().min(100).max(5_000_000).optional(), jobId: jobId.optional() })
+      .strict(),
   ),
-  'export.save': method<{ path: string; bytes: number }>()(exportRequest.extend({ path: userPath('write') }).strict()),
+  'export.save': method<SavedExport>()(
+    exportRequest.extend({ path: userPath('write'), jobId: jobId.optional() }).strict(),
+  ),
+  'export.progress': method<ExportProgress & { running: boolean }>()(z.object({ jobId }).strict()),
+  /** Stops a running render or save; it then fails with code `cancelled` and writes nothing. */
+  'export.cancel': method<{ cancelled: boolean }>()(z.object({ jobId }).strict()),
   /** Imports a pack file's text (JSON or YAML): validated, golden cases re-run. */
   'export.readPack': method<ReadPackResult>()(
     z.object({ text: z.string().max(1_000_000, 'The pack is too large (the limit is 1,000,000 bytes).') }).strict(),

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { importKinds } from '../domain/workspace';
 import { mappingSpec, phraseLists, type PhraseLists } from '../import/mapping';
+import { outcomeWordLists, type OutcomeWordLists } from '../import/outcome-words';
 import type { ImportAnalysis, ImportHistoryEntry, ImportJobStatus, ImportReport, UndoResult } from '../import/report';
 import { method } from './define';
 import { userPath } from './user-path';
@@ -27,4 +28,7 @@ export const importContract = {
   'import.undo': method<UndoResult>()(z.object({ importId: z.number().int().positive() }).strict()),
   'import.phrases': method<PhraseLists>()(z.object({}).strict()),
   'import.setPhrases': method<PhraseLists>()(phraseLists),
+  /** The workspace's outcome-type word lists (expansion / not expansion). */
+  'import.outcomeWords': method<OutcomeWordLists>()(z.object({}).strict()),
+  'import.setOutcomeWords': method<OutcomeWordLists>()(outcomeWordLists),
 } as const;

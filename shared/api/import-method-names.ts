@@ -9,6 +9,8 @@ export const importMethodNames = [
   'import.undo',
   'import.phrases',
   'import.setPhrases',
+  'import.outcomeWords',
+  'import.setOutcomeWords',
 ] as const;
 
 export type ImportMethodName = (typeof importMethodNames)[number];

@@ -10,7 +10,9 @@ import { dialogMethodNames, type DialogMethodName } from './dialog-method-names'
 export const methodNames = [
   'app.status',
   'workspace.open',
+  'workspace.create',
   'workspace.createDemo',
+  'workspace.openDemo',
   'workspace.overview',
   'workspace.info',
   'workspace.recent',

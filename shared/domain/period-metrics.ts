@@ -1,8 +1,8 @@
-// The canonical per-period metric columns (DESIGN.md §2). One list drives the workspace schema
+// The canonical per-period metric columns (docs/ARCHITECTURE.md §2). One list drives the workspace schema
 // checks, the demo generator, imports' field suggestions and the metric picker.
 
 /**
- * What a calendar period without a value means (DESIGN.md §4, "Calendar time"): `zero` for counts
+ * What a calendar period without a value means (docs/ARCHITECTURE.md §3): `zero` for counts
  * of things that happen (sessions, events, invitations, page views, tickets) — nothing recorded
  * means none happened; `missing` for snapshots of a state (seats used, departments, storage) —
  * nothing recorded means unknown.

@@ -21,6 +21,10 @@ export interface WorkspaceRef {
 export interface AppStatus {
   version: string;
   workspace: WorkspaceRef | null;
+  /** Changes whenever the open workspace's data changes (imports, undone imports): views refresh on it. */
+  dataStamp: string | null;
+  /** A free file name in the data folder: where browser mode can always create a new workspace. */
+  suggestedWorkspacePath: string;
 }
 
 export interface ImportRecord {

@@ -4,6 +4,7 @@ import type { RulePack } from '../pack/schema';
 import type { ClassTable } from './classes';
 import type { ClassOutcomes, ScoringModel } from './scoring';
 import { filterBitsOfContext, hasBit } from './classes';
+import { funnelStepOf, notCandidate, remainsInTop } from './funnel';
 
 export interface Tally {
   accounts: number;
@@ -20,7 +21,7 @@ export interface ModelResult {
     removed: ({ id: string; label: string } & Tally)[];
     remaining: Tally;
   };
-  histogram: { binWidth: number; bins: { from: number; to: number; accounts: number }[] };
+  histogram: { binWidth: number; bins: { from: number; to: number; accounts: number; arr: number }[] };
   signals: { id: string; label: string; fired: number; firedArr: number; shareOfTop: number }[];
   filters: { id: string; label: string; hits: number; applied: number }[];
   gates: { id: string; label: string; failed: number }[];
@@ -62,12 +63,16 @@ function histogram(table: ClassTable, out: ClassOutcomes): ModelResult['histogra
     from: first + b * width,
     to: first + (b + 1) * width,
     accounts: 0,
+    arr: 0,
   }));
+  const cents = new Float64Array(count); // summed in whole cents, like every other ARR total
   for (let c = 0; c < out.size; c++) {
     if (table.count[c] === 0) continue;
     const b = Math.max(0, Math.min(count - 1, Math.floor((out.score[c]! - first) / width)));
     bins[b]!.accounts += table.count[c]!;
+    cents[b]! += table.arrCents[c]!;
   }
+  bins.forEach((bin, b) => (bin.arr = centsToDollars(cents[b]!)));
   return { binWidth: width, bins };
 }
 
@@ -83,6 +88,7 @@ export function aggregate(pack: RulePack, model: ScoringModel, table: ClassTable
   const removedCents = new Float64Array(pack.filters.length);
   const gateFailed = new Float64Array(pack.ladder.gates.length);
   const candidates = tally();
+  const remaining = tally();
   let totalCount = 0;
   let totalCents = 0;
 
@@ -108,14 +114,18 @@ export function aggregate(pack: RulePack, model: ScoringModel, table: ClassTable
       if (hasBit(out.appliedFilters[c]!, fi)) filterApplied[fi]! += n;
     });
     for (let g = 0; g < gateFailed.length; g++) if (hasBit(out.failedGates[c]!, g)) gateFailed[g]! += n;
-    if (out.gatedStage[c] === model.top) {
+    const step = funnelStepOf(model, out, c);
+    if (step !== notCandidate) {
       candidates.accounts += n;
       candidates.arr += cents;
-      const by = out.removedBy[c]!;
-      if (by >= 0) {
-        removedCount[by]! += n;
-        removedCents[by]! += cents;
-      }
+    }
+    if (step >= 0) {
+      removedCount[step]! += n;
+      removedCents[step]! += cents;
+    }
+    if (step === remainsInTop) {
+      remaining.accounts += n;
+      remaining.arr += cents;
     }
   }
   const topCount = stageCount[model.top]!;
@@ -138,7 +148,7 @@ export function aggregate(pack: RulePack, model: ScoringModel, table: ClassTable
       stage: model.stages[model.top]!.id,
       candidates: { accounts: candidates.accounts, arr: centsToDollars(candidates.arr) },
       removed,
-      remaining: { accounts: topCount, arr: centsToDollars(stageCents[model.top]!) },
+      remaining: { accounts: remaining.accounts, arr: centsToDollars(remaining.arr) },
     },
     histogram: histogram(table, out),
     signals: pack.signals.map((s, i) => ({

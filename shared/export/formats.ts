@@ -1,4 +1,5 @@
 // The export formats, named once for the API, the CLI and the Export dialog.
+import { dialects, type SqlDialect } from '../compile/sql-dialect';
 
 export const exportFormats = [
   'pack-json',
@@ -108,3 +109,16 @@ export const exportFormatInfo: Record<ExportFormat, ExportFormatInfo> = {
     binary: true,
   },
 };
+
+const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60) || 'rule-pack';
+
+/** The file an export is saved as: the pack's name, then what the file is (`.duckdb.sql`, `.scored.csv`). */
+export function exportFileName(packName: string, format: ExportFormat, dialect: SqlDialect = 'duckdb'): string {
+  const suffix = format === 'sql' ? `.${dialects[dialect].name}.sql` : exportFormatInfo[format].extension;
+  return `${slug(packName)}${suffix}`;
+}

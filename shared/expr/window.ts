@@ -1,5 +1,5 @@
-// Window functions over each account's calendar periods, evaluated as of a date (DESIGN.md §4,
-// "Calendar time"). "The last N periods" are the N calendar periods ending with the one that
+// Window functions over each account's calendar periods, evaluated as of a date
+// (docs/ARCHITECTURE.md §3). "The last N periods" are the N calendar periods ending with the one that
 // contains the as-of date, whether or not the account has rows for them: a period without a row
 // takes the account's gap value (0 for counts, missing for snapshots). A window reaching back
 // before the history of its inputs is missing; missing values inside a window are skipped.

@@ -8,18 +8,35 @@ const n = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 4 })
 const rowsText = (p: ColumnProfile) =>
   p.keyRows >= keyCheckRows ? `the first ${n(p.keyRows)} rows` : `${n(p.keyRows)} row${p.keyRows === 1 ? '' : 's'}`;
 
-/** Why this column cannot be the key, or null when it can (unique and non-blank so far). */
-export function keyProblem(header: string, p: ColumnProfile): string | null {
-  if (p.keyRows === 0) return null;
+function notIds(header: string, p: ColumnProfile): string | null {
   if (p.nonNull > 0 && p.number && !p.integer)
     return `"${header}" holds numbers with decimals (${n(p.numMin)} to ${n(p.numMax)}), not ids`;
   if (p.nonNull > 0 && p.boolean && !p.number) return `"${header}" holds yes/no values, not ids`;
+  return null;
+}
+
+/** Why this column cannot be the key, or null when it can (unique and non-blank so far). */
+export function keyProblem(header: string, p: ColumnProfile): string | null {
+  if (p.keyRows === 0) return null;
+  const kind = notIds(header, p);
+  if (kind) return kind;
   if (p.keyDistinct + p.keyBlanks === p.keyRows && p.keyBlanks === 0) return null;
   const parts = [`"${header}" has ${n(p.keyDistinct)} distinct values in ${rowsText(p)}`];
   if (p.keyBlanks > 0) parts.push(`${n(p.keyBlanks)} blank`);
   if (p.keyRepeated !== null) parts.push(`"${p.keyRepeated}" repeats`);
   return parts.join(', ');
 }
+
+/** Rows rolled up by this column: it may repeat (that is the point), but it must hold ids, none blank. */
+export function rollUpKeyProblem(header: string, p: ColumnProfile): string | null {
+  if (p.keyRows === 0) return null;
+  const kind = notIds(header, p);
+  if (kind) return kind;
+  return p.keyBlanks > 0 ? `"${header}" is blank in ${n(p.keyBlanks)} of ${rowsText(p)}` : null;
+}
+
+/** Whether a column's values repeat over the profiled rows. */
+export const repeats = (p: ColumnProfile) => p.keyDistinct < p.keyRows - p.keyBlanks;
 
 /** What makes a column a good key, in words ("500 distinct values in 500 rows, none blank"). */
 export function keyEvidence(p: ColumnProfile): string {

@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { importKinds, type ImportKind } from '../domain/workspace';
 import { valueTypes, type ValueType } from './fields';
+import { outcomeStates, outcomeWordLists, type OutcomeState, type OutcomeWordLists } from './outcome-words';
+import type { OutcomeSource } from './outcome-state';
 import type { GrainFinding } from './key-check';
 import type { DateOrder } from './values';
 
@@ -49,6 +51,20 @@ export const mappingSpec = z
       .optional(),
     onError: z.enum(onErrorChoices, { error: `Use one of ${onErrorChoices.join(', ')}.` }).optional(),
     ticketPhrases: phraseLists.optional(),
+    /** Outcomes: a type's expansion as the user decided it (`false`: not an expansion; `null`: unknown). */
+    outcomeTypes: z
+      .record(z.string().max(500), z.boolean().nullable())
+      .refine((o) => Object.keys(o).length <= 5000, 'at most 5,000 types')
+      .optional(),
+    /** Outcomes: a stage's state as the user decided it. */
+    outcomeStages: z
+      .record(z.string().max(500), z.enum(outcomeStates))
+      .refine((o) => Object.keys(o).length <= 5000, 'at most 5,000 stages')
+      .optional(),
+    /** Outcomes: the expansion and not-expansion word lists (defaults: outcome-words.ts). */
+    outcomeWords: outcomeWordLists.optional(),
+    /** Outcomes: what the rows are, when the headers do not say (subscriptions: see outcome-rows.ts). */
+    outcomeSource: z.enum(['opportunities', 'subscriptions']).optional(),
     /** Accounts: many rows per account (subscriptions, order lines) become one row per account. */
     rollUp: z.boolean().optional(),
   })
@@ -108,6 +124,16 @@ export interface ColumnPlan {
   detail: string;
 }
 
+/** How an outcomes import reads won and is_expansion (outcome-state.ts, outcome-words.ts). */
+export interface OutcomeRules {
+  source: OutcomeSource;
+  /** Why the rows are read as opportunities or subscriptions, in words. */
+  sourceReason: string;
+  words: OutcomeWordLists;
+  types: Record<string, boolean | null>;
+  stages: Record<string, OutcomeState>;
+}
+
 export interface ImportPlan {
   kind: ImportKind;
   columns: ColumnPlan[];
@@ -122,6 +148,8 @@ export interface ImportPlan {
   grain: GrainFinding | null;
   /** Accounts only: rows are rolled up into one per account. */
   rollUp: boolean;
+  /** Outcomes only: how won and is_expansion are read. */
+  outcomes: OutcomeRules | null;
 }
 
 export type { ValueType };
@@ -141,5 +169,13 @@ export function planToMapping(plan: ImportPlan, extra: Pick<MappingSpec, 'sheet'
     ...(plan.constants.length > 0 ? { constants: plan.constants } : {}),
     onError: plan.onError,
     ...(plan.rollUp ? { rollUp: true } : {}),
+    ...(plan.outcomes
+      ? {
+          outcomeSource: plan.outcomes.source,
+          outcomeWords: plan.outcomes.words,
+          ...(Object.keys(plan.outcomes.types).length > 0 ? { outcomeTypes: plan.outcomes.types } : {}),
+          ...(Object.keys(plan.outcomes.stages).length > 0 ? { outcomeStages: plan.outcomes.stages } : {}),
+        }
+      : {}),
   };
 }

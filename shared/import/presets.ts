@@ -57,6 +57,8 @@ export const presets: readonly Preset[] = [
             close_date: ['CloseDate', 'Close Date'],
             amount: ['Amount'],
             won: ['IsWon', 'Won'],
+            probability: ['Probability', 'Probability (%)'],
+            is_closed: ['IsClosed', 'Closed'],
           },
         },
       ],
@@ -118,6 +120,9 @@ export const presets: readonly Preset[] = [
             opened_date: ['Create Date'],
             close_date: ['Close Date'],
             amount: ['Amount'],
+            won: ['Is Closed Won'],
+            probability: ['Deal probability'],
+            is_closed: ['Is Deal Closed?'],
           },
         },
       ],
@@ -223,8 +228,22 @@ export const presets: readonly Preset[] = [
   {
     id: 'stripe',
     label: 'Stripe subscriptions',
-    description: 'Stripe Dashboard subscriptions export: one row per customer subscription.',
+    description:
+      'Stripe Dashboard subscriptions export: one row per customer subscription (as outcomes, or rolled up into accounts).',
     kinds: {
+      outcomes: [
+        {
+          fields: {
+            outcome_id: ['id', 'ID'],
+            account_id: ['Customer ID', 'customer'],
+            stage: ['Status', 'status'],
+            seats: ['Quantity', 'quantity'],
+            amount: ['Amount', 'amount'],
+            opened_date: ['Start (UTC)', 'Start Date (UTC)', 'Created (UTC)', 'created'],
+            close_date: ['Ended At (UTC)', 'ended_at'],
+          },
+        },
+      ],
       accounts: [
         {
           fields: {
@@ -269,9 +288,10 @@ export const presets: readonly Preset[] = [
             opened_date: ['start_date'],
             close_date: ['end_date'],
             amount: ['arr_amount'],
+            seats: ['seats'],
             is_expansion: ['upgrade_flag'],
+            churned: ['churn_flag'],
           },
-          constants: { won: true },
         },
         {
           when: 'churn_event_id',

@@ -2,6 +2,7 @@
 import type { ImportKind } from '../domain/workspace';
 import type { ValueType } from './fields';
 import type { ImportPlan } from './mapping';
+import type { RollUpSummary } from './roll-up';
 
 export const sourceFormats = ['csv', 'xlsx', 'json', 'ndjson', 'parquet', 'arrow'] as const;
 export type SourceFormat = (typeof sourceFormats)[number];
@@ -60,6 +61,47 @@ export interface RejectedValue {
   reason: string;
 }
 
+/** One opportunity type (or subscription plan) of an outcomes import, and how its rows came out. */
+export interface OutcomeTypeRow {
+  /** The type as written; null for rows without one. */
+  type: string | null;
+  /** What the vocabulary (or the user) makes of the type: expansion, not, or unknown (null). */
+  expansion: boolean | null;
+  /** How the rows' is_expansion was decided: a flag column, the user's choice, the words, the subscription rule. */
+  by: 'flag' | 'your mapping' | 'words' | 'subscriptions' | 'none';
+  /** The vocabulary word that decided. */
+  word: string | null;
+  rows: number;
+  /** Rows whose is_expansion stayed blank (NULL) before the subscription rule. */
+  blank: number;
+  won: number;
+  lost: number;
+  open: number;
+  unknown: number;
+}
+
+export interface OutcomeStageRow {
+  stage: string;
+  state: 'won' | 'lost' | 'open';
+  by: 'your mapping' | 'words' | 'none';
+  rows: number;
+}
+
+/** The outcome semantics of an outcomes import (README "Outcomes: won and expansion"). */
+export interface OutcomeSummary {
+  source: 'opportunities' | 'subscriptions';
+  sourceReason: string;
+  types: OutcomeTypeRow[];
+  typesTruncated: boolean;
+  stages: OutcomeStageRow[];
+  stagesTruncated: boolean;
+  totals: { won: number; lost: number; open: number; unknown: number };
+  /** Types in neither expansion list, with the rows left blank: the user classifies them. */
+  unknownTypes: { type: string; rows: number }[];
+  /** Subscriptions: rows marked as expansions because they upgrade the account's previous subscription. */
+  upgrades: number;
+}
+
 export interface ImportReport {
   importId: number | null;
   kind: ImportKind;
@@ -83,6 +125,10 @@ export interface ImportReport {
   rejectedTruncated: boolean;
   columns: ColumnReport[];
   warnings: string[];
+  /** Outcomes imports: the type × won/lost/open table and the stages read (null for other kinds). */
+  outcomes: OutcomeSummary | null;
+  /** Accounts rolled up (`rollUp`): rows, accounts, active rows and why the others ended; null otherwise. */
+  rollUp: RollUpSummary | null;
   durationMs: number;
 }
 

@@ -7,11 +7,21 @@ import type { ImportKind } from '../domain/workspace';
 import { samplesFitChoices } from './convert';
 import { fieldsByKind, type FieldInfo } from './fields';
 import { keyFieldOf, matchHeader, type HeaderMatch } from './header-match';
-import { detectGrain, grainSentence, keyEvidence, keyProblem, type GrainFinding } from './key-check';
+import {
+  detectGrain,
+  grainSentence,
+  keyEvidence,
+  keyProblem,
+  repeats,
+  rollUpKeyProblem,
+  type GrainFinding,
+} from './key-check';
 import type { ColumnPlan, ImportPlan, MappingSpec } from './mapping';
 import { findPreset, presetVariant, presetIds } from './presets';
 import { decideDateOrder, inferType, type ColumnProfile } from './profile';
+import { outcomeRulesNote, outcomeRulesOf } from './outcome-rules';
 import { describePercentMix, percentScaleOf } from './percent-scale';
+import { activityColumns, activityRule } from './roll-up';
 import { evidence, fits, misfit, numericDates } from './value-fit';
 import type { DateOrder } from './values';
 
@@ -30,6 +40,7 @@ function typed(plan: Draft, p: ColumnProfile, order: DateOrder | undefined): Col
   };
 }
 
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const joinSentences = (...parts: string[]) => parts.filter((s) => s !== '').join('; ');
 
 function headerDetail(source: string, field: FieldInfo, m: HeaderMatch, p: ColumnProfile, isKey: boolean): string {
@@ -98,6 +109,9 @@ export function suggestPlan({ kind, headers, profiles, spec = {} }: SuggestInput
   const passedOver: string[][] = headers.map(() => []);
   const order = spec.dateOrder ?? preset?.dateOrder;
   const keyField = keyFieldOf[kind];
+  // Rolling up, the account key is the column that repeats (one account, many rows).
+  const rollingUp = kind === 'accounts' && spec.rollUp === true;
+  const keyCheck = rollingUp ? rollUpKeyProblem : keyProblem;
 
   // 1. The user's choices.
   headers.forEach((source, index) => {
@@ -174,10 +188,11 @@ export function suggestPlan({ kind, headers, profiles, spec = {} }: SuggestInput
         );
         continue;
       }
-      candidates.push({ index, field, match, keyIssue: field.id === keyField ? keyProblem(source, p) : null });
+      candidates.push({ index, field, match, keyIssue: field.id === keyField ? keyCheck(source, p) : null });
     }
   });
-  candidates.sort((a, b) => b.match.score - a.match.score || a.index - b.index);
+  const rollUpRank = (c: Candidate) => (rollingUp && c.field.id === keyField && repeats(profiles[c.index]!) ? 1 : 0);
+  candidates.sort((a, b) => rollUpRank(b) - rollUpRank(a) || b.match.score - a.match.score || a.index - b.index);
   // Key candidates that repeat values, have blanks or hold decimals are passed over, saying why.
   const skippedKeys = candidates.filter((c) => c.keyIssue !== null);
   for (const k of skippedKeys) passedOver[k.index]!.push(`not the ${k.field.label}: ${k.keyIssue!}`);
@@ -198,6 +213,10 @@ export function suggestPlan({ kind, headers, profiles, spec = {} }: SuggestInput
     );
   };
   for (const c of candidates) {
+    if (rollingUp && c.field.id === keyField && taken.has(keyField) && plans[c.index] === null && !c.keyIssue) {
+      const by = plans.find((x) => x?.field === keyField)?.source ?? '';
+      passedOver[c.index]!.push(`not the ${c.field.label}: the rows are rolled up by "${by}"`);
+    }
     if (c.keyIssue || taken.has(c.field.id) || plans[c.index] !== null) continue;
     const others = c.field.id === keyField ? skippedKeys.map((k) => k.keyIssue!) : [];
     place(c, c.match.score, others.length > 0 ? `passed over: ${others.join('; ')}` : '');
@@ -205,6 +224,7 @@ export function suggestPlan({ kind, headers, profiles, spec = {} }: SuggestInput
   // The kind's key is required: when every candidate repeats or has blanks, the best one is used,
   // saying so (its duplicate rows will be rejected; for accounts the grain check below speaks).
   let grain: GrainFinding | null = null;
+  let rolledBy: GrainFinding | null = null;
   if (keyField && !taken.has(keyField)) {
     const fallback = skippedKeys.find((k) => plans[k.index] === null);
     if (fallback) {
@@ -214,11 +234,20 @@ export function suggestPlan({ kind, headers, profiles, spec = {} }: SuggestInput
   }
   const keyColumn = keyField ? plans.find((c) => c?.field === keyField && !c.skip) : undefined;
   if (kind === 'accounts' && keyColumn) {
-    grain = detectGrain(keyColumn.source, profiles[keyColumn.index]!, headers);
-    const issue = keyProblem(keyColumn.source, profiles[keyColumn.index]!);
+    const p = profiles[keyColumn.index]!;
+    grain = detectGrain(keyColumn.source, p, headers);
+    const issue = keyProblem(keyColumn.source, p);
     if (grain && !spec.rollUp) blockers.push(grainSentence(grain, false));
-    else if (grain) notes.push(grainSentence(grain, true));
-    else if (issue && !spec.rollUp)
+    else if (rollingUp && !repeats(p))
+      notes.push(`Rolling up may change nothing: "${keyColumn.source}" has ${keyEvidence(p)}.`);
+    else if (rollingUp)
+      rolledBy = grain ?? {
+        column: keyColumn.source,
+        rows: p.keyRows - p.keyBlanks,
+        distinct: p.keyDistinct,
+        looksLike: 'rows',
+      };
+    else if (issue)
       notes.push(`${issue}: rows that repeat an account id after its first row will be rejected as duplicates.`);
   }
 
@@ -271,6 +300,10 @@ export function suggestPlan({ kind, headers, profiles, spec = {} }: SuggestInput
     }
     if (c.percentScale) notes.push(describePercentMix(c, profiles[c.index]!));
   }
+  if (rolledBy) notes.push(`${grainSentence(rolledBy, true)} ${capitalize(activityRule(activityColumns(columns)))}.`);
+  const outcomes = kind === 'outcomes' ? outcomeRulesOf(headers, columns, spec) : null;
+  const sourceNote = outcomes ? outcomeRulesNote(outcomes) : null;
+  if (sourceNote) notes.push(sourceNote);
   return {
     kind,
     columns,
@@ -281,5 +314,6 @@ export function suggestPlan({ kind, headers, profiles, spec = {} }: SuggestInput
     notes,
     grain,
     rollUp: kind === 'accounts' && spec.rollUp === true,
+    outcomes,
   };
 }

@@ -1,4 +1,4 @@
-// Calendar periods (DESIGN.md §4, "Calendar time"): weeks start on Monday, months on the 1st. A
+// Calendar periods (docs/ARCHITECTURE.md §3): weeks start on Monday, months on the 1st. A
 // period is numbered from the epoch so that consecutive periods have consecutive numbers: "the
 // last N periods as of T" are the numbers period(T) − N + 1 … period(T), rows or no rows.
 

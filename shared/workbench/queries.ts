@@ -4,6 +4,7 @@
 import type { Engine } from '../engine/engine';
 import { segmentNames } from '../engine/features';
 import { filterHit, hasBit } from '../engine/classes';
+import { inFunnelStep } from '../engine/funnel';
 
 export type SortKey = 'name' | 'arr' | 'score' | 'stage' | 'segment' | 'owner';
 
@@ -17,6 +18,8 @@ export interface AccountQuery {
   owner?: string;
   signal?: string;
   filter?: string;
+  /** A step of the top stage's funnel: `candidates`, `remaining`, or the id of the filter that removed them. */
+  funnel?: string;
   search?: string;
   offset: number;
   limit: number;
@@ -29,8 +32,8 @@ export interface AccountRow {
   segment: string;
   owner: string;
   arr: number;
-  baseline: { score: number; stage: string };
-  draft: { score: number; stage: string };
+  baseline: { score: number; stage: string; movedBy: string[] };
+  draft: { score: number; stage: string; movedBy: string[] };
   topSignals: string[];
   filtersHit: string[];
 }
@@ -126,12 +129,28 @@ function accepts(q: AccountQuery, baseline: Engine, draft: Engine, ctx: QueryCon
       (i) => f >= 0 && draft.pack.filters[f]!.enabled && filterHit(draft.table.context[draft.table.of[i]!]!, f),
     );
   }
+  if (q.funnel) {
+    const step = q.funnel;
+    const ids = draft.pack.filters.map((f) => f.id);
+    tests.push((i) => inFunnelStep(step, ids, draft.model, draft.outcomes, draft.table.of[i]!));
+  }
   if (q.search && q.search.trim()) {
     const needle = q.search.trim().toLowerCase();
     const lower = (ctx.lowerNames ??= ctx.names.map((s) => s.toLowerCase()));
     tests.push((i) => lower[i]!.includes(needle) || draft.features.accountIds[i]!.toLowerCase().includes(needle));
   }
   return (i) => tests.every((t) => t(i));
+}
+
+/** The gates and filters that moved a class away from the stage its score alone gives ("Gate: …"). */
+function movedBy(engine: Engine, c: number): string[] {
+  const { outcomes, pack } = engine;
+  if (outcomes.stage[c] === outcomes.baseStage[c]) return [];
+  const gates = pack.ladder.gates.filter((_, k) => hasBit(outcomes.failedGates[c]!, k)).map((g) => `Gate: ${g.label}`);
+  const filters = pack.filters
+    .filter((_, k) => hasBit(outcomes.appliedFilters[c]!, k))
+    .map((f) => `Filter: ${f.label}`);
+  return [...gates, ...filters];
 }
 
 function rowOf(i: number, baseline: Engine, draft: Engine, ctx: QueryContext): AccountRow {
@@ -157,8 +176,16 @@ function rowOf(i: number, baseline: Engine, draft: Engine, ctx: QueryContext): A
     segment: segmentNames[draft.features.segment[i]!]!,
     owner: code >= 0 ? owner!.dictionary[code]! : '',
     arr: draft.features.arr[i]!,
-    baseline: { score: baseline.outcomes.score[cb]!, stage: baseline.model.stages[baseline.outcomes.stage[cb]!]!.id },
-    draft: { score: draft.outcomes.score[cd]!, stage: draft.model.stages[draft.outcomes.stage[cd]!]!.id },
+    baseline: {
+      score: baseline.outcomes.score[cb]!,
+      stage: baseline.model.stages[baseline.outcomes.stage[cb]!]!.id,
+      movedBy: movedBy(baseline, cb),
+    },
+    draft: {
+      score: draft.outcomes.score[cd]!,
+      stage: draft.model.stages[draft.outcomes.stage[cd]!]!.id,
+      movedBy: movedBy(draft, cd),
+    },
     topSignals: signals.slice(0, 3),
     filtersHit: draft.pack.filters.filter((f, k) => f.enabled && filterHit(context, k)).map((f) => f.label),
   };

@@ -2,7 +2,7 @@
 // picker through mapping, the validation report and the commit, then undoes it from the history.
 // Screenshots of the mapping and validation steps go to test-artifacts/.
 import Database from 'better-sqlite3';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { openWorkspace } from '../../electron/backend/store/open-workspace';
@@ -10,9 +10,9 @@ import { artifactPath, launchChromium } from '../helpers/browser';
 import { startApp, type RunningApp } from '../helpers/app-process';
 import { repoRoot, tempDir } from '../helpers/temp';
 
-const sample = join(repoRoot, '..', 'shared', 'data', 'salesforce-demo', 'Account.csv');
+const sample = join(repoRoot, 'test', 'fixtures', 'samples', 'salesforce-demo', 'Account.csv');
 
-describe.skipIf(!existsSync(sample))('import wizard (browser mode)', () => {
+describe('import wizard (browser mode)', () => {
   const dir = tempDir();
   const ws = join(dir.path, 'book.ladder');
   let app: RunningApp;
@@ -44,14 +44,15 @@ describe.skipIf(!existsSync(sample))('import wizard (browser mode)', () => {
     dir.cleanup();
   });
 
-  it('imports a Salesforce Account export: pick, map, validate, commit, undo', async () => {
+  it('imports a Salesforce Account export with no manual mapping: pick, map, validate, commit, undo', async () => {
     await page.goto(app.url);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByTestId('import-kind').selectOption('accounts');
-    await page.getByTestId('import-preset').selectOption('salesforce');
+    // No preset: the headers and their values decide.
+    await expect(page.getByTestId('import-preset').inputValue()).resolves.toBe('');
     await page.getByTestId('import-file-input').setInputFiles(sample);
 
-    // Mapping: the preset's choices are shown with full confidence; the file is described.
+    // Mapping: every suggestion says how sure it is and why; the file is described.
     await page.getByTestId('mapping-table').waitFor();
     await expect(page.getByTestId('source-line').textContent()).resolves.toMatch(
       /Account\.csv · CSV · utf-8 · comma-separated · 2 KB · 18 rows · 17 columns/,
@@ -60,7 +61,11 @@ describe.skipIf(!existsSync(sample))('import wizard (browser mode)', () => {
     await expect(page.getByLabel('Field for Name').inputValue()).resolves.toBe('name');
     await expect(page.getByLabel('Field for NumberOfEmployees').inputValue()).resolves.toBe('employees');
     await expect(page.getByLabel('Field for AnnualRevenue').inputValue()).resolves.toBe('custom');
-    await expect(page.getByTestId('mapping-row-0').textContent()).resolves.toContain('100% · Salesforce preset');
+    await expect(page.getByLabel('Field for BillingState').inputValue()).resolves.toBe('region');
+    await expect(page.getByTestId('mapping-row-0').textContent()).resolves.toContain('90% · header matches');
+    await expect(page.getByTestId('mapping-why-0').textContent()).resolves.toBe(
+      '"Id" is a usual header for Account ID; 18 distinct values in 18 rows, none blank',
+    );
     await page.screenshot({ path: artifactPath('import-mapping.png'), fullPage: true });
     // The mapping can be saved in the format `ladder import --mapping` reads.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-mapping').click()]);
@@ -70,7 +75,8 @@ describe.skipIf(!existsSync(sample))('import wizard (browser mode)', () => {
       preset: string;
       columns: { source: string; field: string }[];
     };
-    expect(saved).toMatchObject({ kind: 'accounts', preset: 'salesforce' });
+    expect(saved).toMatchObject({ kind: 'accounts' });
+    expect(saved).not.toHaveProperty('preset');
     expect(saved.columns.find((c) => c.source === 'NumberOfEmployees')).toEqual({
       source: 'NumberOfEmployees',
       field: 'employees',
@@ -151,6 +157,81 @@ describe.skipIf(!existsSync(sample))('import wizard (browser mode)', () => {
     expect(count('SELECT count(*) FROM accounts')).toBe(1);
   });
 
+  it('shows why a key was passed over, and an outcome-type table where unknown types are classified', async () => {
+    const own = join(repoRoot, 'test', 'fixtures', 'own-data');
+    await page.getByRole('button', { name: 'Import another file' }).click();
+    await page.getByTestId('import-preset').selectOption('');
+    await page.getByTestId('import-file-input').setInputFiles(join(own, 'crm-accounts.csv'));
+    await page.getByTestId('mapping-table').waitFor();
+    await expect(page.getByLabel('Field for External_ID').inputValue()).resolves.toBe('account_id');
+    await expect(page.getByTestId('mapping-why-2').textContent()).resolves.toContain(
+      'passed over: "Account Health Score" has 9 distinct values in 60 rows',
+    );
+    await expect(page.getByTestId('mapping-row-2').textContent()).resolves.toContain('80% · id name');
+    await page.screenshot({ path: artifactPath('import-mapping-reasons.png'), fullPage: true });
+
+    // The accounts the opportunities belong to, then the opportunities (StageName and Type, no IsWon).
+    await page.getByRole('button', { name: 'Choose another file' }).click();
+    await page.getByTestId('import-file-input').setInputFiles(join(own, 'outcome-accounts.csv'));
+    await page.getByTestId('mapping-table').waitFor();
+    await page.getByTestId('validate').click();
+    await page.getByTestId('commit').click();
+    await page.getByTestId('import-result').waitFor();
+    await page.getByRole('button', { name: 'Import another file' }).click();
+    await page.getByTestId('import-kind').selectOption('outcomes');
+    await page.getByTestId('import-file-input').setInputFiles(join(own, 'opportunities-stage-type.csv'));
+    await page.getByTestId('mapping-table').waitFor();
+    await page.getByTestId('validate').click();
+    const types = page.getByTestId('outcome-types');
+    await types.waitFor();
+    const upgrade = await types.getByRole('row', { name: /Existing Customer - Upgrade/ }).textContent();
+    expect(upgrade).toContain('the word lists ("upgrade")');
+    await expect(page.getByLabel('Expansion for Existing Customer - Replacement').inputValue()).resolves.toBe('');
+    await expect(page.getByTestId('validation-warning').first().textContent()).resolves.toContain(
+      '"Existing Customer - Replacement" (2 rows)',
+    );
+    await page.screenshot({ path: artifactPath('import-outcome-types.png'), fullPage: true });
+    // Classify the unknown type: every row is checked again and the warning goes.
+    await page.getByLabel('Expansion for Existing Customer - Replacement').selectOption('no');
+    await expect
+      .poll(() => types.getByRole('row', { name: /Existing Customer - Replacement/ }).textContent())
+      .toContain('your choice');
+    await expect.poll(() => page.getByTestId('validation-warning').count()).toBe(0);
+    await page.getByTestId('commit').click();
+    await page.getByTestId('import-result').waitFor();
+    expect(
+      count("SELECT count(*) FROM outcomes WHERE type = 'Existing Customer - Replacement' AND is_expansion = 0"),
+    ).toBe(2);
+    expect(count('SELECT count(*) FROM outcomes WHERE won = 1')).toBe(6);
+  });
+
+  it('order lines as accounts: the grain stops the import until the rows are rolled up, in the wizard', async () => {
+    const own = join(repoRoot, 'test', 'fixtures', 'own-data');
+    await page.getByRole('button', { name: 'Import another file' }).click();
+    await page.getByTestId('import-kind').selectOption('accounts');
+    await page.getByTestId('import-file-input').setInputFiles(join(own, 'order-lines.csv'));
+    await page.getByTestId('mapping-table').waitFor();
+    await expect(page.getByTestId('mapping-blockers').textContent()).resolves.toContain(
+      'this looks like order lines, not one row per account',
+    );
+    await expect(page.getByTestId('validate').isDisabled()).resolves.toBe(true);
+    await page.getByTestId('roll-up').getByRole('checkbox').check();
+    await page.getByTestId('mapping-blockers').waitFor({ state: 'detached' });
+    await expect(page.getByTestId('mapping-note').first().textContent()).resolves.toContain(
+      'rolled up into one account per "Customer ID"',
+    );
+    await page.screenshot({ path: artifactPath('import-roll-up.png'), fullPage: true });
+    await page.getByTestId('validate').click();
+    const rolled = page.getByTestId('validation-warning').filter({ hasText: 'rows rolled up into' });
+    await expect(rolled.textContent()).resolves.toBe(
+      '62 rows rolled up into 12 accounts (one per "Customer ID"): ARR and seats are sums over the 57 active rows; 5 ended rows count for neither (5 by their "Status").',
+    );
+    await page.getByTestId('commit').click();
+    await page.getByTestId('import-result').waitFor();
+    expect(count("SELECT count(*) FROM accounts WHERE id LIKE 'CUST-%'")).toBe(12);
+    expect(count("SELECT sum(seats_licensed) FROM accounts WHERE id LIKE 'CUST-%'")).toBe(1141);
+  });
+
   it('shows progress while a large import runs, and Cancel leaves the workspace as it was', async () => {
     const big = join(dir.path, 'big-accounts.csv');
     const lines = ['Account ID,Account Name,ARR,Renewal Date,Health Score,Segment,Region'];
@@ -160,7 +241,9 @@ describe.skipIf(!existsSync(sample))('import wizard (browser mode)', () => {
       );
     writeFileSync(big, `${lines.join('\n')}\n`);
     const imports = count('SELECT count(*) FROM imports');
+    const accounts = count('SELECT count(*) FROM accounts');
     await page.getByRole('button', { name: 'Import another file' }).click();
+    await page.getByTestId('import-kind').selectOption('accounts');
     await page.getByTestId('import-file-input').setInputFiles(big);
     await page.getByTestId('validate').click({ timeout: 60_000 });
     await page.getByTestId('commit').click({ timeout: 60_000 });
@@ -173,7 +256,7 @@ describe.skipIf(!existsSync(sample))('import wizard (browser mode)', () => {
     await expect(page.getByTestId('import-notice').textContent()).resolves.toContain(
       'Importing was cancelled; the workspace is unchanged.',
     );
-    expect(count('SELECT count(*) FROM accounts')).toBe(1);
+    expect(count('SELECT count(*) FROM accounts')).toBe(accounts);
     expect(count('SELECT count(*) FROM imports')).toBe(imports);
   }, 180_000);
 });

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { artifactPath, launchChromium } from '../helpers/browser';
+import { shootScreens } from '../helpers/screens';
 import { startApp, type RunningApp } from '../helpers/app-process';
 import { tempDir } from '../helpers/temp';
 
@@ -61,6 +62,7 @@ describe('npm start (browser mode) → overview', () => {
     await expect(bars.count()).resolves.toBe(groups);
 
     await page.screenshot({ path: artifactPath('overview.png'), fullPage: true });
+    await shootScreens(page, 'overview');
     await page.close();
   });
 });

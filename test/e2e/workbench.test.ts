@@ -5,7 +5,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { artifactPath, launchChromium } from '../helpers/browser';
+import { launchChromium } from '../helpers/browser';
+import { shootScreens } from '../helpers/screens';
 import { startApp, type RunningApp } from '../helpers/app-process';
 import { ladder } from '../helpers/cli';
 import { repoRoot, tempDir } from '../helpers/temp';
@@ -44,7 +45,7 @@ async function ladderCounts(side: 'baseline' | 'draft'): Promise<Record<string, 
 
 async function shot(name: string) {
   await page.waitForTimeout(250);
-  await page.screenshot({ path: artifactPath(`workbench-${name}.png`) });
+  await shootScreens(page, `workbench-${name}`);
 }
 
 beforeAll(async () => {
@@ -171,11 +172,14 @@ describe('workbench', () => {
     );
     await shot('compare');
     await compare.getByRole('button', { name: 'Close' }).click();
+    // Closing the comparison comes back to the versions, which close on their own.
+    await versions.waitFor();
+    await versions.getByRole('button', { name: 'Close' }).click();
   });
 
   it('exports the draft from the workbench', async () => {
     await page.getByRole('button', { name: 'Export…' }).click();
-    const heading = page.getByRole('heading', { name: /^Export “Seven-signal table”/ });
+    const heading = page.getByRole('heading', { name: /^Export “Seven signals, graduation weighted”/ });
     await heading.waitFor();
     await shot('export');
   });

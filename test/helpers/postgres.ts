@@ -57,7 +57,7 @@ export async function startPostgres(): Promise<Postgres> {
   const bin = findPostgresBin();
   if (!bin)
     throw new Error(
-      'PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb); .ci/run installs the Debian package "postgresql".',
+      'PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb); the preflight of npm test installs it.',
     );
   // As root the cluster belongs to nobody, who must be able to reach it: /tmp, not a private TMPDIR.
   const dir = mkdtempSync(join(isRoot() && existsSync('/tmp') ? '/tmp' : tmpdir(), 'ladder-pg-'));

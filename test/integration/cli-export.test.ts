@@ -65,7 +65,7 @@ describe('ladder export', () => {
     expect(csv).toHaveLength(7 + 2);
   });
 
-  it('features and scored: the DESIGN §5 first columns; scored to XLSX with --out', () => {
+  it('features and scored: the first columns of docs/ARCHITECTURE.md §5; scored to XLSX with --out', () => {
     const features = ladder([
       'export',
       'features',

@@ -8,7 +8,11 @@ import { readPack } from '#shared/pack/document';
 import { detectPackFormat } from '#shared/pack/document';
 import { verifyGoldenCases } from '#shared/pack/golden';
 import { checkPack, describePackIssues, type PackIssue, type ValidPack } from '#shared/pack/validate';
-import { produceExport, renderExport, writeExport, type ExportRequest } from '../export/export-service';
+import type { RenderedExport } from '#shared/api/export-contract';
+import { prepareExport } from '../export/app-export';
+import { cancelExport, exportProgress, runExportJob } from '../export/export-jobs';
+import type { ExportRequest } from '../export/export-service';
+import { collectBytes, collectText, writeAtomically } from '../export/export-writer';
 import type { Session } from '../session';
 
 function refuse(issues: readonly PackIssue[]): never {
@@ -35,27 +39,48 @@ function requestOf(args: Omit<ExportRequest, 'accounts'> & { accounts?: string[]
 }
 
 export const exportHandlers: { [M in ExportMethodName]: Handler<M, Session> } = {
-  'export.render': async ({ pack, previewChars, ...args }, session) => {
-    const output = produceExport(session.workspace, validPack(pack), requestOf(args));
-    const buffer = await renderExport(output);
-    const binary = exportFormatInfo[args.format].binary;
-    const text = binary ? buffer.toString('base64') : buffer.toString('utf8');
-    const truncated = !binary && previewChars !== undefined && text.length > previewChars;
-    return {
-      fileName: output.fileName,
-      mime: output.mime,
-      encoding: binary ? 'base64' : 'utf8',
-      content: truncated ? text.slice(0, previewChars) : text,
-      bytes: buffer.length,
-      truncated,
-    };
-  },
-  'export.save': async ({ pack, path, ...args }, session) => {
-    const target = resolve(path);
-    const output = produceExport(session.workspace, validPack(pack), requestOf(args));
-    const bytes = await writeExport(output, target, session.workspace);
-    return { path: target, bytes };
-  },
+  'export.render': ({ pack, previewChars, jobId, ...args }, session) =>
+    runExportJob(session, jobId, async (job): Promise<RenderedExport> => {
+      const output = await prepareExport(session.workspace, validPack(pack), requestOf(args), job);
+      const rendered = {
+        format: args.format,
+        dialect: args.format === 'sql' ? (args.dialect ?? 'duckdb') : null,
+        fileName: output.fileName,
+        mime: output.mime,
+        rows: output.rows ?? null,
+      };
+      if (exportFormatInfo[args.format].binary) {
+        // A binary file has no text to preview: say what it is without building it.
+        if (previewChars !== undefined)
+          return { ...rendered, encoding: 'base64', content: '', bytes: null, truncated: true };
+        const bytes = await collectBytes(output, job);
+        return {
+          ...rendered,
+          encoding: 'base64',
+          content: bytes.toString('base64'),
+          bytes: bytes.length,
+          truncated: false,
+        };
+      }
+      if (output.kind !== 'text') throw new LadderError('internal', `${args.format} did not produce text.`);
+      const { text, complete } = await collectText(output, job, previewChars);
+      return {
+        ...rendered,
+        encoding: 'utf8',
+        content: text,
+        bytes: complete ? Buffer.byteLength(text, 'utf8') : null,
+        truncated: !complete,
+      };
+    }),
+  'export.save': ({ pack, path, jobId, ...args }, session) =>
+    runExportJob(session, jobId, async (job) => {
+      const output = await prepareExport(session.workspace, validPack(pack), requestOf(args), job);
+      const target = resolve(path);
+      const bytes = await writeAtomically(output, target, job, session.workspace);
+      return { format: args.format, path: target, bytes, rows: output.rows ?? null };
+    }),
+  'export.progress': ({ jobId }, session) => exportProgress(session, jobId),
+  'export.cancel': ({ jobId }, session) => ({ cancelled: cancelExport(session, jobId) }),
   'export.readPack': ({ text }) => {
     const checked = readPack(text);
     if (!checked.ok) refuse(checked.issues);

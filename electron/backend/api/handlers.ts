@@ -1,10 +1,21 @@
 // The one implementation of the API contract. Each entry is a thin adapter from validated
 // arguments to the backend module that does the work.
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Handlers } from '#shared/api/dispatch';
 import { readInfo, readOverview } from '../workspace/queries';
+import { dataStamp } from '../workspace/data-stamp';
 import { recentWorkspaces } from '../settings';
-import { createDemo, demoPath, refOf, requireWorkspace, switchWorkspace, type Session } from '../session';
+import {
+  createDemo,
+  createWorkspace,
+  demoPath,
+  refOf,
+  requireWorkspace,
+  suggestedWorkspacePath,
+  switchWorkspace,
+  type Session,
+} from '../session';
 import { appVersion } from '../version';
 import { importHandlers } from './import-handlers';
 import { exportHandlers } from './export-handlers';
@@ -22,12 +33,19 @@ export const handlers: Handlers<Session> = {
   'app.status': (_args, session) => ({
     version: appVersion,
     workspace: session.workspace ? refOf(session.workspace) : null,
+    dataStamp: session.workspace ? dataStamp(session.workspace.db) : null,
+    suggestedWorkspacePath: suggestedWorkspacePath(session.dataDir),
   }),
   'workspace.open': ({ path }, session) => switchWorkspace(session, resolve(path)),
+  'workspace.create': ({ path }, session) => createWorkspace(session, resolve(path)),
   'workspace.createDemo': ({ path, overwrite, ...params }, session) =>
     createDemo(session, path ? resolve(path) : demoPath(session.dataDir), params, {
       overwrite: overwrite ?? path === undefined,
     }),
+  'workspace.openDemo': (_args, session) => {
+    const path = demoPath(session.dataDir);
+    return existsSync(path) ? switchWorkspace(session, path) : createDemo(session, path, {});
+  },
   'workspace.overview': (_args, session) => readOverview(requireWorkspace(session)),
   'workspace.info': (_args, session) => readInfo(requireWorkspace(session)),
   'workspace.recent': (_args, session) => recentWorkspaces(session.dataDir),

@@ -3,7 +3,17 @@ import type { Handler } from '#shared/api/dispatch';
 import type { ImportMethodName } from '#shared/api/import-method-names';
 import type { ImportHistoryEntry } from '#shared/import/report';
 import type { ImportKind } from '#shared/domain/workspace';
-import { importState, readPhrases, replan, startAnalyze, startRun, undo, writePhrases } from '../import/import-service';
+import {
+  importState,
+  readOutcomeWords,
+  readPhrases,
+  replan,
+  startAnalyze,
+  startRun,
+  undo,
+  writeOutcomeWords,
+  writePhrases,
+} from '../import/import-service';
 import { removeUpload } from '../http/upload';
 import { requireWorkspace, type Session } from '../session';
 import { all, type ImportRow } from '../store/rows';
@@ -53,4 +63,6 @@ export const importHandlers: { [M in ImportMethodName]: Handler<M, Session> } = 
   'import.undo': ({ importId }, session) => undo(requireWorkspace(session), importId),
   'import.phrases': (_args, session) => readPhrases(requireWorkspace(session)),
   'import.setPhrases': (phrases, session) => writePhrases(requireWorkspace(session), phrases),
+  'import.outcomeWords': (_args, session) => readOutcomeWords(requireWorkspace(session)),
+  'import.setOutcomeWords': (words, session) => writeOutcomeWords(requireWorkspace(session), words),
 };

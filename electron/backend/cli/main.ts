@@ -1,4 +1,4 @@
-// `ladder`: the command-line interface (DESIGN.md §5). Exit 0 on success, 1 on a failure with one
+// `ladder`: the command-line interface (docs/ARCHITECTURE.md §5). Exit 0 on success, 1 on a failure with one
 // sentence on stderr, 2 on a usage error.
 import { LadderError } from '#shared/api/result';
 import { helpText, UsageError, type CommandSpec } from './args';

@@ -46,7 +46,7 @@ export function demoDefaults(
   return {
     accounts,
     seed: input.seed ?? defaultDemoSeed,
-    // At a million accounts a quarter of weekly history keeps the file within a few GB (DESIGN.md §6).
+    // At a million accounts a quarter of weekly history keeps the file within a few GB (docs/ARCHITECTURE.md §8).
     weeks: input.weeks ?? (accounts > 200_000 ? 13 : 52),
     // The latest complete week: the current one has only just begun.
     endDate: mondayOnOrBefore(input.endDate ?? addDays(today, -7)),

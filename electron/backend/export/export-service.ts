@@ -6,11 +6,13 @@ import { compileJsModule } from '#shared/compile/js-module';
 import { compileJsonLogic } from '#shared/compile/jsonlogic';
 import { compileSignalsCsv } from '#shared/compile/signals-csv';
 import { compileSql } from '#shared/compile/sql';
-import { dialects, type SqlDialect } from '#shared/compile/sql-dialect';
-import { exportFormatInfo, type ExportFormat } from '#shared/export/formats';
+import type { SqlDialect } from '#shared/compile/sql-dialect';
+import { exportFileName, exportFormatInfo, type ExportFormat } from '#shared/export/formats';
 import { utf8Bom } from '#shared/export/spreadsheet-safe';
 import { writePack } from '#shared/pack/document';
 import { checkPack, describePackIssues, type ValidPack } from '#shared/pack/validate';
+import { messageOf } from '#shared/error-message';
+import type { PackValidation } from '#shared/pack/schema';
 import { scoreWorkspace, type ScoredWorkspace } from '../scoring/score-workspace';
 import { refuseWorkspaceTarget, writeFileAtomic } from '../atomic-write';
 import type { Workspace } from '../store/open-workspace';
@@ -19,7 +21,6 @@ import { featuresRelation } from './features-relation';
 import { featuresParquet } from './features-parquet';
 import { packDocument, validationBlock } from './pack-document';
 import { scoredCsvLines, scoredTable, scoredXlsx } from './scored-export';
-import { messageOf } from '#shared/error-message';
 
 export interface ExportRequest {
   format: ExportFormat;
@@ -34,16 +35,9 @@ export interface ExportRequest {
   accounts?: readonly string[];
 }
 
-export type ExportOutput = { fileName: string; mime: string } & (
+export type ExportOutput = { fileName: string; mime: string; rows?: number } & (
   { kind: 'text'; lines: () => Iterable<string> } | { kind: 'bytes'; bytes: () => Promise<Buffer> }
 );
-
-const slug = (name: string) =>
-  name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60) || 'rule-pack';
 
 function needWorkspace(ws: Workspace | null, what: string): Workspace {
   if (!ws) throw new LadderError('no_workspace', `${what} needs a workspace: open one (or pass --workspace) first.`);
@@ -57,25 +51,55 @@ function canonical(pack: unknown): ValidPack {
   return checked.value;
 }
 
-export function produceExport(ws: Workspace | null, valid: ValidPack, request: ExportRequest): ExportOutput {
+/** What an export is measured on, when the caller already has it (the app's caches). */
+export interface ExportInputs {
+  scored?: ScoredWorkspace;
+  validation?: PackValidation;
+}
+
+/** Whether the export reads the workspace's accounts (its scored features), not the pack alone. */
+export function needsScoring(ws: Workspace | null, request: ExportRequest): boolean {
+  switch (request.format) {
+    case 'pack-json':
+    case 'pack-yaml':
+      return request.validation ?? ws !== null;
+    case 'features-csv':
+    case 'features-parquet':
+    case 'scored-csv':
+    case 'scored-xlsx':
+      return true;
+    case 'sql':
+    case 'jsonlogic':
+    case 'js':
+    case 'signals-csv':
+      return false;
+  }
+}
+
+export function produceExport(
+  ws: Workspace | null,
+  valid: ValidPack,
+  request: ExportRequest,
+  inputs: ExportInputs = {},
+): ExportOutput {
   const info = exportFormatInfo[request.format];
-  const base = slug(valid.pack.name);
-  const named = (suffix: string) => ({ fileName: `${base}${suffix}`, mime: info.mime });
-  const text = (suffix: string, body: () => string) => ({
-    ...named(suffix),
+  const fileName = exportFileName(valid.pack.name, request.format, request.dialect);
+  const named = { fileName, mime: info.mime };
+  const text = (body: () => string) => ({
+    ...named,
     kind: 'text' as const,
     lines: () => [body()],
   });
-  let scored: ScoredWorkspace | undefined;
+  let scored = inputs.scored;
   const score = () => (scored ??= scoreWorkspace(needWorkspace(ws, info.label), valid, request.asOf));
+  const validation = () =>
+    inputs.validation ?? validationBlock(needWorkspace(ws, 'A validation block'), valid, score());
   switch (request.format) {
     case 'pack-json':
     case 'pack-yaml': {
       const measure = request.validation ?? ws !== null;
-      const document = canonical(
-        packDocument(valid, measure ? validationBlock(needWorkspace(ws, 'A validation block'), valid, score()) : null),
-      ).pack;
-      return text(info.extension, () => writePack(document, request.format === 'pack-json' ? 'json' : 'yaml'));
+      const document = canonical(packDocument(valid, measure ? validation() : null)).pack;
+      return text(() => writePack(document, request.format === 'pack-json' ? 'json' : 'yaml'));
     }
     case 'sql': {
       const dialect = request.dialect ?? 'duckdb';
@@ -85,33 +109,49 @@ export function produceExport(ws: Workspace | null, valid: ValidPack, request: E
       } catch (error) {
         throw new LadderError('bad_request', messageOf(error));
       }
-      return text(`.${dialects[dialect].name}.sql`, () => sql);
+      return text(() => sql);
     }
     case 'jsonlogic':
-      return text(info.extension, () => `${JSON.stringify(compileJsonLogic(valid), null, 2)}\n`);
+      return text(() => `${JSON.stringify(compileJsonLogic(valid), null, 2)}\n`);
     case 'js':
-      return text(info.extension, () => compileJsModule(valid));
+      return text(() => compileJsModule(valid));
     case 'signals-csv':
-      return text(info.extension, () => (request.bom ? utf8Bom : '') + compileSignalsCsv(valid));
+      return text(() => (request.bom ? utf8Bom : '') + compileSignalsCsv(valid));
     case 'features-csv': {
       const relation = featuresRelation(score().engine.features, valid);
-      return { ...named(info.extension), kind: 'text', lines: () => featuresCsvLines(relation) };
+      return {
+        ...named,
+        kind: 'text',
+        rows: score().engine.features.accounts,
+        lines: () => featuresCsvLines(relation),
+      };
     }
     case 'features-parquet': {
       const relation = featuresRelation(score().engine.features, valid);
-      return { ...named(info.extension), kind: 'bytes', bytes: async () => featuresParquet(relation) };
+      return {
+        ...named,
+        kind: 'bytes',
+        rows: score().engine.features.accounts,
+        bytes: async () => featuresParquet(relation),
+      };
     }
     case 'scored-csv': {
       const table = scoredTable(score().engine, score().build.names, request.accounts && new Set(request.accounts));
       return {
-        ...named(info.extension),
+        ...named,
         kind: 'text',
+        rows: table.count,
         lines: () => scoredCsvLines(table, { bom: request.bom ?? false }),
       };
     }
     case 'scored-xlsx': {
       const table = scoredTable(score().engine, score().build.names, request.accounts && new Set(request.accounts));
-      return { ...named(info.extension), kind: 'bytes', bytes: () => scoredXlsx(table, valid.pack.name) };
+      return {
+        ...named,
+        kind: 'bytes',
+        rows: table.count,
+        bytes: () => scoredXlsx(table, valid.pack.name),
+      };
     }
   }
 }

@@ -1,4 +1,4 @@
-// The features relation as CSV (DESIGN.md §5: account_id, segment, then one column per feature).
+// The features relation as CSV (docs/ARCHITECTURE.md §5: account_id, segment, then one column per feature).
 // Numbers are written in JavaScript's shortest round-trip form, so every engine that reads the
 // file gets the very doubles the engine scored; missing values are empty, unquoted fields (NULL for
 // PostgreSQL's and DuckDB's CSV readers), and text is quoted when it needs to be (always when empty).

@@ -1,4 +1,4 @@
-// The features relation other engines score from (DESIGN.md §5): account_id, then segment, then
+// The features relation other engines score from (docs/ARCHITECTURE.md §5): account_id, then segment, then
 // one column per feature the pack reads, named by metric id (sustained signals add
 // metric__minN / metric__maxN). Numbers stay float64; missing values are null. The segment column
 // carries the account's segment as recorded (the engine picks per-segment thresholds from the same

@@ -1,4 +1,4 @@
-// Scored accounts for spreadsheets and other tools: the fixed columns of DESIGN.md §5 (account_id,
+// Scored accounts for spreadsheets and other tools: the fixed columns of docs/ARCHITECTURE.md §5 (account_id,
 // score, stage, 0/1 per signal and per filter), then the account's name, segment and ARR. CSV
 // (optionally with a UTF-8 byte-order mark, which Excel needs to read UTF-8) or XLSX. Text that a
 // spreadsheet would run as a formula is neutralised in both (shared/export/spreadsheet-safe.ts).

@@ -6,7 +6,7 @@ import { featureSignature } from '#shared/engine/features';
 import type { FeaturePayload } from '#shared/engine/arrow-features';
 import type { ValidPack } from '#shared/pack/validate';
 import type { Workspace } from '../store/open-workspace';
-import type { Db } from '../store/sqlite';
+import { dataStamp } from '../workspace/data-stamp';
 import {
   computeFeatureColumnsAsync,
   loadAccountInputs,
@@ -33,17 +33,6 @@ const maxDates = 3;
 // At a million accounts a column is 8 MB: keep the working set of a few models, not every column ever asked for.
 const maxColumnsPerDate = 32;
 let clock = 0;
-
-/** Changes whenever data is imported or an import is undone. */
-export function dataStamp(db: Db): string {
-  const row = db.prepare('SELECT count(*) AS n, max(id) AS last, count(undone_at) AS undone FROM imports').get() as {
-    n: number;
-    last: number | null;
-    undone: number;
-  };
-  const accounts = db.prepare('SELECT count(*) FROM accounts').pluck().get() as number;
-  return `${row.n}:${row.last ?? 0}:${row.undone}:${accounts}`;
-}
 
 function entryFor(ws: Workspace, asOf: string): AsOfEntry {
   const stamp = dataStamp(ws.db);

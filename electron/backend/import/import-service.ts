@@ -14,6 +14,7 @@ import {
   type PhraseLists,
 } from '#shared/import/mapping';
 import type { ImportAnalysis, ImportReport, UndoResult } from '#shared/import/report';
+import { defaultOutcomeWords, outcomeWordLists, type OutcomeWordLists } from '#shared/import/outcome-words';
 import { suggestPlan } from '#shared/import/suggest';
 import { defaultTicketPhrases } from '#shared/import/ticket-kind';
 import type { Workspace } from '../store/open-workspace';
@@ -91,7 +92,8 @@ export function startRun(
   if (!stat || stat.size !== analysis.bytes || stat.mtimeMs !== analysis.mtimeMs) {
     throw new ImportFailure(`${analysis.fileName} changed or disappeared since it was analysed; choose it again.`);
   }
-  const plan = suggestPlan({ kind, headers: analysis.headers, profiles: analysis.profiles, spec });
+  const withWords = kind === 'outcomes' ? { ...spec, outcomeWords: spec.outcomeWords ?? readOutcomeWords(ws) } : spec;
+  const plan = suggestPlan({ kind, headers: analysis.headers, profiles: analysis.profiles, spec: withWords });
   if (plan.blockers.length > 0) throw new ImportFailure(plan.blockers.join(' '));
   const phrases = spec.ticketPhrases ?? readPhrases(ws);
   return state.jobs.start<ImportReport>(analysis.bytes, dryRun ? 'validating' : 'writing', (ctx) =>
@@ -128,6 +130,26 @@ export function writePhrases(ws: Workspace, phrases: PhraseLists): PhraseLists {
     )
     .run(phrasesKey, JSON.stringify(phrases));
   return phrases;
+}
+
+const outcomeWordsKey = 'import.outcomeWords';
+
+/** The workspace's expansion / not-expansion word lists (the defaults until someone edits them). */
+export function readOutcomeWords(ws: Workspace): OutcomeWordLists {
+  const text = ws.db.prepare('SELECT value FROM workspace_meta WHERE key = ?').pluck().get(outcomeWordsKey) as
+    string | undefined;
+  if (!text) return defaultOutcomeWords;
+  const parsed = outcomeWordLists.safeParse(JSON.parse(text));
+  return parsed.success ? parsed.data : defaultOutcomeWords;
+}
+
+export function writeOutcomeWords(ws: Workspace, words: OutcomeWordLists): OutcomeWordLists {
+  ws.db
+    .prepare(
+      'INSERT INTO workspace_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    )
+    .run(outcomeWordsKey, JSON.stringify(words));
+  return words;
 }
 
 /** Reads a mapping file's JSON (object or array form) into a checked spec; says what is wrong. */

@@ -11,6 +11,8 @@ import {
   type MappingSpec,
   type PhraseLists,
 } from '#shared/import/mapping';
+import { outcomeWarnings } from '#shared/import/outcome-rules';
+import { activityColumns, rollUpSentence } from '#shared/import/roll-up';
 import { suggestPlan } from '#shared/import/suggest';
 import type { ImportReport, RejectedValue } from '#shared/import/report';
 import { LadderError } from '#shared/api/result';
@@ -91,6 +93,8 @@ export async function runImport(o: RunImportOptions): Promise<ImportReport> {
       hasCustom: plan.columns.some((c) => !c.skip && c.field === null) || plan.onError === 'text',
       sourceOf,
       phrases: o.phrases,
+      outcomeRules: plan.outcomes,
+      rollUp: plan.rollUp ? activityColumns(plan.columns) : null,
     });
     const rejected: RejectedValue[] = [];
     let rejectedCount = 0;
@@ -163,7 +167,14 @@ export async function runImport(o: RunImportOptions): Promise<ImportReport> {
       rejected: [...rejected].sort((a, b) => a.row - b.row),
       rejectedTruncated: rejectedCount > rejected.length,
       columns: summary.columns,
-      warnings: [...analysis.warnings, ...plan.notes],
+      warnings: [
+        ...analysis.warnings,
+        ...plan.notes,
+        ...(writer.outcomes ? outcomeWarnings(writer.outcomes) : []),
+        ...(writer.rollUp ? [rollUpSentence(writer.rollUp, activityColumns(plan.columns))] : []),
+      ],
+      outcomes: writer.outcomes,
+      rollUp: writer.rollUp,
       durationMs: Date.now() - started,
     };
     if (!committing) {

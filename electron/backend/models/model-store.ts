@@ -37,6 +37,34 @@ export function listVersions(db: Db, modelId: number): VersionSummary[] {
   }));
 }
 
+/**
+ * The pack of a saved version as it is exported and opened: named after its model, with the
+ * version number, its note, when it was saved and the notes of every version up to it in `meta`.
+ */
+function savedPack(db: Db, row: ModelVersionRow): RulePack {
+  const pack = JSON.parse(row.pack) as RulePack;
+  const name = get<Pick<ModelRow, 'name'>>(db, 'SELECT name FROM models WHERE id = ?', row.model_id)?.name;
+  const history = all<Pick<ModelVersionRow, 'version' | 'note' | 'created_at'>>(
+    db,
+    'SELECT version, note, created_at FROM model_versions WHERE model_id = ? AND version <= ? ORDER BY version',
+    row.model_id,
+    row.version,
+  );
+  return {
+    ...pack,
+    name: name ?? pack.name,
+    meta: {
+      ...pack.meta,
+      version: String(row.version),
+      notes: row.note ?? '',
+      created: row.created_at,
+      changelog: history
+        .slice(-200)
+        .map((h) => ({ version: String(h.version), date: h.created_at, notes: h.note ?? '' })),
+    },
+  };
+}
+
 export function getVersion(db: Db, versionId: number): ModelVersion {
   const row = get<ModelVersionRow>(
     db,
@@ -50,7 +78,7 @@ export function getVersion(db: Db, versionId: number): ModelVersion {
     version: row.version,
     note: row.note ?? '',
     createdAt: row.created_at,
-    pack: JSON.parse(row.pack) as RulePack,
+    pack: savedPack(db, row),
   };
 }
 
@@ -83,6 +111,6 @@ export function saveVersion(
         .prepare('INSERT INTO model_versions (model_id, version, pack, note, created_at) VALUES (?, ?, ?, ?, ?)')
         .run(modelId, version, JSON.stringify(input.pack), input.note, now).lastInsertRowid,
     );
-    return { id, modelId, version, note: input.note, createdAt: now, pack: input.pack };
+    return getVersion(db, id);
   })();
 }

@@ -1,4 +1,4 @@
-// Scored accounts as rows with the fixed columns other tools read (DESIGN.md §5): account_id,
+// Scored accounts as rows with the fixed columns other tools read (docs/ARCHITECTURE.md §5): account_id,
 // score, stage, then one 0/1 column per signal id (fired and enabled) and per filter id (enabled
 // and its condition holds).
 import type { Engine } from '#shared/engine/engine';

@@ -1,5 +1,6 @@
 import { schemaV1 } from './schema-v1';
 import { schemaV2 } from './schema-v2';
+import { schemaV3 } from './schema-v3';
 
 export interface Migration {
   /** The workspace format this migration produces; migrations run in order 1, 2, 3, … */
@@ -11,6 +12,11 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'canonical tables', sql: schemaV1 },
   { version: 2, name: 'import undo log and reports', sql: schemaV2 },
+  {
+    version: 3,
+    name: 'outcomes: is_expansion may be unknown; seats, probability, closed and churned flags',
+    sql: schemaV3,
+  },
 ];
 
 /** Identifies a Ladder workspace among SQLite files ('LADR'). */

@@ -1,4 +1,4 @@
-// Workspace format 1: the canonical tables of the domain model (DESIGN.md §2). Later formats add
+// Workspace format 1: the canonical tables of the domain model (docs/ARCHITECTURE.md §2). Later formats add
 // migrations; this text never changes once released.
 export const schemaV1 = /* sql */ `
 CREATE TABLE workspace_meta (

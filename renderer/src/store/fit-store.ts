@@ -8,6 +8,7 @@ import type { PresetFit } from '#shared/domain/packs';
 import type { PackDiagnostic } from '#shared/pack/diagnostics';
 import type { RulePackInput } from '#shared/pack/schema';
 import { api } from '../api';
+import { registerWorkspaceStore } from './workspace-lifecycle';
 
 export interface FitState {
   catalogue: MetricCatalogue | null;
@@ -64,6 +65,13 @@ export const useFitStore = create<FitState>((set, get) => ({
       set({ catalogue: null, presetFits: null, diagnosis: null, diagnosedPack: null });
   },
 }));
+
+// Another workspace, or new data in this one: what was fetched no longer holds (the views fetch again).
+registerWorkspaceStore({
+  name: 'fit',
+  reset: () => useFitStore.getState().invalidate(),
+  refresh: () => useFitStore.getState().invalidate(),
+});
 
 const none: PackDiagnostic[] = [];
 

@@ -3,13 +3,14 @@
 import { create } from 'zustand';
 import type { RulePackInput } from '#shared/pack/schema';
 import { describePackIssues, type PackIssue } from '#shared/pack/validate';
+import { messageOf } from '#shared/error-message';
 import { ApiCallError } from '#shared/api/client';
 import { api } from '../api';
 import { engineSession } from '../engine/engine-session';
 import type { Snapshot } from '../engine/protocol';
 import { fastSnapshot, rememberClasses } from '../engine/fast-path';
+import { registerWorkspaceStore } from './workspace-lifecycle';
 import { useFitStore } from './fit-store';
-import { messageOf } from '#shared/error-message';
 
 export type ModelSource =
   | { kind: 'preset'; id: string; name: string }
@@ -48,6 +49,8 @@ export interface ModelState {
   undo(): void;
   redo(): void;
   discardChanges(): void;
+  /** Makes the draft a saved version's pack again (one undoable edit; the baseline stays). */
+  revertTo(versionId: number): Promise<void>;
   save(note: string, name?: string): Promise<boolean>;
   dismissError(): void;
   /** The workspace or its data changed: reload features and re-score baseline and draft. */
@@ -61,12 +64,33 @@ const groupWindowMs = 800;
  * Tests set `now` to a clock they move by hand, so grouping never depends on how fast a machine is. */
 export const editClock = { now: () => performance.now() };
 
+const emptyModel = {
+  status: 'empty' as const,
+  error: null,
+  source: null,
+  baseline: null,
+  draft: null,
+  issues: [],
+  snapshot: null,
+  accounts: 0,
+  asOf: null,
+  lastUpdateMs: null,
+  loadProgress: null,
+  past: [],
+  future: [],
+  lastGroup: null,
+};
+
 export const useModelStore = create<ModelState>((set, get) => {
+  /** Bumped when the workspace is replaced: answers for the previous one are dropped. */
+  let epoch = 0;
+
   /** Sends the draft to the engine and records the answer, unless a newer draft superseded it. */
   const score = async (draft: RulePackInput) => {
+    const mine = epoch;
     try {
       const reply = await engineSession.update('draft', draft, 'baseline');
-      if (!reply || get().draft !== draft) return;
+      if (!reply || get().draft !== draft || mine !== epoch) return;
       if (reply.set.status === 'invalid') set({ issues: reply.set.issues });
       else if (reply.set.status === 'ok') {
         rememberClasses(reply.classes);
@@ -82,7 +106,7 @@ export const useModelStore = create<ModelState>((set, get) => {
         });
       }
     } catch (error) {
-      set({ error: messageOf(error) });
+      if (mine === epoch) set({ error: messageOf(error) });
     }
   };
 
@@ -102,13 +126,16 @@ export const useModelStore = create<ModelState>((set, get) => {
 
   const open = async (source: ModelSource, pack: RulePackInput) => {
     const previous = get().status;
+    const mine = epoch;
     set({ status: 'loading', error: null });
     rememberClasses(null);
     useFitStore.getState().invalidate();
     const stopWatching = watchProgress();
     try {
       const loaded = await engineSession.load(pack).finally(stopWatching);
+      if (mine !== epoch) return;
       const base = await engineSession.update('baseline', pack, '');
+      if (mine !== epoch) return;
       if (base?.set.status === 'invalid') throw new Error(describePackIssues(base.set.issues, 'The model'));
       set({
         source,
@@ -124,6 +151,7 @@ export const useModelStore = create<ModelState>((set, get) => {
       });
       await score(pack);
     } catch (error) {
+      if (mine !== epoch) return;
       if (error instanceof ApiCallError && error.error.code === 'cancelled') {
         // Cancelled while the backend computed features: the worker still holds the previous model.
         return set({ status: previous === 'loading' ? 'empty' : previous });
@@ -147,22 +175,27 @@ export const useModelStore = create<ModelState>((set, get) => {
     void score(draft);
   };
 
+  registerWorkspaceStore({
+    name: 'model',
+    reset() {
+      epoch++;
+      engineSession.reset();
+      rememberClasses(null);
+      set({ ...emptyModel, engineRevision: get().engineRevision + 1 });
+    },
+    refresh: () => get().reloadData(),
+    unsavedWork() {
+      const s = get();
+      if (!isDirty(s)) return null;
+      const name =
+        s.source?.kind === 'version' ? `${s.source.modelName} · v${s.source.version}` : (s.draft?.name ?? 'model');
+      return `The model “${name}” has unsaved changes.`;
+    },
+  });
+
   return {
-    status: 'empty',
-    error: null,
-    source: null,
-    baseline: null,
-    draft: null,
-    issues: [],
-    snapshot: null,
-    accounts: 0,
-    asOf: null,
-    lastUpdateMs: null,
+    ...emptyModel,
     engineRevision: 0,
-    loadProgress: null,
-    past: [],
-    future: [],
-    lastGroup: null,
 
     async startFromPreset(id) {
       const pack = await api.call('packs.preset', { id }).catch((e: unknown) => {
@@ -228,6 +261,15 @@ export const useModelStore = create<ModelState>((set, get) => {
       replaceDraft(baseline, { past: [...past, draft], future: [] }, null);
     },
 
+    async revertTo(versionId) {
+      try {
+        const version = await api.call('models.version', { versionId });
+        get().edit(() => version.pack as RulePackInput);
+      } catch (error) {
+        set({ error: messageOf(error) });
+      }
+    },
+
     async save(note, name) {
       const { draft, source } = get();
       if (!draft) return false;
@@ -239,14 +281,17 @@ export const useModelStore = create<ModelState>((set, get) => {
           pack: draft,
           note,
         });
-        const modelName = source?.kind === 'version' ? source.modelName : (name ?? draft.name);
-        await engineSession.update('baseline', draft, '');
+        // The saved pack carries the model's name and the version's meta: it becomes baseline and draft.
+        const pack = saved.pack as RulePackInput;
+        const modelName = pack.name;
+        await engineSession.update('baseline', pack, '');
         rememberClasses(null);
         set({
-          baseline: draft,
+          baseline: pack,
+          draft: pack,
           source: { kind: 'version', modelId: saved.modelId, modelName, versionId: saved.id, version: saved.version },
         });
-        await score(draft);
+        await score(pack);
         return true;
       } catch (error) {
         set({ error: messageOf(error) });

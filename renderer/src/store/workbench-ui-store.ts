@@ -2,6 +2,7 @@
 // account open in the drawer, and whether charts count accounts or ARR.
 import { create } from 'zustand';
 import type { AccountQuery, SortKey } from '#shared/workbench/queries';
+import { registerWorkspaceStore } from './workspace-lifecycle';
 
 export const workbenchTabs = [
   { id: 'ladder', label: 'Ladder' },
@@ -33,13 +34,17 @@ export interface WorkbenchUiState {
   openAccount(index: number | null): void;
 }
 
-export const useWorkbenchUi = create<WorkbenchUiState>((set, get) => ({
-  tab: 'ladder',
-  measure: 'accounts',
+const initialUi = {
+  tab: 'ladder' as WorkbenchTab,
+  measure: 'accounts' as const,
   filter: {},
-  sort: 'score',
+  sort: 'score' as SortKey,
   descending: true,
   drawer: null,
+};
+
+export const useWorkbenchUi = create<WorkbenchUiState>((set, get) => ({
+  ...initialUi,
   setTab: (tab) => set({ tab }),
   setMeasure: (measure) => set({ measure }),
   showAccounts: (filter) => set({ filter, tab: 'accounts' }),
@@ -47,3 +52,6 @@ export const useWorkbenchUi = create<WorkbenchUiState>((set, get) => ({
   setSort: (sort) => set({ sort, descending: get().sort === sort ? !get().descending : sort !== 'name' }),
   openAccount: (drawer) => set({ drawer }),
 }));
+
+// Filters, the open account and the tab name things of one workspace's model.
+registerWorkspaceStore({ name: 'workbench-ui', reset: () => useWorkbenchUi.setState(initialUi) });

@@ -1,11 +1,11 @@
 // The mapping checks itself (issue 9, problem 4), through the real CLI on files shaped like users'
 // exports: a CRM account export whose score column mentions "Account", a snapshot whose renewal
 // column counts days, order lines with many rows per customer, a 0–100 health column with one "70%".
-import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImportReport } from '#shared/import/report';
 import { ladder } from '../../helpers/cli';
+import { queryWorkspace } from '../../helpers/query-workspace';
 import { repoRoot, tempDir } from '../../helpers/temp';
 
 const fixtures = join(repoRoot, 'test', 'fixtures', 'own-data');
@@ -25,14 +25,7 @@ function importJson(file: string, workspace: string, ...extra: string[]) {
   ]);
   return { ...run, report: JSON.parse(run.stdout || 'null') as ImportReport | null };
 }
-const query = (ws: string, sql: string) => {
-  const db = new Database(ws, { readonly: true });
-  try {
-    return db.prepare(sql).all();
-  } finally {
-    db.close();
-  }
-};
+const query = queryWorkspace;
 const field = (r: ImportReport, name: string) => r.columns.find((c) => c.name === name)?.field;
 
 describe('a mapping that checks itself', () => {

@@ -1,13 +1,13 @@
-// Every public sample export in ../shared/data imports through the real CLI with its preset;
+// Every public sample export in test/fixtures/samples imports through the real CLI with its preset;
 // counts, types and date ranges are pinned to what the files hold.
 import Database from 'better-sqlite3';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImportReport } from '#shared/import/report';
 import { runLadder } from '../../helpers/run-cli';
 import { repoRoot, tempDir } from '../../helpers/temp';
 
-const data = join(repoRoot, '..', 'shared', 'data');
+const data = join(repoRoot, 'test', 'fixtures', 'samples');
 const dir = tempDir();
 afterAll(() => dir.cleanup());
 
@@ -30,7 +30,7 @@ const query = (ws: string, sql: string) => {
   }
 };
 
-describe.skipIf(!existsSync(data))('sample exports through `ladder import`', () => {
+describe('sample exports through `ladder import`', () => {
   it('Salesforce demo org: accounts, opportunities (02/03/24 is 3 Feb 2024), contacts, converted leads', async () => {
     const ws = join(dir.path, 'sf-demo.ladder');
     const accounts = await importJson(
@@ -67,7 +67,8 @@ describe.skipIf(!existsSync(data))('sample exports through `ladder import`', () 
       max: '2026-02-24',
     });
     expect(query(ws, "SELECT close_date, won, amount FROM outcomes WHERE id = '006bm00000LKJNNAA5'")).toEqual([
-      { close_date: '2024-02-03', won: 0, amount: 15000 },
+      // Qualification, not closed: open, so won is NULL (not lost).
+      { close_date: '2024-02-03', won: null, amount: 15000 },
     ]);
     // The datetime column stays a custom field, read with its PM hour.
     expect(column(opps.report, 'LastModifiedDate')).toMatchObject({ type: 'datetime', min: '2026-02-23' });
@@ -202,6 +203,13 @@ describe.skipIf(!existsSync(data))('sample exports through `ladder import`', () 
       'ravenstack',
     );
     expect(subs.report).toMatchObject({ rowsRead: 5000, rowsImported: 5000 });
+    // A churned subscription is lost, never won; the others were sold.
+    expect(
+      query(ws, 'SELECT churned, won, count(*) AS n FROM outcomes GROUP BY churned, won ORDER BY churned'),
+    ).toEqual([
+      { churned: 0, won: 1, n: expect.any(Number) },
+      { churned: 1, won: 0, n: expect.any(Number) },
+    ]);
     const churn = await importJson(
       join(data, 'ravenstack/ravenstack_churn_events.csv'),
       ws,

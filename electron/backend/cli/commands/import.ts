@@ -6,9 +6,9 @@ import { basename, resolve } from 'node:path';
 import { importKinds } from '#shared/domain/workspace';
 import { mappingSpec, type MappingSpec } from '#shared/import/mapping';
 import { presetIds } from '#shared/import/presets';
-import type { ImportReport } from '#shared/import/report';
+import type { ImportReport, OutcomeSummary } from '#shared/import/report';
 import { ImportCancelled, ImportFailure } from '../../import/failure';
-import { parseMappingJson, readPhrases } from '../../import/import-service';
+import { parseMappingJson, readOutcomeWords, readPhrases } from '../../import/import-service';
 import { runImport } from '../../import/run-import';
 import { checkFile } from '../../import/sources/open';
 import { analyzeAndPlan } from '../../import/plan-file';
@@ -20,7 +20,7 @@ export const importSpec: CommandSpec = {
   name: 'import',
   summary: 'Import a CSV/TSV, XLSX, JSON/NDJSON, Parquet or Arrow file into a workspace, all rows or none.',
   usage:
-    'ladder import FILE --workspace W --kind accounts|periods|users|events|outcomes|tickets [--preset P] [--mapping M.json] [--on-error abort|skip|text] [--dry-run] [--json]',
+    'ladder import FILE --workspace W --kind accounts|periods|users|events|outcomes|tickets [--preset P] [--mapping M.json] [--on-error abort|skip|text] [--roll-up] [--dry-run] [--json]',
   positionals: { min: 1, max: 1, names: 'the file to import' },
   options: {
     workspace: { kind: 'string', help: 'workspace file to import into (created when missing)' },
@@ -38,6 +38,11 @@ export const importSpec: CommandSpec = {
       arg: 'dateOrder',
     },
     sheet: { kind: 'string', help: 'XLSX: the worksheet to read (default: the first)', arg: 'sheet' },
+    'roll-up': {
+      kind: 'boolean',
+      help: 'accounts: many rows per account (subscriptions, order lines) become one (ARR and seats summed over active rows)',
+      arg: 'rollUp',
+    },
     'dry-run': { kind: 'boolean', help: 'validate and report, write nothing' },
     json: { kind: 'boolean', help: 'print the report as one JSON document' },
     help: { kind: 'boolean', help: 'show this help' },
@@ -91,6 +96,22 @@ function failureSentence(report: ImportReport): string {
   return `Nothing was imported: ${formatCount(report.rowsRejected)} of ${formatCount(report.rowsRead)} rows were rejected${example}. Fix the file, or use --on-error skip to import the other rows.`;
 }
 
+function printOutcomes(io: CliIo, o: OutcomeSummary): void {
+  const t = o.totals;
+  io.out(
+    `  outcomes, read as ${o.source} (${o.sourceReason}): won ${formatCount(t.won)}, lost ${formatCount(t.lost)}, open ${formatCount(t.open)}${t.unknown ? `, unknown ${formatCount(t.unknown)}` : ''}`,
+  );
+  io.out(
+    `    ${'type'.padEnd(40)} ${'expansion'.padEnd(10)} ${'won'.padStart(6)} ${'lost'.padStart(6)} ${'open'.padStart(6)}`,
+  );
+  for (const r of o.types.slice(0, 30)) {
+    const expansion = r.by === 'flag' ? 'column' : r.expansion === null ? 'unknown' : r.expansion ? 'yes' : 'no';
+    io.out(
+      `    ${(r.type ?? '(none)').slice(0, 40).padEnd(40)} ${expansion.padEnd(10)} ${formatCount(r.won).padStart(6)} ${formatCount(r.lost).padStart(6)} ${formatCount(r.open).padStart(6)}`,
+    );
+  }
+}
+
 function printReport(io: CliIo, report: ImportReport): void {
   const s = report.source;
   io.out(
@@ -111,6 +132,7 @@ function printReport(io: CliIo, report: ImportReport): void {
       `    ${c.name.slice(0, 40).padEnd(40)} → ${(c.field ?? 'skipped').padEnd(24)} ${c.type.padEnd(8)} nulls ${c.nulls}${range}${c.rejected ? `  rejected ${c.rejected}` : ''}`,
     );
   }
+  if (report.outcomes) printOutcomes(io, report.outcomes);
   for (const r of report.rejected.slice(0, 10)) io.out(`  row ${r.row}, ${r.column}: "${r.value}" ${r.reason}`);
   if (report.rowsRejected > 10) io.out(`  … ${formatCount(report.rowsRejected - 10)} more rejected rows (see --json)`);
   if (report.committed)
@@ -137,6 +159,8 @@ export async function runImportCommand(argv: readonly string[], io: CliIo): Prom
   process.once('SIGINT', onSigint);
   try {
     const started = Date.now();
+    // The workspace's word lists for outcome types, unless the mapping file brings its own.
+    if (spec.kind === 'outcomes') spec.outcomeWords ??= readOutcomeWords(ws);
     const { analysis, plan } = await analyzeAndPlan(
       file,
       { ...spec, kind: spec.kind! },

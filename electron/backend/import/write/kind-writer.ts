@@ -1,16 +1,20 @@
 // From canonical records to table rows, per kind: database column names, the account each row
 // belongs to (orphans are rejected), derived values (ticket kind, expansion flag), and for events
-// the weekly aggregation into period metrics.
+// the weekly aggregation into period metrics; accounts with many rows each can be rolled up into one
+// (account-roll-up.ts).
 import type { Typed } from '#shared/import/convert';
 import { fieldsByKind } from '#shared/import/fields';
-import type { PhraseLists } from '#shared/import/mapping';
-import type { RejectedValue } from '#shared/import/report';
+import type { OutcomeRules, PhraseLists } from '#shared/import/mapping';
+import type { OutcomeSummary, RejectedValue } from '#shared/import/report';
+import { createActivityReader, type ActivityColumns, type RollUpSummary } from '#shared/import/roll-up';
 import { createTicketClassifier } from '#shared/import/ticket-kind';
 import type { ImportKind } from '#shared/domain/workspace';
 import type { Db } from '../../store/sqlite';
 import type { RecordOut } from '../records';
 import { createAccountLookup } from './accounts-lookup';
+import { createAccountRollUp } from './account-roll-up';
 import { createEventAggregator } from './events';
+import { createOutcomeDeriver } from './outcome-rows';
 import { createTableWriter, type PendingRow, type TableSpec, type TableWriter } from './table-writer';
 
 export interface KindWriter {
@@ -24,6 +28,10 @@ export interface KindWriter {
     periodsWritten: number;
     rejectedRows: number;
   };
+  /** Outcomes: the type × won/lost/open table (after `finish`). */
+  readonly outcomes: OutcomeSummary | null;
+  /** Accounts rolled up: rows, accounts, active and ended rows (after `finish`). */
+  readonly rollUp: RollUpSummary | null;
 }
 
 export interface KindWriterOptions {
@@ -33,6 +41,10 @@ export interface KindWriterOptions {
   /** Source column of each mapped field, for messages. */
   sourceOf: (field: string) => string;
   phrases?: PhraseLists;
+  /** Outcomes: how won and is_expansion are read. */
+  outcomeRules?: OutcomeRules | null;
+  /** Accounts: many rows per account are rolled up into one; these columns say which rows are active. */
+  rollUp?: ActivityColumns | null;
 }
 
 /** Database column for a canonical field where the names differ. */
@@ -111,11 +123,15 @@ export function createKindWriter(db: Db, importId: number, o: KindWriterOptions)
       get counts() {
         return { ...counts, orphans, rejectedRows };
       },
+      outcomes: null,
+      rollUp: null,
     };
   }
 
-  // The written columns: the key, then every mapped field, then derived ones and custom.
-  const mapped = fields.filter((f) => o.mappedFields.has(f.id) || f.key);
+  // The written columns: the key, then every mapped field, then derived ones and custom. An
+  // outcome's won and is_expansion are always derived (outcome-rows.ts), from their flags if mapped.
+  const derived = new Set(o.kind === 'outcomes' ? ['won', 'is_expansion'] : []);
+  const mapped = fields.filter((f) => (o.mappedFields.has(f.id) || f.key) && !derived.has(f.id));
   const dbColumns = mapped.map((f) =>
     o.kind === 'accounts' && f.id === 'account_id' ? 'id' : (columnOf[f.id] ?? f.id),
   );
@@ -124,8 +140,9 @@ export function createKindWriter(db: Db, importId: number, o: KindWriterOptions)
     dbColumns.push('name');
     insertOnly.push('name');
   }
-  const deriveExpansion = o.kind === 'outcomes' && !o.mappedFields.has('is_expansion');
-  if (deriveExpansion) dbColumns.push('is_expansion');
+  const deriver = o.kind === 'outcomes' && o.outcomeRules ? createOutcomeDeriver(o.outcomeRules) : null;
+  if (deriver) dbColumns.push('won', 'is_expansion');
+  let outcomes: OutcomeSummary | null = null;
   const classify = o.kind === 'tickets' ? createTicketClassifier(o.phrases) : null;
   if (classify) dbColumns.push('kind');
   if (o.hasCustom) dbColumns.push('custom');
@@ -151,6 +168,9 @@ export function createKindWriter(db: Db, importId: number, o: KindWriterOptions)
   };
   const writer: TableWriter = createTableWriter(db, { ...spec, insertOnly }, importId);
   const keyField = mapped.find((f) => f.key && f.id !== 'account_id') ?? mapped[0]!;
+  const rollUp = o.kind === 'accounts' && o.rollUp ? createAccountRollUp(db, dbColumns, o.sourceOf(keyField.id)) : null;
+  const readActivity = o.rollUp ? createActivityReader(o.rollUp) : null;
+  let rolledUp: RollUpSummary | null = null;
 
   return {
     add(records, rejections) {
@@ -170,10 +190,9 @@ export function createKindWriter(db: Db, importId: number, o: KindWriterOptions)
           if (nameAt === -1) values.push(values[0]);
           else if (values[nameAt] === null) values[nameAt] = values[0];
         }
-        if (deriveExpansion) {
-          const won = r.values[pos.get('won')!];
-          const type = String(r.values[pos.get('type')!] ?? '');
-          values.push(won === true && !/new|churn/i.test(type) ? 1 : 0);
+        if (deriver) {
+          const { won, isExpansion } = deriver.derive((f) => r.values[pos.get(f)!]);
+          values.push(won, isExpansion);
         }
         if (classify) {
           const text = ['subject', 'body', 'category'].map((f) => r.values[pos.get(f)!] ?? '').join(' ');
@@ -181,18 +200,33 @@ export function createKindWriter(db: Db, importId: number, o: KindWriterOptions)
         }
         if (o.hasCustom) values.push(r.custom);
         const keyValue = r.values[pos.get(keyField.id)!];
-        rows.push({
+        const row = {
           values,
           row: r.row,
           line: r.line,
           keyText: String(keyValue ?? ''),
           keyColumn: o.sourceOf(keyField.id),
-        });
+        };
+        if (rollUp && readActivity) {
+          const custom = r.custom ? (JSON.parse(r.custom) as Record<string, Typed>) : null;
+          rollUp.add(
+            row,
+            readActivity((c) => (c.field ? r.values[pos.get(c.field)!] : (custom?.[c.source] ?? undefined))),
+          );
+        } else rows.push(row);
       }
       writer.write(rows, rejections);
     },
-    finish() {
+    finish(rejections) {
+      if (rollUp) rolledUp = rollUp.finish(writer, rejections);
       writer.finish();
+      if (deriver) outcomes = deriver.finish(db, importId);
+    },
+    get outcomes() {
+      return outcomes;
+    },
+    get rollUp() {
+      return rolledUp;
     },
     get counts() {
       return {

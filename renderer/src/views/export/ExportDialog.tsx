@@ -1,40 +1,66 @@
-// The Export dialog: choose a format (and a SQL dialect), see the generated file, copy it or save
-// it. Self-contained: give it the pack document being looked at. On the desktop "Save…" opens the
-// native save dialog and the backend writes the file; in a browser the page downloads it.
+// The Export dialog: choose a format (and a SQL dialect), see the beginning of the generated file,
+// copy it or save it. Every file is tied to the request it was made for: Save and Copy build the
+// request from the options at the moment of the click and take a preview only when it carries
+// that request's key; otherwise they render it again (with progress and Cancel). On the desktop
+// "Save…" opens the native save dialog and the backend writes the file; in a browser the page
+// downloads it.
 import { useEffect, useRef, useState } from 'react';
 import type { RenderedExport } from '#shared/api/export-contract';
-import { sqlDialects, dialects, type SqlDialect } from '#shared/compile/sql-dialect';
-import { exportFormatInfo, exportFormats, type ExportFormat } from '#shared/export/formats';
+import { ApiCallError } from '#shared/api/client';
+import { exportFormatInfo } from '#shared/export/formats';
 import type { RulePackInput } from '#shared/pack/schema';
+import { messageOf as message } from '#shared/error-message';
 import { api } from '../../api';
+import { formatCount } from '../../format';
 import { downloadFile, formatBytes } from './download';
+import { ExportOptionsForm, type ViewAccounts } from './ExportOptionsForm';
+import {
+  checkRendered,
+  fileNameOf,
+  keyOf,
+  requestOf,
+  type ExportOptions,
+  type ExportRequestArgs,
+} from './export-request';
+import { newJobId, useExportJob } from './useExportJob';
 import './export.css';
-import { messageOf } from '#shared/error-message';
 
 export interface ExportDialogProps {
   pack: RulePackInput;
   asOf?: string;
-  /** Scored exports: only these accounts (the view being looked at); all accounts when absent. */
-  accounts?: string[];
+  /** Scored exports may be limited to the accounts of the view being looked at. */
+  viewAccounts?: ViewAccounts;
   onClose(): void;
 }
 
-const previewChars = 40_000;
+/** The preview renders this many characters and stops: a 100,000-account file is never built for it. */
+export const previewChars = 64 * 1024;
 
-export function ExportDialog({ pack, asOf, accounts, onClose }: ExportDialogProps) {
+function progressText(p: { phase: string; done: number; total: number } | null): string {
+  if (!p || p.total === 0) return '';
+  const what = p.phase === 'features' ? 'accounts scored' : 'rows written';
+  return ` ${formatCount(p.done)} of ${formatCount(p.total)} ${what}.`;
+}
+
+export function ExportDialog({ pack, asOf, viewAccounts, onClose }: ExportDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [format, setFormat] = useState<ExportFormat>('sql');
-  const [dialect, setDialect] = useState<SqlDialect>('duckdb');
-  const [table, setTable] = useState('');
-  const [bom, setBom] = useState(false);
-  const [validation, setValidation] = useState(true);
-  const [preview, setPreview] = useState<RenderedExport | null>(null);
+  const [options, setOptions] = useState<ExportOptions>({
+    format: 'sql',
+    dialect: 'duckdb',
+    table: '',
+    bom: false,
+    validation: true,
+    rows: 'all',
+  });
+  const [preview, setPreview] = useState<{ key: string; file: RenderedExport } | null>(null);
+  const [previewing, setPreviewing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const info = exportFormatInfo[format];
-  const isPack = format === 'pack-json' || format === 'pack-yaml';
-  const isCsv = format.endsWith('csv');
+  const job = useExportJob();
+  const info = exportFormatInfo[options.format];
+  const current = () => requestOf(options, pack, asOf, viewAccounts?.ids);
+  const currentKey = keyOf(current());
+  const shown = preview?.key === currentKey ? preview.file : null;
 
   useEffect(() => {
     const d = dialog.current;
@@ -42,166 +68,174 @@ export function ExportDialog({ pack, asOf, accounts, onClose }: ExportDialogProp
     return () => d?.close();
   }, []);
 
-  const request = () => ({
-    format,
-    pack,
-    ...(format === 'sql' ? { dialect, ...(table.trim() ? { table: table.trim() } : {}) } : {}),
-    ...(asOf ? { asOf } : {}),
-    ...(isPack ? { validation } : {}),
-    ...(isCsv ? { bom } : {}),
-    ...(accounts && format.startsWith('scored') ? { accounts } : {}),
-  });
-
-  // The preview follows every option; a slow render never overwrites a newer one.
-  const generation = useRef(0);
+  // The preview follows every option; a newer one replaces (and cancels) an older one.
+  const previewJob = useRef(newJobId('preview'));
   useEffect(() => {
-    const mine = ++generation.current;
+    const request = current();
+    const key = keyOf(request);
+    const jobId = previewJob.current;
+    let live = true;
     setError(null);
     setStatus(null);
     const timer = setTimeout(() => {
-      setBusy(true);
-      api.call('export.render', { ...request(), previewChars }).then(
-        (r) => mine === generation.current && (setPreview(r), setBusy(false)),
-        (e: unknown) => mine === generation.current && (setPreview(null), setError(messageOf(e)), setBusy(false)),
-      );
-    }, 150);
-    return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- request() reads exactly these options
-  }, [format, dialect, table, bom, validation, pack, asOf, accounts]);
+      setPreviewing('Generating the preview…');
+      const poll = setInterval(() => {
+        void api.request('export.progress', { jobId }).then((p) => {
+          if (live && p.ok && p.value.running) setPreviewing(`Generating the preview…${progressText(p.value)}`);
+        });
+      }, 300);
+      api
+        .call('export.render', { ...request, previewChars, jobId })
+        .then(
+          (file) => {
+            if (!live) return;
+            checkRendered(file, request);
+            setPreview({ key, file });
+          },
+          (e: unknown) => {
+            if (live && !(e instanceof ApiCallError && e.error.code === 'cancelled')) setError(message(e));
+          },
+        )
+        .catch((e: unknown) => live && setError(message(e)))
+        .finally(() => {
+          clearInterval(poll);
+          if (live) setPreviewing(null);
+        });
+    }, 120);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- current() reads exactly these inputs
+  }, [currentKey, pack, asOf]);
+  useEffect(() => () => void api.request('export.cancel', { jobId: previewJob.current }), []);
 
-  const full = async (): Promise<RenderedExport> =>
-    preview && !preview.truncated ? preview : api.call('export.render', request());
+  /** The whole file for `request`: the preview when it is complete and of this very request. */
+  const whole = async (request: ExportRequestArgs, label: string): Promise<RenderedExport> => {
+    if (preview && preview.key === keyOf(request) && !preview.file.truncated) return preview.file;
+    const file = await job.run(label, (jobId) => api.call('export.render', { ...request, jobId }));
+    checkRendered(file, request);
+    return file;
+  };
 
   const copy = async () => {
+    const request = current();
+    setError(null);
     try {
-      const r = await full();
-      await navigator.clipboard.writeText(r.content);
-      setStatus(`Copied ${formatBytes(r.bytes)} to the clipboard.`);
+      const file = await whole(request, 'Preparing the text to copy');
+      await navigator.clipboard.writeText(file.content);
+      setStatus(`Copied ${formatBytes(file.bytes ?? 0)} to the clipboard.`);
     } catch (e) {
-      setError(`Could not copy: ${messageOf(e)}`);
+      if (!(e instanceof ApiCallError && e.error.code === 'cancelled')) setError(`Could not copy: ${message(e)}`);
+      else setStatus('Cancelled; nothing was copied.');
     }
   };
 
   const save = async () => {
+    const request = current(); // fixed now: later option changes do not change what this click saves
     setError(null);
-    const fileName = preview?.fileName ?? `rule-pack${info.extension}`;
-    const chosen = await api.request('dialog.saveFile', { defaultName: fileName });
+    setStatus(null);
     try {
+      const chosen = await api.request('dialog.saveFile', { defaultName: fileNameOf(request) });
       if (chosen.ok) {
         if (!chosen.value.path) return;
-        const saved = await api.call('export.save', { ...request(), path: chosen.value.path });
-        setStatus(`Saved ${saved.path} (${formatBytes(saved.bytes)}).`);
+        const path = chosen.value.path;
+        const saved = await job.run(`Saving ${exportFormatInfo[request.format].label}`, (jobId) =>
+          api.call('export.save', { ...request, path, jobId }),
+        );
+        if (saved.format !== request.format)
+          throw new Error(`The backend wrote ${saved.format}, not ${request.format}.`);
+        const rows = saved.rows === null ? '' : `, ${formatCount(saved.rows)} rows`;
+        setStatus(`Saved ${saved.path} (${formatBytes(saved.bytes)}${rows}).`);
       } else if (chosen.error.code === 'unsupported') {
-        const r = await full();
-        downloadFile(r);
-        setStatus(`Downloaded ${r.fileName} (${formatBytes(r.bytes)}).`);
+        const file = await whole(request, `Preparing ${exportFormatInfo[request.format].label}`);
+        downloadFile(file);
+        const rows = file.rows === null ? '' : `, ${formatCount(file.rows)} rows`;
+        setStatus(`Downloaded ${file.fileName} (${formatBytes(file.bytes ?? 0)}${rows}).`);
       } else setError(chosen.error.message);
     } catch (e) {
-      setError(messageOf(e));
+      if (e instanceof ApiCallError && e.error.code === 'cancelled') setStatus('Cancelled; nothing was saved.');
+      else setError(message(e));
     }
   };
 
+  const close = () => {
+    job.cancel();
+    onClose();
+  };
+
+  const busy = job.running !== null;
+  const summary = shown
+    ? `${shown.fileName}${shown.bytes !== null ? ` · ${formatBytes(shown.bytes)}` : ''}${
+        shown.rows !== null ? ` · ${formatCount(shown.rows)} rows` : ''
+      }${shown.truncated && shown.encoding === 'utf8' ? ' · the preview shows the beginning' : ''}`
+    : '';
   return (
     <dialog
       ref={dialog}
       className="dialog export-dialog"
       aria-labelledby="export-title"
-      onCancel={onClose}
+      onCancel={close}
       data-testid="export-dialog"
     >
       <header className="export-head">
         <h2 id="export-title">Export “{pack.name}”</h2>
-        <button className="link" onClick={onClose}>
+        <button className="link" onClick={close}>
           Close
         </button>
       </header>
-      <div className="export-options">
-        <label>
-          Format
-          <select
-            value={format}
-            onChange={(e) => setFormat(e.target.value as ExportFormat)}
-            data-testid="export-format"
-          >
-            {exportFormats.map((f) => (
-              <option key={f} value={f}>
-                {exportFormatInfo[f].label}
-              </option>
-            ))}
-          </select>
-        </label>
-        {format === 'sql' && (
-          <>
-            <label>
-              Dialect
-              <select
-                value={dialect}
-                onChange={(e) => setDialect(e.target.value as SqlDialect)}
-                data-testid="export-dialect"
-              >
-                {sqlDialects.map((d) => (
-                  <option key={d} value={d}>
-                    {dialects[d].label}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Input table
-              <input
-                value={table}
-                onChange={(e) => setTable(e.target.value)}
-                placeholder="ladder_features"
-                maxLength={300}
-                data-testid="export-table"
-              />
-            </label>
-          </>
-        )}
-        {isPack && (
-          <label className="check">
-            <input type="checkbox" checked={validation} onChange={(e) => setValidation(e.target.checked)} /> Validation
-            block and golden cases from this workspace
-          </label>
-        )}
-        {isCsv && (
-          <label className="check">
-            <input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} /> UTF-8 byte-order mark
-            (for Excel)
-          </label>
-        )}
-      </div>
+      <ExportOptionsForm options={options} onChange={setOptions} viewAccounts={viewAccounts} disabled={busy} />
       <p className="muted export-description">{info.description}</p>
       {error && (
         <p className="banner error" role="alert" data-testid="export-error">
           {error}
         </p>
       )}
-      <div className="export-preview" aria-busy={busy} aria-label="Preview" data-testid="export-preview">
-        {preview && preview.encoding === 'base64' ? (
+      <div
+        className="export-preview"
+        aria-busy={previewing !== null}
+        aria-label="Preview"
+        data-testid="export-preview"
+        data-key={shown ? currentKey : ''}
+      >
+        {previewing && (
+          <p className="preview-busy muted" role="status" data-testid="export-previewing">
+            {previewing}
+          </p>
+        )}
+        {shown && shown.encoding === 'base64' ? (
           <p className="muted">
-            {info.label}: a binary file of {formatBytes(preview.bytes)}, so no text preview. Save it to open it.
+            {info.label}: a binary file{shown.rows !== null ? ` of ${formatCount(shown.rows)} rows` : ''}, so no text
+            preview. Save it to open it.
           </p>
         ) : (
-          <pre>{preview?.content ?? (busy ? 'Generating…' : '')}</pre>
+          <pre className={previewing ? 'stale' : undefined}>{shown?.content ?? ''}</pre>
         )}
       </div>
+      {job.running && (
+        <div className="export-job" role="status" data-testid="export-job">
+          <span>
+            {job.running.label}…{progressText(job.running.progress)}
+          </span>
+          <progress
+            max={job.running.progress?.total || 1}
+            value={job.running.progress?.total ? job.running.progress.done : undefined}
+            aria-label="Export progress"
+          />
+          <button onClick={job.cancel} data-testid="export-cancel">
+            Cancel
+          </button>
+        </div>
+      )}
       <footer className="export-foot">
         <span className="muted" role="status" data-testid="export-status">
-          {status ??
-            (preview
-              ? `${preview.fileName} · ${formatBytes(preview.bytes)}${preview.truncated ? ' · preview shows the beginning' : ''}`
-              : '')}
+          {status ?? summary}
         </span>
         <span className="spacer" />
-        <button
-          onClick={() => void copy()}
-          disabled={!preview || preview.encoding === 'base64'}
-          data-testid="export-copy"
-        >
+        <button onClick={() => void copy()} disabled={busy || info.binary} data-testid="export-copy">
           Copy to clipboard
         </button>
-        <button className="primary" onClick={() => void save()} disabled={!preview} data-testid="export-save">
+        <button className="primary" onClick={() => void save()} disabled={busy} data-testid="export-save">
           Save…
         </button>
       </footer>

@@ -1,18 +1,22 @@
-// The Export view: pick a preset or open a pack file (JSON or YAML, validated and its golden
-// cases re-run), then export it in any format through the Export dialog.
+// The Export view: pick a saved model version, a preset or a pack file (JSON or YAML, validated and
+// its golden cases re-run), then export it in any format through the Export dialog. A saved version
+// exports with its model's name, version number, note and changelog in `meta`.
 import { useEffect, useState, type ChangeEvent } from 'react';
 import type { ReadPackResult } from '#shared/api/export-contract';
 import type { PresetInfo } from '#shared/domain/packs';
+import type { ModelSummary } from '#shared/domain/models';
 import type { RulePackInput } from '#shared/pack/schema';
+import { messageOf } from '#shared/error-message';
 import { api } from '../../api';
 import { ExportDialog } from './ExportDialog';
+import { SavedModelsList } from './SavedModelsList';
 import './export.css';
-import { messageOf } from '#shared/error-message';
 
 type Chosen = { source: string; pack: RulePackInput; imported?: ReadPackResult };
 
 export function ExportView() {
   const [presets, setPresets] = useState<PresetInfo[]>([]);
+  const [models, setModels] = useState<ModelSummary[]>([]);
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [asOf, setAsOf] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -20,7 +24,18 @@ export function ExportView() {
 
   useEffect(() => {
     api.call('packs.presets', {}).then(setPresets, (e: unknown) => setError(messageOf(e)));
+    api.call('models.list', {}).then(setModels, () => setModels([]));
   }, []);
+
+  const pickVersion = async (versionId: number) => {
+    setError(null);
+    try {
+      const version = await api.call('models.version', { versionId });
+      setChosen({ source: `version:${versionId}`, pack: version.pack });
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
 
   const pickPreset = async (p: PresetInfo) => {
     setError(null);
@@ -59,6 +74,9 @@ export function ExportView() {
         <p className="banner error" role="alert" data-testid="export-view-error">
           {error}
         </p>
+      )}
+      {models.length > 0 && (
+        <SavedModelsList models={models} chosen={chosen?.source ?? null} onPick={(id) => void pickVersion(id)} />
       )}
       <div>
         <h2>Presets</h2>

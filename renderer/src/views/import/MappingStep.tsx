@@ -7,6 +7,7 @@ import type { DateOrder } from '#shared/import/values';
 import { formatCount } from '../../format';
 import { KindAndPreset } from './FileStep';
 import { MappingFiles } from './MappingFiles';
+import { RollUpChoice } from './RollUpChoice';
 import { useImportStore } from './import-store';
 import { SourceLine } from './SourceLine';
 
@@ -123,6 +124,7 @@ export function MappingStep() {
           </ul>
         </div>
       )}
+      <RollUpChoice />
       <div className="table-scroll">
         <table className="mapping-table" data-testid="mapping-table">
           <thead>

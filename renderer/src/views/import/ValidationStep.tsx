@@ -6,6 +6,7 @@ import type { ImportReport } from '#shared/import/report';
 import { fieldsByKind } from '#shared/import/fields';
 import { formatCount } from '../../format';
 import { useImportStore } from './import-store';
+import { OutcomeTable } from './OutcomeTable';
 
 const formatValue = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 4 });
 
@@ -150,6 +151,12 @@ export function ValidationStep() {
           ))}
         </fieldset>
       )}
+      {validation.warnings.map((w) => (
+        <p key={w} className="banner small" data-testid="validation-warning">
+          {w}
+        </p>
+      ))}
+      {validation.outcomes && <OutcomeTable summary={validation.outcomes} />}
       <ReportTables report={validation} />
       <div className="actions">
         <button onClick={() => back('mapping')}>Back to the mapping</button>

@@ -11,8 +11,11 @@ import type {
   ImportProgress,
   ImportReport,
 } from '#shared/import/report';
+import { defaultOutcomeWords, type OutcomeState, type OutcomeWordLists } from '#shared/import/outcome-words';
 import type { DateOrder } from '#shared/import/values';
 import { api, isDesktop } from '../../api';
+import { registerWorkspaceStore } from '../../store/workspace-lifecycle';
+import { useWorkspaceStore } from '../../store/workspace-store';
 import { uploadFile } from './upload';
 import { messageOf } from '#shared/error-message';
 
@@ -27,6 +30,12 @@ export interface ImportWizardState {
   choices: Record<string, ColumnChoice>;
   dateOrder: DateOrder | null;
   onError: OnError;
+  /** Outcomes: the user's classification of types and stages, and edited word lists. */
+  outcomeTypes: Record<string, boolean | null>;
+  outcomeStages: Record<string, OutcomeState>;
+  outcomeWords: OutcomeWordLists | null;
+  /** Accounts: roll many rows per account up into one. */
+  rollUp: boolean;
   progress: ImportProgress | null;
   /** What the running job is doing, in words ("Uploading", "Reading the file", …). */
   activity: string | null;
@@ -42,6 +51,14 @@ export interface ImportWizardState {
   chooseColumn(source: string, choice: Partial<ColumnChoice>): void;
   setDateOrder(order: DateOrder | null): void;
   setOnError(onError: OnError): void;
+  setRollUp(rollUp: boolean): void;
+  /** Classifies an outcome type (null: unknown) and checks every row again. */
+  classifyType(type: string, expansion: boolean | null): Promise<void>;
+  classifyStage(stage: string, state: OutcomeState): Promise<void>;
+  /** New word lists for this file (and, with `keep`, for the workspace); checks every row again. */
+  setOutcomeWords(words: OutcomeWordLists, keep: boolean): Promise<void>;
+  /** The word lists the current plan uses. */
+  outcomeWordsInForce(): OutcomeWordLists;
   /** Applies a saved mapping file's choices (kind, preset, columns, date order, bad-row choice). */
   applyMapping(spec: MappingSpec): void;
   pickNative(): Promise<void>;
@@ -60,10 +77,27 @@ export interface ImportWizardState {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function specOf(
-  s: Pick<ImportWizardState, 'kind' | 'preset' | 'choices' | 'dateOrder' | 'onError' | 'analysis'>,
+  s: Pick<
+    ImportWizardState,
+    | 'kind'
+    | 'preset'
+    | 'choices'
+    | 'dateOrder'
+    | 'onError'
+    | 'analysis'
+    | 'outcomeTypes'
+    | 'outcomeStages'
+    | 'outcomeWords'
+    | 'rollUp'
+  >,
 ): MappingSpec {
+  const outcomes = s.kind === 'outcomes';
   return {
     kind: s.kind,
+    ...(outcomes && Object.keys(s.outcomeTypes).length > 0 ? { outcomeTypes: s.outcomeTypes } : {}),
+    ...(outcomes && Object.keys(s.outcomeStages).length > 0 ? { outcomeStages: s.outcomeStages } : {}),
+    ...(outcomes && s.outcomeWords ? { outcomeWords: s.outcomeWords } : {}),
+    ...(s.kind === 'accounts' && s.rollUp ? { rollUp: true } : {}),
     ...(s.preset ? { preset: s.preset } : {}),
     ...(s.dateOrder ? { dateOrder: s.dateOrder } : {}),
     ...(s.analysis?.source.sheet ? { sheet: s.analysis.source.sheet } : {}),
@@ -78,6 +112,10 @@ const initial = {
   choices: {},
   dateOrder: null,
   onError: 'abort' as OnError,
+  outcomeTypes: {},
+  outcomeStages: {},
+  outcomeWords: null,
+  rollUp: false,
   progress: null,
   activity: null,
   jobId: null,
@@ -167,12 +205,43 @@ export const useImportStore = create<ImportWizardState>((set, get) => {
       set({ onError });
       void replan();
     },
+    setRollUp(rollUp) {
+      set({ rollUp, validation: null });
+      void replan();
+    },
+    async classifyType(type, expansion) {
+      set({ outcomeTypes: { ...get().outcomeTypes, [type]: expansion } });
+      await replan();
+      await get().validate();
+    },
+    async classifyStage(stage, state) {
+      set({ outcomeStages: { ...get().outcomeStages, [stage]: state } });
+      await replan();
+      await get().validate();
+    },
+    async setOutcomeWords(words, keep) {
+      set({ outcomeWords: words });
+      try {
+        if (keep) await api.call('import.setOutcomeWords', words);
+      } catch (error) {
+        set({ error: messageOf(error) });
+      }
+      await replan();
+      await get().validate();
+    },
+    outcomeWordsInForce() {
+      return get().outcomeWords ?? get().analysis?.plan.outcomes?.words ?? defaultOutcomeWords;
+    },
     applyMapping(spec) {
       set({
         kind: spec.kind ?? get().kind,
         preset: spec.preset ?? '',
         dateOrder: spec.dateOrder ?? null,
         onError: spec.onError ?? 'abort',
+        outcomeTypes: spec.outcomeTypes ?? {},
+        outcomeStages: spec.outcomeStages ?? {},
+        outcomeWords: spec.outcomeWords ?? null,
+        rollUp: spec.rollUp ?? false,
         choices: Object.fromEntries((spec.columns ?? []).map((c) => [c.source, c])),
         validation: null,
       });
@@ -232,6 +301,7 @@ export const useImportStore = create<ImportWizardState>((set, get) => {
         const result = await run(false);
         if (result) set({ result, step: 'result', error: null });
         await get().loadHistory();
+        await useWorkspaceStore.getState().refresh();
       } catch (error) {
         set({ error: messageOf(error) });
       }
@@ -263,7 +333,27 @@ export const useImportStore = create<ImportWizardState>((set, get) => {
         set({ error: messageOf(error) });
       }
       await get().loadHistory();
+      await useWorkspaceStore.getState().refresh();
     },
     dismissError: () => set({ error: null, notice: null }),
   };
+});
+
+// The wizard's file, mapping and history belong to the workspace they were made in: a switch
+// must never leave another workspace's mapping one click from committing into this one.
+registerWorkspaceStore({
+  name: 'import',
+  reset() {
+    const { jobId } = useImportStore.getState();
+    if (jobId) void api.request('import.cancel', { jobId });
+    useImportStore.setState({ ...initial, kind: 'accounts', preset: '', history: [] });
+  },
+  refresh: () => useImportStore.getState().loadHistory(),
+  unsavedWork() {
+    const s = useImportStore.getState();
+    const file = s.analysis?.source.fileName ?? 'a file';
+    if (s.jobId) return `The import of ${file} is still running; it will be cancelled.`;
+    if (s.step === 'mapping' || s.step === 'validation') return `The import of ${file} has not been committed.`;
+    return null;
+  },
 });

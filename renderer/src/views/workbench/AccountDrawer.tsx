@@ -49,10 +49,16 @@ export function AccountDrawer({ index }: { index: number }) {
   }, [why?.draft.accountId, asOf]);
 
   useEffect(() => {
+    // Focus moves into the drawer and, when it closes, back to what opened it (a row, a cell).
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     closeRef.current?.focus();
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && openAccount(null);
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      const back = opener?.isConnected ? opener : document.querySelector<HTMLElement>('[data-row="0"], #view-panel');
+      requestAnimationFrame(() => back?.focus());
+    };
   }, [openAccount]);
 
   const owner =

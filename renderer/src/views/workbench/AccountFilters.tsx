@@ -2,25 +2,14 @@
 import type { RulePackInput } from '#shared/pack/schema';
 import { formatCount } from '../../format';
 import { useWorkbenchUi, type AccountFilter } from '../../store/workbench-ui-store';
+import { filterParts } from './filter-text';
 
 const segments = ['SMB', 'Mid-Market', 'Enterprise'];
 
 export function AccountFilters({ pack, total }: { pack: RulePackInput; total: number }) {
   const { filter, setFilter } = useWorkbenchUi();
-  const stage = (id?: string) => pack.ladder.stages.find((s) => s.id === id)?.label ?? id;
-  const chips: { key: keyof AccountFilter; text: string }[] = [];
-  if (filter.baselineStage) chips.push({ key: 'baselineStage', text: `Baseline: ${stage(filter.baselineStage)}` });
-  if (filter.signal)
-    chips.push({
-      key: 'signal',
-      text: `Signal: ${pack.signals.find((s) => s.id === filter.signal)?.label ?? filter.signal}`,
-    });
-  if (filter.filter)
-    chips.push({
-      key: 'filter',
-      text: `Filter hit: ${pack.filters?.find((f) => f.id === filter.filter)?.label ?? filter.filter}`,
-    });
-  if (filter.owner) chips.push({ key: 'owner', text: `Owner: ${filter.owner}` });
+  // Stage, segment and search show in their own controls; the rest as removable chips.
+  const chips = filterParts(filter, pack).filter((p) => !['stage', 'segment', 'search'].includes(p.key));
   const update = (patch: Partial<AccountFilter>) => setFilter({ ...filter, ...patch });
   return (
     <div className="filter-bar">

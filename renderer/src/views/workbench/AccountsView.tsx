@@ -25,6 +25,13 @@ const columns: { key: SortKey | null; label: string; className?: string }[] = [
   { key: null, label: 'Filters hit' },
 ];
 
+/** Why the row sits where it does, baseline and draft: the gate or filter that moved it off its score's stage. */
+function stageTitle(row: AccountRow, labels: Map<string, string>): string {
+  const side = (name: string, s: AccountRow['draft']) =>
+    `${name}: ${labels.get(s.stage)}${s.movedBy.length ? ` (moved there by ${s.movedBy.join(', ')})` : ''}`;
+  return `${side('Baseline', row.baseline)}\n${side('Draft', row.draft)}`;
+}
+
 const fmtScore = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
 export function AccountsView({ pack }: { pack: RulePackInput }) {
@@ -170,10 +177,15 @@ export function AccountsView({ pack }: { pack: RulePackInput }) {
                           ? fmtScore(row.draft.score)
                           : `${fmtScore(row.baseline.score)} → ${fmtScore(row.draft.score)}`}
                       </div>
-                      <div role="cell" title="Baseline → draft">
+                      <div role="cell" className="stage-cell" title={stageTitle(row, stageLabel)}>
                         {row.baseline.stage === row.draft.stage
                           ? stageLabel.get(row.draft.stage)
                           : `${stageLabel.get(row.baseline.stage)} → ${stageLabel.get(row.draft.stage)}`}
+                        {row.draft.movedBy.length > 0 && (
+                          <span className="moved-by" data-testid="moved-by">
+                            {row.draft.movedBy.join(', ')}
+                          </span>
+                        )}
                       </div>
                       <div role="cell" className="signals" title={row.topSignals.join(', ')}>
                         {row.topSignals.join(', ') || '—'}

@@ -1,5 +1,8 @@
-// Save the draft as a new version, with a note saying what changed and why.
+// Save the draft as a new version, with a note saying what changed and why. The version number
+// shown is the one the save will get: the model's latest plus one (the draft may have been opened
+// from an older version).
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { api } from '../../api';
 import { useModelStore } from '../../store/model-store';
 
 export function SaveDialog({ onClose }: { onClose(): void }) {
@@ -14,6 +17,15 @@ export function SaveDialog({ onClose }: { onClose(): void }) {
     return () => d?.close();
   }, []);
   const newModel = source?.kind !== 'version';
+  const modelId = source?.kind === 'version' ? source.modelId : null;
+  const [next, setNext] = useState<number | null>(null);
+  useEffect(() => {
+    if (modelId === null) return;
+    api.call('models.versions', { modelId }).then(
+      (versions) => setNext(Math.max(0, ...versions.map((v) => v.version)) + 1),
+      () => setNext(null),
+    );
+  }, [modelId]);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
@@ -25,7 +37,11 @@ export function SaveDialog({ onClose }: { onClose(): void }) {
     <dialog ref={dialog} className="dialog" aria-labelledby="save-title" onCancel={onClose} data-testid="save-dialog">
       <form onSubmit={(e) => void submit(e)}>
         <h2 id="save-title">
-          {newModel ? 'Save as a new model' : `Save version ${source.version + 1} of ${source.modelName}`}
+          {newModel
+            ? 'Save as a new model'
+            : next === null
+              ? `Save a new version of ${source.modelName}`
+              : `Save version ${next} of ${source.modelName}`}
         </h2>
         {newModel && (
           <>

@@ -1,9 +1,9 @@
 // Where the analyst works: the model editor on the left; on the right, baseline beside draft in
 // every view, answering each edit at once (scoring runs in the engine worker).
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { isDirty, useModelStore } from '../../store/model-store';
-import { useWorkbenchUi, workbenchTabs } from '../../store/workbench-ui-store';
+import { useWorkbenchUi, workbenchTabs, type WorkbenchTab } from '../../store/workbench-ui-store';
 import { formatCount } from '../../format';
 import { EditorPanel } from './editor/EditorPanel';
 import { WorkbenchViews } from './WorkbenchViews';
@@ -36,6 +36,22 @@ function useUndoShortcuts() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [undo, redo]);
+}
+
+/** The tab list's keys (WAI-ARIA tabs): arrows move to the previous or next tab, Home and End to the ends. */
+function onTabKey(
+  event: ReactKeyboardEvent<HTMLButtonElement>,
+  current: WorkbenchTab,
+  select: (tab: WorkbenchTab) => void,
+) {
+  const ids = workbenchTabs.map((t) => t.id);
+  const at = ids.indexOf(current);
+  const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: ids.length - 1 }[event.key];
+  if (next === undefined) return;
+  event.preventDefault();
+  const tab = ids[(next + ids.length) % ids.length]!;
+  select(tab);
+  document.getElementById(`tab-${tab}`)?.focus();
 }
 
 function useUnsavedGuard(dirty: boolean) {
@@ -181,8 +197,10 @@ export function WorkbenchView() {
                 id={`tab-${t.id}`}
                 aria-selected={ui.tab === t.id}
                 aria-controls="view-panel"
+                tabIndex={ui.tab === t.id ? 0 : -1}
                 className={ui.tab === t.id ? 'tab active' : 'tab'}
                 onClick={() => ui.setTab(t.id)}
+                onKeyDown={(e) => onTabKey(e, ui.tab, ui.setTab)}
               >
                 {t.label}
               </button>

@@ -1,12 +1,12 @@
 // The readiness ladder: accounts (or ARR) per stage, baseline beside draft, with the deltas.
 // Bars and table cells open the accounts behind them.
 import { memo, useMemo } from 'react';
-import * as Plot from '@observablehq/plot';
 import type { ModelResult } from '#shared/engine/aggregate';
 import { PlotFigure } from '../../../charts/PlotFigure';
-import { formatCount, formatMoney, formatMoneyCompact } from '../../../format';
+import { formatCount, formatMoney } from '../../../format';
 import { useWorkbenchUi } from '../../../store/workbench-ui-store';
 import { signed, signedMoney } from '../format-delta';
+import { ladderChart } from './ladder-chart';
 
 interface Props {
   baseline: ModelResult;
@@ -25,61 +25,10 @@ export const LadderView = memo(function LadderView({ baseline, draft, colors, wi
       }),
     [baseline, draft],
   );
-  const data = useMemo(
-    () =>
-      [...rows].reverse().flatMap((r) => [
-        {
-          stage: r.label,
-          id: r.id,
-          series: 'Baseline',
-          value: measure === 'arr' ? r.baseline.arr : r.baseline.accounts,
-          from: 'baseline' as const,
-        },
-        {
-          stage: r.label,
-          id: r.id,
-          series: 'Draft',
-          value: measure === 'arr' ? r.draft.arr : r.draft.accounts,
-          from: 'draft' as const,
-        },
-      ]),
-    [rows, measure],
+  const { options, bars } = useMemo(
+    () => ladderChart({ baseline, draft, colors, measure, width }),
+    [baseline, draft, colors, measure, width],
   );
-  const options = useMemo(() => {
-    const format = measure === 'arr' ? formatMoneyCompact : formatCount;
-    return {
-      width,
-      height: Math.max(180, rows.length * 60 + 50),
-      marginLeft: 120,
-      marginRight: 90,
-      marginTop: 24,
-      style: { fontSize: '12px' },
-      x: { grid: true, label: measure === 'arr' ? 'ARR' : 'Accounts', tickFormat: format },
-      // Stages on the left; within a stage the upper, lighter bar is the baseline.
-      y: { axis: null, domain: ['Baseline', 'Draft'] },
-      fy: { label: null, axis: 'left', domain: [...rows].reverse().map((r) => r.label) },
-      marks: [
-        Plot.barX(data, {
-          x: 'value',
-          y: 'series',
-          fy: 'stage',
-          fill: (d: (typeof data)[number]) => colors.get(d.id) ?? '#64748b',
-          fillOpacity: (d: (typeof data)[number]) => (d.series === 'Baseline' ? 0.45 : 1),
-          title: (d: (typeof data)[number]) => `${d.stage} · ${d.series}\n${format(d.value)}`,
-        }),
-        Plot.text(data, {
-          x: 'value',
-          y: 'series',
-          fy: 'stage',
-          text: (d: (typeof data)[number]) => format(d.value),
-          dx: 6,
-          textAnchor: 'start',
-          fill: 'currentColor',
-        }),
-        Plot.ruleX([0]),
-      ],
-    } satisfies Plot.PlotOptions;
-  }, [data, rows, colors, width, measure]);
 
   return (
     <div className="chart-panel">
@@ -92,8 +41,8 @@ export const LadderView = memo(function LadderView({ baseline, draft, colors, wi
         label="Readiness ladder, baseline and draft"
         testId="ladder-chart"
         onMarkClick={(mark, index) => {
-          const d = data[index];
-          if (mark === 'bar' && d) showAccounts(d.from === 'draft' ? { stage: d.id } : { baselineStage: d.id });
+          const d = bars[index];
+          if (mark === 'ladder-bar' && d) showAccounts(d.filter);
         }}
       />
       <table className="data-table" data-testid="ladder-table">

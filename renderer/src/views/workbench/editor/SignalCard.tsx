@@ -1,7 +1,7 @@
 // One signal: on/off, weight, metric, comparison and threshold, sustained periods and per-segment
 // overrides. Memoised: while a slider drags, only the card being edited re-renders.
 import { memo, useState } from 'react';
-import { approaches, operators, packSegments, signalCategories, type RulePackInput } from '#shared/pack/schema';
+import { approaches, operators, signalCategories, type RulePackInput } from '#shared/pack/schema';
 import type { PackMetrics } from './MetricPicker';
 import { signalFeature } from '#shared/engine/features';
 import { isCategoryMetric } from '#shared/engine/features';
@@ -9,6 +9,7 @@ import { useModelStore } from '../../../store/model-store';
 import { duplicateSignal, removeSignal, updateSignal } from './edits';
 import { MetricPicker } from './MetricPicker';
 import { ThresholdControl } from './ThresholdControl';
+import { DefaultUnusedNote, SegmentOverrides, hasOverrides } from './SegmentOverrides';
 import { useFeatureStats } from './useFeatureStats';
 import { DiagnosticBadge } from './DiagnosticBadge';
 
@@ -48,6 +49,8 @@ export const SignalCard = memo(function SignalCard({
   const stats = useFeatureStats(isCategoryMetric(signal.metric) ? '' : key);
   const set = (patch: Partial<Signal>, group?: string) => edit(updateSignal(index, patch), group);
   const enabled = signal.enabled !== false;
+  const setOverrides = (segmentOverrides: Signal['segmentOverrides'], segment: string) =>
+    set({ segmentOverrides }, `override:${signal.id}:${segment}`);
   return (
     <div className={enabled ? 'signal-card' : 'signal-card off'} data-testid={`signal-${signal.id}`}>
       <div className="signal-head">
@@ -129,6 +132,12 @@ export const SignalCard = memo(function SignalCard({
           onChange={(threshold) => set({ threshold }, `threshold:${signal.id}`)}
         />
       </div>
+      {hasOverrides(signal) && (
+        <>
+          <DefaultUnusedNote signal={signal} />
+          <SegmentOverrides signal={signal} onChange={setOverrides} />
+        </>
+      )}
       {issue && (
         <p className="error small" role="alert">
           {issue}
@@ -166,46 +175,7 @@ export const SignalCard = memo(function SignalCard({
             />{' '}
             periods
           </label>
-          <fieldset className="overrides">
-            <legend>Per-segment threshold and weight (leave empty to use the defaults above)</legend>
-            {packSegments.map((segment) => {
-              const o = signal.segmentOverrides?.[segment];
-              const setOverride = (patch: { threshold?: number; weight?: number }) => {
-                const next = { ...o, ...patch };
-                const clean = Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined));
-                const all = { ...signal.segmentOverrides, [segment]: Object.keys(clean).length ? clean : undefined };
-                set(
-                  { segmentOverrides: Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined)) },
-                  `override:${signal.id}:${segment}`,
-                );
-              };
-              return (
-                <div key={segment} className="override-row">
-                  <span>{segment}</span>
-                  <input
-                    type="number"
-                    step="any"
-                    placeholder="threshold"
-                    aria-label={`${segment} threshold for ${signal.label}`}
-                    value={typeof o?.threshold === 'number' ? o.threshold : ''}
-                    onChange={(e) =>
-                      setOverride({ threshold: e.target.value === '' ? undefined : Number(e.target.value) })
-                    }
-                  />
-                  <input
-                    type="number"
-                    step={0.5}
-                    placeholder="weight"
-                    aria-label={`${segment} weight for ${signal.label}`}
-                    value={o?.weight ?? ''}
-                    onChange={(e) =>
-                      setOverride({ weight: e.target.value === '' ? undefined : Number(e.target.value) })
-                    }
-                  />
-                </div>
-              );
-            })}
-          </fieldset>
+          {!hasOverrides(signal) && <SegmentOverrides signal={signal} onChange={setOverrides} />}
           <div className="actions">
             <button onClick={() => edit(duplicateSignal(index))}>Duplicate</button>
             <button

@@ -3,8 +3,11 @@ import { useEffect, useState } from 'react';
 import type { ColumnStats } from '#shared/workbench/stats';
 import { engineSession } from '../../../engine/engine-session';
 import { useModelStore } from '../../../store/model-store';
+import { registerWorkspaceStore } from '../../../store/workspace-lifecycle';
 
 const cache = new Map<string, ColumnStats>();
+// Distributions belong to one workspace's data as of one date.
+registerWorkspaceStore({ name: 'feature-stats', reset: () => cache.clear(), refresh: () => cache.clear() });
 
 export function useFeatureStats(featureKey: string): ColumnStats | null {
   const asOf = useModelStore((s) => s.asOf);

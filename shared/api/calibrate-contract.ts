@@ -41,6 +41,8 @@ export const accountSelection = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('signal'), signal: z.string().max(64), fired: z.boolean() }).strict(),
   /** Every labelled account of one as-of date. */
   z.object({ kind: z.literal('date'), asOf: isoDate }).strict(),
+  /** Training accounts a signal would fire for at a candidate threshold of its metric (the threshold scan). */
+  z.object({ kind: z.literal('threshold'), signal: z.string().max(64), threshold: z.number().finite() }).strict(),
 ]);
 export type AccountSelection = z.infer<typeof accountSelection>;
 

@@ -87,7 +87,9 @@ describe('Calibrate tab', () => {
   it('a weight drag updates the draft’s AUC; a chart point opens its accounts', async () => {
     await page.getByTestId('weight-headcount_growth').fill('12');
     await expect.poll(() => card('auc', 'draft')).not.toBeCloseTo(cli.model.auc, 6);
-    const dots = page.getByTestId('calibrate-gains').locator('g[aria-label="dot"] circle');
+    // The edited draft is no longer the pack the run ranked: only the baseline's and the suggestion's tenths list accounts.
+    const dots = page.getByTestId('calibrate-gains').locator('[data-mark="gains-point"]');
+    await expect.poll(() => dots.count()).toBe(20);
     await dots.nth(2).click();
     await page.getByTestId('calibrate-drill').waitFor();
     await expect
@@ -97,5 +99,10 @@ describe('Calibrate tab', () => {
     await page.getByTestId('signal-row-headcount_growth').click();
     await page.getByTestId('calibrate-scan').waitFor();
     await shot('scan', 'calibrate-scan');
+    // A candidate threshold lists the training accounts the signal would fire for there.
+    const candidate = page.getByTestId('calibrate-scan-chart').locator('[data-mark="scan-threshold"]').first();
+    const fires = Number(/fires for (\d+)/.exec((await candidate.getAttribute('data-tip')) ?? '')?.[1]);
+    await candidate.click();
+    await expect.poll(async () => Number(await page.getByTestId('drill-total').getAttribute('data-value'))).toBe(fires);
   });
 });

@@ -1,10 +1,12 @@
 // The accounts behind a number of the calibration report: a decile of the ranking, a reliability
-// bin, a stage, a signal's fired accounts, an as-of date. Read from the run's engines and labels.
+// bin, a stage, a signal's fired accounts, an as-of date, a candidate threshold of the scan. Read
+// from the run's engines, features and labels.
 import type { AccountSelection, CalibrationAccount } from '#shared/api/calibrate-contract';
 import { LadderError } from '#shared/api/result';
 import type { BacktestState } from '#shared/calibrate/backtest';
 import { segmentOfContext } from '#shared/engine/classes';
-import { segmentNames } from '#shared/engine/features';
+import { segmentNames, signalFeature } from '#shared/engine/features';
+import { isSet } from '#shared/missing';
 import type { CalibrationReport } from '#shared/calibrate/report';
 
 interface Item {
@@ -21,6 +23,22 @@ const isTraining = (state: BacktestState, date: number, account: number) => {
   const part = state.dates[date]!.input.part;
   return part.kind === 'holdout' ? part.heldOut[account] === 0 : part.kind === 'train';
 };
+
+/** The scan's comparison at a candidate threshold (the scan exists for these four operators only). */
+function scanComparison(operator: string, t: number): ((value: number) => boolean) | null {
+  switch (operator) {
+    case '>':
+      return (v) => v > t;
+    case '>=':
+      return (v) => v >= t;
+    case '<':
+      return (v) => v < t;
+    case '<=':
+      return (v) => v <= t;
+    default:
+      return null;
+  }
+}
 
 function select(state: BacktestState, report: CalibrationReport, selection: AccountSelection): Item[] {
   const items: Item[] = [];
@@ -61,6 +79,22 @@ function select(state: BacktestState, report: CalibrationReport, selection: Acco
           isTraining(state, k, i) &&
           ((state.dates[k]!.input.engine.table.mask[c]! >>> s) & 1) === (selection.fired ? 1 : 0),
       );
+      return items;
+    }
+    case 'threshold': {
+      const signal = state.dates[0]!.input.engine.pack.signals.find((x) => x.id === selection.signal);
+      if (!signal) throw new LadderError('bad_request', `There is no signal "${selection.signal}".`);
+      const compare = scanComparison(signal.operator, selection.threshold);
+      if (!compare)
+        throw new LadderError(
+          'bad_request',
+          `"${signal.label}" compares with ${signal.operator}: it has no threshold scan.`,
+        );
+      const key = signalFeature(signal).key;
+      each((k, i) => {
+        const value = state.dates[k]!.input.engine.features.columns.get(key)?.[i];
+        return isTraining(state, k, i) && value !== undefined && isSet(value) && compare(value);
+      });
       return items;
     }
     case 'date': {

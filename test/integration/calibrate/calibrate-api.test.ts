@@ -105,6 +105,21 @@ describe('calibration API', () => {
     expect(fired.total).toBe(Math.round(report.signals.find((s) => s.id === 'headcount_growth')!.fireRate * training));
     expect(fired.rows).toHaveLength(5);
     expect(fired.rows.every((r) => r.part === 'training')).toBe(true);
+    // Each candidate of a threshold scan lists the training accounts it fires for, and how many converted.
+    for (const c of report.signals.find((s) => s.id === 'headcount_growth')!.scan) {
+      const selection = { kind: 'threshold', signal: 'headcount_growth', threshold: c.threshold } as const;
+      const at = value<{ total: number }>(await dispatch('calibrate.accounts', { runId, selection }));
+      const converted = value<{ total: number }>(
+        await dispatch('calibrate.accounts', { runId, selection, label: 'positive' }),
+      );
+      expect([at.total, converted.total], String(c.threshold)).toEqual([c.fired, c.positives]);
+    }
+    expect(
+      (await dispatch('calibrate.accounts', {
+        runId,
+        selection: { kind: 'threshold', signal: 'renewal_window', threshold: 30 },
+      })) as { ok: boolean },
+    ).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     const bins = report.model.reliability;
     let inBins = 0;
     for (let b = 0; b < bins.length; b++)

@@ -3,24 +3,52 @@ import { memo, useMemo } from 'react';
 import type { LiveMetrics } from '#shared/calibrate/live';
 import type { CalibrationReport } from '#shared/calibrate/report';
 import { PlotFigure } from '../../../charts/PlotFigure';
-import { datesOptions, gainsOptions, reliabilityOptions, scanOptions, type GainsSeries } from './calibrate-charts';
+import {
+  datesOptions,
+  datesRows,
+  gainsOptions,
+  gainsPoints,
+  reliabilityOptions,
+  scanOptions,
+  type GainsSeries,
+} from './calibrate-charts';
 import { useCalibrateStore } from './calibrate-store';
 import { fixed, pct, threshold } from './format';
 
 export const GainsChart = memo(function GainsChart(props: {
   baseline: LiveMetrics | null;
   draft: LiveMetrics | null;
+  /** Whether baseline and draft are still the pack the report was computed for (so their tenths can be listed). */
+  baselineAsCalibrated: boolean;
+  draftAsCalibrated: boolean;
   report: CalibrationReport;
   width: number;
 }) {
   const openDrill = useCalibrateStore((s) => s.openDrill);
   const series = useMemo(() => {
     const out: GainsSeries[] = [];
-    if (props.baseline) out.push({ name: 'baseline', label: 'Baseline', deciles: props.baseline.deciles });
-    if (props.draft) out.push({ name: 'draft', label: 'Draft', deciles: props.draft.deciles });
-    out.push({ name: 'suggested', label: 'Suggested weights', deciles: props.report.suggested.heldOutDetail.deciles });
+    if (props.baseline)
+      out.push({
+        name: 'baseline',
+        label: 'Baseline',
+        deciles: props.baseline.deciles,
+        drill: props.baselineAsCalibrated ? 'current' : null,
+      });
+    if (props.draft)
+      out.push({
+        name: 'draft',
+        label: 'Draft',
+        deciles: props.draft.deciles,
+        drill: props.draftAsCalibrated ? 'current' : null,
+      });
+    out.push({
+      name: 'suggested',
+      label: 'Suggested weights',
+      deciles: props.report.suggested.heldOutDetail.deciles,
+      drill: 'suggested',
+    });
     return out;
-  }, [props.baseline, props.draft, props.report]);
+  }, [props.baseline, props.draft, props.baselineAsCalibrated, props.draftAsCalibrated, props.report]);
   const options = useMemo(() => gainsOptions(series, props.width), [series, props.width]);
   return (
     <PlotFigure
@@ -28,14 +56,11 @@ export const GainsChart = memo(function GainsChart(props: {
       label="Share of conversions captured by the best-scored accounts"
       testId="calibrate-gains"
       onMarkClick={(mark, index) => {
-        if (mark !== 'dot') return;
-        const s = series[Math.floor(index / 10)];
-        const decile = (index % 10) + 1;
-        if (!s) return;
-        const model = s.name === 'suggested' ? 'suggested' : 'current';
+        const p = gainsPoints(series).selectable[index];
+        if (mark !== 'gains-point' || !p?.drill) return;
         void openDrill(
-          `Held-out accounts in decile ${decile} (${model === 'suggested' ? 'suggested weights' : 'the model as calibrated'})`,
-          { kind: 'decile', decile, model },
+          `Held-out accounts in tenth ${p.decile} of the ranking (${p.drill === 'suggested' ? 'suggested weights' : 'the model as calibrated'})`,
+          { kind: 'decile', decile: p.decile, model: p.drill },
         );
       }}
     />
@@ -59,7 +84,7 @@ export const ReliabilityChart = memo(function ReliabilityChart({
       testId="calibrate-reliability"
       onMarkClick={(mark, index) => {
         const r = rows[index];
-        if (mark !== 'dot' || !r) return;
+        if (mark !== 'reliability-bin' || !r) return;
         void openDrill(
           `Held-out accounts scoring ${r.scoreFrom === r.scoreTo ? r.scoreFrom : `${r.scoreFrom}–${r.scoreTo}`} (${r.stage}): ${pct(r.observed)} converted`,
           { kind: 'reliability', bin: index },
@@ -71,7 +96,7 @@ export const ReliabilityChart = memo(function ReliabilityChart({
 
 export const DatesChart = memo(function DatesChart({ report, width }: { report: CalibrationReport; width: number }) {
   const openDrill = useCalibrateStore((s) => s.openDrill);
-  const rows = useMemo(() => report.dates.filter((d) => typeof d.auc === 'number' && Number.isFinite(d.auc)), [report]);
+  const rows = useMemo(() => datesRows(report.dates), [report]);
   const options = useMemo(() => datesOptions(report.dates, width), [report, width]);
   return (
     <PlotFigure
@@ -80,7 +105,7 @@ export const DatesChart = memo(function DatesChart({ report, width }: { report: 
       testId="calibrate-dates"
       onMarkClick={(mark, index) => {
         const d = rows[index];
-        if (mark !== 'dot' || !d) return;
+        if (mark !== 'date-auc' || !d) return;
         void openDrill(`Labelled accounts as of ${d.asOf} (AUC ${fixed(d.auc)})`, { kind: 'date', asOf: d.asOf });
       }}
     />
@@ -89,6 +114,7 @@ export const DatesChart = memo(function DatesChart({ report, width }: { report: 
 
 export const ScanChart = memo(function ScanChart({ report, width }: { report: CalibrationReport; width: number }) {
   const id = useCalibrateStore((s) => s.scanSignal);
+  const openDrill = useCalibrateStore((s) => s.openDrill);
   const signal = report.signals.find((s) => s.id === id);
   const options = useMemo(
     () =>
@@ -113,7 +139,19 @@ export const ScanChart = memo(function ScanChart({ report, width }: { report: Ca
     );
   return (
     <div data-testid="calibrate-scan">
-      <PlotFigure options={options} label={`Threshold scan of ${signal.label}`} />
+      <PlotFigure
+        options={options}
+        label={`Threshold scan of ${signal.label}`}
+        testId="calibrate-scan-chart"
+        onMarkClick={(mark, index) => {
+          const c = signal.scan[index];
+          if (mark !== 'scan-threshold' || !c) return;
+          void openDrill(
+            `Training accounts “${signal.label}” would fire for at ${threshold(c.threshold)} (${c.positives} of ${c.fired} converted)`,
+            { kind: 'threshold', signal: signal.id, threshold: c.threshold },
+          );
+        }}
+      />
       <div className="table-scroll scan-table">
         <table className="data-table compact">
           <thead>

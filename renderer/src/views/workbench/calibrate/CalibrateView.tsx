@@ -24,6 +24,10 @@ function splitText(r: NonNullable<ReturnType<typeof useCalibrateStore.getState>[
   return `Split by time: fitted on ${split.train.join(', ')}; evaluated on ${split.test.join(', ')}${split.gap.length ? ` (left out: ${split.gap.join(', ')})` : ''}; ${held}.`;
 }
 
+/** Whether a pack is the one the report was computed for (the run's drill-downs rank by that one). */
+const same = (a: RulePackInput | null, b: RulePackInput | null) =>
+  a !== null && b !== null && (a === b || JSON.stringify(a) === JSON.stringify(b));
+
 /** A card holding a chart drawn at the card's own width. */
 function ChartCard({ title, children }: { title: string; children: (width: number) => ReactNode }) {
   const [ref, width] = useElementWidth<HTMLElement>(480);
@@ -109,7 +113,16 @@ export function CalibrateView() {
           <DrillDown />
           <div className="calibrate-grid">
             <ChartCard title="Gains: conversions captured from the top">
-              {(width) => <GainsChart baseline={c.live.baseline} draft={c.live.draft} report={report} width={width} />}
+              {(width) => (
+                <GainsChart
+                  baseline={c.live.baseline}
+                  draft={c.live.draft}
+                  baselineAsCalibrated={same(model.baseline, c.calibrated)}
+                  draftAsCalibrated={same(model.draft, c.calibrated)}
+                  report={report}
+                  width={width}
+                />
+              )}
             </ChartCard>
             <ChartCard title="Reliability: predicted vs observed">
               {(width) => <ReliabilityChart report={report} width={width} />}

@@ -1,10 +1,12 @@
 // Plot options for the Calibrate tab's charts, as plain functions of the report (options in,
-// options out), so each chart can be drawn and tested on its own. In each chart the dots are the
-// marks a click drills from (PlotFigure reports the mark as "dot" and the datum's index).
+// options out), so each chart can be drawn and tested on its own (test/charts). The dots are the
+// marks a click drills from: each is `interactive`, so PlotFigure reports its mark name and the
+// index of its datum in the arrays these functions export (gainsPoints, datesRows, …).
 import * as Plot from '@observablehq/plot';
 import type { DateReport } from '#shared/calibrate/report';
 import type { ReliabilityRow } from '#shared/calibrate/reliability';
 import type { ThresholdCandidate } from '#shared/calibrate/metric-stats';
+import { interactive } from '../../../charts/interactive';
 
 export const seriesColors = { baseline: '#64748b', draft: '#2563eb', suggested: '#16a34a' } as const;
 
@@ -12,25 +14,63 @@ export interface GainsSeries {
   name: 'baseline' | 'draft' | 'suggested';
   label: string;
   deciles: readonly { share: number; capture: number; lift: number }[];
+  /** Which ranking the run can list accounts for: the pack as calibrated, the suggestion, or none (an edited draft). */
+  drill: 'current' | 'suggested' | null;
+}
+
+export interface GainsPoint {
+  series: GainsSeries['name'];
+  label: string;
+  drill: GainsSeries['drill'];
+  share: number;
+  capture: number;
+  lift: number;
+  decile: number;
 }
 
 const percent = (x: number) => `${Math.round(x * 100)} %`;
 const finite = (x: number | null | undefined): x is number => typeof x === 'number' && Number.isFinite(x);
+const fixed = (x: number, digits: number) => (finite(x) ? x.toFixed(digits) : 'n/a');
+
+/**
+ * Every decile point of every series (the line), and apart the ones a click can list accounts for.
+ * A decile without a capture (nobody converted) is left out rather than drawn at 0 %.
+ */
+export function gainsPoints(series: readonly GainsSeries[]): { all: GainsPoint[]; selectable: GainsPoint[] } {
+  const all = series.flatMap((s) =>
+    s.deciles.flatMap((d, k): GainsPoint[] =>
+      finite(d.capture)
+        ? [
+            {
+              series: s.name,
+              label: s.label,
+              drill: s.drill,
+              share: d.share,
+              capture: d.capture,
+              lift: d.lift,
+              decile: k + 1,
+            },
+          ]
+        : [],
+    ),
+  );
+  return { all, selectable: all.filter((p) => p.drill !== null) };
+}
+
+const describeGain = (p: GainsPoint) => [
+  p.label,
+  `Top ${percent(p.share)} of accounts: ${percent(p.capture)} of conversions`,
+  `Lift ${fixed(p.lift, 2)}`,
+  p.drill ? 'Click for the accounts of this tenth' : 'Run again to list the accounts of an edited draft',
+];
 
 /** Cumulative capture of conversions by share of accounts taken from the top (the gains chart). */
 export function gainsOptions(series: readonly GainsSeries[], width: number): Plot.PlotOptions {
-  const points = series.flatMap((s) => [
-    { name: s.name, label: s.label, share: 0, capture: 0, lift: NaN, decile: 0 },
-    ...s.deciles.map((d, k) => ({
-      name: s.name,
-      label: s.label,
-      share: d.share,
-      capture: finite(d.capture) ? d.capture : 0,
-      lift: d.lift,
-      decile: k + 1,
-    })),
-  ]);
-  const clickable = points.filter((p) => p.decile > 0);
+  const { all, selectable } = gainsPoints(series);
+  const drawn = new Set(all.map((p) => p.label));
+  const starts = series.filter((s) => drawn.has(s.label)).map((s) => ({ label: s.label, share: 0, capture: 0 }));
+  const lines = [...starts, ...all];
+  const plain = all.filter((p) => p.drill === null);
   return {
     width,
     height: 280,
@@ -47,14 +87,20 @@ export function gainsOptions(series: readonly GainsSeries[], width: number): Plo
         ],
         { x: 'x', y: 'y', stroke: '#cbd5e1', strokeDasharray: '4,3' },
       ),
-      Plot.line(points, { x: 'share', y: 'capture', stroke: 'label', strokeWidth: 2 }),
-      Plot.dot(clickable, {
+      Plot.line(lines, { x: 'share', y: 'capture', stroke: 'label', strokeWidth: 2 }),
+      Plot.dot(plain, {
         x: 'share',
         y: 'capture',
         fill: 'label',
         r: 4,
-        title: (p: (typeof clickable)[number]) =>
-          `${p.label}: the top ${percent(p.share)} of accounts hold ${percent(p.capture)} of conversions (lift ${finite(p.lift) ? p.lift.toFixed(2) : 'n/a'}). Click for the accounts.`,
+        ...interactive({ name: 'gains-live', data: plain, describe: describeGain }),
+      }),
+      Plot.dot(selectable, {
+        x: 'share',
+        y: 'capture',
+        fill: 'label',
+        r: 4,
+        ...interactive({ name: 'gains-point', data: selectable, describe: describeGain, selectable: true }),
       }),
     ],
   };
@@ -81,7 +127,7 @@ export function reliabilityOptions(
           { x: 0, y: 0 },
           { x: 1, y: 1 },
         ],
-        { x: 'x', y: 'y', stroke: '#cbd5e1', strokeDasharray: '4,3' },
+        { x: 'x', y: 'y', stroke: '#cbd5e1', strokeDasharray: '4,3', clip: true },
       ),
       Plot.dot(rows, {
         x: 'predicted',
@@ -89,17 +135,31 @@ export function reliabilityOptions(
         r: 'accounts',
         fill: seriesColors.draft,
         fillOpacity: 0.7,
-        title: (r: (typeof rows)[number]) =>
-          `Score ${r.scoreFrom === r.scoreTo ? r.scoreFrom : `${r.scoreFrom}–${r.scoreTo}`} (${r.stage}): ${r.positives} of ${r.accounts} converted (${percent(r.observed)}); predicted ${percent(r.predicted)}. Click for the accounts.`,
+        ...interactive({
+          name: 'reliability-bin',
+          data: rows,
+          selectable: true,
+          describe: (r) => [
+            `Score ${r.scoreFrom === r.scoreTo ? r.scoreFrom : `${r.scoreFrom}–${r.scoreTo}`} (${r.stage})`,
+            `${r.positives} of ${r.accounts} converted (${percent(r.observed)})`,
+            `Predicted ${percent(r.predicted)}`,
+            'Click for the accounts',
+          ],
+        }),
       }),
     ],
   };
 }
 
+/** The dates the chart draws (those with an AUC), in the order of its dots. */
+export const datesRows = (dates: readonly DateReport[]) => dates.filter((d) => finite(d.auc));
+
+const partLabel = { train: 'training', test: 'held out', gap: 'gap', holdout: '70 / 30 hold-out' } as const;
+
 /** AUC of the pack (with its 95 % interval) and of the suggestion at each as-of date. */
 export function datesOptions(dates: readonly DateReport[], width: number): Plot.PlotOptions {
-  const rows = dates.filter((d) => finite(d.auc));
-  const partLabel = { train: 'training', test: 'held out', gap: 'gap', holdout: '70 / 30 hold-out' } as const;
+  const rows = datesRows(dates);
+  const suggested = rows.filter((d) => finite(d.suggestedAuc));
   return {
     width,
     height: 240,
@@ -123,21 +183,30 @@ export function datesOptions(dates: readonly DateReport[], width: number): Plot.
         fill: (d: DateReport) => (d.part === 'train' ? '#ffffff' : seriesColors.baseline),
         stroke: seriesColors.baseline,
         r: 5,
-        title: (d: DateReport) =>
-          `${d.asOf} (${partLabel[d.part]}): AUC ${d.auc.toFixed(3)} (95 % CI ${d.aucCi[0].toFixed(2)}–${d.aucCi[1].toFixed(2)}), ${d.positives} positives of ${d.positives + d.negatives}. Click for the accounts.`,
+        ...interactive({
+          name: 'date-auc',
+          data: rows,
+          selectable: true,
+          describe: (d) => [
+            `${d.asOf} (${partLabel[d.part]})`,
+            `AUC ${d.auc.toFixed(3)} (95 % CI ${d.aucCi[0].toFixed(2)}–${d.aucCi[1].toFixed(2)})`,
+            `${d.positives} positives of ${d.positives + d.negatives}`,
+            'Click for the accounts',
+          ],
+        }),
       }),
-      // A text mark, not a dot: the dots are the marks a click drills from.
-      Plot.text(
-        rows.filter((d) => finite(d.suggestedAuc)),
-        {
-          x: 'asOf',
-          y: 'suggestedAuc',
-          text: () => '◆',
-          fill: seriesColors.suggested,
-          fontSize: 14,
-          title: (d: DateReport) => `${d.asOf}: suggested weights, AUC ${d.suggestedAuc.toFixed(3)}`,
-        },
-      ),
+      Plot.text(suggested, {
+        x: 'asOf',
+        y: 'suggestedAuc',
+        text: () => '◆',
+        fill: seriesColors.suggested,
+        fontSize: 14,
+        ...interactive({
+          name: 'date-suggested',
+          data: suggested,
+          describe: (d) => [`${d.asOf}: suggested weights`, `AUC ${d.suggestedAuc.toFixed(3)}`],
+        }),
+      }),
     ],
   };
 }
@@ -180,8 +249,17 @@ export function scanOptions(
         y: 'iv',
         fill: seriesColors.draft,
         r: 3.5,
-        title: (c: ThresholdCandidate) =>
-          `At ${c.threshold}: fires for ${c.fired} (${percent(c.fireRate)}), ${c.positives} converted (${percent(c.conversion)}), lift ${finite(c.lift) ? c.lift.toFixed(2) : 'n/a'}, IV ${finite(c.iv) ? c.iv.toFixed(3) : 'n/a'}`,
+        ...interactive({
+          name: 'scan-threshold',
+          data: candidates,
+          selectable: true,
+          describe: (c) => [
+            `At ${c.threshold}: fires for ${c.fired} (${percent(c.fireRate)})`,
+            `${c.positives} converted (${percent(c.conversion)})`,
+            `Lift ${fixed(c.lift, 2)}, IV ${fixed(c.iv, 3)}`,
+            'Click for the accounts it fires for',
+          ],
+        }),
       }),
     ],
   };

@@ -13,6 +13,7 @@ import { countByClass } from './class-counts';
 import { lexicographicRank, toGroups } from './groups';
 import { topShare } from './ranking';
 import { aucWithCi } from './roc';
+import { summarize } from '../workbench/class-summary';
 
 export interface LiveMetrics {
   accounts: number;
@@ -152,17 +153,10 @@ export function createLiveValidator(sets: readonly LiveSet[], initial: ValidPack
       return metrics;
     },
     classes: () =>
-      engines.map((e, k) => {
-        const t = e.table;
-        return {
-          size: t.size,
-          mask: t.mask.slice(0, t.size),
-          context: t.context.slice(0, t.size),
-          count: t.count.slice(0, t.size),
-          arrCents: t.arrCents.slice(0, t.size),
-          pos: counts[k]!.testPos.slice(0, t.size),
-          neg: counts[k]!.testNeg.slice(0, t.size),
-        };
-      }),
+      engines.map((e, k) => ({
+        ...summarize(e),
+        pos: counts[k]!.testPos.slice(0, e.table.size),
+        neg: counts[k]!.testNeg.slice(0, e.table.size),
+      })),
   };
 }

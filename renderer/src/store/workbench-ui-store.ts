@@ -10,8 +10,9 @@ export const workbenchTabs = [
   { id: 'scores', label: 'Score distribution' },
   { id: 'signals', label: 'Signal activity' },
   { id: 'movers', label: 'Movers' },
-  { id: 'accounts', label: 'Accounts' },
   { id: 'calibrate', label: 'Calibrate' },
+  // Last: the list every chart's drill-down opens.
+  { id: 'accounts', label: 'Accounts' },
 ] as const;
 
 export type WorkbenchTab = (typeof workbenchTabs)[number]['id'];

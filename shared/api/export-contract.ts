@@ -22,6 +22,13 @@ export const exportRequest = z
     dialect: z.enum(sqlDialects, { error: `Use one of ${sqlDialects.join(', ')}.` }).optional(),
     table: z.string().max(300).optional(),
     asOf: isoDate.optional(),
+    /** SQL: over the features relation (default) or the whole model over the raw accounts and periods. */
+    from: z.enum(['features', 'raw'], { error: 'Use features or raw.' }).optional(),
+    /** SQL from raw: the as-of date is a query parameter instead of asOf. */
+    asOfParam: z.boolean().optional(),
+    /** SQL from raw: names of the raw relations (default accounts, periods). */
+    accountsTable: z.string().max(300).optional(),
+    periodsTable: z.string().max(300).optional(),
     /** Pack formats: measure a validation block on the open workspace (default: when one is open). */
     validation: z.boolean().optional(),
     bom: z.boolean().optional(),

@@ -2,7 +2,7 @@
 // folds unquoted names to upper case, so its output uses upper-case quoted names that match tables
 // created the usual, unquoted way), string escaping, the double type, and the smaller-of-two function.
 
-export const sqlDialects = ['sqlite', 'postgres', 'duckdb', 'snowflake', 'bigquery'] as const;
+export const sqlDialects = ['sqlite', 'postgres', 'duckdb', 'snowflake', 'bigquery', 'spark'] as const;
 export type SqlDialect = (typeof sqlDialects)[number];
 
 export interface Dialect {
@@ -104,6 +104,16 @@ export const dialects: Record<SqlDialect, Dialect> = {
     ident: safeName((name) => `\`${name.replace(/[`\\]/g, '')}\``),
     string: textLiteral((value) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`),
     double: 'FLOAT64',
+    least: (a, b) => `LEAST(${a}, ${b})`,
+  },
+  // Spark SQL / Databricks: backticks quote names (a double-quoted name is a string literal there),
+  // and string literals take backslash escapes.
+  spark: {
+    name: 'spark',
+    label: 'Spark SQL / Databricks',
+    ident: safeName((name) => `\`${name.replace(/`/g, '``')}\``),
+    string: textLiteral((value) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`),
+    double: 'DOUBLE',
     least: (a, b) => `LEAST(${a}, ${b})`,
   },
 };

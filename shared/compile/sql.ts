@@ -16,6 +16,8 @@ export interface SqlOptions {
   dialect: SqlDialect;
   /** Name of the input relation (default ladder_features): see relationName. */
   table?: string;
+  /** Steps computing the features relation first (the whole-model SQL over raw tables, compile/raw/). */
+  prelude?: { ctes: string[]; input: string; header: string[] };
 }
 
 export const defaultFeaturesTable = 'ladder_features';
@@ -26,7 +28,7 @@ export function compileSql(valid: ValidPack, options: SqlOptions): string {
   const model = compileScoring(pack);
   const q = d.ident;
   const num = (v: number) => doubleLiteral(d, v);
-  const input = relationName(d, options.table ?? defaultFeaturesTable);
+  const input = options.prelude?.input ?? relationName(d, options.table ?? defaultFeaturesTable);
   const sig = (id: string) => q(`sig__${id}`);
   const cat = (id: string) => q(`subtotal_${id}`);
 
@@ -220,7 +222,8 @@ export function compileSql(valid: ValidPack, options: SqlOptions): string {
       '',
     ),
   ].join('\n');
-  return `${header}\nWITH\n${ctes.join(',\n')}\nSELECT\n  ${[
+  const head = options.prelude ? options.prelude.header.map((line) => comment(line, '')).join('\n') : header;
+  return `${head}\nWITH\n${[...(options.prelude?.ctes ?? []), ...ctes].join(',\n')}\nSELECT\n  ${[
     q('account_id'),
     q('score'),
     `${stageName} AS ${q('stage')}`,

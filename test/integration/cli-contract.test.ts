@@ -73,7 +73,9 @@ describe('CLI and API share one contract', () => {
     expect(score.stderr).toMatch(/^ladder score: --as-of: "2026-02-30" is not a calendar date; use YYYY-MM-DD\.\n/);
     const sql = await runLadder(['export', 'sql', '--pack', 'preset:seven-signal-table', '--dialect', 'oracle']);
     expect(sql.status).toBe(2);
-    expect(sql.stderr).toMatch(/^ladder export: --dialect: Use one of sqlite, postgres, duckdb, snowflake, bigquery\./);
+    expect(sql.stderr).toMatch(
+      /^ladder export: --dialect: Use one of sqlite, postgres, duckdb, snowflake, bigquery, spark\./,
+    );
     const order = await runLadder([
       'import',
       join(dir.path, 'a.csv'),

@@ -26,9 +26,14 @@ function validPack(pack: unknown): ValidPack {
 }
 
 function requestOf(args: Omit<ExportRequest, 'accounts'> & { accounts?: string[] | undefined }): ExportRequest {
-  const { format, dialect, table, asOf, validation, bom, accounts } = args;
+  const { format, dialect, table, asOf, validation, bom, accounts, from, asOfParam, accountsTable, periodsTable } =
+    args;
   return {
     format,
+    ...(from ? { from } : {}),
+    ...(asOfParam ? { asOfParam } : {}),
+    ...(accountsTable ? { accountsTable } : {}),
+    ...(periodsTable ? { periodsTable } : {}),
     ...(dialect ? { dialect } : {}),
     ...(table ? { table } : {}),
     ...(asOf ? { asOf } : {}),

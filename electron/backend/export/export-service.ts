@@ -19,6 +19,7 @@ import type { Workspace } from '../store/open-workspace';
 import { featuresCsvLines } from './features-csv';
 import { featuresRelation } from './features-relation';
 import { featuresParquet } from './features-parquet';
+import { rawSql } from './raw-sql';
 import { packDocument, validationBlock } from './pack-document';
 import { scoredCsvLines, scoredTable, scoredXlsx } from './scored-export';
 
@@ -27,6 +28,13 @@ export interface ExportRequest {
   dialect?: SqlDialect;
   table?: string;
   asOf?: string;
+  /** SQL: over the features relation (default), or the whole model over the raw relations. */
+  from?: 'features' | 'raw';
+  /** SQL from raw: the as-of date is a query parameter. */
+  asOfParam?: boolean;
+  /** SQL from raw: names of the raw relations. */
+  accountsTable?: string;
+  periodsTable?: string;
   /** Pack formats: measure a validation block on the workspace (default: when one is open). */
   validation?: boolean;
   /** CSV formats: start with a UTF-8 byte-order mark (for Excel). */
@@ -103,6 +111,16 @@ export function produceExport(
     }
     case 'sql': {
       const dialect = request.dialect ?? 'duckdb';
+      if (request.from === 'raw') {
+        const sql = rawSql(ws?.db ?? null, valid, {
+          dialect,
+          ...(request.asOfParam ? { asOf: 'param' } : request.asOf ? { asOf: request.asOf } : {}),
+          ...(request.accountsTable ? { accountsTable: request.accountsTable } : {}),
+          ...(request.periodsTable ? { periodsTable: request.periodsTable } : {}),
+        });
+        // pack.raw.duckdb.sql beside pack.duckdb.sql: the two queries read different relations.
+        return { ...text(() => sql), fileName: fileName.replace(/(\.[a-z]+\.sql)$/, '.raw$1') };
+      }
       let sql: string;
       try {
         sql = compileSql(valid, { dialect, ...(request.table ? { table: request.table } : {}) });

@@ -32,10 +32,14 @@ export const laterStart = (a: HistoryStart, b: HistoryStart): HistoryStart => ({
 export function readHistory(db: Db, inputs: readonly PeriodInput[], asOf: string): WorkspaceHistory {
   const first = db.prepare('SELECT min(period_start) FROM periods WHERE period_start <= ?').pluck().get(asOf) as
     string | null;
-  const latestGrain = db
-    .prepare('SELECT grain FROM periods WHERE period_start <= ? ORDER BY period_start DESC LIMIT 1')
+  // Months when any of the latest rows is monthly: a rule the whole-model SQL can follow (not "whichever row comes first").
+  const latestMonthly = db
+    .prepare(
+      `SELECT max(grain = 'month') FROM periods
+       WHERE period_start = (SELECT max(period_start) FROM periods WHERE period_start <= ?)`,
+    )
     .pluck()
-    .get(asOf) as string | undefined;
+    .get(asOf) as number | null;
   const any = startOf(first);
   const byInput = new Map<string, HistoryStart>();
   for (const input of inputs) {
@@ -55,5 +59,5 @@ export function readHistory(db: Db, inputs: readonly PeriodInput[], asOf: string
       .get(...params) as string | undefined;
     byInput.set(input.id, startOf(since));
   }
-  return { defaultGrain: latestGrain === 'month' ? 'month' : 'week', any, byInput };
+  return { defaultGrain: latestMonthly === 1 ? 'month' : 'week', any, byInput };
 }

@@ -98,22 +98,27 @@ export function readPeriodRows(
   const selected = inputs.map((i) => `, ${selectOf(i)}`).join('');
   const rows = db
     .prepare(
-      `SELECT account_key, CAST(julianday(period_start) - ${epochJulianDay} AS INTEGER), grain = 'month'${selected}
+      // The day and the grain travel in one integer (day * 2 + 1 for a month row): one value fewer
+      // per row to hand to JavaScript, on the hot path of every feature build.
+      `SELECT account_key, CAST(julianday(period_start) - ${epochJulianDay} AS INTEGER) * 2 + (grain = 'month')${selected}
        FROM periods WHERE account_key BETWEEN ? AND ? AND period_start <= ? ORDER BY account_key, period_start`,
     )
     .raw()
     .iterate(...customParams, keys[from], keys[to - 1], asOf) as IterableIterator<unknown[]>;
 
   let a = 0; // position of the account whose rows are being read; keys are sorted like the rows
+  const inputCount = values.length;
   for (const row of rows) {
     const key = row[0] as number;
     while (a < accounts && keys[from + a]! < key) offsets[++a] = days.length;
     if (a >= accounts) break;
     if (keys[from + a] !== key) continue; // a period of an account not in the table: skipped
-    days.push(row[1] as number);
-    month.push(row[2] as number);
-    for (let m = 0; m < values.length; m++) {
-      const v = row[3 + m];
+    const dayAndGrain = row[1] as number;
+    // Arithmetic shift and mask split it back, negative days (before 1970) included.
+    days.push(dayAndGrain >> 1);
+    month.push(dayAndGrain & 1);
+    for (let m = 0; m < inputCount; m++) {
+      const v = row[2 + m];
       // Within the metric's history, a count with no value is zero (windows never read before it).
       values[m]!.push(typeof v === 'number' ? v : zero[m] ? 0 : NaN);
     }

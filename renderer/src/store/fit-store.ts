@@ -26,6 +26,9 @@ export interface FitState {
 const diagnoseDelayMs = 400;
 let timer: ReturnType<typeof setTimeout> | null = null;
 let generation = 0;
+/** The latest diagnosis asked for: an older one answering later (a feature build the next one found
+ * cached) must not replace it. */
+let latestDiagnosis = 0;
 
 export const useFitStore = create<FitState>((set, get) => ({
   catalogue: null,
@@ -50,9 +53,11 @@ export const useFitStore = create<FitState>((set, get) => ({
     const at = generation;
     timer = setTimeout(() => {
       timer = null;
+      const request = ++latestDiagnosis;
       void api.request('packs.diagnose', { pack, ...(asOf ? { asOf } : {}) }).then((result) => {
         // An invalid draft keeps the last diagnosis: the views show the last valid version too.
-        if (result.ok && at === generation) set({ diagnosis: result.value, diagnosedPack: pack });
+        if (result.ok && at === generation && request === latestDiagnosis)
+          set({ diagnosis: result.value, diagnosedPack: pack });
       });
     }, diagnoseDelayMs);
   },

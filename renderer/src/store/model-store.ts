@@ -308,6 +308,8 @@ export const useModelStore = create<ModelState>((set, get) => {
     async reloadData() {
       const { source, baseline, draft, past, future } = get();
       engineSession.reset();
+      // The start panel's preset fits and the picker's catalogue describe the old data too.
+      useFitStore.getState().invalidate();
       if (!source || !baseline || !draft) return set({ status: 'empty', snapshot: null });
       await open(source, baseline);
       if (draft !== baseline) replaceDraft(draft, { past, future }, null);

@@ -37,7 +37,7 @@ describe('generated SQL text', () => {
     for (const dialect of sqlDialects) {
       const sql = compileSql(pack, { dialect });
       expect(sql.split('\n')[0]).toMatch(
-        /^-- Ladder rule pack "Seven-signal table" version 3\.1\.4 \(pack schema 1\), compiled for \w+\.$/,
+        /^-- Ladder rule pack "Seven-signal table" version 3\.1\.4 \(pack schema 1\), compiled for [\w /]+\.$/,
       );
       expect(sql.trimEnd().endsWith(';')).toBe(false);
     }

@@ -10,6 +10,7 @@ import { refuseWorkspaceTarget } from '../../atomic-write';
 import { scoredAccountsJson, writeScoredCsv, writeScoredJson } from '../../scoring/write-scored';
 import { contractArgs, parseArgs, requireString, UsageError, type CommandSpec } from '../args';
 import { formatCount, formatMoney, type CliIo } from '../io';
+import { scoreWithDuckdb } from '../../scoring/duckdb-engine';
 
 /** The arguments the scoring of a workspace takes besides the pack (the same as features.load's). */
 const scoreArgs = z.object({ asOf: isoDate.optional() }).strict();
@@ -18,9 +19,16 @@ export const scoreSpec: CommandSpec = {
   name: 'score',
   summary: 'Score every account with a rule pack: score, stage, fired signals, filters hit, and the aggregates.',
   usage:
-    'ladder score --workspace W --pack P.json|preset:NAME [--as-of YYYY-MM-DD] [--out F.csv|F.json] [--strict] [--json]',
+    'ladder score --workspace W --pack P.json|preset:NAME [--as-of YYYY-MM-DD] [--out F.csv|F.json] [--strict] [--json]\n' +
+    '       ladder score --engine duckdb (--workspace W | --accounts A.parquet --periods P.parquet) --pack P [--as-of D] [--out F.csv] [--json]',
   options: {
     workspace: { kind: 'string', help: 'workspace file' },
+    engine: { kind: 'string', help: 'ladder (default) or duckdb: the whole-model SQL in embedded DuckDB, out of core' },
+    accounts: {
+      kind: 'string',
+      help: '--engine duckdb: the accounts relation as Parquet (with --periods; see export raw)',
+    },
+    periods: { kind: 'string', help: '--engine duckdb: the periods relation as Parquet' },
     pack: { kind: 'string', help: 'rule pack JSON file, or preset:NAME (see resources/packs)' },
     'as-of': { kind: 'string', help: 'evaluate as of this date (default: the latest period)', arg: 'asOf' },
     out: { kind: 'string', help: 'write scored accounts to a .csv or .json file' },
@@ -39,8 +47,57 @@ function strictFailure(strict: boolean, blind: readonly PackDiagnostic[], io: Cl
   return 1;
 }
 
+/** `--engine duckdb`: the whole-model SQL over a workspace or a Parquet pair, in embedded DuckDB. */
+async function runDuckdbScore(args: ReturnType<typeof parseArgs>, io: CliIo): Promise<number> {
+  const packArg = requireString(scoreSpec, args, 'pack');
+  const out = args.options.out as string | undefined;
+  if (out !== undefined && extname(out).toLowerCase() !== '.csv')
+    throw new UsageError('ladder score --engine duckdb: --out must end in .csv.');
+  if (args.options.strict) throw new UsageError('ladder score --engine duckdb: --strict needs the in-app engine.');
+  const { asOf } = contractArgs(scoreSpec, args, scoreArgs);
+  const workspacePath = args.options.workspace as string | undefined;
+  const accounts = args.options.accounts as string | undefined;
+  const periods = args.options.periods as string | undefined;
+  if (workspacePath ? accounts || periods : !(accounts && periods))
+    throw new UsageError(
+      'ladder score --engine duckdb: give --workspace, or --accounts and --periods (Parquet files).',
+    );
+  const valid = loadPackArgument(packArg);
+  const ws = workspacePath ? await openWorkspace(resolve(workspacePath)) : null;
+  try {
+    if (out && ws) refuseWorkspaceTarget(resolve(out), ws.path);
+    const result = await scoreWithDuckdb(
+      ws ? { workspace: ws } : { accounts: resolve(accounts!), periods: resolve(periods!) },
+      valid,
+      { ...(asOf ? { asOf } : {}), ...(out ? { out: resolve(out) } : {}) },
+    );
+    if (args.options.json) {
+      io.json({
+        pack: valid.pack.name,
+        engine: 'duckdb',
+        asOf: asOf ?? null,
+        ...result,
+        ...(out ? { out: resolve(out) } : {}),
+      });
+      return 0;
+    }
+    io.out(`${valid.pack.name} — ${formatCount(result.accounts)} accounts (DuckDB)`);
+    for (const s of result.stages) io.out(`  ${s.id.padEnd(24)} ${formatCount(s.accounts).padStart(10)}`);
+    if (out) io.out(`Scored accounts written to ${resolve(out)}.`);
+    return 0;
+  } finally {
+    ws?.db.close();
+  }
+}
+
 export async function runScore(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(scoreSpec, argv);
+  const engineName = args.options.engine ?? 'ladder';
+  if (engineName !== 'ladder' && engineName !== 'duckdb')
+    throw new UsageError(`ladder score: --engine must be ladder or duckdb, not "${String(engineName)}".`);
+  if (engineName === 'duckdb') return runDuckdbScore(args, io);
+  if (args.options.accounts !== undefined || args.options.periods !== undefined)
+    throw new UsageError('ladder score: --accounts and --periods go with --engine duckdb.');
   const workspacePath = resolve(requireString(scoreSpec, args, 'workspace'));
   const packArg = requireString(scoreSpec, args, 'pack');
   const out = args.options.out as string | undefined;

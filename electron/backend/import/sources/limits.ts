@@ -16,6 +16,8 @@ export const importLimits = {
   sharedStringsBytes: 256 * 2 ** 20,
   /** An XLSX part other than a worksheet (workbook, styles, relationships), uncompressed. */
   xlsxPartBytes: 64 * 2 ** 20,
+  /** Values in one Parquet page (real writers put thousands to a few hundred thousand in one). */
+  parquetPageValues: 2 ** 24,
   /** The import worker's JavaScript heap. */
   workerHeapMb: 3072,
 } as const;

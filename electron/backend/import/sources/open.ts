@@ -30,7 +30,9 @@ export function detectFormat(path: string): SourceFormat {
   if (bytes.subarray(0, 4).toString('latin1') === 'PAR1') return 'parquet';
   if (
     bytes.subarray(0, 6).toString('latin1') === 'ARROW1' ||
-    (bytes.readUInt32LE(0) === 0xffffffff && ['.arrow', '.arrows', '.ipc', '.feather'].includes(ext))
+    (bytes.length >= 4 &&
+      bytes.readUInt32LE(0) === 0xffffffff &&
+      ['.arrow', '.arrows', '.ipc', '.feather'].includes(ext))
   )
     return 'arrow';
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && ['.xlsx', '.xlsm', ''].includes(ext)) return 'xlsx';

@@ -2,17 +2,21 @@
 // decompressed, so a workbook whose parts expand far beyond its size (a zip bomb), whose shared
 // strings outgrow their cap, or whose one cell or tag holds more text than a cell may, is refused
 // while reading, before it is held in memory or spilled to a temporary file. The part loop below
-// is exceljs's own (lib/stream/xlsx/workbook-reader.js, parse()), with each entry wrapped.
+// is exceljs's own (lib/stream/xlsx/workbook-reader.js, parse()), with each entry wrapped, and the
+// parts found through the zip's directory (zip-entries.ts) rather than by exceljs's stream parser,
+// which waits for ever on a damaged part. Parts are read with Node's own stream iterator, which also
+// reports an error that happened before reading began (exceljs's iterate-stream would wait for ever).
 import { createReadStream, createWriteStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
+import { LadderError } from '#shared/api/result';
 import { ImportFailure } from '../failure';
 import { importLimits, mb } from './limits';
+import { openZipEntry, partLabel, zipEntries } from './zip-entries';
 
 const requireFromExceljs = createRequire(createRequire(import.meta.url).resolve('exceljs'));
-const unzip = requireFromExceljs('unzipper') as { Parse(options: { forceStream: boolean }): NodeJS.ReadWriteStream };
-const iterateStream = requireFromExceljs('./lib/utils/iterate-stream.js') as (s: Readable) => AsyncIterable<Buffer>;
 const tmp = requireFromExceljs('tmp') as {
   file(cb: (err: Error | null, path: string, fd: number, cleanup: () => void) => void): void;
 };
@@ -69,6 +73,9 @@ function bounded(entry: Readable, part: string, cap: number, budget: Budget, bou
     },
   });
   entry.on('error', (error) => counter.destroy(error));
+  // A damaged part can fail before its parser starts reading it; the parser still gets the error
+  // (streams keep it), so it is not also an unhandled 'error' event.
+  counter.on('error', () => {});
   return entry.pipe(counter);
 }
 
@@ -78,11 +85,20 @@ function cellTooLarge(bounds: Bounds): ImportFailure {
   );
 }
 
+/** A parser's error in one part, as a sentence: which part, and where in it (saxes says "line:column: what"). */
+export function inPart(fileName: string, label: string, error: unknown): unknown {
+  if (error instanceof LadderError) return error;
+  const xml = /(\d+):(\d+): ([^\n]{1,120})$/.exec(error instanceof Error ? error.message.split('\n')[0]! : '');
+  return new ImportFailure(
+    xml
+      ? `${fileName} is not a readable XLSX workbook (${label} is not well-formed XML at line ${xml[1]}, column ${xml[2]}: ${xml[3]!.replace(/\.$/, '')}).`
+      : `${fileName} is not a readable XLSX workbook (${label} is damaged or truncated).`,
+  );
+}
+
 type ReaderInternals = {
-  stream: Readable;
   sharedStrings?: unknown[];
   workbookRels?: unknown;
-  _getStream(input: unknown): Readable;
   _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
@@ -103,58 +119,63 @@ export function boundedWorkbookReader(
   const part = (entry: Readable, name: string, cap: number, xml = true) =>
     bounded(entry, name, cap, budget, bounds, xml);
   self.parse = async function* parse() {
-    const stream = (self.stream = self._getStream(path));
-    const zip = unzip.Parse({ forceStream: true });
-    stream.pipe(zip);
     const waiting: { sheetNo: string; path: string; cleanup: () => void }[] = [];
     const sheetLimit = budget.total;
-    for await (const raw of iterateStream(zip as unknown as Readable)) {
-      const entry = raw as unknown as Readable & { path: string; autodrain(): void };
-      const sheet = /^xl\/worksheets\/sheet(\d+)[.]xml$/.exec(entry.path);
-      const rels = /^xl\/worksheets\/_rels\/sheet(\d+)[.]xml.rels$/.exec(entry.path);
-      if (entry.path === 'xl/_rels/workbook.xml.rels')
-        await self._parseRels(part(entry, 'workbook relationships', importLimits.xlsxPartBytes));
-      else if (entry.path === 'xl/workbook.xml')
-        await self._parseWorkbook(part(entry, 'workbook part', importLimits.xlsxPartBytes));
-      else if (entry.path === 'xl/sharedStrings.xml')
-        yield* self._parseSharedStrings(part(entry, 'shared-strings table', importLimits.sharedStringsBytes));
-      else if (entry.path === 'xl/styles.xml')
-        await self._parseStyles(part(entry, 'styles part', importLimits.xlsxPartBytes));
-      else if (sheet) {
-        const counted = part(entry, `worksheet ${sheet[1]}`, sheetLimit);
-        if (self.sharedStrings && self.workbookRels) yield* self._parseWorksheet(iterateStream(counted), sheet[1]!);
-        else {
-          // Before the shared strings: parked in a temporary file, as exceljs does.
-          await new Promise<void>((resolve, reject) => {
-            tmp.file((err, tmpPath, _fd, cleanup) => {
-              if (err) return reject(err);
-              waiting.push({ sheetNo: sheet[1]!, path: tmpPath, cleanup });
-              const out = createWriteStream(tmpPath);
-              out.on('error', reject);
-              counted.on('error', reject);
-              counted.pipe(out);
-              out.on('finish', () => resolve());
-            });
-          });
+    try {
+      for (const found of zipEntries(path, bounds.fileName, bounds.fileBytes)) {
+        const entry = openZipEntry(path, bounds.fileName, found);
+        try {
+          const sheet = /^xl\/worksheets\/sheet(\d+)[.]xml$/.exec(found.path);
+          const rels = /^xl\/worksheets\/_rels\/sheet(\d+)[.]xml.rels$/.exec(found.path);
+          if (found.path === 'xl/_rels/workbook.xml.rels')
+            await self._parseRels(part(entry, 'workbook relationships', importLimits.xlsxPartBytes));
+          else if (found.path === 'xl/workbook.xml')
+            await self._parseWorkbook(part(entry, 'workbook part', importLimits.xlsxPartBytes));
+          else if (found.path === 'xl/sharedStrings.xml')
+            yield* self._parseSharedStrings(part(entry, 'shared-strings table', importLimits.sharedStringsBytes));
+          else if (found.path === 'xl/styles.xml')
+            await self._parseStyles(part(entry, 'styles part', importLimits.xlsxPartBytes));
+          else if (sheet) {
+            const counted = part(entry, `worksheet ${sheet[1]}`, sheetLimit);
+            if (self.sharedStrings && self.workbookRels) yield* self._parseWorksheet(counted, sheet[1]!);
+            else {
+              // Before the shared strings: parked in a temporary file, as exceljs does.
+              const parked = await new Promise<{ path: string; cleanup: () => void }>((resolve, reject) =>
+                tmp.file((err, tmpPath, _fd, cleanup) => (err ? reject(err) : resolve({ path: tmpPath, cleanup }))),
+              );
+              waiting.push({ sheetNo: sheet[1]!, ...parked });
+              // pipeline, not pipe: it also reports a part that failed before it was connected.
+              await pipeline(counted, createWriteStream(parked.path));
+            }
+          } else if (rels) {
+            yield* self._parseHyperlinks(part(entry, 'sheet relationships', importLimits.xlsxPartBytes), rels[1]!);
+          } else {
+            // Parts Ladder does not read (images, drawings, properties) are still counted as they drain.
+            for await (const chunk of part(entry, `part ${found.path.slice(0, 80)}`, importLimits.xlsxPartBytes, false))
+              void chunk;
+          }
+        } catch (error) {
+          throw inPart(bounds.fileName, partLabel(found.path), error);
+        } finally {
+          entry.destroy(); // a part its parser stopped reading early, or that failed
         }
-      } else if (rels) {
-        yield* self._parseHyperlinks(
-          iterateStream(part(entry, 'sheet relationships', importLimits.xlsxPartBytes)),
-          rels[1]!,
-        );
-      } else {
-        // Parts Ladder does not read (images, drawings, properties) are still counted as they drain.
-        for await (const chunk of part(entry, `part ${entry.path.slice(0, 80)}`, importLimits.xlsxPartBytes, false))
-          void chunk;
       }
-      entry.autodrain();
-    }
-    for (const parked of waiting) {
-      try {
-        yield* self._parseWorksheet(iterateStream(createReadStream(parked.path)), parked.sheetNo);
-      } finally {
-        parked.cleanup();
+      for (const parked of waiting) {
+        const sheetStream = createReadStream(parked.path);
+        // Reading can stop before the file is even open (enough rows, a refusal); its removal then is no error.
+        sheetStream.on('error', () => {});
+        try {
+          yield* self._parseWorksheet(sheetStream, parked.sheetNo);
+        } catch (error) {
+          throw inPart(bounds.fileName, partLabel(`xl/worksheets/sheet${parked.sheetNo}.xml`), error);
+        } finally {
+          sheetStream.destroy();
+          parked.cleanup();
+        }
       }
+    } finally {
+      // Also when reading stopped early (a refusal, enough rows): no temporary file is left behind.
+      for (const parked of waiting) parked.cleanup();
     }
   } as never;
   return reader;

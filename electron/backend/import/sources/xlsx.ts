@@ -6,7 +6,7 @@ import { toCell } from './columnar';
 import { throwIfAborted, type SourceReader } from './types';
 import { importLimits } from './limits';
 import { unreadable } from './unreadable';
-import { boundedWorkbookReader } from './xlsx-bounded';
+import { boundedWorkbookReader, inPart } from './xlsx-bounded';
 
 function cellValue(value: unknown): Cell {
   if (value === null || value === undefined) return null;
@@ -96,7 +96,7 @@ export const readXlsx: SourceReader = async (request, sink) => {
     }
   } catch (error) {
     if (error === fromSink) throw error;
-    throw unreadable(request.fileName, what, error);
+    throw inPart(request.fileName, `its worksheet "${wanted}"`, error);
   }
   if (!started) throw new ImportFailure(`The worksheet "${wanted}" of ${request.fileName} is empty.`);
   request.onBytes?.(request.bytes);

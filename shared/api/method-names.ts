@@ -4,6 +4,7 @@ import { importMethodNames } from './import-method-names';
 import { exportMethodNames } from './export-method-names';
 import { workbenchMethodNames } from './workbench-method-names';
 import { calibrateMethodNames } from './calibrate-method-names';
+import { bookMethodNames } from './book-method-names';
 import { modelMethodNames } from './model-method-names';
 import { dialogMethodNames, type DialogMethodName } from './dialog-method-names';
 
@@ -22,6 +23,7 @@ export const methodNames = [
   ...exportMethodNames,
   ...workbenchMethodNames,
   ...calibrateMethodNames,
+  ...bookMethodNames,
   ...modelMethodNames,
   ...dialogMethodNames,
 ] as const;

@@ -15,6 +15,7 @@ import { enginesMovers, buildPairs } from '#shared/workbench/movers';
 import { closeThresholds, engineFor, largeAccount, pack, withWeight, zeroBook } from './fixtures';
 import { calibrateCases } from './calibrate-cases';
 import { plotElement } from './snapshot';
+import { bookChartCases } from './book-cases';
 
 export interface ChartCase {
   element(): Element;
@@ -103,4 +104,5 @@ export const chartCases: Record<string, ChartCase> = {
   'account-series-usage-millions': plotCase(usageChart(largeAccount, 520), 'Usage per week'),
   'account-series-departments': plotCase(departmentsChart(largeAccount, 520), 'Departments per week'),
   ...calibrateCases,
+  ...bookChartCases,
 };

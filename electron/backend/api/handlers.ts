@@ -21,6 +21,7 @@ import { importHandlers } from './import-handlers';
 import { exportHandlers } from './export-handlers';
 import { workbenchHandlers } from './workbench-handlers';
 import { calibrateHandlers } from './calibrate-handlers';
+import { bookHandlers } from './book-handlers';
 import { modelHandlers } from './model-handlers';
 import { listPresets, loadPreset } from '../packs/presets';
 
@@ -29,6 +30,7 @@ export const handlers: Handlers<Session> = {
   ...exportHandlers,
   ...workbenchHandlers,
   ...calibrateHandlers,
+  ...bookHandlers,
   ...modelHandlers,
   'app.status': (_args, session) => ({
     version: appVersion,
@@ -46,7 +48,7 @@ export const handlers: Handlers<Session> = {
     const path = demoPath(session.dataDir);
     return existsSync(path) ? switchWorkspace(session, path) : createDemo(session, path, {});
   },
-  'workspace.overview': (_args, session) => readOverview(requireWorkspace(session)),
+  'workspace.overview': ({ owner }, session) => readOverview(requireWorkspace(session), owner),
   'workspace.info': (_args, session) => readInfo(requireWorkspace(session)),
   'workspace.recent': (_args, session) => recentWorkspaces(session.dataDir),
   'packs.presets': () => listPresets(),

@@ -10,6 +10,7 @@ import { serveSpec, runServe } from './commands/serve';
 import { scoreSpec, runScore } from './commands/score';
 import { exportSpec, runExport } from './commands/export';
 import { calibrateSpec, runCalibrate } from './commands/calibrate';
+import { bookSpec, runBook } from './commands/book';
 import { appVersion } from '../version';
 import { messageOf } from '#shared/error-message';
 
@@ -25,6 +26,7 @@ const commands: Record<string, Command> = {
   score: { spec: scoreSpec, run: runScore },
   export: { spec: exportSpec, run: runExport },
   calibrate: { spec: calibrateSpec, run: runCalibrate },
+  book: { spec: bookSpec, run: runBook },
   serve: { spec: serveSpec, run: runServe },
 };
 

@@ -10,6 +10,7 @@ export const workbenchTabs = [
   { id: 'scores', label: 'Score distribution' },
   { id: 'signals', label: 'Signal activity' },
   { id: 'movers', label: 'Movers' },
+  { id: 'heatmap', label: 'Heatmap' },
   { id: 'calibrate', label: 'Calibrate' },
   // Last: the list every chart's drill-down opens.
   { id: 'accounts', label: 'Accounts' },

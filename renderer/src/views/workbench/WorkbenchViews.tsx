@@ -11,6 +11,7 @@ import { MoversView } from './charts/MoversView';
 import { ScoreView } from './charts/ScoreView';
 import { SignalsView } from './charts/SignalsView';
 import { CalibrateView } from './calibrate/CalibrateView';
+import { HeatmapPanel } from '../book/HeatmapPanel';
 
 export function WorkbenchViews() {
   const snapshot = useModelStore((s) => s.snapshot);
@@ -52,6 +53,9 @@ export function WorkbenchViews() {
         break;
       case 'movers':
         view = <MoversView movers={snapshot.movers} />;
+        break;
+      case 'heatmap':
+        view = <HeatmapPanel />;
         break;
       case 'accounts':
         view = <AccountsView pack={draft} />;

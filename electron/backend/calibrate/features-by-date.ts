@@ -2,7 +2,7 @@
 // in lockstep, one chunk of accounts at a time; the chunk's raw period rows are read from SQLite
 // once (up to the latest date) and laid out for each date from its rows on or before it — the same
 // rows the builder would read for that date alone, so the features are identical (tested), at a
-// fraction of the reads.
+// fraction of the reads. The accounts table and the history bounds are likewise read once.
 import { LadderError } from '#shared/api/result';
 import type { ValidPack } from '#shared/pack/validate';
 import { numericSpecs } from '#shared/engine/features';
@@ -11,8 +11,10 @@ import {
   featureColumnSteps,
   type AccountInputs,
   type FeatureProgress,
+  type HistoryReader,
   type PeriodChunkLoader,
 } from '../features/build';
+import { historyAcrossDates, type WorkspaceHistory } from '../features/history';
 import { layoutPeriodRows, readPeriodRows, type PeriodRows } from '../features/periods';
 import type { Db } from '../store/sqlite';
 
@@ -37,9 +39,15 @@ export async function computeFeaturesForDates(
       cached = { from, to, ids, rows: readPeriodRows(db, keys, from, to, periodInputs, last) };
     return layoutPeriodRows(cached.rows, periodInputs, chunkOptions);
   };
+  let history: { ids: string; at: (asOf: string) => WorkspaceHistory } | null = null;
+  const historyAt: HistoryReader = (periodInputs, asOf) => {
+    const ids = JSON.stringify(periodInputs);
+    if (!history || history.ids !== ids) history = { ids, at: historyAcrossDates(db, periodInputs) };
+    return history.at(asOf);
+  };
   const specs = numericSpecs(valid);
   const chunk = options.chunkAccounts ?? defaultChunkAccounts;
-  const steps = dates.map((d, k) => featureColumnSteps(db, valid, d, specs, inputs[k]!, chunk, loader));
+  const steps = dates.map((d, k) => featureColumnSteps(db, valid, d, specs, inputs[k]!, chunk, loader, historyAt));
   const results: (Map<string, Float64Array> | undefined)[] = dates.map(() => undefined);
   for (;;) {
     let progress: FeatureProgress | null = null;

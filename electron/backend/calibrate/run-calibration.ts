@@ -13,7 +13,7 @@ import { createEngine } from '#shared/engine/engine';
 import type { FeatureTable } from '#shared/engine/features';
 import type { ValidPack } from '#shared/pack/validate';
 import { loadAccountColumns } from '../features/accounts';
-import { loadAccountInputs } from '../features/build';
+import { loadAccountInputsForDates } from '../features/build';
 import { computeFeaturesForDates } from './features-by-date';
 import type { Workspace } from '../store/open-workspace';
 import { dataRange, defaultHorizonDays, endsPeriod, lastPeriodEnd, resolveAsOfDates } from './as-of-dates';
@@ -94,7 +94,7 @@ export async function runCalibration(
   };
   options.onProgress?.({ ...progress });
   const t0 = performance.now();
-  const inputs = asOfDates.map((asOf) => loadAccountInputs(db, asOf));
+  const inputs = loadAccountInputsForDates(db, asOfDates);
   const columnsByDate = await computeFeaturesForDates(db, valid, asOfDates, inputs, {
     signal: options.signal,
     chunkAccounts: options.chunkAccounts,

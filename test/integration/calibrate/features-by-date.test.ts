@@ -5,7 +5,15 @@ import { join } from 'node:path';
 import { addDays, dayToIso, isoToDay } from '#shared/dates';
 import { computeFeaturesForDates } from '../../../electron/backend/calibrate/features-by-date';
 import { demoDefaults, writeDemoWorkspace } from '../../../electron/backend/demo/write-demo';
-import { buildFeatureTable, loadAccountInputs } from '../../../electron/backend/features/build';
+import {
+  buildFeatureTable,
+  loadAccountInputs,
+  loadAccountInputsForDates,
+} from '../../../electron/backend/features/build';
+import { historyAcrossDates } from '../../../electron/backend/features/history';
+import type { PeriodInput } from '../../../electron/backend/features/periods';
+import { noHistory } from '#shared/expr/window';
+import { periodOfDay } from '#shared/periods/calendar';
 import { listPresets, loadPreset } from '../../../electron/backend/packs/presets';
 import { openWorkspace, type Workspace } from '../../../electron/backend/store/open-workspace';
 import { tempDir } from '../../helpers/temp';
@@ -76,6 +84,74 @@ it('equals the per-date feature builder on day rows, mixed grains and custom fie
   const text = (k: number) => JSON.stringify([...together[k]!].map(([key, c]) => [key, Array.from(c)]));
   expect(new Set(dates.map((_, k) => text(k))).size).toBe(dates.length);
   messy.db.close();
+});
+
+// Calibration reads the accounts table once for all its dates and the history bounds once: each
+// date's answers must equal the per-date SQL (julianday differences; first rows on or before it).
+it('account columns relative to the date equal SQLite’s julianday differences at each date', async () => {
+  const small = await openWorkspace(join(dir.path, 'dates.ladder'), { create: true });
+  const account = small.db.prepare(
+    'INSERT INTO accounts (key, id, name, renewal_date, contract_start) VALUES (?, ?, ?, ?, ?)',
+  );
+  account.run(1, 'A1', 'Plain dates', '2026-03-01', '2024-02-29');
+  account.run(2, 'A2', 'Times of day', '2026-03-01T13:17:05', '2025-07-04 08:30');
+  account.run(3, 'A3', 'Unknown', null, null);
+  account.run(4, 'A4', 'Unreadable', 'soon', 'a while ago');
+  const dates = ['2025-01-01', '2026-02-28', '2026-03-01', '2027-06-30', 'not a date'];
+  const together = loadAccountInputsForDates(small.db, dates);
+  const sql = small.db.prepare(
+    `SELECT julianday(renewal_date) - julianday(@d), julianday(@d) - julianday(contract_start) FROM accounts ORDER BY key`,
+  );
+  dates.forEach((d, k) => {
+    const expected = (sql.raw().all({ d }) as (number | null)[][]).map((r) => r.map((v) => v ?? NaN));
+    const { numeric } = together[k]!.accounts;
+    expect(Array.from(numeric.get('days_to_renewal')!), d).toEqual(expected.map((r) => r[0]));
+    expect(Array.from(numeric.get('contract_age_days')!), d).toEqual(expected.map((r) => r[1]));
+    expect(together[k]!.accounts.ids).toEqual(['A1', 'A2', 'A3', 'A4']);
+  });
+  expect(Array.from(together[1]!.accounts.numeric.get('days_to_renewal')!).slice(0, 1)).toEqual([1]);
+  small.db.close();
+});
+
+it('history bounds read once equal the per-date first rows', async () => {
+  const small = await openWorkspace(join(dir.path, 'history.ladder'), { create: true });
+  small.db.prepare('INSERT INTO accounts (key, id, name) VALUES (1, ?, ?), (2, ?, ?)').run('H1', 'One', 'H2', 'Two');
+  const period = small.db.prepare(
+    `INSERT INTO periods (account_key, period_start, grain, active_users, seats_used, custom) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  period.run(1, '2025-12-29', 'week', null, null, null); // the first row holds no value at all
+  period.run(1, '2026-01-05', 'week', 4, null, null);
+  period.run(2, '2026-01-12', 'week', null, 7, '{"events": 2}');
+  period.run(2, '2026-02-01', 'month', 3, 8, null);
+  const inputs: PeriodInput[] = [
+    { id: 'active_users', source: { column: 'active_users' }, fill: 'zero' },
+    { id: 'seats_used', source: { column: 'seats_used' }, fill: 'missing' },
+    { id: 'custom.events', source: { customKey: 'events' }, fill: 'zero' },
+    { id: 'api_calls', source: { column: 'api_calls' }, fill: 'zero' }, // never recorded
+  ];
+  const startOf = (iso: string | null | undefined) =>
+    iso ? { week: periodOfDay('week', isoToDay(iso)), month: periodOfDay('month', isoToDay(iso)) } : noHistory;
+  const at = historyAcrossDates(small.db, inputs);
+  for (const d of ['2025-12-01', '2025-12-29', '2026-01-04', '2026-01-05', '2026-01-12', '2026-02-01', '2026-12-31']) {
+    const first = small.db.prepare('SELECT min(period_start) FROM periods WHERE period_start <= ?').pluck().get(d);
+    const since = (value: string) =>
+      small.db
+        .prepare(`SELECT min(period_start) FROM periods WHERE ${value} IS NOT NULL AND period_start <= ?`)
+        .pluck()
+        .get(d) as string | null;
+    const history = at(d);
+    expect(history.any, d).toEqual(startOf(first as string | null));
+    expect(history.byInput.get('active_users'), d).toEqual(first ? startOf(since('active_users')) : noHistory);
+    expect(history.byInput.get('seats_used'), d).toEqual(startOf(first as string | null)); // a snapshot: any row
+    expect(history.byInput.get('custom.events'), d).toEqual(
+      first ? startOf(since(`json_extract(custom, '$.events')`)) : noHistory,
+    );
+    expect(history.byInput.get('api_calls'), d).toEqual(noHistory);
+    expect(history.defaultGrain, d).toBe(d >= '2026-02-01' ? 'month' : 'week');
+  }
+  // The bounds differ from the first row where the test means them to.
+  expect(at('2026-01-05').byInput.get('active_users')).not.toEqual(at('2026-01-05').any);
+  small.db.close();
 });
 
 function messyPack() {

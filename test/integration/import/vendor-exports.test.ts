@@ -116,6 +116,24 @@ describe('vendor exports, imported without a preset', () => {
     ]);
   });
 
+  it('Amplitude: JSON lines from its export API name the account in "groups"; events per week', async () => {
+    await imported('am.ladder', 'totango-accounts.csv', 'accounts');
+    const events = await imported('am.ladder', 'amplitude-export.json', 'events');
+    expect(events.columns.find((c) => c.name === 'groups.company')?.field).toBe('account_id');
+    expect(
+      query(
+        'am.ladder',
+        "SELECT a.id, p.period_start AS week, p.active_users AS users, json_extract(p.custom, '$.events') AS events " +
+          'FROM periods p JOIN accounts a ON a.key = p.account_key ORDER BY a.id, week',
+      ),
+    ).toEqual([
+      { id: 'acme', week: '2024-02-26', users: 1, events: 1 },
+      { id: 'acme', week: '2024-03-11', users: 1, events: 1 },
+      { id: 'globex', week: '2024-02-26', users: 1, events: 1 },
+      { id: 'initech', week: '2024-03-11', users: 1, events: 1 },
+    ]);
+  });
+
   it('Stripe: a subscriptions export is one account per customer, then its subscriptions are outcomes', async () => {
     // Each customer has one subscription here, so "Customer ID" is as unique as the subscription's
     // bare "id": the account is still the customer, or the outcomes below would find no account.

@@ -13,7 +13,7 @@ import { repoRoot, tempDir } from '../../helpers/temp';
 const dir = tempDir();
 afterAll(() => dir.cleanup());
 
-const rows = 80_000;
+const rows = 50_000;
 const file = join(dir.path, 'big.csv');
 const seed = join(dir.path, 'seed.ladder');
 beforeAll(async () => {
@@ -86,7 +86,7 @@ describe.each([
     const duration = Date.now() - started;
 
     const outcomes: string[] = [];
-    for (const f of [0.15, 0.35, 0.55, 0.75, 0.88, 0.94, 0.98, 1.02]) {
+    for (const f of [0.2, 0.5, 0.8, 0.92, 0.98, 1.02]) {
       const at = Math.round(duration * f * (0.97 + Math.random() * 0.06));
       const { ws, run } = await attempt(at);
       const reopened = await openWorkspace(ws);
@@ -106,6 +106,6 @@ describe.each([
       outcomes.push(`${at} ms: ${run.exitCode === null ? 'killed' : `exit ${run.exitCode}`}, ${accounts} rows`);
     }
     // Every kill point is reported, whichever way each went.
-    expect(outcomes).toHaveLength(8);
+    expect(outcomes).toHaveLength(6);
   });
 });

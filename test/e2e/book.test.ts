@@ -45,7 +45,30 @@ async function shownTable(): Promise<string[][]> {
   });
 }
 
-async function shot(name: string) {
+/**
+ * The accounts table's header and first row each sit on one line at this size: every column shown
+ * (narrow panels hide some) starts at about the same height; at full width the whitespace is among them.
+ */
+async function accountsOnOneLine(width: number) {
+  const tops = await page
+    .getByTestId('accounts-table')
+    .evaluate((table) =>
+      [table.querySelector('.row.header'), table.querySelector('[data-row]')].map((row) =>
+        [...row!.children]
+          .filter((c) => getComputedStyle(c).display !== 'none')
+          .map((c) => ({ text: c.textContent!.trim(), top: Math.round(c.getBoundingClientRect().top) })),
+      ),
+    );
+  // Within a few pixels (the stage cell centres a second line); a wrapped cell is a whole row lower.
+  for (const cells of tops) {
+    const ys = cells.map((c) => c.top);
+    expect(Math.max(...ys) - Math.min(...ys), JSON.stringify(cells)).toBeLessThan(12);
+  }
+  // At 1024 wide the model's panel keeps account, ARR, score and stage (the drawer has the rest).
+  if (width >= 1440) expect(tops[0]!.map((c) => c.text.replace(/ [▾▴]$/, ''))).toContain('Whitespace');
+}
+
+async function shot(name: string, check?: (width: number) => Promise<void>) {
   for (const [w, h] of [
     [1440, 900],
     [1024, 700],
@@ -54,6 +77,7 @@ async function shot(name: string) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize({ width: w, height: h });
       await page.waitForTimeout(200);
+      await check?.(w);
       await page.screenshot({ path: artifactPath(`book-${name}-${w}x${h}-${scheme}.png`) });
     }
   }
@@ -134,7 +158,28 @@ describe('book of business', { timeout: 300_000 }, () => {
     expect(new Set(owners)).toEqual(new Set([owner]));
     const stages = await page.locator('[data-row] [role="cell"]:nth-child(7)').allTextContents();
     expect(new Set(stages)).toEqual(new Set(['Ready']));
-    await shot('cell-accounts');
+    await shot('cell-accounts', accountsOnOneLine);
+
+    // The same filter exports: the scored CSV of "the accounts view as filtered" is that cell.
+    const shownIds = (await page
+      .locator('[data-row] [role="cell"].name')
+      .evaluateAll((cells) => cells.map((c) => /\(([^()]+)\)$/.exec(c.getAttribute('title')!)![1]!))) as string[];
+    await page.getByRole('button', { name: 'Export…' }).click();
+    await page.getByTestId('export-format').selectOption('scored-csv');
+    const rows = page.getByTestId('export-rows');
+    await expect.poll(() => rows.textContent()).toContain(`The accounts view as filtered: ${accounts} accounts (`);
+    expect(await rows.textContent()).toContain(`Draft: Ready · CSM (owner): ${owner})`);
+    await rows.getByLabel(/The accounts view as filtered/).check();
+    await expect.poll(() => page.getByTestId('export-status').textContent()).toContain(`${accounts} rows`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-save').click()]);
+    const saved = join(dir.path, 'cell-accounts.csv');
+    await download.saveAs(saved);
+    const csv = parseCsv(readFileSync(saved, 'utf8').replace(/\r\n/g, '\n'));
+    const ids = csv.slice(1).map((r) => r[csv[0]!.indexOf('account_id')]!);
+    expect(ids).toHaveLength(accounts);
+    expect(ids).toEqual(expect.arrayContaining(shownIds));
+    expect(new Set(csv.slice(1).map((r) => r[csv[0]!.indexOf('stage')]))).toEqual(new Set(['ready']));
+    await page.getByTestId('export-dialog').getByRole('button', { name: 'Close' }).click();
   });
 
   it('my book carries into the model view, the overview and the heatmap, and is remembered', async () => {
@@ -152,6 +197,11 @@ describe('book of business', { timeout: 300_000 }, () => {
       await expect
         .poll(async () => Number(await page.getByTestId(`draft-${stageIds[label]}`).getAttribute('data-value')))
         .toBe(n);
+    const inBook = Number(mine.at(-1)!.at(-1));
+    await expect
+      .poll(async () => Number(await page.getByTestId('accounts-in-scope').getAttribute('data-value')))
+      .toBe(inBook);
+    await expect(page.getByTestId('workbench-status').textContent()).resolves.toContain(`(${owner}’s book)`);
     await shot('my-book-model');
     await page.getByRole('tab', { name: 'Accounts' }).click();
     await expect(page.getByTestId('my-book-chip').textContent()).resolves.toContain(owner);

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { artifactPath, launchChromium } from '../helpers/browser';
+import { contrast } from '../../renderer/src/charts/heat-scale';
 import { startApp, type RunningApp } from '../helpers/app-process';
 import { ladder } from '../helpers/cli';
 import { parseCsv } from '../helpers/sql-engines';
@@ -68,6 +69,28 @@ async function accountsOnOneLine(width: number) {
   if (width >= 1440) expect(tops[0]!.map((c) => c.text.replace(/ [▾▴]$/, ''))).toContain('Whitespace');
 }
 
+/** Every coloured cell's label, as drawn (opacity included), has WCAG AA contrast on its colour. */
+async function labelsReadable() {
+  const cells = await page.getByTestId('heatmap-table').evaluate((table) =>
+    [...table.querySelectorAll('td')]
+      .filter((td) => td.querySelector('.heat-cell') && getComputedStyle(td).backgroundColor !== 'rgba(0, 0, 0, 0)')
+      .map((td) => {
+        const label = getComputedStyle(td.querySelector('.heat-cell')!);
+        return {
+          text: td.textContent,
+          bg: getComputedStyle(td).backgroundColor,
+          fg: label.color,
+          opacity: label.opacity,
+        };
+      }),
+  );
+  expect(cells.length).toBeGreaterThan(0);
+  for (const c of cells) {
+    expect(c.opacity, c.text!).toBe('1');
+    expect(contrast(c.fg, c.bg), JSON.stringify(c)).toBeGreaterThanOrEqual(4.5);
+  }
+}
+
 async function shot(name: string, check?: (width: number) => Promise<void>) {
   for (const [w, h] of [
     [1440, 900],
@@ -126,7 +149,7 @@ describe('book of business', { timeout: 300_000 }, () => {
     const args = ['--rows', 'owner_csm', '--cols', 'stage', '--measure', 'arr', '--out', again];
     expect(ladder(['book', '--workspace', workspace, '--pack', pack, ...args]).status).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(readFileSync(again, 'utf8'));
-    await shot('heatmap');
+    await shot('heatmap', labelsReadable);
   });
 
   it('another measure and cut follow the controls (whitespace by segment × region)', async () => {
@@ -140,6 +163,34 @@ describe('book of business', { timeout: 300_000 }, () => {
     await page.getByLabel('Rows').selectOption('owner_csm');
     await page.getByLabel('Columns').selectOption('stage');
     await page.getByLabel('Measure').selectOption('arr');
+  });
+
+  it('Δ mode, top N and the outcome window: the page equals `ladder book --compare --top --days`', async () => {
+    await page.getByLabel('Rows').selectOption('segment');
+    await page.getByLabel('Columns').selectOption('owner_csm');
+    await page.getByLabel('Measure').selectOption('conversion');
+    await page.getByLabel('Top values').selectOption('5');
+    await page.getByLabel('Outcome window').selectOption('30');
+    await page.getByLabel('Compare with an earlier date').check();
+    await page.getByLabel('Comparison date').fill('2026-08-17');
+    const args = ['--rows', 'segment', '--cols', 'owner_csm', '--measure', 'conversion', '--top', '5'];
+    const cli = book([...args, '--days', '30', '--compare', '2026-08-17']);
+    expect(cli[0]!.at(-2)).toMatch(/^Other \(\d+\)$/);
+    const numbers = (t: string[][]) => t.slice(1).map((r) => r.map((v, k) => (k === 0 ? v : Number(v))));
+    await expect.poll(async () => numbers(await shownTable()), { timeout: 60_000 }).toEqual(numbers(cli));
+    expect((await shownTable())[0]!.slice(1)).toEqual(cli[0]!.slice(1));
+    expect(
+      numbers(cli)
+        .flat()
+        .some((v) => typeof v === 'number' && v !== 0),
+    ).toBe(true);
+    await shot('delta', labelsReadable);
+    await page.getByLabel('Compare with an earlier date').uncheck();
+    await page.getByLabel('Rows').selectOption('owner_csm');
+    await page.getByLabel('Columns').selectOption('stage');
+    await page.getByLabel('Measure').selectOption('arr');
+    await page.getByLabel('Top values').selectOption('15');
+    await page.getByTestId('heatmap-table').waitFor();
   });
 
   it('a cell opens its accounts in the model view: owner × Ready lists exactly that owner’s Ready accounts', async () => {

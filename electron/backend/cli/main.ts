@@ -9,6 +9,8 @@ import { importSpec, runImportCommand } from './commands/import';
 import { serveSpec, runServe } from './commands/serve';
 import { scoreSpec, runScore } from './commands/score';
 import { exportSpec, runExport } from './commands/export';
+import { alertsSpec, runAlerts } from './commands/alerts';
+import { templatesSpec, runTemplates } from './commands/templates';
 import { appVersion } from '../version';
 import { messageOf } from '#shared/error-message';
 
@@ -23,11 +25,13 @@ const commands: Record<string, Command> = {
   import: { spec: importSpec, run: runImportCommand },
   score: { spec: scoreSpec, run: runScore },
   export: { spec: exportSpec, run: runExport },
+  alerts: { spec: alertsSpec, run: runAlerts },
+  templates: { spec: templatesSpec, run: runTemplates },
   serve: { spec: serveSpec, run: runServe },
 };
 
 function overview(): string {
-  const lines = Object.values(commands).map((c) => `  ${c.spec.name.padEnd(8)}${c.spec.summary}`);
+  const lines = Object.values(commands).map((c) => `  ${c.spec.name.padEnd(11)}${c.spec.summary}`);
   return `Ladder ${appVersion}: design, calibrate and export expansion-readiness models.\n\nUsage: ladder <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun "ladder <command> --help" for a command's options.\n`;
 }
 

@@ -1,12 +1,12 @@
 // The templates Ladder ships, one per kind, and the fields each kind's view offers (see views.ts). A
 // workspace can replace any of them (`ladder templates`); these stay the fallback.
 export const templateKinds = [
-  'alerts.md',
-  'alerts.slack',
-  'alerts.task-subject',
-  'alerts.task-body',
-  'digest.md',
-  'digest.slack',
+  'alerts-markdown',
+  'alerts-slack',
+  'alerts-task-subject',
+  'alerts-task-body',
+  'digest-markdown',
+  'digest-slack',
 ] as const;
 export type TemplateKind = (typeof templateKinds)[number];
 
@@ -55,12 +55,12 @@ const digestFields = [
 ];
 
 export const templateFields: Record<TemplateKind, readonly string[]> = {
-  'alerts.md': [...reportFields, ...alertFields],
-  'alerts.slack': alertFields,
-  'alerts.task-subject': alertFields,
-  'alerts.task-body': alertFields,
-  'digest.md': [...digestFields, ...alertFields],
-  'digest.slack': [...digestFields, ...alertFields],
+  'alerts-markdown': [...reportFields, ...alertFields],
+  'alerts-slack': alertFields,
+  'alerts-task-subject': alertFields,
+  'alerts-task-body': alertFields,
+  'digest-markdown': [...digestFields, ...alertFields],
+  'digest-slack': [...digestFields, ...alertFields],
 };
 
 const alertMd = `# {{stageName}} alerts: {{count}} new since {{since}}
@@ -163,10 +163,10 @@ const digestSlack = `*Expansion pipeline: week of {{weekStart}}* · {{scope}}
 Opened {{openedCount}} ({{openedAmount}}) · won {{wonCount}} ({{wonAmount}}) · expansion rate {{expansionRate}}`;
 
 export const defaultTemplates: Record<TemplateKind, string> = {
-  'alerts.md': alertMd,
-  'alerts.slack': alertSlack,
-  'alerts.task-subject': taskSubject,
-  'alerts.task-body': taskBody,
-  'digest.md': digestMd,
-  'digest.slack': digestSlack,
+  'alerts-markdown': alertMd,
+  'alerts-slack': alertSlack,
+  'alerts-task-subject': taskSubject,
+  'alerts-task-body': taskBody,
+  'digest-markdown': digestMd,
+  'digest-slack': digestSlack,
 };

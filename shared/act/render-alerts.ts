@@ -13,7 +13,7 @@ export const crmKinds = ['salesforce', 'hubspot'] as const;
 export type CrmKind = (typeof crmKinds)[number];
 
 export function alertsMarkdown(report: AlertReport, templates: Templates = {}): string {
-  return renderTemplate('alerts.md', templates['alerts.md'], reportView(report), escapeMarkdown);
+  return renderTemplate('alerts-markdown', templates['alerts-markdown'], reportView(report), escapeMarkdown);
 }
 
 export function alertsSlack(report: AlertReport, templates: Templates = {}): { messages: SlackMessage[] } {
@@ -28,7 +28,7 @@ export function alertsSlack(report: AlertReport, templates: Templates = {}): { m
     },
   ];
   const groups = view.alerts.map((alert): SlackBlock[] => {
-    const text = renderTemplate('alerts.slack', templates['alerts.slack'], alert, escapeSlack).trim();
+    const text = renderTemplate('alerts-slack', templates['alerts-slack'], alert, escapeSlack).trim();
     return [...(text ? [section(text)] : []), { type: 'divider' }];
   });
   if (groups.length === 0) groups.push([section(escapeSlack(view.none))]);
@@ -77,8 +77,8 @@ export function alertsCsv(report: AlertReport, crm: CrmKind, templates: Template
   const lines = [crmColumns[crm].map(escapeCsv).join(',')];
   for (const alert of report.alerts) {
     const view = alertView(alert);
-    const subject = renderTemplate('alerts.task-subject', templates['alerts.task-subject'], view, text).trim();
-    const body = renderTemplate('alerts.task-body', templates['alerts.task-body'], view, text).trim();
+    const subject = renderTemplate('alerts-task-subject', templates['alerts-task-subject'], view, text).trim();
+    const body = renderTemplate('alerts-task-body', templates['alerts-task-body'], view, text).trim();
     const due = addDays(report.asOf, dueInDays[alert.urgency]);
     const owner = alert.ownerCsm ?? '';
     const cells =

@@ -114,23 +114,23 @@ describe('ladder templates', () => {
   it('stores a checked template per workspace, uses it, and resets it', () => {
     const file = join(dir.path, 'mine.mustache');
     writeFileSync(file, '{{#alerts}}* {{name}} → {{stage}}\n{{/alerts}}');
-    expect(ladder(['templates', '--workspace', workspace, '--set', 'alerts.md', '--file', file]).status).toBe(0);
+    expect(ladder(['templates', '--workspace', workspace, '--set', 'alerts-markdown', '--file', file]).status).toBe(0);
     const md = alerts();
     expect(md.stdout.trimEnd().split('\n')).toHaveLength(expected.length);
     expect(md.stdout).toMatch(/^\* \\=HYPERLINK\("http\\:\/\/evil","go"\) \\<!channel> \\\*x\\\* /);
     const list = JSON.parse(ladder(['templates', '--workspace', workspace, '--json']).stdout);
-    expect(list.find((t: { kind: string }) => t.kind === 'alerts.md').custom).toBe(true);
-    expect(ladder(['templates', '--workspace', workspace, '--reset', 'alerts.md']).status).toBe(0);
+    expect(list.find((t: { kind: string }) => t.kind === 'alerts-markdown').custom).toBe(true);
+    expect(ladder(['templates', '--workspace', workspace, '--reset', 'alerts-markdown']).status).toBe(0);
     expect(alerts().stdout).toMatch(/^# Ready alerts/);
   });
 
   it('refuses an unescaped or unknown field and keeps the old template', () => {
     const file = join(dir.path, 'bad.mustache');
     writeFileSync(file, 'ok\n{{{name}}}');
-    const run = ladder(['templates', '--workspace', workspace, '--set', 'alerts.md', '--file', file]);
+    const run = ladder(['templates', '--workspace', workspace, '--set', 'alerts-markdown', '--file', file]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/template alerts.md, line 2: .*unescaped/);
-    expect(ladder(['templates', '--workspace', workspace, '--show', 'alerts.md']).stdout).toMatch(
+    expect(run.stderr).toMatch(/template alerts-markdown, line 2: .*unescaped/);
+    expect(ladder(['templates', '--workspace', workspace, '--show', 'alerts-markdown']).stdout).toMatch(
       /^# \{\{stageName\}\}/,
     );
   });

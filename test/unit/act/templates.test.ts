@@ -19,13 +19,13 @@ describe('templates', () => {
     ['{{#alerts}}', /Unclosed section/],
     ['line 1\n{{nmae}}', /line 2: there is no field "nmae"/],
   ])('%j is refused', (text, reason) => {
-    expect(() => checkTemplate('alerts.md', text)).toThrow(TemplateError);
-    expect(() => checkTemplate('alerts.md', text)).toThrow(reason);
+    expect(() => checkTemplate('alerts-markdown', text)).toThrow(TemplateError);
+    expect(() => checkTemplate('alerts-markdown', text)).toThrow(reason);
   });
 
   it('every value goes through the escape function, numbers too', () => {
-    const out = renderTemplate('alerts.slack', '{{name}} {{score}}', { name: '*b*', score: 3 }, (v) => `[${v}]`);
+    const out = renderTemplate('alerts-slack', '{{name}} {{score}}', { name: '*b*', score: 3 }, (v) => `[${v}]`);
     expect(out).toBe('[*b*] [3]');
-    expect(renderTemplate('alerts.slack', '{{name}}', { name: '*b*' }, escapeMarkdown)).toBe('\\*b\\*');
+    expect(renderTemplate('alerts-slack', '{{name}}', { name: '*b*' }, escapeMarkdown)).toBe('\\*b\\*');
   });
 });

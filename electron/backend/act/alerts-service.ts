@@ -8,6 +8,7 @@ import { TemplateError } from '#shared/act/templates';
 import { whitespaceReader } from '#shared/act/whitespace';
 import type { ValidPack } from '#shared/pack/validate';
 import type { Workspace } from '../store/open-workspace';
+import type { ScoredWorkspace } from '../scoring/score-workspace';
 import { accountFacts, scoreTwoDates, workspaceTemplates } from './act-data';
 
 export interface AlertRequest {
@@ -18,6 +19,15 @@ export interface AlertRequest {
 }
 
 export function buildAlertReport(ws: Workspace, valid: ValidPack, request: AlertRequest): AlertReport {
+  return scoredAlerts(ws, valid, request).report;
+}
+
+/** The report and the scoring at the later date (the digest reads both). */
+export function scoredAlerts(
+  ws: Workspace,
+  valid: ValidPack,
+  request: AlertRequest,
+): { report: AlertReport; current: ScoredWorkspace } {
   // An unknown stage is refused before any scoring.
   try {
     stageIndex(valid.pack, request.stage, 0);
@@ -25,7 +35,7 @@ export function buildAlertReport(ws: Workspace, valid: ValidPack, request: Alert
     throw new LadderError('bad_request', (error as Error).message);
   }
   const { since, current } = scoreTwoDates(ws, valid, request.since, request.asOf);
-  return opportunityAlerts({
+  const report = opportunityAlerts({
     previous: since.engine,
     current: current.engine,
     since: since.asOf,
@@ -35,6 +45,7 @@ export function buildAlertReport(ws: Workspace, valid: ValidPack, request: Alert
     facts: (ids) => accountFacts(ws.db, ids),
     whitespace: whitespaceReader(current.engine),
   });
+  return { report, current };
 }
 
 /** The report as text in a format; a broken workspace template is a clear failure, not a crash. */

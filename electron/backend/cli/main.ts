@@ -11,6 +11,8 @@ import { scoreSpec, runScore } from './commands/score';
 import { exportSpec, runExport } from './commands/export';
 import { alertsSpec, runAlerts } from './commands/alerts';
 import { templatesSpec, runTemplates } from './commands/templates';
+import { digestSpec, runDigest } from './commands/digest';
+import { funnelSpec, runFunnel } from './commands/funnel';
 import { appVersion } from '../version';
 import { messageOf } from '#shared/error-message';
 
@@ -26,6 +28,8 @@ const commands: Record<string, Command> = {
   score: { spec: scoreSpec, run: runScore },
   export: { spec: exportSpec, run: runExport },
   alerts: { spec: alertsSpec, run: runAlerts },
+  digest: { spec: digestSpec, run: runDigest },
+  funnel: { spec: funnelSpec, run: runFunnel },
   templates: { spec: templatesSpec, run: runTemplates },
   serve: { spec: serveSpec, run: runServe },
 };

@@ -13,6 +13,7 @@ import { alertsSpec, runAlerts } from './commands/alerts';
 import { templatesSpec, runTemplates } from './commands/templates';
 import { digestSpec, runDigest } from './commands/digest';
 import { funnelSpec, runFunnel } from './commands/funnel';
+import { slidesSpec, runSlides } from './commands/slides';
 import { appVersion } from '../version';
 import { messageOf } from '#shared/error-message';
 
@@ -30,6 +31,7 @@ const commands: Record<string, Command> = {
   alerts: { spec: alertsSpec, run: runAlerts },
   digest: { spec: digestSpec, run: runDigest },
   funnel: { spec: funnelSpec, run: runFunnel },
+  slides: { spec: slidesSpec, run: runSlides },
   templates: { spec: templatesSpec, run: runTemplates },
   serve: { spec: serveSpec, run: runServe },
 };

@@ -1,14 +1,14 @@
 // What a model-review deck shows, as numbers from the engine: the model's parts, the ladder (baseline beside
 // draft), the false-positive funnel, the score distribution, signal firing, a heatmap, the top Ready
 // accounts with their plays, and what changed between two versions. Scoped to one owner for per-owner decks.
-import { aggregate, type ModelResult } from '../engine/aggregate';
-import type { ClassTable } from '../engine/classes';
+import type { ModelResult } from '../engine/aggregate';
 import type { Engine } from '../engine/engine';
 import { hasBit } from '../engine/classes';
 import { segmentNames } from '../engine/features';
 import { isSet } from '../missing';
 import type { RulePack } from '../pack/schema';
 import { diffPacks, type PackChange } from '../workbench/diff';
+import { ownerMask, scopedClassTable, scopedResult } from '../workbench/scope';
 import { classPlays } from './play-funnel';
 import { formatThreshold } from './views';
 
@@ -57,22 +57,12 @@ export interface DeckData {
   changes: PackChange[] | null;
 }
 
-/** The engine's classes counted over one owner's accounts only (scores and stages do not change). */
-export function scopedResult(engine: Engine, scope: (i: number) => boolean): ModelResult {
-  const t = engine.table;
-  const count = new Float64Array(t.size);
-  const arrCents = new Float64Array(t.size);
-  const arr = engine.features.arr;
-  for (let i = 0; i < t.of.length; i++) {
-    if (!scope(i)) continue;
-    const c = t.of[i]!;
-    count[c]! += 1;
-    const a = arr[i]!;
-    arrCents[c]! += isSet(a) ? Math.round(a * 100) : 0;
-  }
-  const table: ClassTable = { ...t, count, arrCents };
-  return aggregate(engine.pack, engine.model, table, engine.outcomes);
-}
+/** The aggregates over one owner's accounts (the book's scoping: same classes, the owner's counts). */
+const ownerResult = (engine: Engine, owner: string): ModelResult =>
+  scopedResult(
+    engine,
+    scopedClassTable(engine, ownerMask(engine.features.categories.get('owner_csm'), owner, engine.features.accounts)),
+  );
 
 export function ownerScope(engine: Engine, owner: string | null): (i: number) => boolean {
   if (owner === null) return () => true;
@@ -183,17 +173,16 @@ export interface DeckInputs {
 export function deckData(inputs: DeckInputs): DeckData {
   const { draft, owner } = inputs;
   const scope = ownerScope(draft, owner);
-  const baselineScope = inputs.baseline ? ownerScope(inputs.baseline.engine, owner) : null;
   const ready = readyAccounts(draft, scope, inputs.names, inputs.whitespace);
   return {
     pack: draft.pack,
     asOf: inputs.asOf,
     workspace: inputs.workspace,
     owner,
-    draft: owner === null ? draft.result : scopedResult(draft, scope),
+    draft: owner === null ? draft.result : ownerResult(draft, owner),
     baseline: inputs.baseline && {
       name: inputs.baseline.name,
-      result: owner === null ? inputs.baseline.engine.result : scopedResult(inputs.baseline.engine, baselineScope!),
+      result: owner === null ? inputs.baseline.engine.result : ownerResult(inputs.baseline.engine, owner),
     },
     heatmap: heatmapOf(draft, scope, owner),
     top: ready.ranked.slice(0, topAccountCount).map(ready.describe),

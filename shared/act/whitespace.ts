@@ -1,8 +1,12 @@
-// The seam to the book of business (issue 14): whitespace per account comes from the pack's potential
-// section once the engine computes it. Until then every account's whitespace reads as unknown.
+// Whitespace per account, from the pack's potential section as the engine computes it (the book of
+// business's definition: max(0, potential ARR − ARR), unknown when an input is missing).
 import type { Engine } from '../engine/engine';
+import { isSet } from '../missing';
 
 export function whitespaceReader(engine: Engine): (i: number) => number | null {
-  void engine;
-  return () => null;
+  const column = engine.potential.whitespace;
+  return (i) => {
+    const v = column[i]!;
+    return isSet(v) ? v : null;
+  };
 }

@@ -112,7 +112,7 @@ describe('ladder slides', () => {
     expected.forEach((a, i) => {
       const row = rows.slice(i * 6, i * 6 + 6);
       // Control characters are dropped; everything else is the name, as text.
-      expect(row[0]).toBe(facts.get(a.account_id)!.name.replace(/\u0001/g, ''));
+      expect(row[0]).toBe(facts.get(a.account_id)!.name.replaceAll('\u0001', ''));
       expect(row[2]).toBe(formatDecimal(a.score));
       expect(row[3]).toBe(formatMoney(facts.get(a.account_id)!.arr));
     });

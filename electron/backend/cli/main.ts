@@ -14,6 +14,7 @@ import { templatesSpec, runTemplates } from './commands/templates';
 import { digestSpec, runDigest } from './commands/digest';
 import { funnelSpec, runFunnel } from './commands/funnel';
 import { slidesSpec, runSlides } from './commands/slides';
+import { bookSpec, runBook } from './commands/book';
 import { appVersion } from '../version';
 import { messageOf } from '#shared/error-message';
 
@@ -33,6 +34,7 @@ const commands: Record<string, Command> = {
   funnel: { spec: funnelSpec, run: runFunnel },
   slides: { spec: slidesSpec, run: runSlides },
   templates: { spec: templatesSpec, run: runTemplates },
+  book: { spec: bookSpec, run: runBook },
   serve: { spec: serveSpec, run: runServe },
 };
 

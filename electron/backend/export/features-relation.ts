@@ -29,7 +29,8 @@ export function featuresRelation(table: FeatureTable, valid: ValidPack): Feature
       const c = table.categories.get(f.metric)!;
       return (i: number) => (c.codes[i]! < 0 ? null : c.dictionary[c.codes[i]!]!);
     }
-    const column = table.columns.get(f.key)!;
+    const column = table.columns.get(f.key);
+    if (!column) return () => null; // a whitespace input the table lacks: unknown for everyone
     return (i: number) => (isSet(column[i]!) ? column[i]! : null);
   });
   const recorded = table.categories.get('segment');

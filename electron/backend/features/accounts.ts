@@ -24,7 +24,8 @@ const numericColumns = [
   'days_to_renewal',
   'contract_age_days',
 ] as const;
-const categoryColumns = ['segment', 'tier', 'region', 'industry', 'owner_csm'] as const;
+// owner_am and journey_stage are not metrics; the book-of-business heatmap cuts accounts by them.
+const categoryColumns = ['segment', 'tier', 'region', 'industry', 'owner_csm', 'owner_am', 'journey_stage'] as const;
 
 function encoder(): { encode(value: string | null): number; dictionary: string[] } {
   const dictionary: string[] = [];
@@ -60,7 +61,7 @@ export function loadAccountColumns(db: Db, asOf: string): AccountColumns {
                 WHEN 'tangible_roi' THEN 3 WHEN 'expansion_ready' THEN 4 END AS journey_stage_rank,
               julianday(renewal_date) - julianday(@asOf) AS days_to_renewal,
               julianday(@asOf) - julianday(contract_start) AS contract_age_days,
-              segment, tier, region, industry, owner_csm
+              segment, tier, region, industry, owner_csm, owner_am, journey_stage
        FROM accounts ORDER BY key`,
     )
     .raw()

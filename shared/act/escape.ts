@@ -5,6 +5,9 @@ import { safeCsvField } from '../export/spreadsheet-safe';
 
 export const alertFormats = ['md', 'slack', 'csv', 'json'] as const;
 export type AlertFormat = (typeof alertFormats)[number];
+/** Whose task-import columns the CSV format writes. */
+export const crmKinds = ['salesforce', 'hubspot'] as const;
+export type CrmKind = (typeof crmKinds)[number];
 
 /** Line breaks in a value would start a new Markdown block or Slack line: values stay on one line. */
 const oneLine = (text: string) => text.replace(/\r\n|[\r\n\u2028\u2029\u0085]/g, ' ');

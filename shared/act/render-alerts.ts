@@ -2,15 +2,14 @@
 // Task or HubSpot task import columns) and JSON. Templates (per workspace, else the defaults) shape the
 // text; every value is escaped for the format it lands in.
 import type { AlertReport } from './alerts';
-import { escapeCsv, escapeMarkdown, escapeSlack, escaperFor } from './escape';
+import { escapeCsv, escapeMarkdown, escapeSlack, escaperFor, type CrmKind } from './escape';
 import { addDays } from '../dates';
 import { header, packMessages, section, type SlackBlock, type SlackMessage } from './slack';
 import { renderTemplate, type TemplateKind } from './templates';
 import { alertView, reportView } from './views';
 
 export type Templates = Partial<Record<TemplateKind, string>>;
-export const crmKinds = ['salesforce', 'hubspot'] as const;
-export type CrmKind = (typeof crmKinds)[number];
+export { crmKinds, type CrmKind } from './escape';
 
 export function alertsMarkdown(report: AlertReport, templates: Templates = {}): string {
   return renderTemplate('alerts-markdown', templates['alerts-markdown'], reportView(report), escapeMarkdown);

@@ -10,6 +10,7 @@ import { importContract } from './import-contract';
 import { exportContract } from './export-contract';
 import { workbenchContract } from './workbench-contract';
 import { bookContract } from './book-contract';
+import { actContract } from './act-contract';
 import { modelContract } from './model-contract';
 import { dialogContract } from './dialog-contract';
 import type { AppStatus, Overview, RecentWorkspace, WorkspaceInfo, WorkspaceRef } from '../domain/workspace';
@@ -56,6 +57,7 @@ export const contract = {
   ...exportContract,
   ...workbenchContract,
   ...bookContract,
+  ...actContract,
   ...modelContract,
   ...dialogContract,
 } as const satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>;

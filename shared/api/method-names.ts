@@ -4,6 +4,7 @@ import { importMethodNames } from './import-method-names';
 import { exportMethodNames } from './export-method-names';
 import { workbenchMethodNames } from './workbench-method-names';
 import { bookMethodNames } from './book-method-names';
+import { actMethodNames } from './act-method-names';
 import { modelMethodNames } from './model-method-names';
 import { dialogMethodNames, type DialogMethodName } from './dialog-method-names';
 
@@ -22,6 +23,7 @@ export const methodNames = [
   ...exportMethodNames,
   ...workbenchMethodNames,
   ...bookMethodNames,
+  ...actMethodNames,
   ...modelMethodNames,
   ...dialogMethodNames,
 ] as const;

@@ -21,6 +21,7 @@ import { importHandlers } from './import-handlers';
 import { exportHandlers } from './export-handlers';
 import { workbenchHandlers } from './workbench-handlers';
 import { bookHandlers } from './book-handlers';
+import { actHandlers } from './act-handlers';
 import { modelHandlers } from './model-handlers';
 import { listPresets, loadPreset } from '../packs/presets';
 
@@ -29,6 +30,7 @@ export const handlers: Handlers<Session> = {
   ...exportHandlers,
   ...workbenchHandlers,
   ...bookHandlers,
+  ...actHandlers,
   ...modelHandlers,
   'app.status': (_args, session) => ({
     version: appVersion,

@@ -38,7 +38,10 @@ export function loadBaseline(ws: Workspace, arg: string): { name: string; valid:
 export interface DeckRequest {
   out: string;
   asOf?: string;
+  /** The baseline as named on the command line (MODEL@VERSION, a pack file or preset:NAME)… */
   compare?: string;
+  /** …or as a pack the app sends. */
+  baseline?: ValidPack;
   perOwner?: boolean;
 }
 
@@ -69,8 +72,11 @@ export async function writeDecks(
   request: DeckRequest,
   scored: ScoredWorkspace = scoreWorkspace(ws, valid, request.asOf),
 ): Promise<{ decks: WrittenDeck[]; deckMs: number }> {
-  const baselineArg = request.compare;
-  const baseline = baselineArg ? loadBaseline(ws, baselineArg) : null;
+  const baseline = request.baseline
+    ? { name: request.baseline.pack.name, valid: request.baseline }
+    : request.compare
+      ? loadBaseline(ws, request.compare)
+      : null;
   const baselineScored = baseline ? scoreWorkspace(ws, baseline.valid, scored.asOf) : null;
   const t0 = performance.now();
   const owners = scored.build.table.categories.get('owner_csm')?.dictionary ?? [];

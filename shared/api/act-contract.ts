@@ -28,6 +28,15 @@ export interface WrittenDecks {
   decks: { path: string; owner: string | null; slides: number }[];
 }
 
+/** A deck as base64, for a browser to download (the desktop app writes it with act.slides). */
+export interface RenderedDeck {
+  fileName: string;
+  mime: string;
+  encoding: 'base64';
+  content: string;
+  slides: number;
+}
+
 export interface TemplateInfo {
   kind: (typeof templateKinds)[number];
   custom: boolean;
@@ -63,6 +72,9 @@ export const actContract = {
         perOwner: z.boolean().optional(),
       })
       .strict(),
+  ),
+  'act.renderSlides': method<RenderedDeck>()(
+    z.object({ pack: packDocument, asOf: isoDate.optional(), compare: packDocument.optional() }).strict(),
   ),
   'act.templates': method<TemplateInfo[]>()(z.object({}).strict()),
   'act.setTemplate': method<TemplateInfo>()(

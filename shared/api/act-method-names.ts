@@ -3,6 +3,7 @@ export const actMethodNames = [
   'act.alerts',
   'act.funnel',
   'act.slides',
+  'act.renderSlides',
   'act.templates',
   'act.setTemplate',
   'act.resetTemplate',

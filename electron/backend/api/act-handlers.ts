@@ -13,7 +13,7 @@ import { buildAlertReport, renderAlerts } from '../act/alerts-service';
 import { expansionEvents } from '../act/outcome-events';
 import { validateOrThrow } from '../packs/presets';
 import { resolveAsOf, scoreWorkspace } from '../scoring/score-workspace';
-import { writeDecks } from '../slides/slides-service';
+import { renderDeck, writeDecks } from '../slides/slides-service';
 import { requireWorkspace, type Session } from '../session';
 import type { Db } from '../store/sqlite';
 
@@ -60,6 +60,20 @@ export const actHandlers: { [M in ActMethodName]: Handler<M, Session> } = {
       perOwner: perOwner === true,
     });
     return { decks };
+  },
+  'act.renderSlides': async ({ pack, asOf, compare }, session) => {
+    const ws = requireWorkspace(session);
+    const deck = await renderDeck(ws, validPack(pack), {
+      ...(asOf ? { asOf } : {}),
+      ...(compare ? { baseline: validPack(compare, 'The baseline') } : {}),
+    });
+    return {
+      fileName: `model-review-${deck.asOf}.pptx`,
+      mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+      encoding: 'base64',
+      content: deck.buffer.toString('base64'),
+      slides: deck.slides,
+    };
   },
   'act.templates': (_args, session) => {
     const { db } = requireWorkspace(session);

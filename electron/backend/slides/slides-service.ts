@@ -66,6 +66,32 @@ export function ownerDeckPath(out: string, owner: string, taken: Set<string>): s
   return join(dirname(out), `${name}${extname(out) || '.pptx'}`);
 }
 
+/** One deck for everyone, in memory (browser mode downloads it). */
+export async function renderDeck(
+  ws: Workspace,
+  valid: ValidPack,
+  request: Omit<DeckRequest, 'out' | 'perOwner' | 'compare'>,
+): Promise<{ buffer: Buffer; slides: number; asOf: string }> {
+  const scored = scoreWorkspace(ws, valid, request.asOf);
+  const baseline = request.baseline ? scoreWorkspace(ws, request.baseline, scored.asOf) : null;
+  const deck = await buildDeck(
+    deckData({
+      draft: scored.engine,
+      names: scored.build.names,
+      baseline: baseline && {
+        name: request.baseline!.pack.name,
+        engine: baseline.engine,
+        pack: request.baseline!.pack,
+      },
+      asOf: scored.asOf,
+      workspace: basename(ws.path),
+      owner: null,
+      whitespace: whitespaceReader(scored.engine),
+    }),
+  );
+  return { ...deck, asOf: scored.asOf };
+}
+
 export async function writeDecks(
   ws: Workspace,
   valid: ValidPack,

@@ -11,6 +11,7 @@ export const workbenchTabs = [
   { id: 'signals', label: 'Signal activity' },
   { id: 'movers', label: 'Movers' },
   { id: 'heatmap', label: 'Heatmap' },
+  { id: 'act', label: 'Plays & alerts' },
   { id: 'accounts', label: 'Accounts' },
 ] as const;
 

@@ -11,6 +11,7 @@ import { MoversView } from './charts/MoversView';
 import { ScoreView } from './charts/ScoreView';
 import { SignalsView } from './charts/SignalsView';
 import { HeatmapPanel } from '../book/HeatmapPanel';
+import { ActPanel } from '../act/ActPanel';
 
 export function WorkbenchViews() {
   const snapshot = useModelStore((s) => s.snapshot);
@@ -55,6 +56,9 @@ export function WorkbenchViews() {
         break;
       case 'heatmap':
         view = <HeatmapPanel />;
+        break;
+      case 'act':
+        view = <ActPanel />;
         break;
       case 'accounts':
         view = <AccountsView pack={draft} />;

@@ -75,7 +75,7 @@ describe('plays & alerts', { timeout: 300_000 }, () => {
     expect(cli.status).toBe(0);
     await expect.poll(() => page.getByTestId('alerts-text').textContent(), { timeout: 120_000 }).toBe(cli.stdout);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('alerts-save').click()]);
-    const file = join(dir.path, 'alerts.md');
+    const file = join(dir.path, 'downloaded-alerts.txt');
     await download.saveAs(file);
     expect(readFileSync(file, 'utf8')).toBe(cli.stdout);
     await page.screenshot({ path: artifactPath('act-alerts-1440x900.png') });

@@ -96,4 +96,19 @@ describe('plays & alerts', { timeout: 300_000 }, () => {
     expect(slides).toHaveLength(cli.decks[0].slides);
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Downloaded model-review-.*slides\)/);
   });
+
+  it('Export → Slides downloads the deck of the chosen preset', async () => {
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.getByTestId('export-preset-seven-signal-table').click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 120_000 }),
+      page.getByTestId('export-slides').click(),
+    ]);
+    const file = join(dir.path, 'export-deck.pptx');
+    await download.saveAs(file);
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const first = await zip.file('ppt/slides/slide1.xml')!.async('string');
+    expect(first).toContain('Seven-signal table');
+    await expect.poll(() => page.getByTestId('export-slides-status').textContent()).toMatch(/slides\)\.$/);
+  });
 });

@@ -11,6 +11,7 @@ import { api } from '../../api';
 import { formatCount } from '../../format';
 import { isDirty, useModelStore } from '../../store/model-store';
 import { downloadFile } from '../export/download';
+import { saveSlides } from './save-slides';
 
 const formatLabels: Record<AlertFormat, string> = {
   md: 'Markdown',
@@ -65,28 +66,11 @@ export function AlertsAndSlides() {
   };
 
   const compare = draft && baseline && isDirty({ draft, baseline }) ? baseline : undefined;
-  const saveSlides = () =>
+  const saveDeck = () =>
     run(async () => {
       if (!draft) return;
-      const chosen = await api.request('dialog.saveFile', { defaultName: `model-review-${asOf ?? 'latest'}.pptx` });
-      if (chosen.ok) {
-        if (!chosen.value.path) return;
-        const { decks } = await api.call('act.slides', {
-          pack: draft,
-          path: chosen.value.path,
-          ...(asOf ? { asOf } : {}),
-          ...(compare ? { compare } : {}),
-        });
-        setStatus(`Saved ${decks[0]!.path} (${formatCount(decks[0]!.slides)} slides).`);
-      } else if (chosen.error.code === 'unsupported') {
-        const deck = await api.call('act.renderSlides', {
-          pack: draft,
-          ...(asOf ? { asOf } : {}),
-          ...(compare ? { compare } : {}),
-        });
-        downloadFile(deck);
-        setStatus(`Downloaded ${deck.fileName} (${formatCount(deck.slides)} slides).`);
-      } else setError(chosen.error.message);
+      const done = await saveSlides(draft, { ...(asOf ? { asOf } : {}), ...(compare ? { compare } : {}) });
+      if (done) setStatus(done);
     });
 
   return (
@@ -119,12 +103,7 @@ export function AlertsAndSlides() {
         <button onClick={saveAlerts} disabled={busy || !alerts} data-testid="alerts-save">
           Download alerts
         </button>
-        <button
-          className="primary"
-          onClick={() => void saveSlides()}
-          disabled={busy || !draft}
-          data-testid="slides-save"
-        >
+        <button className="primary" onClick={() => void saveDeck()} disabled={busy || !draft} data-testid="slides-save">
           Save slides…
         </button>
         {busy && <span className="muted small">Working…</span>}

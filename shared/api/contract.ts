@@ -9,6 +9,7 @@ import type { BackendMethodName, MethodName } from './method-names';
 import { importContract } from './import-contract';
 import { exportContract } from './export-contract';
 import { workbenchContract } from './workbench-contract';
+import { calibrateContract } from './calibrate-contract';
 import { bookContract } from './book-contract';
 import { actContract } from './act-contract';
 import { modelContract } from './model-contract';
@@ -56,6 +57,7 @@ export const contract = {
   ...importContract,
   ...exportContract,
   ...workbenchContract,
+  ...calibrateContract,
   ...bookContract,
   ...actContract,
   ...modelContract,

@@ -3,6 +3,7 @@
 import { importMethodNames } from './import-method-names';
 import { exportMethodNames } from './export-method-names';
 import { workbenchMethodNames } from './workbench-method-names';
+import { calibrateMethodNames } from './calibrate-method-names';
 import { bookMethodNames } from './book-method-names';
 import { actMethodNames } from './act-method-names';
 import { modelMethodNames } from './model-method-names';
@@ -22,6 +23,7 @@ export const methodNames = [
   ...importMethodNames,
   ...exportMethodNames,
   ...workbenchMethodNames,
+  ...calibrateMethodNames,
   ...bookMethodNames,
   ...actMethodNames,
   ...modelMethodNames,

@@ -20,6 +20,7 @@ import { appVersion } from '../version';
 import { importHandlers } from './import-handlers';
 import { exportHandlers } from './export-handlers';
 import { workbenchHandlers } from './workbench-handlers';
+import { calibrateHandlers } from './calibrate-handlers';
 import { bookHandlers } from './book-handlers';
 import { actHandlers } from './act-handlers';
 import { modelHandlers } from './model-handlers';
@@ -29,6 +30,7 @@ export const handlers: Handlers<Session> = {
   ...importHandlers,
   ...exportHandlers,
   ...workbenchHandlers,
+  ...calibrateHandlers,
   ...bookHandlers,
   ...actHandlers,
   ...modelHandlers,

@@ -14,6 +14,7 @@ import { templatesSpec, runTemplates } from './commands/templates';
 import { digestSpec, runDigest } from './commands/digest';
 import { funnelSpec, runFunnel } from './commands/funnel';
 import { slidesSpec, runSlides } from './commands/slides';
+import { calibrateSpec, runCalibrate } from './commands/calibrate';
 import { bookSpec, runBook } from './commands/book';
 import { appVersion } from '../version';
 import { messageOf } from '#shared/error-message';
@@ -34,6 +35,7 @@ const commands: Record<string, Command> = {
   funnel: { spec: funnelSpec, run: runFunnel },
   slides: { spec: slidesSpec, run: runSlides },
   templates: { spec: templatesSpec, run: runTemplates },
+  calibrate: { spec: calibrateSpec, run: runCalibrate },
   book: { spec: bookSpec, run: runBook },
   serve: { spec: serveSpec, run: runServe },
 };

@@ -11,7 +11,9 @@ export const workbenchTabs = [
   { id: 'signals', label: 'Signal activity' },
   { id: 'movers', label: 'Movers' },
   { id: 'heatmap', label: 'Heatmap' },
+  { id: 'calibrate', label: 'Calibrate' },
   { id: 'act', label: 'Plays & alerts' },
+  // Last: the list every chart's drill-down opens.
   { id: 'accounts', label: 'Accounts' },
 ] as const;
 

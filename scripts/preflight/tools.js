@@ -1,7 +1,6 @@
 // The system tools `npm test` needs beyond Node and node_modules, where the suite looks for each (the same
 // places as test/helpers/browser.ts and test/helpers/postgres.ts), and the package that provides it on each
-// platform. To add one, add an entry: the check, the install and the printed commands follow from it (the
-// slides tools below join the list when the slides tests land).
+// platform. To add one, add an entry: the check, the install and the printed commands follow from it.
 import { accessSync, constants, readdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
@@ -142,6 +141,9 @@ export const slidesTools = [
   },
 ];
 
+/** Everything the suite needs: the slides tests render real decks. */
+export const suiteTools = [...tools, ...slidesTools];
+
 /** The tools the suite needs on this machine and lacks. @param {Look} look @param {Tool[]} list */
-export const missingTools = (look, list = tools) =>
+export const missingTools = (look, list = suiteTools) =>
   list.filter((tool) => (tool.needed ?? (() => true))(look) && !tool.found(look));

@@ -11,6 +11,7 @@ import { exportContract } from './export-contract';
 import { workbenchContract } from './workbench-contract';
 import { calibrateContract } from './calibrate-contract';
 import { bookContract } from './book-contract';
+import { actContract } from './act-contract';
 import { modelContract } from './model-contract';
 import { dialogContract } from './dialog-contract';
 import type { AppStatus, Overview, RecentWorkspace, WorkspaceInfo, WorkspaceRef } from '../domain/workspace';
@@ -58,6 +59,7 @@ export const contract = {
   ...workbenchContract,
   ...calibrateContract,
   ...bookContract,
+  ...actContract,
   ...modelContract,
   ...dialogContract,
 } as const satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>;

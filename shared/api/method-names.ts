@@ -5,6 +5,7 @@ import { exportMethodNames } from './export-method-names';
 import { workbenchMethodNames } from './workbench-method-names';
 import { calibrateMethodNames } from './calibrate-method-names';
 import { bookMethodNames } from './book-method-names';
+import { actMethodNames } from './act-method-names';
 import { modelMethodNames } from './model-method-names';
 import { dialogMethodNames, type DialogMethodName } from './dialog-method-names';
 
@@ -24,6 +25,7 @@ export const methodNames = [
   ...workbenchMethodNames,
   ...calibrateMethodNames,
   ...bookMethodNames,
+  ...actMethodNames,
   ...modelMethodNames,
   ...dialogMethodNames,
 ] as const;

@@ -152,6 +152,10 @@ export const playSchema = z
     label,
     ownerRole: z.enum(['CSM', 'AM', 'AE', 'BDR', 'Executive sponsor']),
     outline: z.array(z.string().min(1).max(500)).min(1).max(12),
+    /** The first sentence to say or write to the account (alerts show it). */
+    opening: z.string().min(1).max(500).optional(),
+    /** Questions that find out how big the opportunity is and who decides. */
+    questions: z.array(z.string().min(1).max(500)).max(12).optional(),
   })
   .strict();
 

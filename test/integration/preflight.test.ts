@@ -17,6 +17,8 @@ const toolFiles: Record<string, string[]> = {
   psql: ['/usr/bin/psql'],
   sqlite3: ['/usr/bin/sqlite3'],
   runuser: ['/usr/sbin/runuser'],
+  soffice: ['/usr/bin/soffice'],
+  pdftoppm: ['/usr/bin/pdftoppm'],
 };
 
 function executableAt(root: string, path: string, text = '#!/bin/sh\n') {
@@ -58,19 +60,29 @@ describe('preflight', () => {
     expect(preflight({ env: { PATH: '' }, root, uid: 0, platform: 'linux', ...out })).toBe(false);
     expect(out.lines).toEqual([]);
     const report = out.errors.join('\n');
-    expect(report).toMatch(/^npm test needs 5 system tools this machine lacks:/);
+    expect(report).toMatch(/^npm test needs 7 system tools this machine lacks:/);
     const named = [...report.matchAll(/^ {2}- (.+?) \(/gm)].map((m) => m[1]);
-    expect(named).toEqual(['Chromium', 'PostgreSQL server', 'psql CLI', 'sqlite3 CLI', 'runuser']);
+    expect(named).toEqual([
+      'Chromium',
+      'PostgreSQL server',
+      'psql CLI',
+      'sqlite3 CLI',
+      'runuser',
+      'LibreOffice Impress',
+      'pdftoppm',
+    ]);
     // No os-release: an unknown Linux gets both common commands, exactly.
     expect(report).toContain(
       'Debian/Ubuntu: apt-get update && apt-get install -y --no-install-recommends ' +
-        'chromium postgresql postgresql-client sqlite3 util-linux',
+        'chromium postgresql postgresql-client sqlite3 util-linux libreoffice-impress poppler-utils',
     );
-    expect(report).toContain('Fedora/RHEL: dnf install -y chromium postgresql-server postgresql sqlite util-linux');
+    expect(report).toContain(
+      'Fedora/RHEL: dnf install -y chromium postgresql-server postgresql sqlite util-linux libreoffice-impress poppler-utils',
+    );
   });
 
   it('reports only what is missing, and why it does not install it', () => {
-    const root = rootWith(['chromium', 'psql'], 'debian');
+    const root = rootWith(['chromium', 'psql', 'soffice', 'pdftoppm'], 'debian');
     executableAt(root, '/usr/bin/apt-get', '#!/bin/sh\nexit 1\n');
     const out = capture();
     expect(preflight({ env: { PATH: '/usr/bin' }, root, uid: 1000, platform: 'linux', ...out })).toBe(false);
@@ -94,9 +106,9 @@ describe('preflight', () => {
   });
 
   it('on Debian as root installs what is missing with apt-get, saying so in one line', () => {
-    const root = rootWith(['psql', 'runuser'], 'debian');
+    const root = rootWith(['psql', 'runuser', 'pdftoppm'], 'debian');
     const log = join(root, 'apt.log');
-    const create = [...toolFiles.chromium!, ...toolFiles.postgresql!, ...toolFiles.sqlite3!];
+    const create = [...toolFiles.chromium!, ...toolFiles.postgresql!, ...toolFiles.sqlite3!, ...toolFiles.soffice!];
     executableAt(
       root,
       '/usr/bin/apt-get',
@@ -114,12 +126,12 @@ describe('preflight', () => {
     expect(preflight({ env: { PATH: '/usr/bin' }, root, uid: 0, platform: 'linux', ...out })).toBe(true);
     expect(out.errors).toEqual([]);
     expect(out.lines).toEqual([
-      'preflight: installing chromium postgresql sqlite3 with apt-get, ' +
-        'for the missing Chromium, PostgreSQL server, sqlite3 CLI',
+      'preflight: installing chromium postgresql sqlite3 libreoffice-impress with apt-get, ' +
+        'for the missing Chromium, PostgreSQL server, sqlite3 CLI, LibreOffice Impress',
     ]);
     expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual([
       'noninteractive update',
-      'noninteractive install -y --no-install-recommends chromium postgresql sqlite3',
+      'noninteractive install -y --no-install-recommends chromium postgresql sqlite3 libreoffice-impress',
     ]);
   });
 
@@ -154,7 +166,7 @@ describe('preflight', () => {
     const out = capture();
     expect(preflight({ env: { PATH: '' }, root: empty, uid: 501, platform: 'darwin', ...out })).toBe(false);
     expect(out.errors.join('\n')).toContain(
-      'Install them with:\n  brew install postgresql@17 sqlite && brew install --cask chromium',
+      'Install them with:\n  brew install postgresql@17 sqlite poppler && brew install --cask chromium libreoffice',
     );
   });
 
@@ -174,7 +186,7 @@ describe('preflight', () => {
       env: { PATH: '', LADDER_TOOL_ROOT: root },
     });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^npm test needs [45] system tools this machine lacks:\n {2}- Chromium/);
+    expect(run.stderr).toMatch(/^npm test needs [4-7] system tools this machine lacks:\n {2}- Chromium/);
     expect(run.stdout).not.toContain('typecheck');
   });
 });

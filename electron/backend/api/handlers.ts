@@ -22,6 +22,7 @@ import { exportHandlers } from './export-handlers';
 import { workbenchHandlers } from './workbench-handlers';
 import { calibrateHandlers } from './calibrate-handlers';
 import { bookHandlers } from './book-handlers';
+import { actHandlers } from './act-handlers';
 import { modelHandlers } from './model-handlers';
 import { listPresets, loadPreset } from '../packs/presets';
 
@@ -31,6 +32,7 @@ export const handlers: Handlers<Session> = {
   ...workbenchHandlers,
   ...calibrateHandlers,
   ...bookHandlers,
+  ...actHandlers,
   ...modelHandlers,
   'app.status': (_args, session) => ({
     version: appVersion,

@@ -1,5 +1,6 @@
 // The heatmap table as an Excel workbook (exceljs): the same cells as the CSV, a bold header and
 // Total line, money and share formats, text neutralised against formulas.
+import { worksheetName } from '../export/worksheet-name';
 import ExcelJS from 'exceljs';
 import { heatmapTable } from '#shared/book/heatmap-table';
 import type { Heatmap } from '#shared/book/heatmap';
@@ -10,7 +11,7 @@ const formats = { accounts: '#,##0', money: '#,##0.00', share: '0.0%' } as const
 export async function heatmapXlsx(h: Heatmap, title: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Ladder';
-  const sheet = workbook.addWorksheet(title.replace(/[\\/*?:[\]]/g, ' ').slice(0, 31) || 'Heatmap');
+  const sheet = workbook.addWorksheet(worksheetName(title, 'Heatmap'));
   const rows = heatmapTable(h);
   rows.forEach((row) => sheet.addRow(row.map((v) => neutralizeCell(v))));
   sheet.getRow(1).font = { bold: true };

@@ -2,6 +2,7 @@
 // (account_id, score, stage, 0/1 per signal and per filter), then the account's name, segment, ARR
 // and whitespace. CSV (optionally with a UTF-8 byte-order mark, which Excel needs to read UTF-8) or XLSX. Text that a
 // spreadsheet would run as a formula is neutralised in both (shared/export/spreadsheet-safe.ts).
+import { worksheetName } from './worksheet-name';
 import ExcelJS from 'exceljs';
 import { LadderError } from '#shared/api/result';
 import type { Engine } from '#shared/engine/engine';
@@ -55,7 +56,7 @@ export async function scoredXlsx(table: ScoredTable, sheetName: string): Promise
   }
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Ladder';
-  const sheet = workbook.addWorksheet(sheetName.replace(/[\\/*?:[\]]/g, ' ').slice(0, 31) || 'Scored accounts');
+  const sheet = workbook.addWorksheet(worksheetName(sheetName, 'Scored accounts'));
   sheet.addRow(table.columns.map((c) => neutralizeCell(c)));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];

@@ -12,6 +12,7 @@ export const workbenchTabs = [
   { id: 'movers', label: 'Movers' },
   { id: 'heatmap', label: 'Heatmap' },
   { id: 'calibrate', label: 'Calibrate' },
+  { id: 'act', label: 'Plays & alerts' },
   // Last: the list every chart's drill-down opens.
   { id: 'accounts', label: 'Accounts' },
 ] as const;

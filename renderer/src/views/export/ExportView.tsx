@@ -10,6 +10,7 @@ import { messageOf } from '#shared/error-message';
 import { api } from '../../api';
 import { ExportDialog } from './ExportDialog';
 import { SavedModelsList } from './SavedModelsList';
+import { saveSlides } from '../act/save-slides';
 import './export.css';
 
 type Chosen = { source: string; pack: RulePackInput; imported?: ReadPackResult };
@@ -21,6 +22,22 @@ export function ExportView() {
   const [asOf, setAsOf] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
+  const [slidesStatus, setSlidesStatus] = useState<string | null>(null);
+  const [savingSlides, setSavingSlides] = useState(false);
+
+  const exportSlides = async () => {
+    if (!chosen) return;
+    setError(null);
+    setSlidesStatus(null);
+    setSavingSlides(true);
+    try {
+      setSlidesStatus(await saveSlides(chosen.pack, asOf ? { asOf } : {}));
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setSavingSlides(false);
+    }
+  };
 
   useEffect(() => {
     api.call('packs.presets', {}).then(setPresets, (e: unknown) => setError(messageOf(e)));
@@ -146,7 +163,20 @@ export function ExportView() {
         >
           Export {chosen ? `“${chosen.pack.name}”` : ''}…
         </button>
+        <button
+          disabled={!chosen || !validDate || savingSlides}
+          onClick={() => void exportSlides()}
+          title="A model-review deck (PPTX) on the open workspace"
+          data-testid="export-slides"
+        >
+          {savingSlides ? 'Building slides…' : 'Slides…'}
+        </button>
       </div>
+      {slidesStatus && (
+        <p className="muted small" role="status" data-testid="export-slides-status">
+          {slidesStatus}
+        </p>
+      )}
       {open && chosen && <ExportDialog pack={chosen.pack} {...(asOf ? { asOf } : {})} onClose={() => setOpen(false)} />}
     </section>
   );

@@ -12,6 +12,7 @@ import { ScoreView } from './charts/ScoreView';
 import { SignalsView } from './charts/SignalsView';
 import { CalibrateView } from './calibrate/CalibrateView';
 import { HeatmapPanel } from '../book/HeatmapPanel';
+import { ActPanel } from '../act/ActPanel';
 
 export function WorkbenchViews() {
   const snapshot = useModelStore((s) => s.snapshot);
@@ -56,6 +57,9 @@ export function WorkbenchViews() {
         break;
       case 'heatmap':
         view = <HeatmapPanel />;
+        break;
+      case 'act':
+        view = <ActPanel />;
         break;
       case 'accounts':
         view = <AccountsView pack={draft} />;

@@ -2,6 +2,7 @@
 // that live on the account record (some computed relative to the as-of date).
 import { segmentCode, type CategoryColumn } from '#shared/engine/features';
 import type { Db } from '../store/sqlite';
+import { readRowsByCallback, rowsOutOfOrder } from './row-callback';
 
 export interface AccountColumns {
   keys: Int32Array;
@@ -44,44 +45,75 @@ function encoder(): { encode(value: string | null): number; dictionary: string[]
   };
 }
 
-export function loadAccountColumns(db: Db, asOf: string): AccountColumns {
+/** How the account rows are read: `auto` takes the fast path and falls back by itself (tests pin one). */
+export type AccountReadPath = 'auto' | 'rows' | 'callback';
+
+const selectColumns = `key, id, name, arr, seats_licensed, employees, health_score, nps, economic_buyer_known,
+  CASE journey_stage WHEN 'baseline' THEN 0 WHEN 'live' THEN 1 WHEN 'first_results' THEN 2
+    WHEN 'tangible_roi' THEN 3 WHEN 'expansion_ready' THEN 4 END,
+  julianday(renewal_date) - julianday(@asOf),
+  julianday(@asOf) - julianday(contract_start),
+  segment, tier, region, industry, owner_csm`;
+
+export function loadAccountColumns(db: Db, asOf: string, path: AccountReadPath = 'auto'): AccountColumns {
+  if (path !== 'rows') {
+    const columns = readAccounts(db, asOf, 'callback');
+    if (columns) return columns;
+    if (path === 'callback') throw new Error('The account rows did not arrive in key order.');
+  }
+  return readAccounts(db, asOf, 'rows')!;
+}
+
+/** The columns, or null when the callback path saw keys out of order (then the row path is used). */
+function readAccounts(db: Db, asOf: string, path: 'rows' | 'callback'): AccountColumns | null {
   const n = Number(db.prepare('SELECT count(*) FROM accounts').pluck().get());
   const keys = new Int32Array(n);
   const ids: string[] = new Array(n);
   const names: string[] = new Array(n);
-  const numeric = new Map(numericColumns.map((c) => [c, new Float64Array(n)] as const));
-  const encoders = new Map(categoryColumns.map((c) => [c, encoder()] as const));
-  const codes = new Map(categoryColumns.map((c) => [c, new Int32Array(n)] as const));
+  const numeric = numericColumns.map(() => new Float64Array(n));
+  const encoders = categoryColumns.map(() => encoder());
+  const codes = categoryColumns.map(() => new Int32Array(n));
   const segment = new Uint8Array(n);
-  const rows = db
-    .prepare(
-      `SELECT key, id, name, arr, seats_licensed, employees, health_score, nps, economic_buyer_known,
-              CASE journey_stage WHEN 'baseline' THEN 0 WHEN 'live' THEN 1 WHEN 'first_results' THEN 2
-                WHEN 'tangible_roi' THEN 3 WHEN 'expansion_ready' THEN 4 END AS journey_stage_rank,
-              julianday(renewal_date) - julianday(@asOf) AS days_to_renewal,
-              julianday(@asOf) - julianday(contract_start) AS contract_age_days,
-              segment, tier, region, industry, owner_csm
-       FROM accounts ORDER BY key`,
-    )
-    .raw()
-    .iterate({ asOf }) as IterableIterator<unknown[]>;
   let i = 0;
-  for (const row of rows) {
+  const take = (row: ArrayLike<unknown>) => {
     keys[i] = row[0] as number;
     ids[i] = row[1] as string;
     names[i] = row[2] as string;
-    numericColumns.forEach((c, k) => {
+    for (let k = 0; k < numeric.length; k++) {
       const v = row[3 + k];
-      numeric.get(c)![i] = typeof v === 'number' ? v : NaN;
-    });
-    categoryColumns.forEach((c, k) => {
-      codes.get(c)![i] = encoders.get(c)!.encode((row[3 + numericColumns.length + k] as string | null) ?? null);
-    });
+      numeric[k]![i] = typeof v === 'number' ? v : NaN;
+    }
+    for (let k = 0; k < codes.length; k++) {
+      codes[k]![i] = encoders[k]!.encode((row[3 + numericColumns.length + k] as string | null) ?? null);
+    }
     segment[i] = segmentCode(row[3 + numericColumns.length] as string | null);
     i++;
+  };
+  if (path === 'rows') {
+    const rows = db
+      .prepare(`SELECT ${selectColumns} FROM accounts ORDER BY key`)
+      .raw()
+      .iterate({ asOf }) as IterableIterator<unknown[]>;
+    for (const row of rows) take(row);
+  } else {
+    // The rowid scan yields keys in order; a key that does not rise takes the row path instead.
+    let lastKey = -Infinity;
+    const inOrder = readRowsByCallback(
+      db,
+      (call) => `SELECT count(${call}(${selectColumns})) FROM accounts`,
+      [{ asOf }],
+      (row) => {
+        const key = row[0];
+        if (typeof key !== 'number' || key <= lastKey || i >= n) rowsOutOfOrder();
+        lastKey = key;
+        take(row);
+      },
+    );
+    if (!inOrder) return null;
   }
   const categories = new Map(
-    categoryColumns.map((c) => [c, { codes: codes.get(c)!, dictionary: encoders.get(c)!.dictionary }] as const),
+    categoryColumns.map((c, k) => [c, { codes: codes[k]!, dictionary: encoders[k]!.dictionary }] as const),
   );
-  return { keys, ids, names, arr: numeric.get('arr')!, segment, numeric, categories };
+  const numericByName = new Map(numericColumns.map((c, k) => [c, numeric[k]!] as const));
+  return { keys, ids, names, arr: numericByName.get('arr')!, segment, numeric: numericByName, categories };
 }

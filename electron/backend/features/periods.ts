@@ -10,6 +10,7 @@ import { grainCode, periodOfDay, type PeriodGrain } from '#shared/periods/calend
 import type { Db } from '../store/sqlite';
 import { customPath } from './custom-fields';
 import { isSet } from '#shared/missing';
+import { readRowsByCallback, rowsOutOfOrder } from './row-callback';
 
 /** One per-period input: a canonical column or a key of periods.custom. */
 export interface PeriodInput {
@@ -62,14 +63,36 @@ export interface ChunkOptions {
   defaultGrain: PeriodGrain;
 }
 
+/** How a chunk's rows are read: `auto` takes the fast path and falls back by itself (tests pin one). */
+export type PeriodReadPath = 'auto' | 'rows' | 'callback';
+
 export function loadPeriodChunk(
   db: Db,
   keys: Int32Array,
   from: number,
   to: number,
   inputs: readonly PeriodInput[],
-  { asOf, asOfDay, defaultGrain }: ChunkOptions,
+  options: ChunkOptions,
+  path: PeriodReadPath = 'auto',
 ): PeriodChunk {
+  if (path !== 'rows') {
+    const chunk = readChunk(db, keys, from, to, inputs, options, 'callback');
+    if (chunk) return chunk;
+    if (path === 'callback') throw new Error('The period rows did not arrive in key order.');
+  }
+  return readChunk(db, keys, from, to, inputs, options, 'rows')!;
+}
+
+/** The chunk, or null when the callback path saw rows out of (key, day) order (then the row path is used). */
+function readChunk(
+  db: Db,
+  keys: Int32Array,
+  from: number,
+  to: number,
+  inputs: readonly PeriodInput[],
+  { asOf, asOfDay, defaultGrain }: ChunkOptions,
+  path: 'rows' | 'callback',
+): PeriodChunk | null {
   const accounts = to - from;
   const offsets = new Int32Array(accounts + 1);
   const grain = new Uint8Array(accounts).fill(grainCode[defaultGrain]);
@@ -79,15 +102,10 @@ export function loadPeriodChunk(
   const zero = inputs.map((i) => i.fill === 'zero');
   const customParams = inputs.flatMap((i) => ('customKey' in i.source ? [customPath(i.source.customKey)] : []));
   const selected = inputs.map((i) => `, ${selectOf(i)}`).join('');
-  const rows = db
-    .prepare(
-      // The day and the grain travel in one integer (day * 2 + 1 for a month row): one value fewer
-      // per row to hand to JavaScript, on the hot path of every feature build.
-      `SELECT account_key, CAST(julianday(period_start) - ${epochJulianDay} AS INTEGER) * 2 + (grain = 'month')${selected}
-       FROM periods WHERE account_key BETWEEN ? AND ? AND period_start <= ? ORDER BY account_key, period_start`,
-    )
-    .raw()
-    .iterate(...customParams, keys[from], keys[to - 1], asOf) as IterableIterator<unknown[]>;
+  // The day and the grain travel in one integer (day * 2 + 1 for a month row): one value fewer per
+  // row to hand to JavaScript, on the hot path of every feature build.
+  const dayAndGrain = `CAST(julianday(period_start) - ${epochJulianDay} AS INTEGER) * 2 + (grain = 'month')`;
+  const params = [...customParams, keys[from], keys[to - 1], asOf];
 
   let a = -1; // position of the account whose rows are being read; keys are sorted like the rows
   let first = 0; // its first row
@@ -129,25 +147,63 @@ export function loadPeriodChunk(
   };
 
   const inputCount = values.length;
-  for (const row of rows) {
+  /** Takes one row [account_key, day and grain, ...inputs]; false once the rows have passed the chunk. */
+  const accept = (row: ArrayLike<unknown>): boolean => {
     const key = row[0] as number;
     if (a < 0 || keys[from + a] !== key) {
       let target = a < 0 ? 0 : a;
       while (target < accounts && keys[from + target]! < key) target++;
-      if (target >= accounts) break;
+      if (target >= accounts) return false;
       advanceTo(target);
-      if (keys[from + target] !== key) continue; // a period of an account not in the table: skipped
+      if (keys[from + target] !== key) return true; // a period of an account not in the table: skipped
     }
-    const dayAndGrain = row[1] as number;
+    const packed = row[1] as number;
     // Arithmetic shift and mask split it back, negative days (before 1970) included.
-    periods.push(dayAndGrain >> 1);
-    lastGrain = dayAndGrain & 1;
+    periods.push(packed >> 1);
+    lastGrain = packed & 1;
     for (let m = 0; m < inputCount; m++) {
       const v = row[2 + m];
       // Within the metric's history, a count with no value is zero (windows never read before it).
       values[m]!.push(typeof v === 'number' ? v : zero[m] ? 0 : NaN);
     }
+    return true;
+  };
+
+  if (path === 'rows') {
+    const rows = db
+      .prepare(
+        `SELECT account_key, ${dayAndGrain}${selected}
+         FROM periods WHERE account_key BETWEEN ? AND ? AND period_start <= ? ORDER BY account_key, period_start`,
+      )
+      .raw()
+      .iterate(...params) as IterableIterator<unknown[]>;
+    for (const row of rows) if (!accept(row)) break;
+  } else {
+    // Rows must come in primary-key order: keys never go back and, within a key, days strictly
+    // rise (two period_start texts naming one day, not canonical ISO dates, take the row path too).
+    // The unary plus keeps the period_start index out of the plan, so the primary key is scanned.
+    let lastKey = -Infinity;
+    let lastDay = 0;
+    let open = true;
+    const inOrder = readRowsByCallback(
+      db,
+      (call) =>
+        `SELECT count(${call}(account_key, ${dayAndGrain}${selected})) FROM periods
+         WHERE account_key BETWEEN ? AND ? AND +period_start <= ?`,
+      params,
+      (row) => {
+        if (!open) return;
+        const key = row[0];
+        const day = (row[1] as number) >> 1;
+        if (typeof key !== 'number' || key < lastKey || (key === lastKey && day <= lastDay)) rowsOutOfOrder();
+        lastKey = key;
+        lastDay = day;
+        open = accept(row);
+      },
+    );
+    if (!inOrder) return null;
   }
+
   advanceTo(accounts - 1);
   finishAccount();
   const total = periods.length;

@@ -29,38 +29,14 @@ export interface PeriodChunk {
 
 const epochJulianDay = 2440587.5;
 
-function growable<T extends Float64Array | Int32Array>(make: (n: number) => T, initial: number) {
-  let data = make(initial);
-  let length = 0;
-  return {
-    push(v: number) {
-      if (length === data.length) {
-        const bigger = make(data.length * 2);
-        bigger.set(data);
-        data = bigger;
-      }
-      data[length++] = v;
-    },
-    get length() {
-      return length;
-    },
-    set length(n: number) {
-      length = n;
-    },
-    get data() {
-      return data;
-    },
-  };
-}
-
 const selectOf = (input: PeriodInput) =>
   'column' in input.source ? `"${input.source.column}"` : `json_extract(custom, ?)`;
 
 export interface ChunkOptions {
   asOf: string;
   asOfDay: number;
-  /** The grain of accounts that have no row on or before the as-of date. */
-  defaultGrain: PeriodGrain;
+  /** The grain of accounts that have no row on or before the as-of date (asked only when a chunk has one). */
+  defaultGrain: PeriodGrain | (() => PeriodGrain);
 }
 
 /** How a chunk's rows are read: `auto` takes the fast path and falls back by itself (tests pin one). */
@@ -95,11 +71,27 @@ function readChunk(
 ): PeriodChunk | null {
   const accounts = to - from;
   const offsets = new Int32Array(accounts + 1);
-  const grain = new Uint8Array(accounts).fill(grainCode[defaultGrain]);
-  const estimate = Math.max(16, accounts * 16);
-  const periods = growable((n) => new Int32Array(n), estimate);
-  const values = inputs.map(() => growable((n) => new Float64Array(n), estimate));
+  const grain = new Uint8Array(accounts);
+  const inputCount = inputs.length;
+  // Rows go straight into typed arrays, doubled when full: on the hot path of every feature build.
+  let capacity = Math.max(16, accounts * 16);
+  let length = 0;
+  let periods = new Int32Array(capacity);
+  const values = inputs.map(() => new Float64Array(capacity));
   const zero = inputs.map((i) => i.fill === 'zero');
+  // Within the metric's history, a count with no value is zero (windows never read before it).
+  const fillOf = Float64Array.from(zero, (z) => (z ? 0 : NaN));
+  const grow = () => {
+    capacity *= 2;
+    const bigger = new Int32Array(capacity);
+    bigger.set(periods);
+    periods = bigger;
+    for (let m = 0; m < inputCount; m++) {
+      const column = new Float64Array(capacity);
+      column.set(values[m]!);
+      values[m] = column;
+    }
+  };
   const customParams = inputs.flatMap((i) => ('customKey' in i.source ? [customPath(i.source.customKey)] : []));
   const selected = inputs.map((i) => `, ${selectOf(i)}`).join('');
   // The day and the grain travel in one integer (day * 2 + 1 for a month row): one value fewer per
@@ -112,18 +104,16 @@ function readChunk(
   let lastGrain = 0;
   /** Numbers the rows of account `a` by calendar period in its grain (that of its latest row), merging duplicates. */
   const finishAccount = () => {
-    if (a < 0) return;
-    const end = periods.length;
-    if (end === first) return;
+    if (a < 0 || length === first) return;
     grain[a] = lastGrain;
-    const g: PeriodGrain = lastGrain === grainCode.month ? 'month' : 'week';
-    const p = periods.data;
+    const month = lastGrain === grainCode.month;
+    const p = periods;
     let w = first;
-    for (let r = first; r < end; r++) {
-      const period = periodOfDay(g, p[r]!);
+    for (let r = first; r < length; r++) {
+      const period = month ? periodOfDay('month', p[r]!) : periodOfDay('week', p[r]!);
       if (w > first && p[w - 1] === period) {
-        for (let m = 0; m < values.length; m++) {
-          const column = values[m]!.data;
+        for (let m = 0; m < inputCount; m++) {
+          const column = values[m]!;
           const v = column[r]!;
           if (!isSet(v)) continue;
           column[w - 1] = zero[m] ? column[w - 1]! + v : v;
@@ -131,22 +121,20 @@ function readChunk(
         continue;
       }
       p[w] = period;
-      if (w !== r) for (const column of values) column.data[w] = column.data[r]!;
+      if (w !== r) for (let m = 0; m < inputCount; m++) values[m]![w] = values[m]![r]!;
       w++;
     }
-    periods.length = w;
-    for (const column of values) column.length = w;
+    length = w;
   };
   const advanceTo = (target: number) => {
     while (a < target) {
       finishAccount();
       a++;
-      offsets[a] = periods.length;
-      first = periods.length;
+      offsets[a] = length;
+      first = length;
     }
   };
 
-  const inputCount = values.length;
   /** Takes one row [account_key, day and grain, ...inputs]; false once the rows have passed the chunk. */
   const accept = (row: ArrayLike<unknown>): boolean => {
     const key = row[0] as number;
@@ -157,15 +145,16 @@ function readChunk(
       advanceTo(target);
       if (keys[from + target] !== key) return true; // a period of an account not in the table: skipped
     }
+    if (length === capacity) grow();
     const packed = row[1] as number;
     // Arithmetic shift and mask split it back, negative days (before 1970) included.
-    periods.push(packed >> 1);
+    periods[length] = packed >> 1;
     lastGrain = packed & 1;
     for (let m = 0; m < inputCount; m++) {
       const v = row[2 + m];
-      // Within the metric's history, a count with no value is zero (windows never read before it).
-      values[m]!.push(typeof v === 'number' ? v : zero[m] ? 0 : NaN);
+      values[m]![length] = typeof v === 'number' ? v : fillOf[m]!;
     }
+    length++;
     return true;
   };
 
@@ -206,21 +195,27 @@ function readChunk(
 
   advanceTo(accounts - 1);
   finishAccount();
-  const total = periods.length;
+  const total = length;
   offsets[accounts] = total;
+  let fallback: number | undefined;
+  for (let k = 0; k < accounts; k++) {
+    if (offsets[k + 1] !== offsets[k]) continue;
+    fallback ??= grainCode[typeof defaultGrain === 'function' ? defaultGrain() : defaultGrain];
+    grain[k] = fallback;
+  }
 
   const columns = new Map<string, Float64Array>();
   inputs.forEach((input, m) => {
     const column = new Float64Array(total + accounts);
-    column.set(values[m]!.data.subarray(0, total));
-    column.fill(zero[m] ? 0 : NaN, total);
+    column.set(values[m]!.subarray(0, total));
+    column.fill(fillOf[m]!, total);
     columns.set(input.id, column);
   });
   return {
     layout: {
       accounts,
       offsets,
-      periods: periods.data.slice(0, total),
+      periods: periods.slice(0, total),
       grain,
       current: { week: periodOfDay('week', asOfDay), month: periodOfDay('month', asOfDay) },
       asOfDay,

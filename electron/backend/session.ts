@@ -16,6 +16,8 @@ export interface Session {
   workspace: Workspace | null;
   /** The feature table being computed for the workbench, if any: its progress, and how to stop it. */
   featureLoad?: { controller: AbortController; accountsDone: number; accountsTotal: number };
+  /** The running book-of-business history (book.timeline): its progress, and how to stop it. */
+  bookJob?: { controller: AbortController; done: number; total: number };
   /** Accounts computed per step of a feature load (tests make it small to observe progress). */
   featureChunkAccounts?: number;
   /** The files and folders API calls may touch (the data folder, and what the user chose). */

@@ -8,6 +8,10 @@ import { Sidebar } from './components/Sidebar';
 import { views, type ViewId } from './nav';
 import { WorkbenchView } from './views/workbench/WorkbenchView';
 import { ExportView } from './views/export/ExportView';
+import { useNav } from './store/nav-store';
+import { useBookStore } from './store/book-store';
+import { BookView } from './views/book/BookView';
+import { MyBookSelect } from './components/MyBookSelect';
 
 function useGlobalShortcuts(openWorkspace: () => void, setView: (view: ViewId) => void) {
   useEffect(() => {
@@ -28,6 +32,8 @@ function useGlobalShortcuts(openWorkspace: () => void, setView: (view: ViewId) =
   }, [openWorkspace, setView]);
 }
 
+const hasAccountsNow = (overview: { accounts: number } | null) => (overview?.accounts ?? 0) > 0;
+
 /** Data changed by another program (a scripted `ladder import`) shows up when the window is used again. */
 function useRefreshOnFocus(refresh: () => Promise<void>) {
   useEffect(() => {
@@ -41,7 +47,7 @@ export function App() {
   const store = useWorkspaceStore();
   const { load, refresh, chooseAndOpen, chooseAndCreate, loadRecent } = store;
   const [dialog, setDialog] = useState<'open' | 'new' | null>(null);
-  const [view, setView] = useState<ViewId>('overview');
+  const { view, setView } = useNav();
 
   useEffect(() => {
     void load();
@@ -60,9 +66,19 @@ export function App() {
 
   useGlobalShortcuts(() => void openWorkspace(), setView);
 
+  // My book belongs to the workspace: load its remembered owner (and fields) whenever another opens.
+  // (A switch resets the book store, so reopening the same file loads it again too.)
+  const openBook = useBookStore((s) => s.open);
+  const bookWorkspace = useBookStore((s) => s.workspace);
+  const workspacePath = store.workspace?.path ?? null;
+  useEffect(() => {
+    if (workspacePath && bookWorkspace !== workspacePath && hasAccountsNow(store.overview))
+      void openBook(workspacePath);
+  }, [workspacePath, bookWorkspace, store.overview?.accounts, openBook]); // eslint-disable-line react-hooks/exhaustive-deps
+
   const ready = store.state === 'ready';
   const hasAccounts = (store.overview?.accounts ?? 0) > 0;
-  const emptyState = (context: 'overview' | 'model') => (
+  const emptyState = (context: 'overview' | 'model' | 'book') => (
     <EmptyState
       context={context}
       workspaceName={store.workspace?.name ?? null}
@@ -85,6 +101,8 @@ export function App() {
         return hasAccounts ? <WorkbenchView /> : emptyState('model');
       case 'export':
         return <ExportView />;
+      case 'book':
+        return hasAccounts ? <BookView /> : emptyState('book');
     }
   })();
 
@@ -98,6 +116,7 @@ export function App() {
           {store.workspace?.name ?? 'No workspace'}
         </span>
         <span className="spacer" />
+        {hasAccounts && <MyBookSelect />}
         <button onClick={() => void newWorkspace()} title="Create an empty workspace file">
           New workspace…
         </button>
@@ -112,7 +131,7 @@ export function App() {
       <div className="body">
         <Sidebar current={view} onSelect={setView} />
         <main
-          className={view === 'workbench' ? 'content wide' : 'content'}
+          className={view === 'workbench' || view === 'book' ? 'content wide' : 'content'}
           aria-busy={store.state === 'loading' || store.busy !== null}
         >
           {store.busy && (

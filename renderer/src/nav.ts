@@ -5,6 +5,7 @@ export const views = [
   { id: 'import', label: 'Import', shortcut: '2' },
   { id: 'workbench', label: 'Model', shortcut: '3' },
   { id: 'export', label: 'Export', shortcut: '4' },
+  { id: 'book', label: 'Heatmap', shortcut: '5' },
 ] as const;
 
 export type ViewId = (typeof views)[number]['id'];

@@ -9,6 +9,7 @@ import type { BackendMethodName, MethodName } from './method-names';
 import { importContract } from './import-contract';
 import { exportContract } from './export-contract';
 import { workbenchContract } from './workbench-contract';
+import { bookContract } from './book-contract';
 import { modelContract } from './model-contract';
 import { dialogContract } from './dialog-contract';
 import type { AppStatus, Overview, RecentWorkspace, WorkspaceInfo, WorkspaceRef } from '../domain/workspace';
@@ -42,7 +43,8 @@ export const contract = {
   'workspace.createDemo': method<WorkspaceRef>()(demoOptions),
   /** Opens the demo book of business in the data folder, generating it first when it is missing. */
   'workspace.openDemo': method<WorkspaceRef>()(noArgs),
-  'workspace.overview': method<Overview>()(noArgs),
+  /** With `owner`, only that CSM's accounts are counted (my book). */
+  'workspace.overview': method<Overview>()(z.object({ owner: z.string().min(1).max(200).optional() }).strict()),
   'workspace.info': method<WorkspaceInfo>()(noArgs),
   'workspace.recent': method<RecentWorkspace[]>()(noArgs),
   /** The preset rule packs shipped in resources/packs. */
@@ -53,6 +55,7 @@ export const contract = {
   ...importContract,
   ...exportContract,
   ...workbenchContract,
+  ...bookContract,
   ...modelContract,
   ...dialogContract,
 } as const satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>;

@@ -34,6 +34,8 @@ export const exportRequest = z
     bom: z.boolean().optional(),
     /** Scored formats: only these accounts (the view being looked at), in book order. */
     accounts: z.array(z.string().max(200)).max(2_000_000).optional(),
+    /** Scored formats: only this CSM's accounts (my book). */
+    owner: z.string().min(1).max(200).optional(),
   })
   .strict();
 

@@ -9,6 +9,8 @@ import { segmentThresholds } from '../engine/bits';
 import { compileScoring } from '../engine/scoring';
 import type { Operator, Threshold } from '../pack/schema';
 import type { ValidPack } from '../pack/validate';
+import { potentialSeatsName } from '../pack/potential';
+import { exprJs, exprRuntime } from './expr-js';
 import { isSet } from '../missing';
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
@@ -66,6 +68,12 @@ export function compileJsModule(valid: ValidPack): string {
     );
     return `  ${lineComment(`${f.id}: ${f.label}`)}\n  (a) => ${parts.join(f.match === 'all' ? ' && ' : ' || ')},`;
   });
+  const potentialFns = valid.potential.bySegment.map((v, seg) => {
+    const read = (name: string) => (name === potentialSeatsName ? 'seats' : `num(a, ${lit(name)})`);
+    const name = ['SMB', 'Mid-Market', 'Enterprise', 'any other segment'][seg]!;
+    return `  ${lineComment(`${name}: seats = ${v.seatsText}; ARR = ${v.arrText}`)}
+  (a) => { const seats = ${exprJs(v.seats, read)}; return [seats + 0, ${exprJs(v.arr, read)} + 0]; },`;
+  });
   const signals = pack.signals.map((s, k) => ({
     id: s.id,
     enabled: s.enabled,
@@ -80,7 +88,9 @@ export function compileJsModule(valid: ValidPack): string {
   }));
   const version = pack.meta?.version ? ` version ${pack.meta.version}` : '';
   return `${lineComment(`Ladder rule pack "${pack.name}"${version} (pack schema ${pack.schemaVersion}) as a dependency-free ES module.`)}
-// score(account) → { score, stage, signals, filters, subtotals }. The account is an object with
+// score(account) → { score, stage, signals, filters, subtotals, potential: { seats, arr }, whitespace }.
+// Whitespace = max(0, potential ARR − ARR); potential values and whitespace are null when unknown.
+// The account is an object with
 // "segment" ("SMB", "Mid-Market", "Enterprise"; anything else uses the default thresholds and
 // weights) and one property per feature column of the features relation (\`ladder export features\`).
 // Numbers must be numbers; null, undefined, NaN or any other type is missing, and a missing value
@@ -110,6 +120,17 @@ ${gateFns.join('\n')}
 const filterTests = [
 ${filterFns.join('\n')}
 ];
+
+// Whitespace: potential seats and ARR per segment (SMB, Mid-Market, Enterprise, other), as the engine computes them.
+${exprRuntime}
+const potentialBySegment = [
+${potentialFns.join('\n')}
+];
+const orNull = (x) => (x === x ? x : null);
+function whitespaceOf(potential, paid) {
+  if (potential !== potential || paid !== paid) return NaN;
+  return potential - paid > 0 ? potential - paid : 0;
+}
 
 // The same steps, in the same order, as Ladder's engine.
 function scoreOf(fired, seg, subtotal) {
@@ -149,6 +170,7 @@ export function score(account) {
   const hits = filterTests.map((test) => test(a));
   const subtotal = new Array(CATEGORIES.length).fill(0);
   const value = scoreOf(fired, seg, subtotal);
+  const [potentialSeats, potentialArr] = potentialBySegment[seg](a);
   let distinct = 0;
   for (let s = 0; s < SIGNALS.length; s++) if (SIGNALS[s].enabled && fired[s]) distinct++;
   let stage = SCORED[0];
@@ -173,6 +195,8 @@ export function score(account) {
     signals: Object.fromEntries(SIGNALS.map((s, i) => [s.id, s.enabled && fired[i]])),
     filters: Object.fromEntries(FILTERS.map((f, i) => [pack.filters[i], f.enabled && hits[i]])),
     subtotals: Object.fromEntries(CATEGORIES.map((c, i) => [c.id, subtotal[i]])),
+    potential: { seats: orNull(potentialSeats), arr: orNull(potentialArr) },
+    whitespace: orNull(whitespaceOf(potentialArr, num(a, 'arr'))),
   };
 }
 `;

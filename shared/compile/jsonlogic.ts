@@ -15,6 +15,8 @@ import { segmentThresholds } from '../engine/bits';
 import { compileScoring } from '../engine/scoring';
 import { packSegments, type Operator, type Threshold } from '../pack/schema';
 import type { ValidPack } from '../pack/validate';
+import { inlineSeats } from '../pack/potential';
+import { exprJsonLogic, normalisedNumber } from './expr-jsonlogic';
 import { isSet } from '../missing';
 
 export type Rule = null | boolean | number | string | Rule[] | { [op: string]: Rule };
@@ -74,6 +76,36 @@ export interface JsonLogicExport {
   subtotals: Record<string, Rule>;
   stages: Record<string, Rule>;
   stage: Rule;
+  /** Whitespace, each over the account alone (null when an input is missing). */
+  potential_seats: Rule;
+  potential_arr: Rule;
+  whitespace: Rule;
+}
+
+function potentialRules(valid: ValidPack): Pick<JsonLogicExport, 'potential_seats' | 'potential_arr' | 'whitespace'> {
+  const isBool = (name: string) => valid.metrics.kindOf(name) === 'bool';
+  const rule = (node: Parameters<typeof exprJsonLogic>[0]) => normalisedNumber(exprJsonLogic(node, v, isBool));
+  const seats = bySegment(valid.potential.bySegment.map((p) => rule(p.seats)));
+  const arr = bySegment(valid.potential.bySegment.map((p) => rule(inlineSeats(p.arr, p.seats))));
+  const acc = v('accumulator');
+  const cur = v('current');
+  // reduce over [potential ARR] starting from the ARR paid: the body sees both, each evaluated once.
+  const whitespace: Rule = {
+    reduce: [
+      [arr],
+      {
+        if: [
+          { or: [{ '===': [acc, null] }, { '===': [cur, null] }] },
+          null,
+          { '>': [{ '-': [cur, acc] }, 0] },
+          { '-': [cur, acc] },
+          0,
+        ],
+      },
+      v('arr'),
+    ],
+  };
+  return { potential_seats: seats, potential_arr: arr, whitespace };
 }
 
 export function compileJsonLogic(valid: ValidPack): JsonLogicExport {
@@ -192,6 +224,7 @@ export function compileJsonLogic(valid: ValidPack): JsonLogicExport {
       'score, distinct_signals and subtotals.* over {"segment": …, "signals": {"<id>": true | false}}; a switched-off signal counts for nothing.',
       'stage over {"score": …, "distinct_signals": …, "gates": {"<id>": true | false}, "filters": {"<id>": true | false}}; it returns the stage id. stages.* say whether the score alone qualifies.',
       'Signals, gates and filters listed in switchedOff are false whatever their rule says (they are kept for reference).',
+      'potential_seats, potential_arr and whitespace (= max(0, potential_arr − arr)) over the account, like the signals; null when an input is missing.',
     ],
     switchedOff: {
       signals: pack.signals.filter((s) => !s.enabled).map((s) => s.id),
@@ -206,6 +239,7 @@ export function compileJsonLogic(valid: ValidPack): JsonLogicExport {
     subtotals,
     stages,
     stage: { reduce: [[final], name, null] },
+    ...potentialRules(valid),
   };
 }
 

@@ -12,7 +12,9 @@ export interface Dialect {
   string(value: string): string;
   /** The engine's name for an IEEE double. */
   double: string;
-  least(a: string, b: string): string;
+  /** Smallest / largest of the values (callers make sure no argument is NULL unless all are). */
+  least(...values: string[]): string;
+  greatest(...values: string[]): string;
 }
 
 // Pack text never changes the meaning of the SQL it lands in, in any engine, in a command-line
@@ -72,7 +74,8 @@ export const dialects: Record<SqlDialect, Dialect> = {
     ident: doubleQuoted,
     string: singleQuoted,
     double: 'REAL',
-    least: (a, b) => `min(${a}, ${b})`,
+    least: (...v) => `min(${v.join(', ')})`,
+    greatest: (...v) => `max(${v.join(', ')})`,
   },
   postgres: {
     name: 'postgres',
@@ -80,7 +83,8 @@ export const dialects: Record<SqlDialect, Dialect> = {
     ident: doubleQuoted,
     string: singleQuoted,
     double: 'DOUBLE PRECISION',
-    least: (a, b) => `LEAST(${a}, ${b})`,
+    least: (...v) => `LEAST(${v.join(', ')})`,
+    greatest: (...v) => `GREATEST(${v.join(', ')})`,
   },
   duckdb: {
     name: 'duckdb',
@@ -88,7 +92,8 @@ export const dialects: Record<SqlDialect, Dialect> = {
     ident: doubleQuoted,
     string: singleQuoted,
     double: 'DOUBLE',
-    least: (a, b) => `LEAST(${a}, ${b})`,
+    least: (...v) => `LEAST(${v.join(', ')})`,
+    greatest: (...v) => `GREATEST(${v.join(', ')})`,
   },
   snowflake: {
     name: 'snowflake',
@@ -96,7 +101,8 @@ export const dialects: Record<SqlDialect, Dialect> = {
     ident: (name) => doubleQuoted(name.toUpperCase()),
     string: textLiteral((value) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`),
     double: 'DOUBLE',
-    least: (a, b) => `LEAST(${a}, ${b})`,
+    least: (...v) => `LEAST(${v.join(', ')})`,
+    greatest: (...v) => `GREATEST(${v.join(', ')})`,
   },
   bigquery: {
     name: 'bigquery',
@@ -104,7 +110,8 @@ export const dialects: Record<SqlDialect, Dialect> = {
     ident: safeName((name) => `\`${name.replace(/[`\\]/g, '')}\``),
     string: textLiteral((value) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`),
     double: 'FLOAT64',
-    least: (a, b) => `LEAST(${a}, ${b})`,
+    least: (...v) => `LEAST(${v.join(', ')})`,
+    greatest: (...v) => `GREATEST(${v.join(', ')})`,
   },
   // Spark SQL / Databricks: backticks quote names (a double-quoted name is a string literal there),
   // and string literals take backslash escapes.
@@ -114,7 +121,8 @@ export const dialects: Record<SqlDialect, Dialect> = {
     ident: safeName((name) => `\`${name.replace(/`/g, '``')}\``),
     string: textLiteral((value) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`),
     double: 'DOUBLE',
-    least: (a, b) => `LEAST(${a}, ${b})`,
+    least: (...v) => `LEAST(${v.join(', ')})`,
+    greatest: (...v) => `GREATEST(${v.join(', ')})`,
   },
 };
 

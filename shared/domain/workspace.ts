@@ -61,6 +61,8 @@ export interface Overview {
   lastImport: ImportRecord | null;
   demo: { seed: number; generatedAt: string } | null;
   arrBySegmentTier: ArrBySegmentTier[];
+  /** The CSM the counts are restricted to (my book), or null for the whole workspace. */
+  owner?: string | null;
 }
 
 export interface WorkspaceInfo {

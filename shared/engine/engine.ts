@@ -14,8 +14,9 @@ import {
   signalConditionKey,
 } from './bits';
 import { classify, filterBit, gateBit, toCents, type ClassTable } from './classes';
-import { requiredFeatures, signalFeature, type FeatureTable } from './features';
+import { scoringFeatures, signalFeature, type FeatureTable } from './features';
 import { compileScoring, evaluateClasses, type ClassOutcomes, type ScoringModel } from './scoring';
+import { computePotential, type PotentialColumns } from './potential';
 
 export type EditKind = 'none' | 'classes' | 'rescan' | 'rebuild';
 
@@ -29,11 +30,15 @@ export interface Engine {
   /** Condition bits per account: signals (mask), and segment/gates/filters (context). */
   readonly masks: Uint32Array;
   readonly contexts: Uint32Array;
+  /** The validated pack (its metrics and potential) the engine runs. */
+  readonly validPack: ValidPack;
+  /** Whitespace per account (computed on first use, kept while the potential and features stay). */
+  readonly potential: PotentialColumns;
   update(next: ValidPack, features?: FeatureTable): EditKind;
 }
 
 function checkFeatures(features: FeatureTable, valid: ValidPack): void {
-  const missing = requiredFeatures(valid).filter(
+  const missing = scoringFeatures(valid).filter(
     (f) => !features.columns.has(f.key) && !features.categories.has(f.metric),
   );
   if (missing.length > 0) throw new Error(`The feature table lacks ${missing.map((f) => f.key).join(', ')}.`);
@@ -78,6 +83,8 @@ export function createEngine(initialFeatures: FeatureTable, initial: ValidPack):
   let model = compileScoring(pack);
   let outcomes = evaluateClasses(model, table);
   let result = aggregate(pack, model, table, outcomes);
+  let valid = initial;
+  let potential: { key: string; features: FeatureTable; columns: PotentialColumns } | null = null;
 
   /**
    * Applies new bits for one position of the mask or context, moving accounts whose bit flipped.
@@ -140,6 +147,15 @@ export function createEngine(initialFeatures: FeatureTable, initial: ValidPack):
     get contexts() {
       return contexts;
     },
+    get validPack() {
+      return valid;
+    },
+    get potential() {
+      const key = JSON.stringify(valid.potential.definition);
+      if (!potential || potential.key !== key || potential.features !== features)
+        potential = { key, features, columns: computePotential(valid.potential, features) };
+      return potential.columns;
+    },
     update(next, nextFeatures = features) {
       const prev = pack;
       const prevFeatures = features;
@@ -155,6 +171,7 @@ export function createEngine(initialFeatures: FeatureTable, initial: ValidPack):
       }
       features = nextFeatures;
       pack = np;
+      valid = next;
       let kind: EditKind = 'classes';
       if (
         !sameIds(prev.signals, np.signals) ||

@@ -55,6 +55,16 @@ export interface Explanation {
     conditions: ExplainedCondition[];
   }[];
   play: RulePack['plays'][number] | null;
+  /** The account's whitespace under the pack's potential (null values: an input is missing). */
+  whitespace: {
+    seats: number | null;
+    arr: number | null;
+    whitespace: number | null;
+    /** The expressions that applied to the account's segment, and where they came from. */
+    seatsExpr: string;
+    arrExpr: string;
+    source: 'pack' | 'default';
+  };
 }
 
 export function featureValue(features: FeatureTable, key: string, metric: string, i: number): FeatureValue {
@@ -177,5 +187,21 @@ export function explainAccount(engine: Engine, i: number): Explanation {
     gates,
     filters,
     play,
+    whitespace: whitespaceOf(engine, i, segment),
+  };
+}
+
+function whitespaceOf(engine: Engine, i: number, segment: number): Explanation['whitespace'] {
+  const { seats, arr, whitespace } = engine.potential;
+  const known = (v: number) => (isSet(v) ? v : null);
+  const potential = engine.validPack.potential;
+  const variant = potential.bySegment[segment & 3]!;
+  return {
+    seats: known(seats[i]!),
+    arr: known(arr[i]!),
+    whitespace: known(whitespace[i]!),
+    seatsExpr: variant.seatsText,
+    arrExpr: variant.arrText,
+    source: potential.source,
   };
 }

@@ -48,8 +48,7 @@ export function signalFeature(signal: Pick<Signal, 'metric' | 'operator' | 'sust
   };
 }
 
-/** Every feature a pack reads, each once, in a stable order (signals, gates, filters). */
-export function requiredFeatures(valid: ValidPack): FeatureSpec[] {
+function collectFeatures(valid: ValidPack, withWhitespace: boolean): FeatureSpec[] {
   const specs = new Map<string, FeatureSpec>();
   const add = (spec: FeatureSpec) => {
     if (!specs.has(spec.key)) specs.set(spec.key, spec);
@@ -58,8 +57,16 @@ export function requiredFeatures(valid: ValidPack): FeatureSpec[] {
   for (const g of valid.pack.ladder.gates) add({ key: g.condition.metric, metric: g.condition.metric, kind: 'value' });
   for (const f of valid.pack.filters)
     for (const c of f.conditions) add({ key: c.metric, metric: c.metric, kind: 'value' });
+  if (withWhitespace) for (const id of valid.potential.inputs) add({ key: id, metric: id, kind: 'value' });
   return [...specs.values()];
 }
+
+/** Every feature a pack reads, each once, in a stable order (signals, gates, filters, then whitespace inputs). */
+export const requiredFeatures = (valid: ValidPack): FeatureSpec[] => collectFeatures(valid, true);
+
+/** The features scores and stages depend on (without them the engine cannot run; without the
+ * whitespace inputs it can, and the whitespace is unknown). */
+export const scoringFeatures = (valid: ValidPack): FeatureSpec[] => collectFeatures(valid, false);
 
 export function isCategoryMetric(id: string): boolean {
   return baseMetric(id)?.kind === 'category';

@@ -73,6 +73,7 @@ function expectedOf(engine: Engine, i: number): GoldenCase['expected'] {
     stage: model.stages[outcomes.stage[c]!]!.id,
     signals: pack.signals.filter((s, k) => s.enabled && hasBit(table.mask[c]!, k)).map((s) => s.id),
     filters: pack.filters.filter((f, k) => f.enabled && filterHit(table.context[c]!, k)).map((f) => f.id),
+    whitespace: Number.isFinite(engine.potential.whitespace[i]!) ? engine.potential.whitespace[i]! : null,
   };
 }
 
@@ -186,7 +187,7 @@ export function selectGoldenCases(engine: Engine, valid: ValidPack, limit = 150)
 
 export interface GoldenMismatch {
   id: string;
-  field: 'score' | 'stage' | 'signals' | 'filters';
+  field: 'score' | 'stage' | 'signals' | 'filters' | 'whitespace';
   expected: unknown;
   actual: unknown;
 }
@@ -202,6 +203,8 @@ export function verifyGoldenCases(valid: ValidPack, cases: readonly GoldenCase[]
       out.push({ id: c.id, field: 'score', expected: c.expected.score, actual: actual.score });
     if (actual.stage !== c.expected.stage)
       out.push({ id: c.id, field: 'stage', expected: c.expected.stage, actual: actual.stage });
+    if (c.expected.whitespace !== undefined && !Object.is(actual.whitespace, c.expected.whitespace))
+      out.push({ id: c.id, field: 'whitespace', expected: c.expected.whitespace, actual: actual.whitespace });
     for (const field of ['signals', 'filters'] as const) {
       if (actual[field].join() !== c.expected[field].join())
         out.push({ id: c.id, field, expected: c.expected[field], actual: actual[field] });

@@ -155,6 +155,30 @@ export const playSchema = z
   })
   .strict();
 
+const potentialExpr = z.string().trim().min(1, 'An expression is required.').max(4000);
+const potentialOverride = z.object({ seats: potentialExpr.optional(), arr: potentialExpr.optional() }).strict();
+
+/**
+ * Whitespace (TAUM): what each account could realistically pay. `seats` and `arr` are expressions
+ * over the account's metrics (no window functions: use a derived metric); `arr` may use
+ * `potential_seats`. Whitespace = max(0, potential ARR − ARR). Packs without this section use
+ * defaultPotential (shared/pack/potential.ts).
+ */
+export const potentialSchema = z
+  .object({
+    description: text.optional(),
+    /** Seats the account could realistically use. */
+    seats: potentialExpr,
+    /** What the account could pay per year at that many seats. */
+    arr: potentialExpr,
+    segmentOverrides: z
+      .object({ SMB: potentialOverride, 'Mid-Market': potentialOverride, Enterprise: potentialOverride })
+      .partial()
+      .strict()
+      .optional(),
+  })
+  .strict();
+
 /** Who made this version of the pack and why: carried along, never read by the engine. */
 export const packMetaSchema = z
   .object({
@@ -193,6 +217,8 @@ export const goldenCaseSchema = z
         stage: id,
         signals: z.array(id).max(limits.signals),
         filters: z.array(id).max(limits.filters),
+        /** max(0, potential ARR − ARR); null when unknown. Absent in packs exported before whitespace. */
+        whitespace: finite.nullable().optional(),
       })
       .strict(),
   })
@@ -257,6 +283,7 @@ export const rulePackSchema = z
       .strict(),
     filters: z.array(filterSchema).max(limits.filters).default([]),
     plays: z.array(playSchema).max(limits.plays).default([]),
+    potential: potentialSchema.optional(),
     ranking: z.enum(['score', 'signal_density']).default('score'),
     meta: packMetaSchema.optional(),
     validation: packValidationSchema.optional(),
@@ -278,3 +305,4 @@ export type PackSegment = (typeof packSegments)[number];
 export type PackMeta = z.output<typeof packMetaSchema>;
 export type PackValidation = z.output<typeof packValidationSchema>;
 export type GoldenCase = z.output<typeof goldenCaseSchema>;
+export type Potential = z.output<typeof potentialSchema>;

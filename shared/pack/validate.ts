@@ -4,6 +4,7 @@
 import type { MetricKind } from './catalog';
 import { resolveMetrics, type ResolvedMetrics } from './metrics';
 import { controlCharacterIssues } from './plain-text';
+import { checkPotential, potentialColumns, type CheckedPotential } from './potential';
 import {
   limits,
   packSchemaVersion,
@@ -21,6 +22,8 @@ export type PackIssue = Issue;
 export interface ValidPack {
   pack: RulePack;
   metrics: ResolvedMetrics;
+  /** Whitespace: the pack's potential section, or the default. */
+  potential: CheckedPotential;
 }
 
 export type PackCheck = { ok: true; value: ValidPack } | { ok: false; issues: PackIssue[] };
@@ -84,6 +87,19 @@ function checkMeaning(pack: RulePack): PackCheck {
   unique(pack.ladder.stages, 'ladder.stages', 'stage');
   unique(pack.ladder.gates, 'ladder.gates', 'gate');
   unique(pack.filters, 'filters', 'filter');
+  // Scored exports name their whitespace columns so: an id of the same name would be ambiguous.
+  const reserved = new Set<string>(potentialColumns);
+  const refuseReserved = (items: { id: string }[], path: string, what: string) =>
+    items.forEach((item, i) => {
+      if (reserved.has(item.id))
+        issues.push({
+          path: `${path}[${i}].id`,
+          message: `"${item.id}" is a reserved name; give the ${what} another id.`,
+        });
+    });
+  refuseReserved(pack.metrics, 'metrics', 'metric');
+  refuseReserved(pack.signals, 'signals', 'signal');
+  refuseReserved(pack.filters, 'filters', 'filter');
 
   pack.signals.forEach((s, i) => {
     const path = `signals[${i}]`;
@@ -183,7 +199,11 @@ function checkMeaning(pack: RulePack): PackCheck {
       });
     }
   }
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: { pack, metrics } };
+  const potential = checkPotential(pack, metrics);
+  issues.push(...potential.issues);
+  return issues.length > 0 || !potential.potential
+    ? { ok: false, issues }
+    : { ok: true, value: { pack, metrics, potential: potential.potential } };
 }
 
 /** Validates a pack given as JSON text or as an already-parsed value. */

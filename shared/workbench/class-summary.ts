@@ -19,14 +19,18 @@ export interface ClassSummary {
   arrCents: Float64Array;
 }
 
-export function summarize(engine: Engine): ClassSummary {
+/** The engine's classes (with `counted`, the counts of a scoped table over the same classes). */
+export function summarize(
+  engine: Engine,
+  counted: Pick<ClassTable, 'count' | 'arrCents'> = engine.table,
+): ClassSummary {
   const t = engine.table;
   return {
     size: t.size,
     mask: t.mask.slice(0, t.size),
     context: t.context.slice(0, t.size),
-    count: t.count.slice(0, t.size),
-    arrCents: t.arrCents.slice(0, t.size),
+    count: counted.count.slice(0, t.size),
+    arrCents: counted.arrCents.slice(0, t.size),
   };
 }
 

@@ -23,8 +23,8 @@ export interface PairSummary {
   arrCents: Float64Array;
 }
 
-/** O(accounts): run once per change of either model's classes. */
-export function buildPairs(a: Engine, b: Engine): PairSummary {
+/** O(accounts): run once per change of either model's classes (or of the owner scope). */
+export function buildPairs(a: Engine, b: Engine, scope: Uint8Array | null = null): PairSummary {
   const n = a.features.accounts;
   const pairs = createClassTable(n);
   const ofA = a.table.of;
@@ -34,6 +34,7 @@ export function buildPairs(a: Engine, b: Engine): PairSummary {
   let lastB = -1;
   let last = -1;
   for (let i = 0; i < n; i++) {
+    if (scope && scope[i] === 0) continue;
     const ca = ofA[i]!;
     const cb = ofB[i]!;
     const p = ca === lastA && cb === lastB ? last : pairs.classOf(ca, cb);

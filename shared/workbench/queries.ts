@@ -2,11 +2,12 @@
 // Sorting by score or stage goes through classes (a handful of distinct values), so it stays fast
 // while weights change; ARR and name orders are computed once and reused.
 import type { Engine } from '../engine/engine';
-import { segmentNames } from '../engine/features';
+import { segmentNames, type CategoryColumn } from '../engine/features';
 import { filterHit, hasBit } from '../engine/classes';
+import { isSet } from '../missing';
 import { inFunnelStep } from '../engine/funnel';
 
-export type SortKey = 'name' | 'arr' | 'score' | 'stage' | 'segment' | 'owner';
+export type SortKey = 'name' | 'arr' | 'score' | 'stage' | 'segment' | 'owner' | 'whitespace';
 
 export interface AccountQuery {
   sort: SortKey;
@@ -18,6 +19,8 @@ export interface AccountQuery {
   owner?: string;
   signal?: string;
   filter?: string;
+  /** Values of account fields (a heatmap cell: owner × region…); null matches blank. */
+  fields?: { field: string; values: (string | null)[] }[];
   /** A step of the top stage's funnel: `candidates`, `remaining`, or the id of the filter that removed them. */
   funnel?: string;
   search?: string;
@@ -36,6 +39,8 @@ export interface AccountRow {
   draft: { score: number; stage: string; movedBy: string[] };
   topSignals: string[];
   filtersHit: string[];
+  /** max(0, potential ARR − ARR) under the draft's potential; null when unknown. */
+  whitespace: number | null;
 }
 
 export interface AccountPage {
@@ -49,6 +54,9 @@ export interface QueryContext {
   lowerNames?: string[];
   arrOrder?: Int32Array;
   nameOrder?: Int32Array;
+  whitespaceOrder?: { of: Float64Array; order: Int32Array };
+  /** Categorical fields beyond the feature table's (custom fields loaded for the book). */
+  field?: (name: string) => CategoryColumn | undefined;
 }
 
 function argsort(n: number, compare: (a: number, b: number) => number): Int32Array {
@@ -88,6 +96,15 @@ function orderFor(q: AccountQuery, draft: Engine, ctx: QueryContext): Int32Array
       return orderByClass(draft, (c) => draft.outcomes.stage[c]! * 1e9 + draft.outcomes.score[c]!);
     case 'segment':
       return argsort(n, (a, b) => draft.features.segment[a]! - draft.features.segment[b]! || a - b);
+    case 'whitespace': {
+      const ws = draft.potential.whitespace;
+      if (ctx.whitespaceOrder?.of !== ws) {
+        // Unknown whitespace sorts below every known amount.
+        const key = (i: number) => (isSet(ws[i]!) ? ws[i]! : -1);
+        ctx.whitespaceOrder = { of: ws, order: argsort(n, (a, b) => key(a) - key(b) || a - b) };
+      }
+      return ctx.whitespaceOrder.order;
+    }
     case 'owner': {
       const owner = draft.features.categories.get('owner_csm');
       const names = owner?.dictionary ?? [];
@@ -128,6 +145,12 @@ function accepts(q: AccountQuery, baseline: Engine, draft: Engine, ctx: QueryCon
     tests.push(
       (i) => f >= 0 && draft.pack.filters[f]!.enabled && filterHit(draft.table.context[draft.table.of[i]!]!, f),
     );
+  }
+  for (const f of q.fields ?? []) {
+    const column = draft.features.categories.get(f.field) ?? ctx.field?.(f.field);
+    const wanted = new Set(f.values.map((v) => (v === null ? -1 : (column?.dictionary.indexOf(v) ?? -2))));
+    wanted.delete(-2);
+    tests.push((i) => column !== undefined && wanted.has(column.codes[i]!));
   }
   if (q.funnel) {
     const step = q.funnel;
@@ -188,6 +211,7 @@ function rowOf(i: number, baseline: Engine, draft: Engine, ctx: QueryContext): A
     },
     topSignals: signals.slice(0, 3),
     filtersHit: draft.pack.filters.filter((f, k) => f.enabled && filterHit(context, k)).map((f) => f.label),
+    whitespace: isSet(draft.potential.whitespace[i]!) ? draft.potential.whitespace[i]! : null,
   };
 }
 

@@ -14,6 +14,7 @@ import { departmentsChart, usageChart } from '../../renderer/src/views/workbench
 import { enginesMovers, buildPairs } from '#shared/workbench/movers';
 import { closeThresholds, engineFor, largeAccount, pack, withWeight, zeroBook } from './fixtures';
 import { plotElement } from './snapshot';
+import { bookChartCases } from './book-cases';
 
 export interface ChartCase {
   element(): Element;
@@ -101,4 +102,5 @@ export const chartCases: Record<string, ChartCase> = {
   ),
   'account-series-usage-millions': plotCase(usageChart(largeAccount, 520), 'Usage per week'),
   'account-series-departments': plotCase(departmentsChart(largeAccount, 520), 'Departments per week'),
+  ...bookChartCases,
 };

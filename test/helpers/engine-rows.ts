@@ -1,8 +1,18 @@
 // The engine's answer per account, in the shape of the scored-accounts relation the exports
-// return: account_id, score, stage, 0/1 per signal and per filter, and category subtotals.
+// return: account_id, score, stage, 0/1 per signal and per filter, category subtotals, and the
+// whitespace columns (null when unknown).
 import type { Engine } from '#shared/engine/engine';
 import type { SqlRow } from './sql-engines';
 import { filterHit, hasBit } from '#shared/engine/classes';
+import { isSet } from '#shared/missing';
+
+const orNull = (v: number) => (isSet(v) ? v : null);
+
+/** Potential seats, potential ARR and whitespace of account i, as the exports name them. */
+export function whitespaceRow(engine: Engine, i: number): SqlRow {
+  const { seats, arr, whitespace } = engine.potential;
+  return { potential_seats: orNull(seats[i]!), potential_arr: orNull(arr[i]!), whitespace: orNull(whitespace[i]!) };
+}
 
 export function engineRows(engine: Engine): SqlRow[] {
   const { features, pack, table, outcomes, model } = engine;
@@ -17,6 +27,7 @@ export function engineRows(engine: Engine): SqlRow[] {
     pack.signals.forEach((s, b) => (row[s.id] = s.enabled && hasBit(table.mask[c]!, b) ? 1 : 0));
     pack.filters.forEach((f, b) => (row[f.id] = f.enabled && filterHit(table.context[c]!, b) ? 1 : 0));
     model.categories.forEach((cat, j) => (row[`subtotal_${cat.id}`] = outcomes.subtotal[c * k + j]!));
+    Object.assign(row, whitespaceRow(engine, i));
     return row;
   });
 }

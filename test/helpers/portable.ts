@@ -16,7 +16,14 @@ export interface PortableResult {
   filters: Record<string, boolean>;
 }
 
-export type ScoreFn = (account: Record<string, unknown>) => PortableResult & { subtotals: Record<string, number> };
+export interface PortableWhitespace {
+  potential: { seats: number | null; arr: number | null };
+  whitespace: number | null;
+}
+
+export type ScoreFn = (
+  account: Record<string, unknown>,
+) => PortableResult & PortableWhitespace & { subtotals: Record<string, number> };
 
 let counter = 0;
 export async function importModule(
@@ -30,7 +37,10 @@ export async function importModule(
 
 const apply = (rule: unknown, data: unknown) => jsonLogic.apply(rule as jsonLogic.RulesLogic, data);
 
-export function evaluateJsonLogic(doc: JsonLogicExport, account: Record<string, unknown>): PortableResult {
+export function evaluateJsonLogic(
+  doc: JsonLogicExport,
+  account: Record<string, unknown>,
+): PortableResult & PortableWhitespace {
   const map = (rules: Record<string, unknown>, off: string[], data: unknown) =>
     Object.fromEntries(Object.entries(rules).map(([id, r]) => [id, !off.includes(id) && apply(r, data) === true]));
   const signals = map(doc.signals, doc.switchedOff.signals, account);
@@ -40,7 +50,11 @@ export function evaluateJsonLogic(doc: JsonLogicExport, account: Record<string, 
   const score = apply(doc.score, scoreData) as number;
   const distinct = apply(doc.distinct_signals, scoreData) as number;
   const stage = apply(doc.stage, { score, distinct_signals: distinct, gates, filters }) as string;
-  return { score, stage, signals, filters };
+  const potential = { seats: apply(doc.potential_seats, account), arr: apply(doc.potential_arr, account) } as {
+    seats: number | null;
+    arr: number | null;
+  };
+  return { score, stage, signals, filters, potential, whitespace: apply(doc.whitespace, account) as number | null };
 }
 
 /** Accounts as plain objects (segment plus one key per feature column) from the features relation. */
@@ -55,10 +69,15 @@ export function relationAccounts(
   });
 }
 
-/** A portable result in the scored-row shape (0/1 per signal and per filter). */
-export function asRow(id: string, r: PortableResult): SqlRow {
+/** A portable result in the scored-row shape (0/1 per signal and per filter, then whitespace). */
+export function asRow(id: string, r: PortableResult & Partial<PortableWhitespace>): SqlRow {
   const row: SqlRow = { account_id: id, score: r.score, stage: r.stage };
   for (const [k, on] of Object.entries(r.signals)) row[k] = on ? 1 : 0;
   for (const [k, on] of Object.entries(r.filters)) row[k] = on ? 1 : 0;
+  if (r.potential) {
+    row.potential_seats = r.potential.seats;
+    row.potential_arr = r.potential.arr;
+    row.whitespace = r.whitespace ?? null;
+  }
   return row;
 }

@@ -26,7 +26,7 @@ const normalize = (row: Record<string, unknown>): SqlRow =>
   );
 
 /**
- * SQLite, optionally with a LEAST(a, b) function (SQLite's own is min(a, b)) so BigQuery's SQL,
+ * SQLite, optionally with LEAST and GREATEST functions (SQLite's own are min and max) so BigQuery's SQL,
  * which SQLite otherwise accepts as written (backtick names, FLOAT64 read as REAL), runs too.
  */
 export function runSqlite(
@@ -36,10 +36,15 @@ export function runSqlite(
   options: { least?: boolean } = {},
 ): SqlRow[] {
   const db = new Database(':memory:');
-  if (options.least)
-    db.function('LEAST', { deterministic: true }, (a: unknown, b: unknown) =>
-      a === null || b === null ? null : Math.min(Number(a), Number(b)),
-    );
+  if (options.least) {
+    // BigQuery's LEAST and GREATEST: NULL when any argument is NULL.
+    const fold =
+      (pick: (...v: number[]) => number) =>
+      (...values: unknown[]) =>
+        values.some((v) => v === null) ? null : pick(...values.map(Number));
+    db.function('LEAST', { deterministic: true, varargs: true }, fold(Math.min));
+    db.function('GREATEST', { deterministic: true, varargs: true }, fold(Math.max));
+  }
   try {
     db.exec(createTable(relation, table, { text: 'TEXT', double: 'REAL' }));
     const insert = db.prepare(`INSERT INTO ${quote(table)} VALUES (${relation.columns.map(() => '?').join(', ')})`);

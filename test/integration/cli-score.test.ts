@@ -13,14 +13,14 @@ beforeAll(() => {
 });
 
 describe('ladder score', () => {
-  it('writes the scored-accounts columns: account_id, score, stage, then 0/1 per signal and per filter', () => {
+  it('writes the scored-accounts columns: account_id, score, stage, 0/1 per signal and per filter, whitespace', () => {
     const out = join(dir.path, 'scored.csv');
     const run = ladder(['score', '--workspace', workspace, '--pack', 'preset:emerging-ready-filters', '--out', out]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const [header, ...rows] = readFileSync(out, 'utf8').trimEnd().split('\n');
     expect(header).toBe(
-      'account_id,score,stage,team_spread,repeated_operators,workflow_depth,capacity_pressure,api_pressure,renewal_window,sponsor_engaged,single_champion,project_spike,admin_only,no_buying_path',
+      'account_id,score,stage,team_spread,repeated_operators,workflow_depth,capacity_pressure,api_pressure,renewal_window,sponsor_engaged,single_champion,project_spike,admin_only,no_buying_path,potential_seats,potential_arr,whitespace',
     );
     expect(rows).toHaveLength(300);
     for (const row of rows) {
@@ -28,8 +28,12 @@ describe('ladder score', () => {
       expect(cells[0]).toMatch(/^ACC-\d{7}$/);
       expect(Number.isFinite(Number(cells[1]))).toBe(true);
       expect(['health_first', 'not_ready', 'emerging', 'ready']).toContain(cells[2]);
-      expect(cells.slice(3).every((c) => c === '0' || c === '1')).toBe(true);
+      expect(cells.slice(3, -3).every((c) => c === '0' || c === '1')).toBe(true);
+      // Potential seats, potential ARR and whitespace: numbers, or empty where an input is missing.
+      expect(cells.slice(-3).every((c) => c === '' || Number.isFinite(Number(c)))).toBe(true);
+      if (cells[cells.length - 1] !== '') expect(Number(cells[cells.length - 1])).toBeGreaterThanOrEqual(0);
     }
+    expect(rows.filter((r) => Number(r.split(',').at(-1)) > 0).length).toBeGreaterThan(30);
   });
 
   it('--json prints the aggregates and the same accounts as the CSV', () => {

@@ -26,8 +26,20 @@ function validPack(pack: unknown): ValidPack {
 }
 
 function requestOf(args: Omit<ExportRequest, 'accounts'> & { accounts?: string[] | undefined }): ExportRequest {
-  const { format, dialect, table, asOf, validation, bom, accounts, from, asOfParam, accountsTable, periodsTable } =
-    args;
+  const {
+    format,
+    dialect,
+    table,
+    asOf,
+    validation,
+    bom,
+    accounts,
+    from,
+    asOfParam,
+    accountsTable,
+    periodsTable,
+    owner,
+  } = args;
   return {
     format,
     ...(from ? { from } : {}),
@@ -40,6 +52,7 @@ function requestOf(args: Omit<ExportRequest, 'accounts'> & { accounts?: string[]
     ...(validation !== undefined ? { validation } : {}),
     ...(bom !== undefined ? { bom } : {}),
     ...(accounts ? { accounts } : {}),
+    ...(owner ? { owner } : {}),
   };
 }
 

@@ -20,6 +20,7 @@ import { appVersion } from '../version';
 import { importHandlers } from './import-handlers';
 import { exportHandlers } from './export-handlers';
 import { workbenchHandlers } from './workbench-handlers';
+import { bookHandlers } from './book-handlers';
 import { modelHandlers } from './model-handlers';
 import { listPresets, loadPreset } from '../packs/presets';
 
@@ -27,6 +28,7 @@ export const handlers: Handlers<Session> = {
   ...importHandlers,
   ...exportHandlers,
   ...workbenchHandlers,
+  ...bookHandlers,
   ...modelHandlers,
   'app.status': (_args, session) => ({
     version: appVersion,
@@ -44,7 +46,7 @@ export const handlers: Handlers<Session> = {
     const path = demoPath(session.dataDir);
     return existsSync(path) ? switchWorkspace(session, path) : createDemo(session, path, {});
   },
-  'workspace.overview': (_args, session) => readOverview(requireWorkspace(session)),
+  'workspace.overview': ({ owner }, session) => readOverview(requireWorkspace(session), owner),
   'workspace.info': (_args, session) => readInfo(requireWorkspace(session)),
   'workspace.recent': (_args, session) => recentWorkspaces(session.dataDir),
   'packs.presets': () => listPresets(),

@@ -9,6 +9,7 @@ import { importSpec, runImportCommand } from './commands/import';
 import { serveSpec, runServe } from './commands/serve';
 import { scoreSpec, runScore } from './commands/score';
 import { exportSpec, runExport } from './commands/export';
+import { bookSpec, runBook } from './commands/book';
 import { appVersion } from '../version';
 import { messageOf } from '#shared/error-message';
 
@@ -23,6 +24,7 @@ const commands: Record<string, Command> = {
   import: { spec: importSpec, run: runImportCommand },
   score: { spec: scoreSpec, run: runScore },
   export: { spec: exportSpec, run: runExport },
+  book: { spec: bookSpec, run: runBook },
   serve: { spec: serveSpec, run: runServe },
 };
 

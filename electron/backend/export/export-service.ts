@@ -11,9 +11,11 @@ import { exportFileName, exportFormatInfo, type ExportFormat } from '#shared/exp
 import { utf8Bom } from '#shared/export/spreadsheet-safe';
 import { writePack } from '#shared/pack/document';
 import { checkPack, describePackIssues, type ValidPack } from '#shared/pack/validate';
+import type { Engine } from '#shared/engine/engine';
 import { messageOf } from '#shared/error-message';
 import type { PackValidation } from '#shared/pack/schema';
 import { scoreWorkspace, type ScoredWorkspace } from '../scoring/score-workspace';
+import { ownerScope } from '../book/book-data';
 import { refuseWorkspaceTarget, writeFileAtomic } from '../atomic-write';
 import type { Workspace } from '../store/open-workspace';
 import { featuresCsvLines } from './features-csv';
@@ -41,6 +43,8 @@ export interface ExportRequest {
   bom?: boolean;
   /** Scored formats: only these accounts (the current view), in book order. */
   accounts?: readonly string[];
+  /** Scored formats: only this CSM's accounts (my book), within `accounts` when both are given. */
+  owner?: string;
 }
 
 export type ExportOutput = { fileName: string; mime: string; rows?: number } & (
@@ -57,6 +61,15 @@ function canonical(pack: unknown): ValidPack {
   const checked = checkPack(pack);
   if (!checked.ok) throw new LadderError('internal', describePackIssues(checked.issues, 'The exported pack'));
   return checked.value;
+}
+
+/** The accounts a scored export keeps: the given ids, the owner's book, both, or (undefined) all. */
+function onlyAccounts(engine: Engine, request: ExportRequest): Set<string> | undefined {
+  const given = request.accounts && new Set(request.accounts);
+  if (request.owner === undefined) return given;
+  const scope = ownerScope(engine.features.categories, request.owner)!;
+  const ids = engine.features.accountIds.filter((id, i) => scope[i] === 1 && (!given || given.has(id)));
+  return new Set(ids);
 }
 
 /** What an export is measured on, when the caller already has it (the app's caches). */
@@ -100,6 +113,7 @@ export function produceExport(
   });
   let scored = inputs.scored;
   const score = () => (scored ??= scoreWorkspace(needWorkspace(ws, info.label), valid, request.asOf));
+  const scoredAccounts = () => scoredTable(score().engine, score().build.names, onlyAccounts(score().engine, request));
   const validation = () =>
     inputs.validation ?? validationBlock(needWorkspace(ws, 'A validation block'), valid, score());
   switch (request.format) {
@@ -154,7 +168,7 @@ export function produceExport(
       };
     }
     case 'scored-csv': {
-      const table = scoredTable(score().engine, score().build.names, request.accounts && new Set(request.accounts));
+      const table = scoredAccounts();
       return {
         ...named,
         kind: 'text',
@@ -163,7 +177,7 @@ export function produceExport(
       };
     }
     case 'scored-xlsx': {
-      const table = scoredTable(score().engine, score().build.names, request.accounts && new Set(request.accounts));
+      const table = scoredAccounts();
       return {
         ...named,
         kind: 'bytes',

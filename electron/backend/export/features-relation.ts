@@ -36,8 +36,10 @@ export function featuresRelation(table: FeatureTable, valid: ValidPack): Feature
       sources.push(c);
       return (i: number) => (c.codes[i]! < 0 ? null : c.dictionary[c.codes[i]!]!);
     }
-    const column = table.columns.get(f.key)!;
-    sources.push(column);
+    const column = table.columns.get(f.key);
+    // A whitespace input the table lacks: unknown for everyone (its source is the spec itself).
+    sources.push(column ?? f);
+    if (!column) return () => null;
     return (i: number) => (isSet(column[i]!) ? column[i]! : null);
   });
   const recorded = table.categories.get('segment');

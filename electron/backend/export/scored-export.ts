@@ -1,12 +1,12 @@
-// Scored accounts for spreadsheets and other tools: the fixed columns of docs/ARCHITECTURE.md §5 (account_id,
-// score, stage, 0/1 per signal and per filter), then the account's name, segment and ARR. CSV
-// (optionally with a UTF-8 byte-order mark, which Excel needs to read UTF-8) or XLSX. Text that a
+// Scored accounts for spreadsheets and other tools: the fixed columns of docs/ARCHITECTURE.md §5
+// (account_id, score, stage, 0/1 per signal and per filter), then the account's name, segment, ARR
+// and whitespace. CSV (optionally with a UTF-8 byte-order mark, which Excel needs to read UTF-8) or XLSX. Text that a
 // spreadsheet would run as a formula is neutralised in both (shared/export/spreadsheet-safe.ts).
 import ExcelJS from 'exceljs';
 import { LadderError } from '#shared/api/result';
 import type { Engine } from '#shared/engine/engine';
 import { neutralizeCell, safeCsvField, utf8Bom } from '#shared/export/spreadsheet-safe';
-import { scoredColumns, scoredRows } from '../scoring/scored-rows';
+import { scoredColumns, scoredRows, whitespaceCells, whitespaceColumns } from '../scoring/scored-rows';
 import { isSet } from '#shared/missing';
 
 export interface ScoredTable {
@@ -25,13 +25,14 @@ export function scoredTable(engine: Engine, names: readonly string[], only?: Rea
   const segmentOf = (i: number) =>
     recorded && recorded.codes[i]! >= 0 ? recorded.dictionary[recorded.codes[i]!]! : null;
   return {
-    columns: [...scoredColumns(engine), 'account_name', 'segment', 'arr'],
+    columns: [...scoredColumns(engine), 'account_name', 'segment', 'arr', ...whitespaceColumns],
     count,
     *rows() {
       let i = 0;
       for (const row of scoredRows(engine)) {
         const arr = features.arr[i]!;
-        if (keep(i)) yield [...row, names[i] ?? null, segmentOf(i), isSet(arr) ? arr : null];
+        if (keep(i))
+          yield [...row, names[i] ?? null, segmentOf(i), isSet(arr) ? arr : null, ...whitespaceCells(engine, i)];
         i++;
       }
     },

@@ -25,7 +25,8 @@ const numericColumns = [
   'days_to_renewal',
   'contract_age_days',
 ] as const;
-const categoryColumns = ['segment', 'tier', 'region', 'industry', 'owner_csm'] as const;
+// owner_am and journey_stage are not metrics; the book-of-business heatmap cuts accounts by them.
+const categoryColumns = ['segment', 'tier', 'region', 'industry', 'owner_csm', 'owner_am', 'journey_stage'] as const;
 
 function encoder(): { encode(value: string | null): number; dictionary: string[] } {
   const dictionary: string[] = [];
@@ -53,7 +54,7 @@ const selectColumns = `key, id, name, arr, seats_licensed, employees, health_sco
     WHEN 'tangible_roi' THEN 3 WHEN 'expansion_ready' THEN 4 END,
   julianday(renewal_date) - julianday(@asOf),
   julianday(@asOf) - julianday(contract_start),
-  segment, tier, region, industry, owner_csm`;
+  segment, tier, region, industry, owner_csm, owner_am, journey_stage`;
 
 export function loadAccountColumns(db: Db, asOf: string, path: AccountReadPath = 'auto'): AccountColumns {
   if (path !== 'rows') {

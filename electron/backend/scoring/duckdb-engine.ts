@@ -9,6 +9,7 @@ import { LadderError } from '#shared/api/result';
 import { compileRawSql } from '#shared/compile/raw/compile';
 import type { PlaceCustom } from '#shared/compile/raw/plan';
 import type { ValidPack } from '#shared/pack/validate';
+import { potentialColumns } from '#shared/pack/potential';
 import { messageOf } from '#shared/error-message';
 import { placeFromWorkspace } from '../export/raw-sql';
 import { writeRawExport } from '../export/raw-export';
@@ -24,9 +25,12 @@ export interface DuckdbScore {
 }
 
 /** A scored column as the engine's CSV writes it: whole scores without ".0". */
+/** Doubles written as the engine's CSV writes them: whole numbers without a fraction. */
+const wholeAsInteger = new Set(['score', ...potentialColumns]);
+
 function csvColumn(name: string): string {
   const q = `"${name.replace(/"/g, '""')}"`;
-  if (name !== 'score') return q;
+  if (!wholeAsInteger.has(name)) return q;
   return `CASE WHEN ${q} = CAST(${q} AS BIGINT) THEN CAST(CAST(${q} AS BIGINT) AS VARCHAR) ELSE CAST(${q} AS VARCHAR) END AS ${q}`;
 }
 
@@ -84,6 +88,7 @@ export async function scoreWithDuckdb(
       'stage',
       ...valid.pack.signals.map((s) => s.id),
       ...valid.pack.filters.map((f) => f.id),
+      ...potentialColumns,
     ];
     await connection.run(`CREATE TEMP TABLE scored AS ${sql}`);
     if (options.out) {

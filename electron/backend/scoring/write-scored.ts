@@ -3,9 +3,10 @@
 import { writeFileAtomic } from '../atomic-write';
 import type { Engine } from '#shared/engine/engine';
 import type { ModelResult } from '#shared/engine/aggregate';
-import { scoredColumns, scoredRows } from './scored-rows';
+import { scoredColumns, scoredRows, whitespaceCells, whitespaceColumns } from './scored-rows';
 
-const csvCell = (v: string | number) => {
+const csvCell = (v: string | number | null) => {
+  if (v === null) return '';
   const s = String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
@@ -14,15 +15,20 @@ export function writeScoredCsv(engine: Engine, path: string): Promise<number> {
   return writeFileAtomic(
     path,
     (function* () {
-      yield `${scoredColumns(engine).join(',')}\n`;
-      for (const row of scoredRows(engine)) yield `${row.map(csvCell).join(',')}\n`;
+      yield `${[...scoredColumns(engine), ...whitespaceColumns].join(',')}\n`;
+      let i = 0;
+      for (const row of scoredRows(engine))
+        yield `${[...row, ...whitespaceCells(engine, i++)].map(csvCell).join(',')}\n`;
     })(),
   );
 }
 
-export function scoredAccountsJson(engine: Engine): Record<string, string | number>[] {
-  const columns = scoredColumns(engine);
-  return Array.from(scoredRows(engine), (row) => Object.fromEntries(row.map((v, i) => [columns[i]!, v])));
+export function scoredAccountsJson(engine: Engine): Record<string, string | number | null>[] {
+  const columns = [...scoredColumns(engine), ...whitespaceColumns];
+  let i = 0;
+  return Array.from(scoredRows(engine), (row) =>
+    Object.fromEntries([...row, ...whitespaceCells(engine, i++)].map((v, k) => [columns[k]!, v])),
+  );
 }
 
 export function writeScoredJson(
@@ -30,15 +36,16 @@ export function writeScoredJson(
   path: string,
   meta: { pack: string; asOf: string; result: ModelResult },
 ): Promise<number> {
-  const columns = scoredColumns(engine);
+  const columns = [...scoredColumns(engine), ...whitespaceColumns];
   return writeFileAtomic(
     path,
     (function* () {
       yield `{"pack":${JSON.stringify(meta.pack)},"asOf":${JSON.stringify(meta.asOf)},"aggregates":${JSON.stringify(meta.result)},"accounts":[\n`;
-      let first = true;
+      let i = 0;
       for (const row of scoredRows(engine)) {
-        yield `${first ? '' : ',\n'}${JSON.stringify(Object.fromEntries(row.map((v, i) => [columns[i]!, v])))}`;
-        first = false;
+        const cells = [...row, ...whitespaceCells(engine, i)];
+        yield `${i === 0 ? '' : ',\n'}${JSON.stringify(Object.fromEntries(cells.map((v, k) => [columns[k]!, v])))}`;
+        i++;
       }
       yield '\n]}\n';
     })(),

@@ -56,14 +56,14 @@ function demoInfo(db: Db): WorkspaceInfo['demo'] {
   return { seed: Number(seed), generatedAt: m.get('demo.generatedAt') ?? '', weeks: Number(m.get('demo.weeks') ?? 0) };
 }
 
-function arrBySegmentTier(db: Db): ArrBySegmentTier[] {
+function arrBySegmentTier(db: Db, owner: string | null): ArrBySegmentTier[] {
   return db
     .prepare(
       `SELECT coalesce(segment, 'Unknown') AS segment, coalesce(tier, 'Unknown') AS tier,
               count(*) AS accounts, coalesce(sum(arr), 0) AS arr
-       FROM accounts GROUP BY 1, 2 ORDER BY 1, 2`,
+       FROM accounts WHERE @owner IS NULL OR owner_csm = @owner GROUP BY 1, 2 ORDER BY 1, 2`,
     )
-    .all() as ArrBySegmentTier[];
+    .all({ owner }) as ArrBySegmentTier[];
 }
 
 function patternShares(db: Db): PatternShare[] {
@@ -88,26 +88,28 @@ function patternShares(db: Db): PatternShare[] {
   }));
 }
 
-function totals(db: Db): { accounts: number; arr: number; owners: number } {
+function totals(db: Db, owner: string | null = null): { accounts: number; arr: number; owners: number } {
   const row = db
     .prepare(
       `SELECT count(*) AS accounts, coalesce(sum(arr), 0) AS arr,
-              count(DISTINCT owner_csm) AS owners FROM accounts`,
+              count(DISTINCT owner_csm) AS owners FROM accounts WHERE @owner IS NULL OR owner_csm = @owner`,
     )
-    .get() as { accounts: number; arr: number; owners: number };
+    .get({ owner }) as { accounts: number; arr: number; owners: number };
   return row;
 }
 
-export function readOverview(ws: Workspace): Overview {
+/** The overview; with `owner`, the counts and the chart cover that CSM's accounts only. */
+export function readOverview(ws: Workspace, owner?: string): Overview {
   const { db } = ws;
   const demo = demoInfo(db);
   return {
     workspace: { path: ws.path, name: ws.name },
-    ...totals(db),
+    ...totals(db, owner ?? null),
     periodRange: periodRange(db),
     lastImport: imports(db, 1)[0] ?? null,
     demo: demo && { seed: demo.seed, generatedAt: demo.generatedAt },
-    arrBySegmentTier: arrBySegmentTier(db),
+    arrBySegmentTier: arrBySegmentTier(db, owner ?? null),
+    owner: owner ?? null,
   };
 }
 

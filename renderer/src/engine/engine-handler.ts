@@ -2,7 +2,9 @@
 // code can run in-process (tests, and any host without workers).
 import { decodeFeatures } from '#shared/engine/arrow-features';
 import { createWorkbench } from '#shared/workbench/workbench';
-import type { Envelope, Snapshot } from './protocol';
+import { decodeBookColumns } from '#shared/book/arrow-book';
+import type { BookRequest } from '#shared/workbench/book';
+import type { Envelope, HeatmapReply, Snapshot } from './protocol';
 
 export function createEngineHandler(): (message: Envelope) => unknown {
   const workbench = createWorkbench();
@@ -13,6 +15,12 @@ export function createEngineHandler(): (message: Envelope) => unknown {
       draft: workbench.result(draft),
       movers: workbench.movers(baseline, draft),
     };
+  };
+  const heatmap = (slot: string, request: BookRequest): HeatmapReply => {
+    const missing = workbench.missingBookFields(slot, request);
+    if (missing.length > 0) return { status: 'needs-columns', fields: missing };
+    const h = workbench.heatmap(slot, request);
+    return { status: 'ok', heatmap: h, ...workbench.heatmapTiming() };
   };
   return (message) => {
     switch (message.op) {
@@ -41,6 +49,22 @@ export function createEngineHandler(): (message: Envelope) => unknown {
         return workbench.stats(message.slot, message.key);
       case 'matchingIds':
         return workbench.matchingIds(message.baseline, message.draft, message.query);
+      case 'scope':
+        workbench.setScope(message.owner);
+        return { owner: workbench.scope };
+      case 'bookColumns': {
+        const p = decodeBookColumns(new Uint8Array(message.bytes));
+        workbench.setBookColumns({
+          asOf: p.asOf,
+          days: p.days,
+          wonArr: p.wonArr,
+          converted: p.converted,
+          fields: p.fields,
+        });
+        return { asOf: p.asOf, days: p.days };
+      }
+      case 'heatmap':
+        return heatmap(message.slot, message.request);
     }
   };
 }

@@ -12,6 +12,12 @@ export interface EngineSession {
   /** Scores `pack` in `slot`; while a request is in flight, only the latest pack is kept. */
   update(slot: string, pack: unknown, compareWith: string): Promise<UpdateReply | null>;
   reset(): void;
+  /** My book: the owner every worker view counts (kept across reloads). */
+  setScope(owner: string | null): Promise<void>;
+  /** Loads the book's outcome columns (and custom fields) for the loaded as-of date. */
+  loadBookColumns(days: number, fields: string[]): Promise<void>;
+  /** What the worker holds for the book: as-of date, window and custom fields (null: nothing). */
+  readonly bookColumns: { asOf: string; days: number; fields: string[] } | null;
   /** Where engines run: a worker by default; tests run them in-process. */
   useClientFactory(makeClient: () => EngineClient): void;
 }
@@ -19,6 +25,8 @@ export interface EngineSession {
 export function createEngineSession(makeClient: () => EngineClient = createEngineClient): EngineSession {
   let client: EngineClient | null = null;
   let asOf: string | null = null;
+  let scopeOwner: string | null = null;
+  let bookColumns: { asOf: string; days: number; fields: string[] } | null = null;
   interface Job {
     pack: unknown;
     compareWith: string;
@@ -74,7 +82,26 @@ export function createEngineSession(makeClient: () => EngineClient = createEngin
       const buffer = transferable(bytes);
       const loaded = await getClient().send({ op: 'load', bytes: buffer }, [buffer]);
       asOf = loaded.asOf;
+      bookColumns = null;
+      if (scopeOwner !== null) await getClient().send({ op: 'scope', owner: scopeOwner });
       return loaded;
+    },
+    async setScope(owner) {
+      scopeOwner = owner;
+      if (client) await client.send({ op: 'scope', owner });
+    },
+    async loadBookColumns(days, fields) {
+      const bytes = await api.call('book.columns', { asOf: asOf ?? undefined, days, fields });
+      const buffer = transferable(bytes);
+      const loaded = await getClient().send({ op: 'bookColumns', bytes: buffer }, [buffer]);
+      bookColumns = {
+        asOf: loaded.asOf,
+        days: loaded.days,
+        fields: [...new Set([...(bookColumns?.asOf === loaded.asOf ? bookColumns.fields : []), ...fields])],
+      };
+    },
+    get bookColumns() {
+      return bookColumns;
     },
     update(slot, pack, compareWith) {
       let queue = queues.get(slot);
@@ -91,6 +118,7 @@ export function createEngineSession(makeClient: () => EngineClient = createEngin
       client?.terminate();
       client = null;
       asOf = null;
+      bookColumns = null;
       queues.clear();
     },
     useClientFactory(next) {

@@ -6,6 +6,8 @@ import type { MoversMatrix } from '#shared/workbench/movers';
 import type { AccountPage, AccountQuery } from '#shared/workbench/queries';
 import type { ColumnStats } from '#shared/workbench/stats';
 import type { ClassesSnapshot, SetPackResult } from '#shared/workbench/workbench';
+import type { Heatmap } from '#shared/book/heatmap';
+import type { BookRequest } from '#shared/workbench/book';
 
 export interface Snapshot {
   baseline: ModelResult;
@@ -22,6 +24,9 @@ export interface UpdateReply {
   workerMs: number;
 }
 
+export type HeatmapReply =
+  { status: 'ok'; heatmap: Heatmap; ms: number; rebuilt: boolean } | { status: 'needs-columns'; fields: string[] };
+
 export type Request =
   | { op: 'load'; bytes: ArrayBuffer }
   | { op: 'addColumns'; bytes: ArrayBuffer }
@@ -31,7 +36,10 @@ export type Request =
   | { op: 'query'; baseline: string; draft: string; query: AccountQuery }
   | { op: 'explain'; slot: string; index: number }
   | { op: 'stats'; slot: string; key: string }
-  | { op: 'matchingIds'; baseline: string; draft: string; query: AccountQuery };
+  | { op: 'matchingIds'; baseline: string; draft: string; query: AccountQuery }
+  | { op: 'scope'; owner: string | null }
+  | { op: 'bookColumns'; bytes: ArrayBuffer }
+  | { op: 'heatmap'; slot: string; request: BookRequest };
 
 export interface Replies {
   load: { accounts: number; asOf: string };
@@ -43,6 +51,9 @@ export interface Replies {
   explain: Explanation;
   stats: ColumnStats;
   matchingIds: string[];
+  scope: { owner: string | null };
+  bookColumns: { asOf: string; days: number };
+  heatmap: HeatmapReply;
 }
 
 export type Envelope = RequestEnvelope<Request>;

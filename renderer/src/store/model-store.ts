@@ -11,6 +11,7 @@ import type { Snapshot } from '../engine/protocol';
 import { fastSnapshot, rememberClasses } from '../engine/fast-path';
 import { registerWorkspaceStore } from './workspace-lifecycle';
 import { useFitStore } from './fit-store';
+import { whenScopeChanges } from './book-store';
 
 export type ModelSource =
   | { kind: 'preset'; id: string; name: string }
@@ -55,6 +56,8 @@ export interface ModelState {
   dismissError(): void;
   /** The workspace or its data changed: reload features and re-score baseline and draft. */
   reloadData(): Promise<void>;
+  /** Asks the worker again for the draft's answers (my book changed what they count). */
+  rescore(): Promise<void>;
 }
 
 export const isDirty = (s: Pick<ModelState, 'baseline' | 'draft'>) =>
@@ -305,6 +308,13 @@ export const useModelStore = create<ModelState>((set, get) => {
       await api.request('features.cancel', {});
     },
 
+    async rescore() {
+      const { draft, status } = get();
+      if (!draft || status !== 'ready') return;
+      rememberClasses(null);
+      await score(draft);
+    },
+
     async reloadData() {
       const { source, baseline, draft, past, future } = get();
       engineSession.reset();
@@ -316,3 +326,6 @@ export const useModelStore = create<ModelState>((set, get) => {
     },
   };
 });
+
+// My book changes what every view counts: the worker's answers are fetched again.
+whenScopeChanges(() => useModelStore.getState().rescore());

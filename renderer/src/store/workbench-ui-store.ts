@@ -10,6 +10,7 @@ export const workbenchTabs = [
   { id: 'scores', label: 'Score distribution' },
   { id: 'signals', label: 'Signal activity' },
   { id: 'movers', label: 'Movers' },
+  { id: 'heatmap', label: 'Heatmap' },
   { id: 'accounts', label: 'Accounts' },
 ] as const;
 

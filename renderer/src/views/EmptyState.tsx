@@ -2,8 +2,8 @@
 export interface EmptyStateProps {
   workspaceName: string | null;
   busy: boolean;
-  /** The view asking (the Model view says why it cannot show a model yet). */
-  context?: 'overview' | 'model';
+  /** The view asking (the Model and Heatmap views say why they cannot show anything yet). */
+  context?: 'overview' | 'model' | 'book';
   onImport(): void;
   onCreateDemo(): void;
   onNew(): void;
@@ -25,6 +25,7 @@ export function EmptyState({
       <h1 id="empty-title">{title}</h1>
       <p>
         {context === 'model' ? 'A model scores accounts, so this workspace needs some first. ' : ''}
+        {context === 'book' ? 'The book of business is made of accounts, so this workspace needs some first. ' : ''}
         Import your own exports — accounts first, then usage, users, outcomes or tickets — or explore the demo book of
         business: 2,000 realistic accounts with a year of weekly usage and known expansion outcomes.
       </p>

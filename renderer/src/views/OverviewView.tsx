@@ -4,6 +4,40 @@ import { ArrBySegmentTierChart } from '../charts/ArrBySegmentTierChart';
 import { StatTile } from '../components/StatTile';
 import { useElementWidth } from '../components/useElementWidth';
 import { formatCount, formatDate, formatDateTime, formatMoney } from '../format';
+import { useEffect, useState } from 'react';
+import type { WhitespaceSummary } from '#shared/api/book-contract';
+import { api } from '../api';
+import { useBookStore } from '../store/book-store';
+import { useModelStore } from '../store/model-store';
+
+/** The overview as counted for my book (the whole workspace's when no owner is picked). */
+function useBookOverview(overview: Overview): { shown: Overview; whitespace: WhitespaceSummary | null } {
+  const owner = useBookStore((s) => s.owner);
+  const draft = useModelStore((s) => s.draft);
+  const [mine, setMine] = useState<Overview | null>(null);
+  const [whitespace, setWhitespace] = useState<WhitespaceSummary | null>(null);
+  useEffect(() => {
+    let live = true;
+    if (!owner) setMine(null);
+    else void api.request('workspace.overview', { owner }).then((r) => live && r.ok && setMine(r.value));
+    return () => {
+      live = false;
+    };
+  }, [owner, overview]);
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(() => {
+      void api
+        .request('book.whitespace', { ...(draft ? { pack: draft } : {}), ...(owner ? { owner } : {}) })
+        .then((r) => live && setWhitespace(r.ok ? r.value : null));
+    }, 200);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [owner, draft, overview]);
+  return { shown: owner && mine?.owner === owner ? mine : overview, whitespace };
+}
 
 function lastImportText(overview: Overview): { value: string; detail?: string } {
   const last = overview.lastImport;
@@ -17,7 +51,8 @@ function lastImportText(overview: Overview): { value: string; detail?: string } 
   return { value: 'None yet' };
 }
 
-export function OverviewView({ overview }: { overview: Overview }) {
+export function OverviewView({ overview: all }: { overview: Overview }) {
+  const { shown: overview, whitespace } = useBookOverview(all);
   const [chartRef, chartWidth] = useElementWidth<HTMLDivElement>();
   const range = overview.periodRange;
   const last = lastImportText(overview);
@@ -28,6 +63,11 @@ export function OverviewView({ overview }: { overview: Overview }) {
         <p className="muted" title={overview.workspace.path}>
           {overview.workspace.name}
           {overview.demo && <span className="badge">Demo book of business</span>}
+          {overview.owner && (
+            <span className="badge" data-testid="overview-owner">
+              My book: {overview.owner}
+            </span>
+          )}
         </p>
       </header>
       <div className="stat-grid">
@@ -38,6 +78,17 @@ export function OverviewView({ overview }: { overview: Overview }) {
           testId="stat-accounts"
         />
         <StatTile label="Total ARR" value={formatMoney(overview.arr)} raw={overview.arr} testId="stat-arr" />
+        <StatTile
+          label="Whitespace"
+          value={whitespace ? formatMoney(whitespace.whitespace) : '…'}
+          detail={
+            whitespace
+              ? `${whitespace.source === 'pack' ? 'The model’s potential' : 'Default potential'}${whitespace.unknown ? ` · ${formatCount(whitespace.unknown)} accounts lack inputs` : ''}`
+              : undefined
+          }
+          raw={whitespace?.whitespace ?? ''}
+          testId="stat-whitespace"
+        />
         <StatTile
           label="Owners (CSMs)"
           value={formatCount(overview.owners)}

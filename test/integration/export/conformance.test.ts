@@ -1,7 +1,8 @@
 // Conformance: for the demo book and every preset, the compiled SQL runs in SQLite, DuckDB and
 // PostgreSQL over the features relation, the JS module runs imported from a file, the JSON Logic
-// runs in json-logic-js — and every account's score, stage, signals and filters (and, where the
-// format reports them, category subtotals) equal the engine's exactly: doubles compared bit for bit.
+// runs in json-logic-js — and every account's score, stage, signals and filters, its whitespace
+// (potential seats, potential ARR, max(0, potential ARR − ARR)) and, where the format reports
+// them, category subtotals equal the engine's exactly: doubles compared bit for bit.
 import { join } from 'node:path';
 import { compileSql } from '#shared/compile/sql';
 import { compileJsModule } from '#shared/compile/js-module';
@@ -20,6 +21,7 @@ import { writeFileSync } from 'node:fs';
 import { repoRoot, tempDir } from '../../helpers/temp';
 import { asRow, evaluateJsonLogic, importModule, relationAccounts } from '../../helpers/portable';
 import type { SqlRow } from '../../helpers/sql-engines';
+import { isSet } from '#shared/missing';
 
 const withoutSubtotals = (rows: SqlRow[]) =>
   rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !k.startsWith('subtotal_'))));
@@ -54,6 +56,13 @@ describe.each([...presets, kitchenSink])('%s: every export equals the engine', (
     const s = scored.get(preset)!;
     return { relation: featuresRelation(s.build.table, packOf(preset)), expected: engineRows(s.engine) };
   };
+
+  it('has whitespace to compare: known for most accounts, positive for some', () => {
+    const { whitespace } = scored.get(preset)!.engine.potential;
+    const known = whitespace.filter(isSet);
+    expect(known.length).toBeGreaterThan(whitespace.length * 0.9);
+    expect(known.filter((v) => v > 0).length).toBeGreaterThan(whitespace.length * 0.3);
+  });
 
   it('SQLite', () => {
     const { relation, expected } = setup();

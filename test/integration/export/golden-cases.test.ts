@@ -48,6 +48,7 @@ const expectedRows = (valid: ValidPack, cases: GoldenCase[]): SqlRow[] =>
     const row: SqlRow = { account_id: c.id, score: c.expected.score, stage: c.expected.stage };
     for (const s of valid.pack.signals) row[s.id] = c.expected.signals.includes(s.id) ? 1 : 0;
     for (const f of valid.pack.filters) row[f.id] = c.expected.filters.includes(f.id) ? 1 : 0;
+    row.whitespace = c.expected.whitespace ?? null;
     return row;
   });
 const pick = (rows: SqlRow[], keys: string[]) => rows.map((r) => Object.fromEntries(keys.map((k) => [k, r[k]!])));
@@ -86,9 +87,12 @@ describe.each(listPresets().map((p) => p.id))('golden cases of %s', (preset) => 
     expect(valid.pack.validation!.stages.reduce((n, s) => n + s.accounts, 0)).toBe(2000);
   });
 
-  it('re-verify against the engine after import', () => {
+  it('re-verify against the engine after import, whitespace included', () => {
     const { valid, cases } = get();
     expect(verifyGoldenCases(valid, cases)).toEqual([]);
+    expect(cases.filter((c) => (c.expected.whitespace ?? 0) > 0).length).toBeGreaterThan(0);
+    const tampered = cases.map((c, i) => (i === 0 ? { ...c, expected: { ...c.expected, whitespace: 123.5 } } : c));
+    expect(verifyGoldenCases(valid, tampered).map((m) => m.field)).toEqual(['whitespace']);
   });
 
   it('re-verify against the SQL in SQLite, DuckDB and PostgreSQL', async () => {

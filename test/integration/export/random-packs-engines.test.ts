@@ -11,12 +11,54 @@ import { startPostgres, type Postgres } from '../../helpers/postgres';
 import { runDuckdb, runPostgres } from '../../helpers/sql-engines';
 import { valid } from '../../unit/engine/fixtures';
 import { featuresArb, packArb, randomArbitraries, toTable } from '../../unit/compile/random-packs';
+import { accountsArb, accountsTable, potentialArb, potentialPack } from '../../unit/compile/random-potential';
+import { whitespaceRow } from '../../helpers/engine-rows';
+import type { SqlRow } from '../../helpers/sql-engines';
 
 let pg: Postgres;
 beforeAll(async () => {
   pg = await startPostgres();
 });
 afterAll(() => pg?.stop());
+
+const whitespaceOnly = (row: SqlRow): SqlRow =>
+  Object.fromEntries(['account_id', 'potential_seats', 'potential_arr', 'whitespace'].map((k) => [k, row[k] ?? null]));
+
+function whitespaceCase(f: Parameters<typeof accountsTable>[0], p: unknown) {
+  const pack = valid(potentialPack(p as never));
+  const table = accountsTable(f);
+  const engine = createEngine(table, pack);
+  return {
+    pack,
+    relation: featuresRelation(table, pack),
+    expected: table.accountIds.map((id, i) => ({ account_id: id, ...whitespaceRow(engine, i) })),
+  };
+}
+
+describe('compiled whitespace equals the engine on random definitions', () => {
+  it('in DuckDB', async () => {
+    await fc.assert(
+      fc.asyncProperty(accountsArb, potentialArb, async (f, p) => {
+        const { pack, relation, expected } = whitespaceCase(f, p);
+        const rows = await runDuckdb(relation, compileSql(pack, { dialect: 'duckdb' }));
+        expect(differences(expected, rows.map(whitespaceOnly))).toEqual([]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('in PostgreSQL', () => {
+    let run = 0;
+    fc.assert(
+      fc.property(accountsArb, potentialArb, (f, p) => {
+        const { pack, relation, expected } = whitespaceCase(f, p);
+        const rows = runPostgres(pg, relation, compileSql(pack, { dialect: 'postgres' }), `potential_${run++ % 4}`);
+        expect(differences(expected, rows.map(whitespaceOnly))).toEqual([]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
 
 describe('compiled SQL equals the engine on random packs', () => {
   it('in DuckDB', async () => {

@@ -47,7 +47,7 @@ describe('JS module', () => {
     const engine = createEngine(
       features({
         segment: [3],
-        columns: { health_score: [NaN], nps: [NaN], employees: [NaN] },
+        columns: { health_score: [NaN], nps: [NaN], employees: [NaN], arr: [NaN], seats_licensed: [NaN] },
         categories: { tier: [null] },
       }),
       pack,
@@ -61,17 +61,28 @@ describe('JS module', () => {
         health_score: value,
         nps: value,
         employees: value,
+        arr: value,
+        seats_licensed: value,
         tier: value === null ? null : '',
       });
       expect(r, String(value)).toMatchObject({
         ...expected,
         signals: { low_health: false, nps_low: false, tier: false },
+        potential: { seats: null, arr: null },
+        whitespace: null,
       });
     }
     expect(mod.score(null as never)).toMatchObject(expected);
-    expect(mod.score({ segment: 'SMB', health_score: 49, nps: 9, employees: 11, tier: 'Starter' })).toMatchObject({
-      score: 9,
-      stage: 'ready',
-    });
+    expect(
+      mod.score({
+        segment: 'SMB',
+        health_score: 49,
+        nps: 9,
+        employees: 12,
+        tier: 'Starter',
+        arr: 1000,
+        seats_licensed: 4,
+      }),
+    ).toMatchObject({ score: 9, stage: 'ready', potential: { seats: 6, arr: 1500 }, whitespace: 500 });
   });
 });

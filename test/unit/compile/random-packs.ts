@@ -187,6 +187,12 @@ export function randomArbitraries(options: { subnormals: boolean }) {
           ]),
         ) as Record<(typeof numberMetrics)[number], fc.Arbitrary<number[]>>,
       ),
+      // ARR, which the default whitespace reads with employees and seats_licensed: ordinary amounts,
+      // so a product with the tiny values above never underflows (PostgreSQL would raise an error).
+      arr: fc.array(fc.oneof(fc.constantFrom(0, 1, 250, 1200.5, 99000), fc.constant(NaN)), {
+        minLength: n,
+        maxLength: n,
+      }),
     }),
   );
   return { packArb, featuresArb };
@@ -200,6 +206,7 @@ export function toTable(f: {
   segment: (string | null)[];
   tier: (string | null)[];
   columns: Record<string, number[]>;
+  arr?: number[];
 }): FeatureTable {
   const encode = (values: (string | null)[]) => {
     const dictionary = [...new Set(values.filter((v): v is string => v !== null))];
@@ -208,9 +215,12 @@ export function toTable(f: {
   return {
     accounts: f.segment.length,
     accountIds: f.segment.map((_, i) => `A${i}`),
-    arr: new Float64Array(f.segment.length),
+    arr: f.arr ? Float64Array.from(f.arr) : new Float64Array(f.segment.length),
     segment: Uint8Array.from(f.segment, (s) => (s !== null && Object.hasOwn(segmentCodes, s) ? segmentCodes[s]! : 3)),
-    columns: new Map(Object.entries(f.columns).map(([k, v]) => [k, Float64Array.from(v)])),
+    columns: new Map([
+      ...Object.entries(f.columns).map(([k, v]) => [k, Float64Array.from(v)] as const),
+      ...(f.arr ? [['arr', Float64Array.from(f.arr)] as const] : []),
+    ]),
     categories: new Map([
       ['tier', encode(f.tier)],
       ['segment', encode(f.segment)],

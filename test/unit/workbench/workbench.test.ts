@@ -12,6 +12,10 @@ const table = features({
   columns: {
     health_score: Array.from({ length: n }, (_, i) => (i * 37) % 100),
     nps: Array.from({ length: n }, (_, i) => ((i * 53) % 200) - 100),
+    // The default whitespace's inputs, which the backend always ships.
+    employees: Array.from({ length: n }, (_, i) => 20 + ((i * 13) % 400)),
+    seats_licensed: Array.from({ length: n }, (_, i) => 5 + (i % 50)),
+    arr: Array.from({ length: n }, (_, i) => 1000 + ((i * 7919) % 97) * 100.25),
   },
 });
 const stages = [

@@ -24,7 +24,7 @@ export const exportSpec: CommandSpec = {
   name: 'export',
   summary:
     'Export a rule pack (JSON/YAML with validation), its SQL, JSON Logic or JS form, a signals CSV, the features relation or scored accounts.',
-  usage: `ladder export ${kinds.join('|')} --pack P|preset:NAME [--workspace W] [--dialect ${sqlDialects.join('|')}] [--from features|raw] [--table NAME] [--as-of YYYY-MM-DD | --as-of-param] [--format json|yaml|csv|parquet|xlsx] [--bom] [--no-validation] [--out F]\n       ladder export raw --workspace W --out DIR [--format parquet|csv]
+  usage: `ladder export ${kinds.join('|')} --pack P|preset:NAME [--workspace W] [--dialect ${sqlDialects.join('|')}] [--from features|raw] [--table NAME] [--as-of YYYY-MM-DD | --as-of-param] [--format json|yaml|csv|parquet|xlsx] [--bom] [--no-validation] [--owner NAME] [--out F]\n       ladder export raw --workspace W --out DIR [--format parquet|csv]
        ladder export dbt --pack P --out DIR [--workspace W] [--dialect D] [--as-of YYYY-MM-DD]`,
   positionals: { min: 1, max: 1, names: `what to export (${kinds.join(', ')})` },
   options: {
@@ -59,6 +59,7 @@ export const exportSpec: CommandSpec = {
     },
     bom: { kind: 'boolean', help: 'CSV: start with a UTF-8 byte-order mark (for Excel)', arg: 'bom' },
     'no-validation': { kind: 'boolean', help: 'pack: leave out the validation block (no workspace needed)' },
+    owner: { kind: 'string', help: "scored: only this CSM's accounts (my book)", arg: 'owner' },
     out: { kind: 'string', help: 'write to this file (default: standard output; xlsx needs --out)' },
     help: { kind: 'boolean', help: 'show this help' },
   },
@@ -183,6 +184,8 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
   const request = contractArgs(exportSpec, args, exportRequest.omit({ pack: true }), { format });
   if ((request.dialect !== undefined || request.table !== undefined) && kind !== 'sql')
     throw new UsageError('ladder export: --dialect and --table apply to sql only.');
+  if (request.owner !== undefined && kind !== 'scored')
+    throw new UsageError('ladder export: --owner applies to scored only.');
   const from = request.from;
   if (from !== undefined && kind !== 'sql') throw new UsageError('ladder export: --from applies to sql only.');
   const rawOnly = ['as-of-param', 'accounts-table', 'periods-table'].filter((o) => args.options[o] !== undefined);
@@ -218,6 +221,7 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
       ...(request.periodsTable !== undefined ? { periodsTable: request.periodsTable } : {}),
       validation: !args.options['no-validation'] && ws !== null,
       bom: request.bom === true,
+      ...(request.owner !== undefined ? { owner: request.owner } : {}),
     });
     if (out) {
       const bytes = await writeExport(output, resolve(out), ws);

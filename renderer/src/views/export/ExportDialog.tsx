@@ -11,12 +11,14 @@ import { exportFormatInfo } from '#shared/export/formats';
 import type { RulePackInput } from '#shared/pack/schema';
 import { messageOf as message } from '#shared/error-message';
 import { api } from '../../api';
+import { useBookStore } from '../../store/book-store';
 import { formatCount } from '../../format';
 import { downloadFile, formatBytes } from './download';
 import { ExportOptionsForm, type ViewAccounts } from './ExportOptionsForm';
 import {
   checkRendered,
   fileNameOf,
+  isScoredFormat,
   keyOf,
   requestOf,
   type ExportOptions,
@@ -58,7 +60,9 @@ export function ExportDialog({ pack, asOf, viewAccounts, onClose }: ExportDialog
   const [status, setStatus] = useState<string | null>(null);
   const job = useExportJob();
   const info = exportFormatInfo[options.format];
-  const current = () => requestOf(options, pack, asOf, viewAccounts?.ids);
+  // My book: scored exports cover the chosen CSM's accounts only.
+  const owner = useBookStore((s) => s.owner);
+  const current = () => requestOf(options, pack, asOf, viewAccounts?.ids, owner);
   const currentKey = keyOf(current());
   const shown = preview?.key === currentKey ? preview.file : null;
 
@@ -185,7 +189,15 @@ export function ExportDialog({ pack, asOf, viewAccounts, onClose }: ExportDialog
         </button>
       </header>
       <ExportOptionsForm options={options} onChange={setOptions} viewAccounts={viewAccounts} disabled={busy} />
-      <p className="muted export-description">{info.description}</p>
+      <p className="muted export-description">
+        {info.description}
+        {owner && isScoredFormat(options.format) && (
+          <>
+            {' '}
+            <strong data-testid="export-owner">Only {owner}’s accounts (my book).</strong>
+          </>
+        )}
+      </p>
       {error && (
         <p className="banner error" role="alert" data-testid="export-error">
           {error}

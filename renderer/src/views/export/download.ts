@@ -1,7 +1,7 @@
 // Browser-mode downloads: the rendered file as a Blob behind a temporary link.
 import type { RenderedExport } from '#shared/api/export-contract';
 
-export function downloadFile(file: RenderedExport): void {
+export function downloadFile(file: Pick<RenderedExport, 'fileName' | 'mime' | 'encoding' | 'content'>): void {
   const body = file.encoding === 'base64' ? Uint8Array.from(atob(file.content), (c) => c.charCodeAt(0)) : file.content;
   const url = URL.createObjectURL(new Blob([body], { type: file.mime }));
   const link = document.createElement('a');

@@ -26,6 +26,8 @@ export function requestOf(
   pack: RulePackInput,
   asOf: string | undefined,
   viewAccounts: readonly string[] | undefined,
+  /** My book: scored exports keep only this CSM's accounts. */
+  owner: string | null = null,
 ): ExportRequestArgs {
   const { format, dialect, table, bom, validation, rows } = options;
   return {
@@ -36,6 +38,7 @@ export function requestOf(
     ...(isPackFormat(format) ? { validation } : {}),
     ...(format.endsWith('csv') ? { bom } : {}),
     ...(viewAccounts && rows === 'view' && isScoredFormat(format) ? { accounts: [...viewAccounts] } : {}),
+    ...(owner && isScoredFormat(format) ? { owner } : {}),
   };
 }
 

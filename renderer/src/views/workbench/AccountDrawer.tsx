@@ -124,6 +124,7 @@ export function AccountDrawer({ index }: { index: number }) {
             </p>
           )}
           {draft && <ExplanationTables why={why.draft} pack={draft} />}
+          <WhitespaceSection why={why.draft} />
           {why.draft.play && (
             <section className="play" aria-labelledby="play-title">
               <h3 id="play-title">
@@ -141,6 +142,26 @@ export function AccountDrawer({ index }: { index: number }) {
       )}
       {detail && <AccountSeries detail={detail} />}
     </aside>
+  );
+}
+
+/** Whitespace: what the account could pay beyond today's ARR, and how the model reached it. */
+function WhitespaceSection({ why }: { why: Explanation }) {
+  const w = why.whitespace;
+  const fmt = (v: number | null, money: boolean) =>
+    v === null ? 'unknown' : money ? formatMoney(v) : v.toLocaleString('en-US', { maximumFractionDigits: 1 });
+  return (
+    <section className="whitespace" aria-labelledby="whitespace-title" data-testid="drawer-whitespace">
+      <h3 id="whitespace-title">
+        Whitespace <strong data-value={w.whitespace ?? ''}>{fmt(w.whitespace, true)}</strong>
+      </h3>
+      <p className="muted small">
+        Potential seats {fmt(w.seats, false)} ({w.seatsExpr}) · potential ARR {fmt(w.arr, true)} ({w.arrExpr}) —{' '}
+        {w.source === 'pack' ? 'the model’s potential' : 'the default potential'}; whitespace = max(0, potential ARR −
+        ARR).
+        {w.whitespace === null ? ' An input is missing for this account, so its whitespace is unknown.' : ''}
+      </p>
+    </section>
   );
 }
 

@@ -3,14 +3,29 @@ import type { RulePackInput } from '#shared/pack/schema';
 import { formatCount } from '../../format';
 import { useWorkbenchUi, type AccountFilter } from '../../store/workbench-ui-store';
 import { filterParts } from './filter-text';
+import { useBookStore } from '../../store/book-store';
+import { bookField } from '#shared/book/fields';
+import { describeFieldFilter } from '../book/heatmap-filter';
 
 const segments = ['SMB', 'Mid-Market', 'Enterprise'];
 
 export function AccountFilters({ pack, total }: { pack: RulePackInput; total: number }) {
   const { filter, setFilter } = useWorkbenchUi();
-  // Stage, segment and search show in their own controls; the rest as removable chips.
-  const chips = filterParts(filter, pack).filter((p) => !['stage', 'segment', 'search'].includes(p.key));
+  const owner = useBookStore((s) => s.owner);
+  const setOwner = useBookStore((s) => s.setOwner);
+  // Stage, segment and search show in their own controls; the rest as removable chips (a heatmap
+  // cell's field values one chip per field).
+  const chips = filterParts(filter, pack).filter((p) => !['stage', 'segment', 'search', 'fields'].includes(p.key));
   const update = (patch: Partial<AccountFilter>) => setFilter({ ...filter, ...patch });
+  const fieldLabel = (id: string) =>
+    useBookStore.getState().fields.find((f) => f.id === id)?.label ?? bookField(id).label;
+  const fieldChips = (filter.fields ?? []).map((f, k) => ({
+    text: describeFieldFilter(fieldLabel(f.field), f.values),
+    remove: () => {
+      const rest = (filter.fields ?? []).filter((_, j) => j !== k);
+      update({ fields: rest.length ? rest : undefined });
+    },
+  }));
   return (
     <div className="filter-bar">
       <input
@@ -63,6 +78,26 @@ export function AccountFilters({ pack, total }: { pack: RulePackInput; total: nu
           </button>
         </span>
       ))}
+      {fieldChips.map((c) => (
+        <span className="chip" key={c.text} data-testid="field-chip">
+          {c.text}
+          <button className="link" aria-label={`Remove filter ${c.text}`} onClick={c.remove}>
+            ×
+          </button>
+        </span>
+      ))}
+      {owner && (
+        <span
+          className="chip mine"
+          data-testid="my-book-chip"
+          title="My book: only this CSM's accounts count everywhere"
+        >
+          My book: {owner}
+          <button className="link" aria-label="Show the whole book" onClick={() => void setOwner(null)}>
+            ×
+          </button>
+        </span>
+      )}
       {Object.values(filter).some(Boolean) && (
         <button className="link" onClick={() => setFilter({})}>
           Clear all

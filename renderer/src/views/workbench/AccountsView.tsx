@@ -19,6 +19,7 @@ const columns: { key: SortKey | null; label: string; className?: string }[] = [
   { key: 'segment', label: 'Segment' },
   { key: 'owner', label: 'Owner' },
   { key: 'arr', label: 'ARR', className: 'num' },
+  { key: 'whitespace', label: 'Whitespace', className: 'num' },
   { key: 'score', label: 'Score', className: 'num' },
   { key: 'stage', label: 'Stage' },
   { key: null, label: 'Top signals' },
@@ -171,6 +172,13 @@ export function AccountsView({ pack }: { pack: RulePackInput }) {
                       <div role="cell">{row.owner}</div>
                       <div role="cell" className="num">
                         {formatMoney(row.arr)}
+                      </div>
+                      <div
+                        role="cell"
+                        className="num"
+                        title={row.whitespace === null ? 'Unknown: an input is missing' : undefined}
+                      >
+                        {row.whitespace === null ? '—' : formatMoney(row.whitespace)}
                       </div>
                       <div role="cell" className="num">
                         {row.baseline.score === row.draft.score

@@ -10,6 +10,7 @@ import { LadderView } from './charts/LadderView';
 import { MoversView } from './charts/MoversView';
 import { ScoreView } from './charts/ScoreView';
 import { SignalsView } from './charts/SignalsView';
+import { HeatmapPanel } from '../book/HeatmapPanel';
 
 export function WorkbenchViews() {
   const snapshot = useModelStore((s) => s.snapshot);
@@ -51,6 +52,9 @@ export function WorkbenchViews() {
         break;
       case 'movers':
         view = <MoversView movers={snapshot.movers} />;
+        break;
+      case 'heatmap':
+        view = <HeatmapPanel />;
         break;
       case 'accounts':
         view = <AccountsView pack={draft} />;

@@ -1,6 +1,8 @@
 // The accounts view's filter in words, for its chips and for saying which rows an export covers.
 import type { RulePackInput } from '#shared/pack/schema';
 import type { AccountFilter } from '../../store/workbench-ui-store';
+import { bookField } from '#shared/book/fields';
+import { describeFieldFilter } from '../book/heatmap-filter';
 
 export function filterParts(filter: AccountFilter, pack: RulePackInput): { key: keyof AccountFilter; text: string }[] {
   const stage = (id?: string) => pack.ladder.stages.find((s) => s.id === id)?.label ?? id;
@@ -31,6 +33,8 @@ export function filterParts(filter: AccountFilter, pack: RulePackInput): { key: 
     parts.push({ key: 'funnel', text: `Funnel: ${text}` });
   }
   if (filter.owner) parts.push({ key: 'owner', text: `Owner: ${filter.owner}` });
+  for (const f of filter.fields ?? [])
+    parts.push({ key: 'fields', text: describeFieldFilter(bookField(f.field).label, f.values) });
   if (filter.search?.trim()) parts.push({ key: 'search', text: `Search: “${filter.search.trim()}”` });
   return parts;
 }

@@ -58,7 +58,9 @@ async function headPreview(
   { chars, headAccounts = Math.ceil(chars / shortestRow) + 1 }: PreviewOptions,
 ): Promise<(ExportOutput & { headAccounts: number }) | null> {
   const byRows = request.format === 'scored-csv' || request.format === 'features-csv';
-  if (!byRows || request.accounts || scoreReady(ws, valid, request.asOf)) return null;
+  // Only some accounts (given ids, an owner's book): the first rows are not the first accounts.
+  const everyAccount = request.accounts === undefined && request.owner === undefined;
+  if (!byRows || !everyAccount || scoreReady(ws, valid, request.asOf)) return null;
   const { scored, total } = await scoreHead(ws, valid, headAccounts, request.asOf, { signal: job.controller.signal });
   if (total <= headAccounts) return null; // the head is the whole: score it the usual way (and cache it)
   const output = produceExport(ws, valid, request, { scored });

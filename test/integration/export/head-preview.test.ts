@@ -2,7 +2,7 @@
 // the first accounts only (app-export.ts). For every preset, with and without edits, and as of two
 // dates, it equals the first characters of the whole file, bit for bit, and says how many rows the
 // whole file has; when the first accounts do not fill the preview, or only some accounts are
-// exported, the whole workspace is scored as before.
+// exported (given ids, an owner's book), the whole workspace is scored as before.
 import { join } from 'node:path';
 import type { RulePack } from '#shared/pack/schema';
 import { checkPack, type ValidPack } from '#shared/pack/validate';
@@ -100,6 +100,13 @@ describe('the preview from the first accounts', () => {
     expect(some.text).toBe(wantSome.text.slice(0, 100));
     expect(some.rows).toBe(2);
     expect(some.head).toBeUndefined();
+    const owner = ws.db.prepare('SELECT owner_csm FROM accounts WHERE key > 300 LIMIT 1').pluck().get() as string;
+    const book = await preview(v, { format: 'scored-csv', owner }, 200, 3);
+    const wantBook = await whole(ws, v, { format: 'scored-csv', owner });
+    expect(book.text).toBe(wantBook.text.slice(0, 200));
+    expect(book.rows).toBe(wantBook.rows);
+    expect(book.rows).toBeLessThan(500);
+    expect(book.head).toBeUndefined();
     ws.db.close();
   });
 });

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { artifactPath, launchChromium } from '../helpers/browser';
+import { contrast } from '../../renderer/src/charts/heat-scale';
 import { startApp, type RunningApp } from '../helpers/app-process';
 import { ladder } from '../helpers/cli';
 import { parseCsv } from '../helpers/sql-engines';
@@ -45,7 +46,52 @@ async function shownTable(): Promise<string[][]> {
   });
 }
 
-async function shot(name: string) {
+/**
+ * The accounts table's header and first row each sit on one line at this size: every column shown
+ * (narrow panels hide some) starts at about the same height; at full width the whitespace is among them.
+ */
+async function accountsOnOneLine(width: number) {
+  const tops = await page
+    .getByTestId('accounts-table')
+    .evaluate((table) =>
+      [table.querySelector('.row.header'), table.querySelector('[data-row]')].map((row) =>
+        [...row!.children]
+          .filter((c) => getComputedStyle(c).display !== 'none')
+          .map((c) => ({ text: c.textContent!.trim(), top: Math.round(c.getBoundingClientRect().top) })),
+      ),
+    );
+  // Within a few pixels (the stage cell centres a second line); a wrapped cell is a whole row lower.
+  for (const cells of tops) {
+    const ys = cells.map((c) => c.top);
+    expect(Math.max(...ys) - Math.min(...ys), JSON.stringify(cells)).toBeLessThan(12);
+  }
+  // At 1024 wide the model's panel keeps account, ARR, score and stage (the drawer has the rest).
+  if (width >= 1440) expect(tops[0]!.map((c) => c.text.replace(/ [▾▴]$/, ''))).toContain('Whitespace');
+}
+
+/** Every coloured cell's label, as drawn (opacity included), has WCAG AA contrast on its colour. */
+async function labelsReadable() {
+  const cells = await page.getByTestId('heatmap-table').evaluate((table) =>
+    [...table.querySelectorAll('td')]
+      .filter((td) => td.querySelector('.heat-cell') && getComputedStyle(td).backgroundColor !== 'rgba(0, 0, 0, 0)')
+      .map((td) => {
+        const label = getComputedStyle(td.querySelector('.heat-cell')!);
+        return {
+          text: td.textContent,
+          bg: getComputedStyle(td).backgroundColor,
+          fg: label.color,
+          opacity: label.opacity,
+        };
+      }),
+  );
+  expect(cells.length).toBeGreaterThan(0);
+  for (const c of cells) {
+    expect(c.opacity, c.text!).toBe('1');
+    expect(contrast(c.fg, c.bg), JSON.stringify(c)).toBeGreaterThanOrEqual(4.5);
+  }
+}
+
+async function shot(name: string, check?: (width: number) => Promise<void>) {
   for (const [w, h] of [
     [1440, 900],
     [1024, 700],
@@ -54,6 +100,7 @@ async function shot(name: string) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize({ width: w, height: h });
       await page.waitForTimeout(200);
+      await check?.(w);
       await page.screenshot({ path: artifactPath(`book-${name}-${w}x${h}-${scheme}.png`) });
     }
   }
@@ -102,7 +149,7 @@ describe('book of business', { timeout: 300_000 }, () => {
     const args = ['--rows', 'owner_csm', '--cols', 'stage', '--measure', 'arr', '--out', again];
     expect(ladder(['book', '--workspace', workspace, '--pack', pack, ...args]).status).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(readFileSync(again, 'utf8'));
-    await shot('heatmap');
+    await shot('heatmap', labelsReadable);
   });
 
   it('another measure and cut follow the controls (whitespace by segment × region)', async () => {
@@ -116,6 +163,34 @@ describe('book of business', { timeout: 300_000 }, () => {
     await page.getByLabel('Rows').selectOption('owner_csm');
     await page.getByLabel('Columns').selectOption('stage');
     await page.getByLabel('Measure').selectOption('arr');
+  });
+
+  it('Δ mode, top N and the outcome window: the page equals `ladder book --compare --top --days`', async () => {
+    await page.getByLabel('Rows').selectOption('segment');
+    await page.getByLabel('Columns').selectOption('owner_csm');
+    await page.getByLabel('Measure').selectOption('conversion');
+    await page.getByLabel('Top values').selectOption('5');
+    await page.getByLabel('Outcome window').selectOption('30');
+    await page.getByLabel('Compare with an earlier date').check();
+    await page.getByLabel('Comparison date').fill('2026-08-17');
+    const args = ['--rows', 'segment', '--cols', 'owner_csm', '--measure', 'conversion', '--top', '5'];
+    const cli = book([...args, '--days', '30', '--compare', '2026-08-17']);
+    expect(cli[0]!.at(-2)).toMatch(/^Other \(\d+\)$/);
+    const numbers = (t: string[][]) => t.slice(1).map((r) => r.map((v, k) => (k === 0 ? v : Number(v))));
+    await expect.poll(async () => numbers(await shownTable()), { timeout: 60_000 }).toEqual(numbers(cli));
+    expect((await shownTable())[0]!.slice(1)).toEqual(cli[0]!.slice(1));
+    expect(
+      numbers(cli)
+        .flat()
+        .some((v) => typeof v === 'number' && v !== 0),
+    ).toBe(true);
+    await shot('delta', labelsReadable);
+    await page.getByLabel('Compare with an earlier date').uncheck();
+    await page.getByLabel('Rows').selectOption('owner_csm');
+    await page.getByLabel('Columns').selectOption('stage');
+    await page.getByLabel('Measure').selectOption('arr');
+    await page.getByLabel('Top values').selectOption('15');
+    await page.getByTestId('heatmap-table').waitFor();
   });
 
   it('a cell opens its accounts in the model view: owner × Ready lists exactly that owner’s Ready accounts', async () => {
@@ -134,7 +209,28 @@ describe('book of business', { timeout: 300_000 }, () => {
     expect(new Set(owners)).toEqual(new Set([owner]));
     const stages = await page.locator('[data-row] [role="cell"]:nth-child(7)').allTextContents();
     expect(new Set(stages)).toEqual(new Set(['Ready']));
-    await shot('cell-accounts');
+    await shot('cell-accounts', accountsOnOneLine);
+
+    // The same filter exports: the scored CSV of "the accounts view as filtered" is that cell.
+    const shownIds = (await page
+      .locator('[data-row] [role="cell"].name')
+      .evaluateAll((cells) => cells.map((c) => /\(([^()]+)\)$/.exec(c.getAttribute('title')!)![1]!))) as string[];
+    await page.getByRole('button', { name: 'Export…' }).click();
+    await page.getByTestId('export-format').selectOption('scored-csv');
+    const rows = page.getByTestId('export-rows');
+    await expect.poll(() => rows.textContent()).toContain(`The accounts view as filtered: ${accounts} accounts (`);
+    expect(await rows.textContent()).toContain(`Draft: Ready · CSM (owner): ${owner})`);
+    await rows.getByLabel(/The accounts view as filtered/).check();
+    await expect.poll(() => page.getByTestId('export-status').textContent()).toContain(`${accounts} rows`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-save').click()]);
+    const saved = join(dir.path, 'cell-accounts.csv');
+    await download.saveAs(saved);
+    const csv = parseCsv(readFileSync(saved, 'utf8').replace(/\r\n/g, '\n'));
+    const ids = csv.slice(1).map((r) => r[csv[0]!.indexOf('account_id')]!);
+    expect(ids).toHaveLength(accounts);
+    expect(ids).toEqual(expect.arrayContaining(shownIds));
+    expect(new Set(csv.slice(1).map((r) => r[csv[0]!.indexOf('stage')]))).toEqual(new Set(['ready']));
+    await page.getByTestId('export-dialog').getByRole('button', { name: 'Close' }).click();
   });
 
   it('my book carries into the model view, the overview and the heatmap, and is remembered', async () => {
@@ -152,6 +248,11 @@ describe('book of business', { timeout: 300_000 }, () => {
       await expect
         .poll(async () => Number(await page.getByTestId(`draft-${stageIds[label]}`).getAttribute('data-value')))
         .toBe(n);
+    const inBook = Number(mine.at(-1)!.at(-1));
+    await expect
+      .poll(async () => Number(await page.getByTestId('accounts-in-scope').getAttribute('data-value')))
+      .toBe(inBook);
+    await expect(page.getByTestId('workbench-status').textContent()).resolves.toContain(`(${owner}’s book)`);
     await shot('my-book-model');
     await page.getByRole('tab', { name: 'Accounts' }).click();
     await expect(page.getByTestId('my-book-chip').textContent()).resolves.toContain(owner);

@@ -68,7 +68,13 @@ const stageLabels: Record<string, string> = {
 };
 
 /** GROUP BY over accounts ⋈ scored ⋈ won expansions: value per (row label, column label). */
-function bySql(measure: BookMeasure, rows: string, cols: string | null, owner?: string): Map<string, number> {
+function bySql(
+  measure: BookMeasure,
+  rows: string,
+  cols: string | null,
+  owner?: string,
+  days = defaultOutcomeDays,
+): Map<string, number> {
   const expr = (field: string) => (field === 'stage' ? 's.stage' : `coalesce(a.${field}, '(blank)')`);
   const out = sql
     .prepare(
@@ -80,7 +86,7 @@ function bySql(measure: BookMeasure, rows: string, cols: string | null, owner?: 
        WHERE @owner IS NULL OR a.owner_csm = @owner
        GROUP BY 1, 2`,
     )
-    .all({ from: addDays(asOf, -defaultOutcomeDays), asOf, owner: owner ?? null }) as {
+    .all({ from: addDays(asOf, -days), asOf, owner: owner ?? null }) as {
     r: string;
     c: string;
     v: number;
@@ -155,4 +161,18 @@ describe.each(bookMeasures)('%s', (measure) => {
 it('the measures are not vacuous on the demo: Ready ARR, whitespace, won ARR and conversions are all positive', () => {
   for (const measure of ['ready_arr', 'whitespace', 'won_arr', 'conversion'] as const)
     expect(book.cut({ rows: 'segment', measure }).total, measure).toBeGreaterThan(0);
+});
+
+it.each([30, 365])('won ARR and conversion over the last %i days (another window) equal SQL', (days) => {
+  for (const measure of ['won_arr', 'conversion'] as const) {
+    const h = book.cut({ rows: 'owner_csm', cols: 'segment', measure, days });
+    const expected = bySql(measure, 'owner_csm', 'segment', undefined, days);
+    h.rows.forEach((r, i) =>
+      h.cols.forEach((c, j) =>
+        expect(h.cells[i]![j] ?? 0, `${measure} ${r} × ${c}`).toBeCloseTo(expected.get(`${r}|${c}`) ?? 0, 9),
+      ),
+    );
+  }
+  const won = (d: number) => book.cut({ rows: 'segment', measure: 'won_arr', days: d }).total!;
+  expect(won(days)).not.toBe(won(defaultOutcomeDays)); // the window is really applied
 });

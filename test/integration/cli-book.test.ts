@@ -84,6 +84,19 @@ describe('ladder book', { timeout: 300_000 }, () => {
     expect(delta.rowTotals.some((d: number) => d !== 0)).toBe(true);
   });
 
+  it('--top N sums the rest as Other; --days N sets the window of won ARR and conversion', () => {
+    const json = (args: string[]) =>
+      JSON.parse(ladder([...base, '--rows', 'owner_csm', '--measure', 'won_arr', ...args, '--json']).stdout);
+    const all = json([]);
+    const top = json(['--top', '3']);
+    expect(top.rows).toEqual([...all.rows.slice(0, 3), `Other (${all.rows.length - 3})`]);
+    expect(top.total).toBeCloseTo(all.total, 6);
+    const wins = [30, 90, 365].map((d) => json(['--days', String(d)]).total as number);
+    expect(wins[1]).toBeCloseTo(all.total, 6); // 90 days is the default
+    expect(wins[0]).toBeLessThan(wins[1]!);
+    expect(wins[1]).toBeLessThan(wins[2]!);
+  });
+
   it("ladder export scored --owner: the same owner's accounts as the book counts", () => {
     const byOwner = JSON.parse(ladder([...base, '--rows', 'owner_csm', '--measure', 'accounts', '--json']).stdout);
     const owner = byOwner.rows[1] as string;
@@ -115,6 +128,8 @@ describe('ladder book', { timeout: 300_000 }, () => {
       [[...base, '--rows', 'segment', '--measure', 'arr', '--owner', 'Nobody'], 1, /No account is owned by "Nobody"/],
       [[...base, '--rows', 'custom.Territory', '--measure', 'arr'], 1, /No account field "custom.Territory"/],
       [[...base, '--rows', 'stage', '--measure', 'arr', '--compare', '2026-09-01'], 1, /must be earlier/],
+      [[...base, '--rows', 'stage', '--measure', 'arr', '--top', '0'], 2, /--top must be between 1 and 200, not 0/],
+      [[...base, '--rows', 'stage', '--measure', 'arr', '--days', 'x'], 2, /--days must be a whole number/],
     ];
     for (const [args, status, message] of cases) {
       const run = ladder(args);

@@ -39,53 +39,72 @@ export interface ChunkOptions {
   defaultGrain: PeriodGrain | (() => PeriodGrain);
 }
 
-/** How a chunk's rows are read: `auto` takes the fast path and falls back by itself (tests pin one). */
-export type PeriodReadPath = 'auto' | 'rows' | 'callback';
-
-export function loadPeriodChunk(
-  db: Db,
-  keys: Int32Array,
-  from: number,
-  to: number,
-  inputs: readonly PeriodInput[],
-  options: ChunkOptions,
-  path: PeriodReadPath = 'auto',
-): PeriodChunk {
-  if (path !== 'rows') {
-    const chunk = readChunk(db, keys, from, to, inputs, options, 'callback');
-    if (chunk) return chunk;
-    if (path === 'callback') throw new Error('The period rows did not arrive in key order.');
-  }
-  return readChunk(db, keys, from, to, inputs, options, 'rows')!;
+/**
+ * The raw period rows of accounts [from, to) starting on or before a date, oldest first per
+ * account, before any merging: calibration reads them once up to its latest as-of date and lays
+ * them out for each earlier date (layoutPeriodRows keeps the rows on or before it).
+ */
+export interface PeriodRows {
+  accounts: number;
+  /** Rows of account a: offsets[a] … offsets[a + 1] − 1. */
+  offsets: Int32Array;
+  /** The day each row's period starts. */
+  days: Int32Array;
+  /** 1 when the row is a month, 0 a week. */
+  month: Uint8Array;
+  /** Per input, one value per row (a count with no value is 0, a snapshot NaN). */
+  values: Float64Array[];
 }
 
-/** The chunk, or null when the callback path saw rows out of (key, day) order (then the row path is used). */
-function readChunk(
+/** How the rows are read: `auto` takes the fast path and falls back by itself (tests pin one). */
+export type PeriodReadPath = 'auto' | 'rows' | 'callback';
+
+export function readPeriodRows(
   db: Db,
   keys: Int32Array,
   from: number,
   to: number,
   inputs: readonly PeriodInput[],
-  { asOf, asOfDay, defaultGrain }: ChunkOptions,
+  asOf: string,
+  path: PeriodReadPath = 'auto',
+): PeriodRows {
+  if (path !== 'rows') {
+    const rows = readRows(db, keys, from, to, inputs, asOf, 'callback');
+    if (rows) return rows;
+    if (path === 'callback') throw new Error('The period rows did not arrive in key order.');
+  }
+  return readRows(db, keys, from, to, inputs, asOf, 'rows')!;
+}
+
+/** The rows, or null when the callback path saw them out of (key, day) order (then the row path is used). */
+function readRows(
+  db: Db,
+  keys: Int32Array,
+  from: number,
+  to: number,
+  inputs: readonly PeriodInput[],
+  asOf: string,
   path: 'rows' | 'callback',
-): PeriodChunk | null {
+): PeriodRows | null {
   const accounts = to - from;
   const offsets = new Int32Array(accounts + 1);
-  const grain = new Uint8Array(accounts);
   const inputCount = inputs.length;
   // Rows go straight into typed arrays, doubled when full: on the hot path of every feature build.
   let capacity = Math.max(16, accounts * 16);
   let length = 0;
-  let periods = new Int32Array(capacity);
+  let days = new Int32Array(capacity);
+  let month = new Uint8Array(capacity);
   const values = inputs.map(() => new Float64Array(capacity));
-  const zero = inputs.map((i) => i.fill === 'zero');
   // Within the metric's history, a count with no value is zero (windows never read before it).
-  const fillOf = Float64Array.from(zero, (z) => (z ? 0 : NaN));
+  const fillOf = Float64Array.from(inputs, (i) => (i.fill === 'zero' ? 0 : NaN));
   const grow = () => {
     capacity *= 2;
-    const bigger = new Int32Array(capacity);
-    bigger.set(periods);
-    periods = bigger;
+    const biggerDays = new Int32Array(capacity);
+    biggerDays.set(days);
+    days = biggerDays;
+    const biggerMonth = new Uint8Array(capacity);
+    biggerMonth.set(month);
+    month = biggerMonth;
     for (let m = 0; m < inputCount; m++) {
       const column = new Float64Array(capacity);
       column.set(values[m]!);
@@ -99,57 +118,18 @@ function readChunk(
   const dayAndGrain = `CAST(julianday(period_start) - ${epochJulianDay} AS INTEGER) * 2 + (grain = 'month')`;
   const params = [...customParams, keys[from], keys[to - 1], asOf];
 
-  let a = -1; // position of the account whose rows are being read; keys are sorted like the rows
-  let first = 0; // its first row
-  let lastGrain = 0;
-  /** Numbers the rows of account `a` by calendar period in its grain (that of its latest row), merging duplicates. */
-  const finishAccount = () => {
-    if (a < 0 || length === first) return;
-    grain[a] = lastGrain;
-    const month = lastGrain === grainCode.month;
-    const p = periods;
-    let w = first;
-    for (let r = first; r < length; r++) {
-      const period = month ? periodOfDay('month', p[r]!) : periodOfDay('week', p[r]!);
-      if (w > first && p[w - 1] === period) {
-        for (let m = 0; m < inputCount; m++) {
-          const column = values[m]!;
-          const v = column[r]!;
-          if (!isSet(v)) continue;
-          column[w - 1] = zero[m] ? column[w - 1]! + v : v;
-        }
-        continue;
-      }
-      p[w] = period;
-      if (w !== r) for (let m = 0; m < inputCount; m++) values[m]![w] = values[m]![r]!;
-      w++;
-    }
-    length = w;
-  };
-  const advanceTo = (target: number) => {
-    while (a < target) {
-      finishAccount();
-      a++;
-      offsets[a] = length;
-      first = length;
-    }
-  };
-
+  let a = 0; // position of the account whose rows are being read; keys are sorted like the rows
   /** Takes one row [account_key, day and grain, ...inputs]; false once the rows have passed the chunk. */
   const accept = (row: ArrayLike<unknown>): boolean => {
     const key = row[0] as number;
-    if (a < 0 || keys[from + a] !== key) {
-      let target = a < 0 ? 0 : a;
-      while (target < accounts && keys[from + target]! < key) target++;
-      if (target >= accounts) return false;
-      advanceTo(target);
-      if (keys[from + target] !== key) return true; // a period of an account not in the table: skipped
-    }
+    while (a < accounts && keys[from + a]! < key) offsets[++a] = length;
+    if (a >= accounts) return false;
+    if (keys[from + a] !== key) return true; // a period of an account not in the table: skipped
     if (length === capacity) grow();
     const packed = row[1] as number;
     // Arithmetic shift and mask split it back, negative days (before 1970) included.
-    periods[length] = packed >> 1;
-    lastGrain = packed & 1;
+    days[length] = packed >> 1;
+    month[length] = packed & 1;
     for (let m = 0; m < inputCount; m++) {
       const v = row[2 + m];
       values[m]![length] = typeof v === 'number' ? v : fillOf[m]!;
@@ -192,11 +172,55 @@ function readChunk(
     );
     if (!inOrder) return null;
   }
+  while (a < accounts) offsets[++a] = length;
+  return {
+    accounts,
+    offsets,
+    days: days.slice(0, length),
+    month: month.slice(0, length),
+    values: values.map((v) => v.slice(0, length)),
+  };
+}
 
-  advanceTo(accounts - 1);
-  finishAccount();
-  const total = length;
-  offsets[accounts] = total;
+/** The calendar layout of the rows starting on or before `asOfDay` (see the top of this file). */
+export function layoutPeriodRows(
+  raw: PeriodRows,
+  inputs: readonly PeriodInput[],
+  { asOfDay, defaultGrain }: Pick<ChunkOptions, 'asOfDay' | 'defaultGrain'>,
+): PeriodChunk {
+  const { accounts } = raw;
+  const offsets = new Int32Array(accounts + 1);
+  const grain = new Uint8Array(accounts);
+  const periods = new Int32Array(raw.days.length);
+  const values = inputs.map(() => new Float64Array(raw.days.length));
+  const zero = inputs.map((i) => i.fill === 'zero');
+  let w = 0;
+  for (let a = 0; a < accounts; a++) {
+    offsets[a] = w;
+    const first = raw.offsets[a]!;
+    let end = first;
+    while (end < raw.offsets[a + 1]! && raw.days[end]! <= asOfDay) end++;
+    if (end === first) continue;
+    // Numbered by calendar period in the account's grain (that of its latest row), duplicates merged.
+    grain[a] = raw.month[end - 1] ? grainCode.month : grainCode.week;
+    const g: PeriodGrain = grain[a] === grainCode.month ? 'month' : 'week';
+    const start = w;
+    for (let r = first; r < end; r++) {
+      const period = periodOfDay(g, raw.days[r]!);
+      if (w > start && periods[w - 1] === period) {
+        for (let m = 0; m < values.length; m++) {
+          const v = raw.values[m]![r]!;
+          if (!isSet(v)) continue;
+          values[m]![w - 1] = zero[m] ? values[m]![w - 1]! + v : v;
+        }
+        continue;
+      }
+      periods[w] = period;
+      for (let m = 0; m < values.length; m++) values[m]![w] = raw.values[m]![r]!;
+      w++;
+    }
+  }
+  offsets[accounts] = w;
   let fallback: number | undefined;
   for (let k = 0; k < accounts; k++) {
     if (offsets[k + 1] !== offsets[k]) continue;
@@ -206,20 +230,32 @@ function readChunk(
 
   const columns = new Map<string, Float64Array>();
   inputs.forEach((input, m) => {
-    const column = new Float64Array(total + accounts);
-    column.set(values[m]!.subarray(0, total));
-    column.fill(fillOf[m]!, total);
+    const column = new Float64Array(w + accounts);
+    column.set(values[m]!.subarray(0, w));
+    column.fill(zero[m] ? 0 : NaN, w);
     columns.set(input.id, column);
   });
   return {
     layout: {
       accounts,
       offsets,
-      periods: periods.slice(0, total),
+      periods: periods.slice(0, w),
       grain,
       current: { week: periodOfDay('week', asOfDay), month: periodOfDay('month', asOfDay) },
       asOfDay,
     },
     columns,
   };
+}
+
+export function loadPeriodChunk(
+  db: Db,
+  keys: Int32Array,
+  from: number,
+  to: number,
+  inputs: readonly PeriodInput[],
+  options: ChunkOptions,
+  path: PeriodReadPath = 'auto',
+): PeriodChunk {
+  return layoutPeriodRows(readPeriodRows(db, keys, from, to, inputs, options.asOf, path), inputs, options);
 }

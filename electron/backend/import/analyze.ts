@@ -44,8 +44,9 @@ class EnoughRows extends Error {}
 /** Header cells → unique, non-empty names; says what it changed. */
 export function uniqueHeaders(raw: readonly string[], warnings: string[]): string[] {
   const seen = new Map<string, number>();
-  return raw.map((text, i) => {
-    let name = text.replace(/^\uFEFF/, '').trim();
+  // Array.from, not .map: a sparse array's holes would stay holes (and leave columns without profiles).
+  return Array.from(raw, (text: string | undefined, i) => {
+    let name = (text ?? '').replace(/^\uFEFF/, '').trim();
     if (name === '') {
       name = `Column ${i + 1}`;
       warnings.push(`Column ${i + 1} has no header; it is called "${name}".`);

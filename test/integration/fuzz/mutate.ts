@@ -130,6 +130,9 @@ export function mutateBytes(rng: Rng, input: Buffer): Buffer {
   return bytes;
 }
 
+/** How large a text mutation may make a file (the importers' own caps are tested in test/integration/security). */
+const maxTextBytes = 4 * 2 ** 20;
+
 /** One to four changes that respect the text: tokens inserted, lines repeated or cut, bad bytes. */
 export function mutateText(rng: Rng, input: Buffer, dialect: 'delimited' | 'json' | 'xml'): Buffer {
   const tokens = dialect === 'xml' ? xmlTokens : textTokens;
@@ -146,7 +149,10 @@ export function mutateText(rng: Rng, input: Buffer, dialect: 'delimited' | 'json
       const start = bytes.lastIndexOf(10, Math.max(0, at - 1)) + 1;
       const end = bytes.indexOf(10, at);
       const line = bytes.subarray(start, end === -1 ? bytes.length : end + 1);
-      const times = rng.chance(0.5) ? rng.int(2, 200) : 0;
+      const drawn = rng.chance(0.5) ? rng.int(2, 200) : 0;
+      // A file without line breaks is one "line": four rounds of 200 copies would make gigabytes
+      // in this process (an XLSX part of 1.25 GB), so the copies stop at maxTextBytes.
+      const times = Math.min(drawn, Math.floor(Math.max(0, maxTextBytes - bytes.length) / Math.max(1, line.length)));
       bytes = Buffer.concat([
         bytes.subarray(0, start),
         ...Array.from({ length: times }, () => line),

@@ -169,6 +169,25 @@ describe('typed formats', () => {
     expect(t.rows(query)).toEqual(expected);
   });
 
+  it('XLSX with a blank header cell between named ones (a hole in exceljs rows) names it and imports', async () => {
+    const t = await setup('xlsx-blank-header.ladder');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Accounts');
+    sheet.getCell('A1').value = 'Account ID';
+    sheet.getCell('C1').value = 'Account Name';
+    sheet.addRow(['F1', 'note', 'Acme']);
+    sheet.addRow(['F2', null, 'Beta']);
+    const path = join(dir.path, 'blank-header.xlsx');
+    await book.xlsx.writeFile(path);
+    const { analysis, report } = await t.importFile(path, 'accounts');
+    expect(analysis.headers).toEqual(['Account ID', 'Column 2', 'Account Name']);
+    expect(report.rowsImported).toBe(2);
+    expect(t.rows('SELECT id, name, custom FROM accounts ORDER BY id')).toEqual([
+      { id: 'F1', name: 'Acme', custom: '{"Column 2":"note"}' },
+      { id: 'F2', name: 'Beta', custom: null },
+    ]);
+  });
+
   it('JSON arrays (nested objects flattened) and NDJSON', async () => {
     const t = await setup('json.ladder');
     const records = [

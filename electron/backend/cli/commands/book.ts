@@ -2,7 +2,14 @@
 // model's stage, one measure — printed as a table, as JSON (rows, cols, cells, rowTotals,
 // colTotals, total), or written to CSV or XLSX.
 import { extname, resolve } from 'node:path';
-import { bookMeasures, isBookField, measureInfo, type BookMeasure } from '#shared/book/fields';
+import {
+  bookMeasures,
+  defaultOutcomeDays,
+  defaultTopN,
+  isBookField,
+  measureInfo,
+  type BookMeasure,
+} from '#shared/book/fields';
 import { heatmapCsv } from '#shared/book/heatmap-table';
 import type { Heatmap } from '#shared/book/heatmap';
 import { isIsoDate } from '#shared/dates';
@@ -18,7 +25,7 @@ export const bookSpec: CommandSpec = {
   name: 'book',
   summary:
     "The book of business as a heatmap: accounts, ARR, Ready ARR, whitespace, won expansion ARR or conversion by two fields or the model's stage.",
-  usage: `ladder book --workspace W --pack P|preset:NAME --rows FIELD [--cols FIELD|stage] --measure ${bookMeasures.join('|')} [--owner NAME] [--as-of D] [--compare D] [--json|--out F.csv|F.xlsx]`,
+  usage: `ladder book --workspace W --pack P|preset:NAME --rows FIELD [--cols FIELD|stage] --measure ${bookMeasures.join('|')} [--owner NAME] [--as-of D] [--compare D] [--top N] [--days N] [--json|--out F.csv|F.xlsx]`,
   options: {
     workspace: { kind: 'string', help: 'workspace file' },
     pack: { kind: 'string', help: 'rule pack file (JSON or YAML), or preset:NAME' },
@@ -31,6 +38,11 @@ export const bookSpec: CommandSpec = {
     owner: { kind: 'string', help: "only this CSM's accounts (my book)" },
     'as-of': { kind: 'string', help: 'score as of this date (default: the latest period)' },
     compare: { kind: 'string', help: 'an earlier as-of date: cells become the change since then' },
+    top: { kind: 'int', help: `values shown per axis before the rest are summed as Other (default ${defaultTopN})` },
+    days: {
+      kind: 'int',
+      help: `won_arr and conversion: expansions won in this many days before the as-of date (default ${defaultOutcomeDays})`,
+    },
     json: { kind: 'boolean', help: 'print one JSON document' },
     out: { kind: 'string', help: 'write the table to a .csv or .xlsx file' },
     help: { kind: 'boolean', help: 'show this help' },
@@ -66,6 +78,14 @@ function textTable(h: Heatmap, delta: boolean): string {
     .join('\n');
 }
 
+/** The same bounds as the app's book.heatmap request. */
+function intOption(args: ReturnType<typeof parseArgs>, name: 'top' | 'days', min: number, max: number) {
+  const value = args.options[name] as number | undefined;
+  if (value !== undefined && (value < min || value > max))
+    throw new UsageError(`ladder book: --${name} must be between ${min} and ${max}, not ${value}.`);
+  return value;
+}
+
 export async function runBook(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(bookSpec, argv);
   const workspacePath = resolve(requireString(bookSpec, args, 'workspace'));
@@ -86,6 +106,8 @@ export async function runBook(argv: readonly string[], io: CliIo): Promise<numbe
     if (typeof value === 'string' && !isIsoDate(value))
       throw new UsageError(`ladder book: --${name} must be a date (YYYY-MM-DD), not "${value}".`);
   }
+  const top = intOption(args, 'top', 1, 200);
+  const days = intOption(args, 'days', 1, 3660);
   const out = args.options.out as string | undefined;
   const format = out ? extname(out).toLowerCase() : null;
   if (out !== undefined && format !== '.csv' && format !== '.xlsx')
@@ -102,6 +124,8 @@ export async function runBook(argv: readonly string[], io: CliIo): Promise<numbe
       owner: args.options.owner as string | undefined,
       asOf: args.options['as-of'] as string | undefined,
       compare: args.options.compare as string | undefined,
+      topN: top,
+      days,
     });
     if (out) {
       const target = resolve(out);

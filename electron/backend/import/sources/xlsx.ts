@@ -82,7 +82,8 @@ export const readXlsx: SourceReader = async (request, sink) => {
         if (!started) {
           started = true;
           width = values.length;
-          const names = values.map((v, i) =>
+          // exceljs leaves a hole for a blank cell, which .map would skip: Array.from visits every index.
+          const names = Array.from(values, (v, i) =>
             v === null || v === undefined ? `Column ${i + 1}` : String(cellValue(v)),
           );
           toSink(() => sink.header(names, { format: 'xlsx', sheet: wanted, sheets }));

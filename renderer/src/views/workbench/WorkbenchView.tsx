@@ -4,7 +4,6 @@ import { useEffect, useState, type KeyboardEvent as ReactKeyboardEvent } from 'r
 import { useShallow } from 'zustand/react/shallow';
 import { isDirty, useModelStore } from '../../store/model-store';
 import { useWorkbenchUi, workbenchTabs, type WorkbenchTab } from '../../store/workbench-ui-store';
-import { formatCount } from '../../format';
 import { EditorPanel } from './editor/EditorPanel';
 import { WorkbenchViews } from './WorkbenchViews';
 import { StartPanel } from './StartPanel';
@@ -12,6 +11,7 @@ import { SaveDialog } from './SaveDialog';
 import { VersionsDialog } from './VersionsDialog';
 import { AccountDrawer } from './AccountDrawer';
 import { WorkbenchExport } from './WorkbenchExport';
+import { AccountsInScope } from '../../components/AccountsInScope';
 
 function useUndoShortcuts() {
   const undo = useModelStore((s) => s.undo);
@@ -125,7 +125,7 @@ export function WorkbenchView() {
             )}
           </h1>
           <p className="muted small" data-testid="workbench-status">
-            {formatCount(store.accounts)} accounts as of {store.asOf} · baseline:{' '}
+            <AccountsInScope total={store.accounts} /> as of {store.asOf} · baseline:{' '}
             {source?.kind === 'version'
               ? `v${source.version}`
               : source?.kind === 'columns'

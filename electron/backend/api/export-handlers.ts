@@ -59,7 +59,8 @@ function requestOf(args: Omit<ExportRequest, 'accounts'> & { accounts?: string[]
 export const exportHandlers: { [M in ExportMethodName]: Handler<M, Session> } = {
   'export.render': ({ pack, previewChars, jobId, ...args }, session) =>
     runExportJob(session, jobId, async (job): Promise<RenderedExport> => {
-      const output = await prepareExport(session.workspace, validPack(pack), requestOf(args), job);
+      const preview = previewChars !== undefined ? { chars: previewChars } : undefined;
+      const output = await prepareExport(session.workspace, validPack(pack), requestOf(args), job, preview);
       const rendered = {
         format: args.format,
         dialect: args.format === 'sql' ? (args.dialect ?? 'duckdb') : null,

@@ -14,6 +14,11 @@ export interface RelationColumn {
 
 export interface FeaturesRelation {
   columns: RelationColumn[];
+  /**
+   * What each column reads (the account ids, the segment codes, a feature column or a category):
+   * relations whose sources are the very same objects hold the same values (cached hashes rely on it).
+   */
+  sources: readonly object[];
   rows(): Generator<(string | number | null)[]>;
 }
 
@@ -24,21 +29,27 @@ export function featuresRelation(table: FeatureTable, valid: ValidPack): Feature
     { name: 'segment', type: 'text' },
     ...specs.map((f) => ({ name: f.key, type: isCategoryMetric(f.metric) ? ('text' as const) : ('double' as const) })),
   ];
+  const sources: object[] = [];
   const readers = specs.map((f) => {
     if (isCategoryMetric(f.metric)) {
       const c = table.categories.get(f.metric)!;
+      sources.push(c);
       return (i: number) => (c.codes[i]! < 0 ? null : c.dictionary[c.codes[i]!]!);
     }
     const column = table.columns.get(f.key);
-    if (!column) return () => null; // a whitespace input the table lacks: unknown for everyone
+    // A whitespace input the table lacks: unknown for everyone (its source is the spec itself).
+    sources.push(column ?? f);
+    if (!column) return () => null;
     return (i: number) => (isSet(column[i]!) ? column[i]! : null);
   });
   const recorded = table.categories.get('segment');
+  sources.unshift(table.accountIds, recorded ?? table.segment);
   const segmentOf = recorded
     ? (i: number) => (recorded.codes[i]! < 0 ? null : recorded.dictionary[recorded.codes[i]!]!)
     : (i: number) => (table.segment[i] === 3 ? null : segmentNames[table.segment[i]!]!);
   return {
     columns,
+    sources,
     *rows() {
       for (let i = 0; i < table.accounts; i++) {
         yield [table.accountIds[i]!, segmentOf(i), ...readers.map((read) => read(i))];

@@ -2,6 +2,7 @@
 // that live on the account record (some computed relative to the as-of date).
 import { segmentCode, type CategoryColumn } from '#shared/engine/features';
 import type { Db } from '../store/sqlite';
+import { readRowsByCallback, rowsOutOfOrder } from './row-callback';
 
 export interface AccountColumns {
   keys: Int32Array;
@@ -47,8 +48,17 @@ function encoder(): { encode(value: string | null): number; dictionary: string[]
   };
 }
 
-export function loadAccountColumns(db: Db, asOf: string): AccountColumns {
-  return loadAccountColumnsForDates(db, [asOf])[0]!;
+/** How the account rows are read: `auto` takes the fast path and falls back by itself (tests pin one). */
+export type AccountReadPath = 'auto' | 'rows' | 'callback';
+
+const selectColumns = `key, id, name, arr, seats_licensed, employees, health_score, nps, economic_buyer_known,
+  CASE journey_stage WHEN 'baseline' THEN 0 WHEN 'live' THEN 1 WHEN 'first_results' THEN 2
+    WHEN 'tangible_roi' THEN 3 WHEN 'expansion_ready' THEN 4 END,
+  julianday(renewal_date), julianday(contract_start),
+  segment, tier, region, industry, owner_csm, owner_am, journey_stage`;
+
+export function loadAccountColumns(db: Db, asOf: string, path: AccountReadPath = 'auto'): AccountColumns {
+  return loadAccountColumnsForDates(db, [asOf], path)[0]!;
 }
 
 /**
@@ -56,49 +66,72 @@ export function loadAccountColumns(db: Db, asOf: string): AccountColumns {
  * contract_age_days depend on the date. They are the same double subtraction SQLite's
  * `julianday(a) - julianday(b)` makes, so every date's columns equal a read at that date.
  */
-export function loadAccountColumnsForDates(db: Db, dates: readonly string[]): AccountColumns[] {
+export function loadAccountColumnsForDates(
+  db: Db,
+  dates: readonly string[],
+  path: AccountReadPath = 'auto',
+): AccountColumns[] {
+  if (path !== 'rows') {
+    const columns = readAccounts(db, dates, 'callback');
+    if (columns) return columns;
+    if (path === 'callback') throw new Error('The account rows did not arrive in key order.');
+  }
+  return readAccounts(db, dates, 'rows')!;
+}
+
+/** The columns, or null when the callback path saw keys out of order (then the row path is used). */
+function readAccounts(db: Db, dates: readonly string[], path: 'rows' | 'callback'): AccountColumns[] | null {
   const n = Number(db.prepare('SELECT count(*) FROM accounts').pluck().get());
   const keys = new Int32Array(n);
   const ids: string[] = new Array(n);
   const names: string[] = new Array(n);
   const fixed = numericColumns.filter((c) => !(c in relativeToDate));
-  const numeric = new Map(fixed.map((c) => [c, new Float64Array(n)] as const));
+  const numericArrays = fixed.map(() => new Float64Array(n));
   const renewalDay = new Float64Array(n);
   const contractStartDay = new Float64Array(n);
-  const encoders = new Map(categoryColumns.map((c) => [c, encoder()] as const));
-  const codes = new Map(categoryColumns.map((c) => [c, new Int32Array(n)] as const));
+  const encoders = categoryColumns.map(() => encoder());
+  const codes = categoryColumns.map(() => new Int32Array(n));
   const segment = new Uint8Array(n);
-  const rows = db
-    .prepare(
-      `SELECT key, id, name, arr, seats_licensed, employees, health_score, nps, economic_buyer_known,
-              CASE journey_stage WHEN 'baseline' THEN 0 WHEN 'live' THEN 1 WHEN 'first_results' THEN 2
-                WHEN 'tangible_roi' THEN 3 WHEN 'expansion_ready' THEN 4 END AS journey_stage_rank,
-              julianday(renewal_date), julianday(contract_start),
-              segment, tier, region, industry, owner_csm, owner_am, journey_stage
-       FROM accounts ORDER BY key`,
-    )
-    .raw()
-    .iterate() as IterableIterator<unknown[]>;
   const number = (v: unknown) => (typeof v === 'number' ? v : NaN);
+  const category = 5 + fixed.length;
   let i = 0;
-  for (const row of rows) {
+  const take = (row: ArrayLike<unknown>) => {
     keys[i] = row[0] as number;
     ids[i] = row[1] as string;
     names[i] = row[2] as string;
-    fixed.forEach((c, k) => {
-      numeric.get(c)![i] = number(row[3 + k]);
-    });
+    for (let k = 0; k < numericArrays.length; k++) numericArrays[k]![i] = number(row[3 + k]);
     renewalDay[i] = number(row[3 + fixed.length]);
     contractStartDay[i] = number(row[4 + fixed.length]);
-    const category = 5 + fixed.length;
-    categoryColumns.forEach((c, k) => {
-      codes.get(c)![i] = encoders.get(c)!.encode((row[category + k] as string | null) ?? null);
-    });
+    for (let k = 0; k < codes.length; k++) {
+      codes[k]![i] = encoders[k]!.encode((row[category + k] as string | null) ?? null);
+    }
     segment[i] = segmentCode(row[category] as string | null);
     i++;
+  };
+  if (path === 'rows') {
+    const rows = db.prepare(`SELECT ${selectColumns} FROM accounts ORDER BY key`).raw().iterate() as IterableIterator<
+      unknown[]
+    >;
+    for (const row of rows) take(row);
+  } else {
+    // The rowid scan yields keys in order; a key that does not rise takes the row path instead.
+    let lastKey = -Infinity;
+    const inOrder = readRowsByCallback(
+      db,
+      (call) => `SELECT count(${call}(${selectColumns})) FROM accounts`,
+      [],
+      (row) => {
+        const key = row[0];
+        if (typeof key !== 'number' || key <= lastKey || i >= n) rowsOutOfOrder();
+        lastKey = key;
+        take(row);
+      },
+    );
+    if (!inOrder) return null;
   }
+  const numeric = new Map(fixed.map((c, k) => [c, numericArrays[k]!] as const));
   const categories = new Map(
-    categoryColumns.map((c) => [c, { codes: codes.get(c)!, dictionary: encoders.get(c)!.dictionary }] as const),
+    categoryColumns.map((c, k) => [c, { codes: codes[k]!, dictionary: encoders[k]!.dictionary }] as const),
   );
   const julianDay = db.prepare('SELECT julianday(?)').pluck();
   return dates.map((asOf) => {

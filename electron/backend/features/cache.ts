@@ -133,3 +133,56 @@ export async function loadFeatures(
     };
   return { payload, signatures };
 }
+
+/** Whether every feature column the pack needs as of the date is computed already. */
+export function featuresReady(ws: Workspace, valid: ValidPack, asOf: string): boolean {
+  const cache = caches.get(ws);
+  const entry = cache?.stamp === dataStamp(ws.db) ? cache.byAsOf.get(asOf) : undefined;
+  return entry !== undefined && numericSpecs(valid).every((s) => entry.columns.has(featureSignature(valid, s)));
+}
+
+/**
+ * The pack's features for the first `count` accounts only (in key order), with those accounts:
+ * what a preview of the first rows of a features or scored file needs. Each account's features are
+ * its own (windows read its own periods; history starts are the workspace's), so they equal the
+ * first rows of the whole table. Not cached: the whole table is.
+ */
+export async function loadHeadFeatures(
+  ws: Workspace,
+  valid: ValidPack,
+  asOf: string,
+  count: number,
+  options: Pick<LoadOptions, 'signal'> = {},
+): Promise<{ payload: FeaturePayload; total: number }> {
+  const { inputs } = entryFor(ws, asOf);
+  const { accounts, users } = inputs;
+  const n = Math.min(count, accounts.keys.length);
+  const head: AccountInputs = {
+    accounts: {
+      keys: accounts.keys.subarray(0, n),
+      ids: accounts.ids.slice(0, n),
+      names: accounts.names.slice(0, n),
+      arr: accounts.arr.subarray(0, n),
+      segment: accounts.segment.subarray(0, n),
+      numeric: new Map([...accounts.numeric].map(([k, v]) => [k, v.subarray(0, n)])),
+      categories: new Map(
+        [...accounts.categories].map(([k, c]) => [k, { codes: c.codes.subarray(0, n), dictionary: c.dictionary }]),
+      ),
+    },
+    users: new Map([...users].map(([k, v]) => [k, v.subarray(0, n)])),
+  };
+  const specs = numericSpecs(valid);
+  const columns = await computeFeatureColumnsAsync(ws.db, valid, asOf, specs, head, options);
+  const signatures = Object.fromEntries(specs.map((s) => [s.key, featureSignature(valid, s)]));
+  const a = head.accounts;
+  return {
+    total: accounts.keys.length,
+    payload: {
+      asOf,
+      accounts: n,
+      signatures,
+      columns,
+      base: { ids: a.ids, names: a.names, segment: a.segment, arr: a.arr, categories: a.categories },
+    },
+  };
+}

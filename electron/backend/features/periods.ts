@@ -10,6 +10,7 @@ import { grainCode, periodOfDay, type PeriodGrain } from '#shared/periods/calend
 import type { Db } from '../store/sqlite';
 import { customPath } from './custom-fields';
 import { isSet } from '#shared/missing';
+import { readRowsByCallback, rowsOutOfOrder } from './row-callback';
 
 /** One per-period input: a canonical column or a key of periods.custom. */
 export interface PeriodInput {
@@ -28,38 +29,14 @@ export interface PeriodChunk {
 
 const epochJulianDay = 2440587.5;
 
-function growable<T extends Float64Array | Int32Array>(make: (n: number) => T, initial: number) {
-  let data = make(initial);
-  let length = 0;
-  return {
-    push(v: number) {
-      if (length === data.length) {
-        const bigger = make(data.length * 2);
-        bigger.set(data);
-        data = bigger;
-      }
-      data[length++] = v;
-    },
-    get length() {
-      return length;
-    },
-    set length(n: number) {
-      length = n;
-    },
-    get data() {
-      return data;
-    },
-  };
-}
-
 const selectOf = (input: PeriodInput) =>
   'column' in input.source ? `"${input.source.column}"` : `json_extract(custom, ?)`;
 
 export interface ChunkOptions {
   asOf: string;
   asOfDay: number;
-  /** The grain of accounts that have no row on or before the as-of date. */
-  defaultGrain: PeriodGrain;
+  /** The grain of accounts that have no row on or before the as-of date (asked only when a chunk has one). */
+  defaultGrain: PeriodGrain | (() => PeriodGrain);
 }
 
 /**
@@ -79,6 +56,9 @@ export interface PeriodRows {
   values: Float64Array[];
 }
 
+/** How the rows are read: `auto` takes the fast path and falls back by itself (tests pin one). */
+export type PeriodReadPath = 'auto' | 'rows' | 'callback';
+
 export function readPeriodRows(
   db: Db,
   keys: Int32Array,
@@ -86,51 +66,119 @@ export function readPeriodRows(
   to: number,
   inputs: readonly PeriodInput[],
   asOf: string,
+  path: PeriodReadPath = 'auto',
 ): PeriodRows {
+  if (path !== 'rows') {
+    const rows = readRows(db, keys, from, to, inputs, asOf, 'callback');
+    if (rows) return rows;
+    if (path === 'callback') throw new Error('The period rows did not arrive in key order.');
+  }
+  return readRows(db, keys, from, to, inputs, asOf, 'rows')!;
+}
+
+/** The rows, or null when the callback path saw them out of (key, day) order (then the row path is used). */
+function readRows(
+  db: Db,
+  keys: Int32Array,
+  from: number,
+  to: number,
+  inputs: readonly PeriodInput[],
+  asOf: string,
+  path: 'rows' | 'callback',
+): PeriodRows | null {
   const accounts = to - from;
   const offsets = new Int32Array(accounts + 1);
-  const estimate = Math.max(16, accounts * 16);
-  const days = growable((n) => new Int32Array(n), estimate);
-  const month = growable((n) => new Int32Array(n), estimate);
-  const values = inputs.map(() => growable((n) => new Float64Array(n), estimate));
-  const zero = inputs.map((i) => i.fill === 'zero');
+  const inputCount = inputs.length;
+  // Rows go straight into typed arrays, doubled when full: on the hot path of every feature build.
+  let capacity = Math.max(16, accounts * 16);
+  let length = 0;
+  let days = new Int32Array(capacity);
+  let month = new Uint8Array(capacity);
+  const values = inputs.map(() => new Float64Array(capacity));
+  // Within the metric's history, a count with no value is zero (windows never read before it).
+  const fillOf = Float64Array.from(inputs, (i) => (i.fill === 'zero' ? 0 : NaN));
+  const grow = () => {
+    capacity *= 2;
+    const biggerDays = new Int32Array(capacity);
+    biggerDays.set(days);
+    days = biggerDays;
+    const biggerMonth = new Uint8Array(capacity);
+    biggerMonth.set(month);
+    month = biggerMonth;
+    for (let m = 0; m < inputCount; m++) {
+      const column = new Float64Array(capacity);
+      column.set(values[m]!);
+      values[m] = column;
+    }
+  };
   const customParams = inputs.flatMap((i) => ('customKey' in i.source ? [customPath(i.source.customKey)] : []));
   const selected = inputs.map((i) => `, ${selectOf(i)}`).join('');
-  const rows = db
-    .prepare(
-      // The day and the grain travel in one integer (day * 2 + 1 for a month row): one value fewer
-      // per row to hand to JavaScript, on the hot path of every feature build.
-      `SELECT account_key, CAST(julianday(period_start) - ${epochJulianDay} AS INTEGER) * 2 + (grain = 'month')${selected}
-       FROM periods WHERE account_key BETWEEN ? AND ? AND period_start <= ? ORDER BY account_key, period_start`,
-    )
-    .raw()
-    .iterate(...customParams, keys[from], keys[to - 1], asOf) as IterableIterator<unknown[]>;
+  // The day and the grain travel in one integer (day * 2 + 1 for a month row): one value fewer per
+  // row to hand to JavaScript, on the hot path of every feature build.
+  const dayAndGrain = `CAST(julianday(period_start) - ${epochJulianDay} AS INTEGER) * 2 + (grain = 'month')`;
+  const params = [...customParams, keys[from], keys[to - 1], asOf];
 
   let a = 0; // position of the account whose rows are being read; keys are sorted like the rows
-  const inputCount = values.length;
-  for (const row of rows) {
+  /** Takes one row [account_key, day and grain, ...inputs]; false once the rows have passed the chunk. */
+  const accept = (row: ArrayLike<unknown>): boolean => {
     const key = row[0] as number;
-    while (a < accounts && keys[from + a]! < key) offsets[++a] = days.length;
-    if (a >= accounts) break;
-    if (keys[from + a] !== key) continue; // a period of an account not in the table: skipped
-    const dayAndGrain = row[1] as number;
+    while (a < accounts && keys[from + a]! < key) offsets[++a] = length;
+    if (a >= accounts) return false;
+    if (keys[from + a] !== key) return true; // a period of an account not in the table: skipped
+    if (length === capacity) grow();
+    const packed = row[1] as number;
     // Arithmetic shift and mask split it back, negative days (before 1970) included.
-    days.push(dayAndGrain >> 1);
-    month.push(dayAndGrain & 1);
+    days[length] = packed >> 1;
+    month[length] = packed & 1;
     for (let m = 0; m < inputCount; m++) {
       const v = row[2 + m];
-      // Within the metric's history, a count with no value is zero (windows never read before it).
-      values[m]!.push(typeof v === 'number' ? v : zero[m] ? 0 : NaN);
+      values[m]![length] = typeof v === 'number' ? v : fillOf[m]!;
     }
+    length++;
+    return true;
+  };
+
+  if (path === 'rows') {
+    const rows = db
+      .prepare(
+        `SELECT account_key, ${dayAndGrain}${selected}
+         FROM periods WHERE account_key BETWEEN ? AND ? AND period_start <= ? ORDER BY account_key, period_start`,
+      )
+      .raw()
+      .iterate(...params) as IterableIterator<unknown[]>;
+    for (const row of rows) if (!accept(row)) break;
+  } else {
+    // Rows must come in primary-key order: keys never go back and, within a key, days strictly
+    // rise (two period_start texts naming one day, not canonical ISO dates, take the row path too).
+    // The unary plus keeps the period_start index out of the plan, so the primary key is scanned.
+    let lastKey = -Infinity;
+    let lastDay = 0;
+    let open = true;
+    const inOrder = readRowsByCallback(
+      db,
+      (call) =>
+        `SELECT count(${call}(account_key, ${dayAndGrain}${selected})) FROM periods
+         WHERE account_key BETWEEN ? AND ? AND +period_start <= ?`,
+      params,
+      (row) => {
+        if (!open) return;
+        const key = row[0];
+        const day = (row[1] as number) >> 1;
+        if (typeof key !== 'number' || key < lastKey || (key === lastKey && day <= lastDay)) rowsOutOfOrder();
+        lastKey = key;
+        lastDay = day;
+        open = accept(row);
+      },
+    );
+    if (!inOrder) return null;
   }
-  while (a < accounts) offsets[++a] = days.length;
-  const total = days.length;
+  while (a < accounts) offsets[++a] = length;
   return {
     accounts,
     offsets,
-    days: days.data.slice(0, total),
-    month: Uint8Array.from(month.data.subarray(0, total)),
-    values: values.map((v) => v.data.slice(0, total)),
+    days: days.slice(0, length),
+    month: month.slice(0, length),
+    values: values.map((v) => v.slice(0, length)),
   };
 }
 
@@ -142,7 +190,7 @@ export function layoutPeriodRows(
 ): PeriodChunk {
   const { accounts } = raw;
   const offsets = new Int32Array(accounts + 1);
-  const grain = new Uint8Array(accounts).fill(grainCode[defaultGrain]);
+  const grain = new Uint8Array(accounts);
   const periods = new Int32Array(raw.days.length);
   const values = inputs.map(() => new Float64Array(raw.days.length));
   const zero = inputs.map((i) => i.fill === 'zero');
@@ -173,6 +221,12 @@ export function layoutPeriodRows(
     }
   }
   offsets[accounts] = w;
+  let fallback: number | undefined;
+  for (let k = 0; k < accounts; k++) {
+    if (offsets[k + 1] !== offsets[k]) continue;
+    fallback ??= grainCode[typeof defaultGrain === 'function' ? defaultGrain() : defaultGrain];
+    grain[k] = fallback;
+  }
 
   const columns = new Map<string, Float64Array>();
   inputs.forEach((input, m) => {
@@ -201,6 +255,7 @@ export function loadPeriodChunk(
   to: number,
   inputs: readonly PeriodInput[],
   options: ChunkOptions,
+  path: PeriodReadPath = 'auto',
 ): PeriodChunk {
-  return layoutPeriodRows(readPeriodRows(db, keys, from, to, inputs, options.asOf), inputs, options);
+  return layoutPeriodRows(readPeriodRows(db, keys, from, to, inputs, options.asOf, path), inputs, options);
 }

@@ -4,7 +4,8 @@
 // scored workspace (the validation block with its golden cases) is computed once per pack and data.
 import { createEngine } from '#shared/engine/engine';
 import type { ValidPack } from '#shared/pack/validate';
-import { loadFeatures, type LoadOptions } from '../features/cache';
+import { featuresReady, loadFeatures, loadHeadFeatures, type LoadOptions } from '../features/cache';
+import type { FeaturePayload } from '#shared/engine/arrow-features';
 import type { Workspace } from '../store/open-workspace';
 import { dataStamp } from '../workspace/data-stamp';
 import { resolveAsOf, type ScoredWorkspace } from './score-workspace';
@@ -36,6 +37,14 @@ export async function scoreCached(
   if (hit) return hit.scored;
   const t0 = performance.now();
   const { payload } = await loadFeatures(ws, valid, date, { ...options, includeAccounts: true });
+  const scored = scoredFrom(payload, valid, date, t0);
+  const derived = new Map<string, unknown>();
+  derivedOf.set(scored, derived);
+  caches.set(ws, [{ key, scored, derived }, ...entries.filter((e) => e.key !== key)].slice(0, kept));
+  return scored;
+}
+
+function scoredFrom(payload: FeaturePayload, valid: ValidPack, date: string, t0: number): ScoredWorkspace {
   const base = payload.base!;
   const table = {
     accounts: payload.accounts,
@@ -53,10 +62,32 @@ export async function scoreCached(
     engine,
     timings: { featuresMs: t1 - t0, scoreMs: performance.now() - t1 },
   };
-  const derived = new Map<string, unknown>();
-  derivedOf.set(scored, derived);
-  caches.set(ws, [{ key, scored, derived }, ...entries.filter((e) => e.key !== key)].slice(0, kept));
   return scored;
+}
+
+/** Whether scoreCached would answer without computing features (the pack's are all computed). */
+export function scoreReady(ws: Workspace, valid: ValidPack, asOf?: string): boolean {
+  const date = resolveAsOf(ws, asOf);
+  const key = keyOf(ws, valid, date);
+  return (caches.get(ws) ?? []).some((e) => e.key === key) || featuresReady(ws, valid, date);
+}
+
+/**
+ * The first `count` accounts (in key order) scored with the pack, and how many accounts there are:
+ * a preview of a file's first rows before the whole workspace is scored. Each account's score is
+ * its own, so these rows equal the first rows of the whole (not cached: the whole is).
+ */
+export async function scoreHead(
+  ws: Workspace,
+  valid: ValidPack,
+  count: number,
+  asOf?: string,
+  options: Pick<LoadOptions, 'signal'> = {},
+): Promise<{ scored: ScoredWorkspace; total: number }> {
+  const date = resolveAsOf(ws, asOf);
+  const t0 = performance.now();
+  const { payload, total } = await loadHeadFeatures(ws, valid, date, count, options);
+  return { scored: scoredFrom(payload, valid, date, t0), total };
 }
 
 /** `compute()` once per scored workspace and name (e.g. the pack's validation block). */

@@ -147,7 +147,7 @@ it('history bounds read once equal the per-date first rows', async () => {
       first ? startOf(since(`json_extract(custom, '$.events')`)) : noHistory,
     );
     expect(history.byInput.get('api_calls'), d).toEqual(noHistory);
-    expect(history.defaultGrain, d).toBe(d >= '2026-02-01' ? 'month' : 'week');
+    expect(history.defaultGrain(), d).toBe(d >= '2026-02-01' ? 'month' : 'week');
   }
   // The bounds differ from the first row where the test means them to.
   expect(at('2026-01-05').byInput.get('active_users')).not.toEqual(at('2026-01-05').any);

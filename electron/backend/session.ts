@@ -9,6 +9,7 @@ import { demoDefaults, writeDemoWorkspace, type DemoParams, type WriteDemoOption
 import { readSettings, rememberWorkspace } from './settings';
 import { createGrants, grantFolder, type PathGrants } from './path-grants';
 import { messageOf } from '#shared/error-message';
+import type { CalibrationSession } from './api/calibrate-handlers';
 import { logProblem } from './log-problem';
 
 export interface Session {
@@ -24,6 +25,8 @@ export interface Session {
   grants: PathGrants;
   /** Browser-mode uploads not yet imported: deleted once their import is done. */
   uploads: Set<string>;
+  /** The running calibration, if any, and the last finished one (for drill-downs and live validation). */
+  calibration?: CalibrationSession;
 }
 
 export function createSession(dataDir: string): Session {

@@ -1,15 +1,15 @@
-// `npm run bench [-- --only demo|import|engine|ui|export|warehouse|book] [--accounts N] [--runs N]`: prints one JSON
-// object (docs/ARCHITECTURE.md §8). Each part runs in its own Node process so memory figures are its own;
-// figures are medians of several runs, with anchors measured in the same run on the same data.
+// `npm run bench [-- --only demo|import|engine|ui|export|warehouse|book|calibrate] [--accounts N] [--runs N]`:
+// prints one JSON object (docs/ARCHITECTURE.md §8). Each part runs in its own Node process so memory figures are
+// its own; figures are medians of several runs, with anchors measured in the same run on the same data.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const parts = ['demo', 'import', 'engine', 'ui', 'export', 'warehouse', 'book'];
+const parts = ['demo', 'import', 'engine', 'ui', 'export', 'warehouse', 'book', 'calibrate'];
 // parts land with the issues that build them
-const available = new Set(['demo', 'import', 'engine', 'ui', 'export', 'warehouse', 'book']);
+const available = new Set(['demo', 'import', 'engine', 'ui', 'export', 'warehouse', 'book', 'calibrate']);
 
 const args = process.argv.slice(2);
 const optionValue = (name) => {

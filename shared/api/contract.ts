@@ -9,6 +9,7 @@ import type { BackendMethodName, MethodName } from './method-names';
 import { importContract } from './import-contract';
 import { exportContract } from './export-contract';
 import { workbenchContract } from './workbench-contract';
+import { calibrateContract } from './calibrate-contract';
 import { bookContract } from './book-contract';
 import { modelContract } from './model-contract';
 import { dialogContract } from './dialog-contract';
@@ -55,6 +56,7 @@ export const contract = {
   ...importContract,
   ...exportContract,
   ...workbenchContract,
+  ...calibrateContract,
   ...bookContract,
   ...modelContract,
   ...dialogContract,

@@ -84,6 +84,9 @@ export const userFields: readonly FieldInfo[] = [
 export const eventFields: readonly FieldInfo[] = [
   {
     ...accountRef,
+    // Amplitude's export API writes JSON lines whose "groups" object holds the account ({"company": "acme"}):
+    // the JSON reader flattens it to "groups.company".
+    aliases: [...accountRef.aliases, 'groups company', 'groups account', 'groups org', 'groups organization'],
     help: 'Optional when the user is already in the workspace (users import) or an outcome id is mapped.',
   },
   outcomeRef,

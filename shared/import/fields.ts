@@ -87,7 +87,16 @@ export const accountFields: readonly FieldInfo[] = [
     id: 'seats_licensed',
     label: 'Seats licensed',
     type: 'integer',
-    aliases: ['seats', 'seats licensed', 'licensed seats', 'licenses', 'license count', 'seat count', 'quantity'],
+    aliases: [
+      'seats',
+      'seats licensed',
+      'licensed seats',
+      'licenses',
+      'license count',
+      'seat count',
+      'quantity',
+      'plan quantity',
+    ],
   },
   {
     id: 'contract_start',

@@ -187,6 +187,15 @@ export function idLike(header: string): boolean {
   return idWords.has(last) || (w.length === 1 && /^[a-z]{3,}id$/.test(last));
 }
 
+const bareIdWords = new Set(['id', 'uuid', 'guid']);
+
+/** A header that is an id word and nothing else ("id", "ID", "uuid"): the row's own id, whatever the row is. */
+export const bareId = (header: string) => bareIdWords.has(normalizeHeader(header));
+
+/** An id header that names what the kind's rows are about: "Customer ID", "AccountId", "company_id". */
+export const subjectId = (kind: ImportKind, header: string) =>
+  idLike(header) && words(normalizeHeader(header)).some((w) => subjects[kind].includes(w));
+
 export function matchHeader(kind: ImportKind, field: FieldInfo, header: string): HeaderMatch | null {
   const normalized = normalizeHeader(header);
   if (normalized === '') return null;

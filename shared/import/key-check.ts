@@ -2,6 +2,7 @@
 // column that repeats its values a lot is the file's grain speaking: many rows per customer means
 // order lines, events or subscriptions, not one row per account.
 import { normalizeHeader } from './fields';
+import { bareId, subjectId } from './header-match';
 import { keyCheckRows, type ColumnProfile } from './profile';
 
 const n = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 4 });
@@ -91,4 +92,25 @@ export function grainSentence(g: GrainFinding, rollUp: boolean): string {
     `${found}: this looks like ${g.looksLike}, not one row per account. Import it as outcomes or events, ` +
     `or roll it up into accounts (one row per "${g.column}": ARR the sum of its active rows, seats their sum).`
   );
+}
+
+/**
+ * A bare "id" names the row; "Customer ID" names the account. In a subscriptions or order-lines
+ * export the row id is unique and the customer column repeats: taking the row id would make each
+ * subscription an account and hide the file's grain. So while an account-named id column without
+ * blanks is among the account key's candidates, each bare id among them is passed over, saying why.
+ */
+export function bareIdProblems(
+  headers: readonly string[],
+  profiles: readonly ColumnProfile[],
+  candidates: readonly number[],
+): Map<number, string> {
+  const problems = new Map<number, string>();
+  const named = candidates.find((i) => subjectId('accounts', headers[i]!) && profiles[i]!.keyBlanks === 0);
+  if (named === undefined) return problems;
+  for (const i of candidates) {
+    if (bareId(headers[i]!))
+      problems.set(i, `"${headers[i]}" names each row, and "${headers[named]}" names the account`);
+  }
+  return problems;
 }

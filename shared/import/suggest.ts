@@ -6,8 +6,9 @@
 import type { ImportKind } from '../domain/workspace';
 import { samplesFitChoices } from './convert';
 import { fieldsByKind, type FieldInfo } from './fields';
-import { keyFieldOf, matchHeader, type HeaderMatch } from './header-match';
+import { keyFieldOf, matchHeader, subjectId, type HeaderMatch } from './header-match';
 import {
+  bareIdProblems,
   detectGrain,
   grainSentence,
   keyEvidence,
@@ -20,7 +21,7 @@ import type { ColumnPlan, ImportPlan, MappingSpec } from './mapping';
 import { findPreset, presetVariant, presetIds } from './presets';
 import { decideDateOrder, inferType, type ColumnProfile } from './profile';
 import { outcomeRulesNote, outcomeRulesOf } from './outcome-rules';
-import { describePercentMix, percentScaleOf } from './percent-scale';
+import { describePercentScale, percentScaleOf } from './percent-scale';
 import { activityColumns, activityRule } from './roll-up';
 import { evidence, fits, misfit, numericDates } from './value-fit';
 import type { DateOrder } from './values';
@@ -191,8 +192,25 @@ export function suggestPlan({ kind, headers, profiles, spec = {} }: SuggestInput
       candidates.push({ index, field, match, keyIssue: field.id === keyField ? keyCheck(source, p) : null });
     }
   });
+  const keys = candidates.filter((c) => c.field.id === keyField);
+  // Rolling up, a repeating key column wins anyway (and says so): bare ids only matter otherwise.
+  if (kind === 'accounts' && !(rollingUp && keys.some((c) => repeats(profiles[c.index]!)))) {
+    const bare = bareIdProblems(
+      headers,
+      profiles,
+      keys.map((c) => c.index),
+    );
+    for (const c of keys) c.keyIssue ??= bare.get(c.index) ?? null;
+  }
   const rollUpRank = (c: Candidate) => (rollingUp && c.field.id === keyField && repeats(profiles[c.index]!) ? 1 : 0);
-  candidates.sort((a, b) => rollUpRank(b) - rollUpRank(a) || b.match.score - a.match.score || a.index - b.index);
+  const subjectRank = (c: Candidate) => (c.field.id === keyField && subjectId(kind, headers[c.index]!) ? 1 : 0);
+  candidates.sort(
+    (a, b) =>
+      rollUpRank(b) - rollUpRank(a) ||
+      b.match.score - a.match.score ||
+      subjectRank(b) - subjectRank(a) ||
+      a.index - b.index,
+  );
   // Key candidates that repeat values, have blanks or hold decimals are passed over, saying why.
   const skippedKeys = candidates.filter((c) => c.keyIssue !== null);
   for (const k of skippedKeys) passedOver[k.index]!.push(`not the ${k.field.label}: ${k.keyIssue!}`);
@@ -298,7 +316,7 @@ export function suggestPlan({ kind, headers, profiles, spec = {} }: SuggestInput
         `Column "${c.source}": every date reads both day-first and month-first (e.g. "${profiles[c.index]!.samples[0] ?? ''}"); choose DMY or MDY for it.`,
       );
     }
-    if (c.percentScale) notes.push(describePercentMix(c, profiles[c.index]!));
+    if (c.percentScale) notes.push(describePercentScale(c, profiles[c.index]!));
   }
   if (rolledBy) notes.push(`${grainSentence(rolledBy, true)} ${capitalize(activityRule(activityColumns(columns)))}.`);
   const outcomes = kind === 'outcomes' ? outcomeRulesOf(headers, columns, spec) : null;

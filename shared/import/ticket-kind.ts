@@ -20,6 +20,12 @@ export const defaultTicketPhrases: PhraseLists = {
     'cannot',
     'failed',
     'failing',
+    'fails',
+    'timeout',
+    'timed out',
+    'times out',
+    // Zendesk's ticket type for "something is broken" (its others: question, problem, task).
+    'incident',
     'issue with',
     'problem with',
     'reset',

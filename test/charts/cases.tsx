@@ -13,6 +13,7 @@ import { MoversView } from '../../renderer/src/views/workbench/charts/MoversView
 import { departmentsChart, usageChart } from '../../renderer/src/views/workbench/series-charts';
 import { enginesMovers, buildPairs } from '#shared/workbench/movers';
 import { closeThresholds, engineFor, largeAccount, pack, withWeight, zeroBook } from './fixtures';
+import { calibrateCases } from './calibrate-cases';
 import { plotElement } from './snapshot';
 import { bookChartCases } from './book-cases';
 
@@ -102,5 +103,6 @@ export const chartCases: Record<string, ChartCase> = {
   ),
   'account-series-usage-millions': plotCase(usageChart(largeAccount, 520), 'Usage per week'),
   'account-series-departments': plotCase(departmentsChart(largeAccount, 520), 'Departments per week'),
+  ...calibrateCases,
   ...bookChartCases,
 };

@@ -18,3 +18,6 @@ export function fuzzSeed(target: number): number {
   const base = fromEnv('LADDER_FUZZ_SEED');
   return base === null ? target : Math.imul(base ^ target, 0x9e3779b1) >>> 0 || 1;
 }
+
+/** `npm run fuzz -- --per-format`: each import format gets the whole LADDER_FUZZ_CASES, not a ninth of it. */
+export const filesPerFormat = process.env.LADDER_FUZZ_PER_FORMAT === '1';

@@ -20,6 +20,7 @@ import { appVersion } from '../version';
 import { importHandlers } from './import-handlers';
 import { exportHandlers } from './export-handlers';
 import { workbenchHandlers } from './workbench-handlers';
+import { calibrateHandlers } from './calibrate-handlers';
 import { bookHandlers } from './book-handlers';
 import { modelHandlers } from './model-handlers';
 import { listPresets, loadPreset } from '../packs/presets';
@@ -28,6 +29,7 @@ export const handlers: Handlers<Session> = {
   ...importHandlers,
   ...exportHandlers,
   ...workbenchHandlers,
+  ...calibrateHandlers,
   ...bookHandlers,
   ...modelHandlers,
   'app.status': (_args, session) => ({

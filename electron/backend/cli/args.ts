@@ -5,7 +5,8 @@
 import type { z } from 'zod';
 import { zodIssues } from '#shared/issues';
 
-export type OptionKind = 'string' | 'int' | 'boolean';
+/** `strings`: may be given several times; the values are collected in order. */
+export type OptionKind = 'string' | 'strings' | 'int' | 'boolean';
 
 export interface OptionSpec {
   kind: OptionKind;
@@ -25,17 +26,14 @@ export interface CommandSpec {
 
 export interface ParsedArgs {
   positionals: string[];
-  options: Record<string, string | number | boolean>;
+  options: Record<string, string | number | boolean | string[]>;
 }
 
 export class UsageError extends Error {}
 
 export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArgs {
   const positionals: string[] = [];
-  const options: Record<string, string | number | boolean> = Object.create(null) as Record<
-    string,
-    string | number | boolean
-  >;
+  const options: ParsedArgs['options'] = Object.create(null) as ParsedArgs['options'];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (!arg.startsWith('--')) {
@@ -59,6 +57,9 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArg
       if (!/^-?\d+$/.test(value))
         throw new UsageError(`ladder ${spec.name}: --${name} must be a whole number, not "${value}".`);
       options[name] = Number(value);
+    } else if (option.kind === 'strings') {
+      const list = options[name];
+      options[name] = [...(Array.isArray(list) ? list : []), value];
     } else {
       options[name] = value;
     }

@@ -9,6 +9,7 @@ import { importSpec, runImportCommand } from './commands/import';
 import { serveSpec, runServe } from './commands/serve';
 import { scoreSpec, runScore } from './commands/score';
 import { exportSpec, runExport } from './commands/export';
+import { calibrateSpec, runCalibrate } from './commands/calibrate';
 import { bookSpec, runBook } from './commands/book';
 import { appVersion } from '../version';
 import { messageOf } from '#shared/error-message';
@@ -24,12 +25,13 @@ const commands: Record<string, Command> = {
   import: { spec: importSpec, run: runImportCommand },
   score: { spec: scoreSpec, run: runScore },
   export: { spec: exportSpec, run: runExport },
+  calibrate: { spec: calibrateSpec, run: runCalibrate },
   book: { spec: bookSpec, run: runBook },
   serve: { spec: serveSpec, run: runServe },
 };
 
 function overview(): string {
-  const lines = Object.values(commands).map((c) => `  ${c.spec.name.padEnd(8)}${c.spec.summary}`);
+  const lines = Object.values(commands).map((c) => `  ${c.spec.name.padEnd(10)}${c.spec.summary}`);
   return `Ladder ${appVersion}: design, calibrate and export expansion-readiness models.\n\nUsage: ladder <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun "ladder <command> --help" for a command's options.\n`;
 }
 

@@ -27,6 +27,9 @@ export interface DemoAccount {
   pattern: DemoPattern;
   /** Days from the end of the series to the renewal date. */
   renewalInDays: number;
+  /** An ordinary account whose company is growing and has an executive sponsor: these often expand
+   * without saturating their seats — the pattern a seat-led model underrates. */
+  growing: boolean;
 }
 
 const nameCombos = namePrefixes.length * nameSuffixes.length;
@@ -137,7 +140,7 @@ export function makeAccount(
   const name = demoName(index);
   const { health, nps } = healthFor(rng, pattern);
   const buyerKnown = pattern === 'no_buying_path' ? 0 : pattern === 'true_expander' ? 1 : rng.chance(0.6) ? 1 : 0;
-  return {
+  const account: DemoAccount = {
     key: index + 1,
     id: `ACC-${String(index + 1).padStart(7, '0')}`,
     name,
@@ -159,5 +162,9 @@ export function makeAccount(
     buyerKnown,
     pattern,
     renewalInDays,
+    growing: false,
   };
+  // Drawn last, and only for ordinary accounts, so every other account's draws stay as they were.
+  if (pattern === 'ordinary' && health >= 55) account.growing = rng.chance(0.5);
+  return account;
 }

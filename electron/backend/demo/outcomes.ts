@@ -16,7 +16,7 @@ export interface DemoOutcome {
 }
 
 const expansionOdds: Record<DemoPattern, { won: number; lost: number }> = {
-  true_expander: { won: 0.7, lost: 0.15 },
+  true_expander: { won: 0.78, lost: 0.15 },
   healthy_narrow: { won: 0.06, lost: 0.12 },
   single_champion: { won: 0.12, lost: 0.3 },
   launch_spike: { won: 0.08, lost: 0.25 },
@@ -28,17 +28,23 @@ const expansionOdds: Record<DemoPattern, { won: number; lost: number }> = {
 
 const expansionTypes = ['Seat expansion', 'Tier upgrade', 'Cross-sell'] as const;
 
+/** Growing ordinary accounts expand almost as often as true expanders, at any time of the year. */
+const growingOdds = { won: 0.9, lost: 0.15 };
+
 export function makeOutcomes(account: DemoAccount, rng: Rng, endDay: number): DemoOutcome[] {
-  const odds = expansionOdds[account.pattern];
+  const odds = account.growing ? growingOdds : expansionOdds[account.pattern];
   const out: DemoOutcome[] = [];
   const add = (type: string, won: 0 | 1, isExpansion: 0 | 1, share: number) => {
     // Expanders close late in the window, after their signals built up; others anywhere.
-    const closeDay = endDay - (account.pattern === 'true_expander' && won ? rng.int(0, 120) : rng.int(0, 363));
+    // Expanders close late in the window, after their seats and departments filled up; growing
+    // accounts (steady growth, a sponsor all year) and everyone else at any time.
+    const closeDay = endDay - (won && account.pattern === 'true_expander' ? rng.int(0, 120) : rng.int(0, 363));
     out.push({
       id: `${account.id}-OPP-${out.length + 1}`,
       type,
       stage: won ? 'Closed Won' : 'Closed Lost',
-      openedDay: closeDay - rng.int(14, 90),
+      // Expansions of existing customers move fast: a week to five from opening to close.
+      openedDay: closeDay - rng.int(7, 35),
       closeDay,
       amount: Math.round(account.arr * share),
       won,

@@ -50,7 +50,8 @@ export const demoPatterns = [
     pattern: 'ordinary',
     label: 'Ordinary',
     share: 0.38,
-    description: 'Everything else: mixed, unremarkable accounts, some of them at risk.',
+    description:
+      'Everything else: mixed, unremarkable accounts, some of them at risk, and some growing fast with an executive sponsor (those often expand).',
   },
 ] as const;
 

@@ -190,7 +190,17 @@ function shapeFor(account: DemoAccount, rng: Rng): Shape {
     case 'ordinary': {
       const u0 = rng.uniform(0.3, 0.8);
       const drift = rng.uniform(-0.15, 0.1);
-      return { ...base, utilisation: (age) => u0 + drift * (1 - age / 52) };
+      const ordinary: Shape = { ...base, utilisation: (age) => u0 + drift * (1 - age / 52) };
+      // A growing company with an executive sponsor, light on seats, power users and advanced
+      // features: it expands because the company grows (see DemoAccount.growing).
+      if (!account.growing) return ordinary;
+      return {
+        ...ordinary,
+        headcountGrowth: rng.uniform(0.25, 0.45),
+        execRate: 0.3,
+        powerShare: 0,
+        features: flat(rng.int(0, 1)),
+      };
     }
   }
 }

@@ -12,12 +12,12 @@ import { numericSpecs, type FeatureSpec, type FeatureTable } from '#shared/engin
 import { isoToDay } from '#shared/dates';
 import type { Db } from '../store/sqlite';
 import { LadderError } from '#shared/api/result';
-import { loadAccountColumns, type AccountColumns } from './accounts';
+import { loadAccountColumns, loadAccountColumnsForDates, type AccountColumns } from './accounts';
 import { chunkEnvironments } from './chunk-env';
 import { customPath } from './custom-fields';
-import { readHistory } from './history';
+import { readHistory, type WorkspaceHistory } from './history';
 import { historyOfSeries, planInputs } from './inputs';
-import { loadPeriodChunk } from './periods';
+import { loadPeriodChunk, type ChunkOptions, type PeriodChunk, type PeriodInput } from './periods';
 import { loadUserMetrics } from './users';
 
 type Call = Extract<Node, { kind: 'call' }>;
@@ -70,6 +70,14 @@ export function loadAccountInputs(db: Db, asOf: string): AccountInputs {
   return { accounts, users: loadUserMetrics(db, accounts.keys, asOf) };
 }
 
+/** The same for several dates, the accounts table read once (calibration's backtests). */
+export function loadAccountInputsForDates(db: Db, dates: readonly string[]): AccountInputs[] {
+  return loadAccountColumnsForDates(db, dates).map((accounts, k) => ({
+    accounts,
+    users: loadUserMetrics(db, accounts.keys, dates[k]!),
+  }));
+}
+
 export { numericSpecs };
 
 export interface FeatureProgress {
@@ -112,13 +120,28 @@ export async function computeFeatureColumnsAsync(
   }
 }
 
-function* featureColumnSteps(
+/** Reads the period rows of accounts [from, to) up to the as-of date (calibration serves them from memory). */
+export type PeriodChunkLoader = (
+  from: number,
+  to: number,
+  inputs: readonly PeriodInput[],
+  options: ChunkOptions,
+) => PeriodChunk;
+
+/** What the workspace knows about time as of a date (calibration reads it once for all its dates). */
+export type HistoryReader = (inputs: readonly PeriodInput[], asOf: string) => WorkspaceHistory;
+
+/** The feature computation one chunk of accounts at a time; yields after each chunk. */
+export function* featureColumnSteps(
   db: Db,
   valid: ValidPack,
   asOf: string,
   specs: readonly FeatureSpec[],
   { accounts, users }: AccountInputs,
   chunkAccounts: number,
+  loadChunk: PeriodChunkLoader = (from, to, periodInputs, options) =>
+    loadPeriodChunk(db, accounts.keys, from, to, periodInputs, options),
+  historyAt: HistoryReader = (periodInputs, date) => readHistory(db, periodInputs, date),
 ): Generator<FeatureProgress, Map<string, Float64Array>> {
   const n = accounts.keys.length;
   const output = new Map(specs.map((s) => [s.key, new Float64Array(n)] as const));
@@ -130,17 +153,13 @@ function* featureColumnSteps(
     asOf,
   );
   const custom = loadCustomFields(db, inputs.accountCustom, n);
-  const history = readHistory(db, inputs.period, asOf);
+  const history = historyAt(inputs.period, asOf);
   const historyOf = historyOfSeries(valid, history);
   const asOfDay = isoToDay(asOf);
 
   for (let from = 0; from < n; from += chunkAccounts) {
     const to = Math.min(n, from + chunkAccounts);
-    const chunk = loadPeriodChunk(db, accounts.keys, from, to, inputs.period, {
-      asOf,
-      asOfDay,
-      defaultGrain: history.defaultGrain,
-    });
+    const chunk = loadChunk(from, to, inputs.period, { asOf, asOfDay, defaultGrain: history.defaultGrain });
     const accountLevel = (name: string): Float64Array | undefined =>
       accounts.numeric.get(name)?.subarray(from, to) ??
       users.get(name)?.subarray(from, to) ??

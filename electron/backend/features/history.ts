@@ -30,34 +30,49 @@ export const laterStart = (a: HistoryStart, b: HistoryStart): HistoryStart => ({
 });
 
 export function readHistory(db: Db, inputs: readonly PeriodInput[], asOf: string): WorkspaceHistory {
-  const first = db.prepare('SELECT min(period_start) FROM periods WHERE period_start <= ?').pluck().get(asOf) as
-    string | null;
+  return historyAcrossDates(db, inputs)(asOf);
+}
+
+/**
+ * readHistory for many dates of one pack (calibration's backtests): the first row, and the first
+ * row with a value per input, are found once over the whole table; the first of those on or before
+ * a date is the global first when that is on or before it, else there is none — the same answers
+ * as the per-date queries, without a walk of the period index per date.
+ */
+export function historyAcrossDates(db: Db, inputs: readonly PeriodInput[]): (asOf: string) => WorkspaceHistory {
+  const first = db.prepare('SELECT min(period_start) FROM periods').pluck().get() as string | null;
+  const sinceByInput = new Map<string, string | undefined>();
+  for (const input of inputs) {
+    if (input.fill === 'missing' || !first) continue;
+    // The period index walks dates in order and stops at the first row with a value.
+    const value = 'column' in input.source ? `"${input.source.column}"` : 'json_extract(custom, ?)';
+    const params = 'column' in input.source ? [] : [customPath(input.source.customKey)];
+    const since = db
+      .prepare(
+        `SELECT period_start FROM periods INDEXED BY periods_by_start
+         WHERE ${value} IS NOT NULL ORDER BY period_start LIMIT 1`,
+      )
+      .pluck()
+      .get(...params) as string | undefined;
+    sinceByInput.set(input.id, since);
+  }
   // Months when any of the latest rows is monthly: a rule the whole-model SQL can follow (not "whichever row comes first").
-  const latestMonthly = db
+  const latestMonthlyQuery = db
     .prepare(
       `SELECT max(grain = 'month') FROM periods
        WHERE period_start = (SELECT max(period_start) FROM periods WHERE period_start <= ?)`,
     )
-    .pluck()
-    .get(asOf) as number | null;
-  const any = startOf(first);
-  const byInput = new Map<string, HistoryStart>();
-  for (const input of inputs) {
-    if (input.fill === 'missing' || !first) {
-      byInput.set(input.id, any);
-      continue;
+    .pluck();
+  return (asOf) => {
+    const onOrBefore = (iso: string | null | undefined) => (iso && iso <= asOf ? iso : null);
+    const firstByDate = onOrBefore(first);
+    const any = startOf(firstByDate);
+    const byInput = new Map<string, HistoryStart>();
+    for (const input of inputs) {
+      if (input.fill === 'missing' || !firstByDate) byInput.set(input.id, any);
+      else byInput.set(input.id, startOf(onOrBefore(sinceByInput.get(input.id))));
     }
-    // The period index walks dates in order and stops at the first row with a value.
-    const value = 'column' in input.source ? `"${input.source.column}"` : 'json_extract(custom, ?)';
-    const params = 'column' in input.source ? [asOf] : [customPath(input.source.customKey), asOf];
-    const since = db
-      .prepare(
-        `SELECT period_start FROM periods INDEXED BY periods_by_start
-         WHERE ${value} IS NOT NULL AND period_start <= ? ORDER BY period_start LIMIT 1`,
-      )
-      .pluck()
-      .get(...params) as string | undefined;
-    byInput.set(input.id, startOf(since));
-  }
-  return { defaultGrain: latestMonthly === 1 ? 'month' : 'week', any, byInput };
+    const latestMonthly = latestMonthlyQuery.get(asOf) as number | null;
+    return { defaultGrain: latestMonthly === 1 ? 'month' : 'week', any, byInput };
+  };
 }

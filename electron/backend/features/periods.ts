@@ -62,19 +62,36 @@ export interface ChunkOptions {
   defaultGrain: PeriodGrain;
 }
 
-export function loadPeriodChunk(
+/**
+ * The raw period rows of accounts [from, to) starting on or before a date, oldest first per
+ * account, before any merging: calibration reads them once up to its latest as-of date and lays
+ * them out for each earlier date (layoutPeriodRows keeps the rows on or before it).
+ */
+export interface PeriodRows {
+  accounts: number;
+  /** Rows of account a: offsets[a] … offsets[a + 1] − 1. */
+  offsets: Int32Array;
+  /** The day each row's period starts. */
+  days: Int32Array;
+  /** 1 when the row is a month, 0 a week. */
+  month: Uint8Array;
+  /** Per input, one value per row (a count with no value is 0, a snapshot NaN). */
+  values: Float64Array[];
+}
+
+export function readPeriodRows(
   db: Db,
   keys: Int32Array,
   from: number,
   to: number,
   inputs: readonly PeriodInput[],
-  { asOf, asOfDay, defaultGrain }: ChunkOptions,
-): PeriodChunk {
+  asOf: string,
+): PeriodRows {
   const accounts = to - from;
   const offsets = new Int32Array(accounts + 1);
-  const grain = new Uint8Array(accounts).fill(grainCode[defaultGrain]);
   const estimate = Math.max(16, accounts * 16);
-  const periods = growable((n) => new Int32Array(n), estimate);
+  const days = growable((n) => new Int32Array(n), estimate);
+  const month = growable((n) => new Int32Array(n), estimate);
   const values = inputs.map(() => growable((n) => new Float64Array(n), estimate));
   const zero = inputs.map((i) => i.fill === 'zero');
   const customParams = inputs.flatMap((i) => ('customKey' in i.source ? [customPath(i.source.customKey)] : []));
@@ -89,86 +106,101 @@ export function loadPeriodChunk(
     .raw()
     .iterate(...customParams, keys[from], keys[to - 1], asOf) as IterableIterator<unknown[]>;
 
-  let a = -1; // position of the account whose rows are being read; keys are sorted like the rows
-  let first = 0; // its first row
-  let lastGrain = 0;
-  /** Numbers the rows of account `a` by calendar period in its grain (that of its latest row), merging duplicates. */
-  const finishAccount = () => {
-    if (a < 0) return;
-    const end = periods.length;
-    if (end === first) return;
-    grain[a] = lastGrain;
-    const g: PeriodGrain = lastGrain === grainCode.month ? 'month' : 'week';
-    const p = periods.data;
-    let w = first;
-    for (let r = first; r < end; r++) {
-      const period = periodOfDay(g, p[r]!);
-      if (w > first && p[w - 1] === period) {
-        for (let m = 0; m < values.length; m++) {
-          const column = values[m]!.data;
-          const v = column[r]!;
-          if (!isSet(v)) continue;
-          column[w - 1] = zero[m] ? column[w - 1]! + v : v;
-        }
-        continue;
-      }
-      p[w] = period;
-      if (w !== r) for (const column of values) column.data[w] = column.data[r]!;
-      w++;
-    }
-    periods.length = w;
-    for (const column of values) column.length = w;
-  };
-  const advanceTo = (target: number) => {
-    while (a < target) {
-      finishAccount();
-      a++;
-      offsets[a] = periods.length;
-      first = periods.length;
-    }
-  };
-
+  let a = 0; // position of the account whose rows are being read; keys are sorted like the rows
   const inputCount = values.length;
   for (const row of rows) {
     const key = row[0] as number;
-    if (a < 0 || keys[from + a] !== key) {
-      let target = a < 0 ? 0 : a;
-      while (target < accounts && keys[from + target]! < key) target++;
-      if (target >= accounts) break;
-      advanceTo(target);
-      if (keys[from + target] !== key) continue; // a period of an account not in the table: skipped
-    }
+    while (a < accounts && keys[from + a]! < key) offsets[++a] = days.length;
+    if (a >= accounts) break;
+    if (keys[from + a] !== key) continue; // a period of an account not in the table: skipped
     const dayAndGrain = row[1] as number;
     // Arithmetic shift and mask split it back, negative days (before 1970) included.
-    periods.push(dayAndGrain >> 1);
-    lastGrain = dayAndGrain & 1;
+    days.push(dayAndGrain >> 1);
+    month.push(dayAndGrain & 1);
     for (let m = 0; m < inputCount; m++) {
       const v = row[2 + m];
       // Within the metric's history, a count with no value is zero (windows never read before it).
       values[m]!.push(typeof v === 'number' ? v : zero[m] ? 0 : NaN);
     }
   }
-  advanceTo(accounts - 1);
-  finishAccount();
-  const total = periods.length;
-  offsets[accounts] = total;
+  while (a < accounts) offsets[++a] = days.length;
+  const total = days.length;
+  return {
+    accounts,
+    offsets,
+    days: days.data.slice(0, total),
+    month: Uint8Array.from(month.data.subarray(0, total)),
+    values: values.map((v) => v.data.slice(0, total)),
+  };
+}
+
+/** The calendar layout of the rows starting on or before `asOfDay` (see the top of this file). */
+export function layoutPeriodRows(
+  raw: PeriodRows,
+  inputs: readonly PeriodInput[],
+  { asOfDay, defaultGrain }: Pick<ChunkOptions, 'asOfDay' | 'defaultGrain'>,
+): PeriodChunk {
+  const { accounts } = raw;
+  const offsets = new Int32Array(accounts + 1);
+  const grain = new Uint8Array(accounts).fill(grainCode[defaultGrain]);
+  const periods = new Int32Array(raw.days.length);
+  const values = inputs.map(() => new Float64Array(raw.days.length));
+  const zero = inputs.map((i) => i.fill === 'zero');
+  let w = 0;
+  for (let a = 0; a < accounts; a++) {
+    offsets[a] = w;
+    const first = raw.offsets[a]!;
+    let end = first;
+    while (end < raw.offsets[a + 1]! && raw.days[end]! <= asOfDay) end++;
+    if (end === first) continue;
+    // Numbered by calendar period in the account's grain (that of its latest row), duplicates merged.
+    grain[a] = raw.month[end - 1] ? grainCode.month : grainCode.week;
+    const g: PeriodGrain = grain[a] === grainCode.month ? 'month' : 'week';
+    const start = w;
+    for (let r = first; r < end; r++) {
+      const period = periodOfDay(g, raw.days[r]!);
+      if (w > start && periods[w - 1] === period) {
+        for (let m = 0; m < values.length; m++) {
+          const v = raw.values[m]![r]!;
+          if (!isSet(v)) continue;
+          values[m]![w - 1] = zero[m] ? values[m]![w - 1]! + v : v;
+        }
+        continue;
+      }
+      periods[w] = period;
+      for (let m = 0; m < values.length; m++) values[m]![w] = raw.values[m]![r]!;
+      w++;
+    }
+  }
+  offsets[accounts] = w;
 
   const columns = new Map<string, Float64Array>();
   inputs.forEach((input, m) => {
-    const column = new Float64Array(total + accounts);
-    column.set(values[m]!.data.subarray(0, total));
-    column.fill(zero[m] ? 0 : NaN, total);
+    const column = new Float64Array(w + accounts);
+    column.set(values[m]!.subarray(0, w));
+    column.fill(zero[m] ? 0 : NaN, w);
     columns.set(input.id, column);
   });
   return {
     layout: {
       accounts,
       offsets,
-      periods: periods.data.slice(0, total),
+      periods: periods.slice(0, w),
       grain,
       current: { week: periodOfDay('week', asOfDay), month: periodOfDay('month', asOfDay) },
       asOfDay,
     },
     columns,
   };
+}
+
+export function loadPeriodChunk(
+  db: Db,
+  keys: Int32Array,
+  from: number,
+  to: number,
+  inputs: readonly PeriodInput[],
+  options: ChunkOptions,
+): PeriodChunk {
+  return layoutPeriodRows(readPeriodRows(db, keys, from, to, inputs, options.asOf), inputs, options);
 }

@@ -11,6 +11,8 @@ export const workbenchTabs = [
   { id: 'signals', label: 'Signal activity' },
   { id: 'movers', label: 'Movers' },
   { id: 'heatmap', label: 'Heatmap' },
+  { id: 'calibrate', label: 'Calibrate' },
+  // Last: the list every chart's drill-down opens.
   { id: 'accounts', label: 'Accounts' },
 ] as const;
 

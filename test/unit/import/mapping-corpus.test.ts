@@ -336,6 +336,17 @@ const corpus: Case[] = [
     kind: 'events',
     fields: { event_type: 'event_name', user_id: 'user_id', event_time: 'timestamp', session_id: 'session_id' },
   },
+  {
+    file: 'corpus/amplitude-export.json',
+    kind: 'events',
+    fields: {
+      event_type: 'event_name',
+      user_id: 'user_id',
+      event_time: 'timestamp',
+      session_id: 'session_id',
+      'groups.company': 'account_id',
+    },
+  },
   { file: 'corpus/pendo-accounts.csv', kind: 'accounts', fields: { 'Account ID': 'account_id' } },
   {
     file: 'corpus/stripe-subscriptions.csv',

@@ -200,8 +200,15 @@ describe('the mapping when rolling up', () => {
     );
   });
 
-  it('without roll-up, the unique id stays the key (each subscription one row)', () => {
-    expect(keyOf(plan(false)).source).toBe('id');
+  it('without roll-up, the customer column is still the key, so the grain stops the import', () => {
+    // Not one account per subscription: the bare "id" names the subscription, not the customer.
+    const p = plan(false);
+    expect(keyOf(p).source).toBe('Customer ID');
+    expect(p.columns[0]).toMatchObject({ source: 'id', field: null });
+    expect(p.columns[0]!.detail).toContain('"id" names each row, and "Customer ID" names the account');
+    expect(p.blockers).toEqual([
+      '4 rows name 2 distinct "Customer ID" values (2.0 rows each): this looks like subscriptions, not one row per account. Import it as outcomes or events, or roll it up into accounts (one row per "Customer ID": ARR the sum of its active rows, seats their sum).',
+    ]);
   });
 
   it('a roll-up key must not be blank; asked to roll up unique rows, it says that nothing may change', () => {

@@ -10,6 +10,7 @@ import { LadderView } from './charts/LadderView';
 import { MoversView } from './charts/MoversView';
 import { ScoreView } from './charts/ScoreView';
 import { SignalsView } from './charts/SignalsView';
+import { CalibrateView } from './calibrate/CalibrateView';
 import { HeatmapPanel } from '../book/HeatmapPanel';
 
 export function WorkbenchViews() {
@@ -58,6 +59,9 @@ export function WorkbenchViews() {
         break;
       case 'accounts':
         view = <AccountsView pack={draft} />;
+        break;
+      case 'calibrate':
+        view = <CalibrateView />;
         break;
     }
   }

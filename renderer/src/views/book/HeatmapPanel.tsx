@@ -171,9 +171,11 @@ export function HeatmapPanel() {
             onRow={inDelta ? undefined : (i) => open(i, null)}
             onCol={inDelta || !shown.colField ? undefined : (j) => open(null, j)}
           />
-          {!inDelta && (
-            <p className="muted small">Select a cell, a row or a column to see its accounts; export them from there.</p>
-          )}
+          <p className="muted small">
+            {inDelta
+              ? 'A change has no accounts of its own: turn Δ off to open a cell’s accounts today.'
+              : 'Select a cell, a row or a column to see its accounts; export them from there.'}
+          </p>
         </>
       )}
     </div>

@@ -4,6 +4,7 @@
 // be unique and non-blank (the next candidate is taken otherwise, saying why). Every column's
 // plan says how sure it is and why.
 import type { ImportKind } from '../domain/workspace';
+import { completeColumnPlan } from './column-completion';
 import { samplesFitChoices } from './convert';
 import { fieldsByKind, type FieldInfo } from './fields';
 import { keyFieldOf, matchHeader, subjectId, type HeaderMatch } from './header-match';
@@ -18,28 +19,13 @@ import {
   type GrainFinding,
 } from './key-check';
 import type { ColumnPlan, ImportPlan, MappingSpec } from './mapping';
+import { finishedPlanBlockers, specBlockers } from './plan-checks';
 import { findPreset, presetVariant, presetIds } from './presets';
-import { decideDateOrder, inferType, type ColumnProfile } from './profile';
+import { inferType, type ColumnProfile } from './profile';
 import { outcomeRulesNote, outcomeRulesOf } from './outcome-rules';
-import { describePercentScale, percentScaleOf } from './percent-scale';
+import { describePercentScale } from './percent-scale';
 import { activityColumns, activityRule } from './roll-up';
-import { evidence, fits, misfit, numericDates } from './value-fit';
-import type { DateOrder } from './values';
-
-type Draft = Omit<ColumnPlan, 'dateOrder' | 'needsDateOrder' | 'numericDates' | 'percentScale'>;
-
-function typed(plan: Draft, p: ColumnProfile, order: DateOrder | undefined): ColumnPlan {
-  const isDate = plan.type === 'date' || plan.type === 'datetime';
-  const decision = decideDateOrder(p);
-  const dateOrder = isDate ? (order ?? decision.order) : null;
-  return {
-    ...plan,
-    dateOrder,
-    needsDateOrder: isDate && !p.number && dateOrder === null && decision.ambiguous,
-    numericDates: isDate && !p.date ? numericDates(p) : null,
-    percentScale: plan.skip ? null : percentScaleOf(plan.type, p),
-  };
-}
+import { evidence, fits, misfit } from './value-fit';
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const joinSentences = (...parts: string[]) => parts.filter((s) => s !== '').join('; ');
@@ -67,23 +53,6 @@ interface Candidate {
   match: HeaderMatch;
   /** For the kind's key: why this column cannot be it (repeats, blanks, decimals), or null. */
   keyIssue: string | null;
-}
-
-function specBlockers(kind: ImportKind, headers: readonly string[], spec: MappingSpec): string[] {
-  const fields = fieldsByKind[kind];
-  const blockers: string[] = [];
-  for (const c of spec.columns ?? []) {
-    if (!headers.includes(c.source))
-      blockers.push(`The mapping names a column "${c.source}" that this file does not have.`);
-    else if (c.field !== 'custom' && c.field !== 'skip' && !fields.some((f) => f.id === c.field)) {
-      blockers.push(
-        `The mapping sends "${c.source}" to "${c.field}", which is not a field of ${kind} (${fields.map((f) => f.id).join(', ')}).`,
-      );
-    }
-  }
-  if (spec.rollUp && kind !== 'accounts')
-    blockers.push(`Rolling rows up applies to accounts imports only, not to ${kind}.`);
-  return blockers;
 }
 
 export function suggestPlan({ kind, headers, profiles, spec = {} }: SuggestInput): ImportPlan {
@@ -124,7 +93,7 @@ export function suggestPlan({ kind, headers, profiles, spec = {} }: SuggestInput
     if (field) taken.add(field.id);
     const type = choice.type ?? field?.type ?? inferType(p, source);
     const what = skip ? 'left out' : field ? field.label : `a custom ${type} field`;
-    plans[index] = typed(
+    plans[index] = completeColumnPlan(
       {
         index,
         source,
@@ -149,7 +118,7 @@ export function suggestPlan({ kind, headers, profiles, spec = {} }: SuggestInput
       taken.add(field.id);
       const source = headers[index]!;
       const detail = `the ${preset!.label} preset reads "${source}" as ${field.label}`;
-      plans[index] = typed(
+      plans[index] = completeColumnPlan(
         {
           index,
           source,
@@ -224,7 +193,7 @@ export function suggestPlan({ kind, headers, profiles, spec = {} }: SuggestInput
     );
     const reason =
       c.match.basis === 'exact' ? 'header matches' : c.match.basis === 'id name' ? 'id name' : 'header resembles';
-    plans[c.index] = typed(
+    plans[c.index] = completeColumnPlan(
       { index: c.index, source, field: c.field.id, skip: false, type: c.field.type, confidence, reason, detail },
       profiles[c.index]!,
       order,
@@ -276,7 +245,7 @@ export function suggestPlan({ kind, headers, profiles, spec = {} }: SuggestInput
     const source = headers[index]!;
     const type = inferType(p, source);
     const why = passedOver[index]!.length > 0 ? passedOver[index]!.join('; ') : 'no field has this header';
-    return typed(
+    return completeColumnPlan(
       {
         index,
         source,
@@ -296,28 +265,8 @@ export function suggestPlan({ kind, headers, profiles, spec = {} }: SuggestInput
     ...(variant?.constants ? Object.entries(variant.constants).map(([field, value]) => ({ field, value })) : []),
     ...(spec.constants ?? []),
   ];
-  for (const field of fields) {
-    if (!field.required) continue;
-    if (!columns.some((c) => c.field === field.id && !c.skip) && !constants.some((c) => c.field === field.id)) {
-      blockers.push(`No column is mapped to ${field.label} (${field.id}), which ${kind} need.`);
-    }
-  }
-  if (
-    kind === 'events' &&
-    !columns.some((c) => !c.skip && (c.field === 'account_id' || c.field === 'outcome_ref' || c.field === 'user_id'))
-  ) {
-    blockers.push(
-      'Events need an account: map an account id, a subscription/opportunity id, or a user id of users already imported.',
-    );
-  }
-  for (const c of columns) {
-    if (c.needsDateOrder && !c.skip) {
-      blockers.push(
-        `Column "${c.source}": every date reads both day-first and month-first (e.g. "${profiles[c.index]!.samples[0] ?? ''}"); choose DMY or MDY for it.`,
-      );
-    }
-    if (c.percentScale) notes.push(describePercentScale(c, profiles[c.index]!));
-  }
+  blockers.push(...finishedPlanBlockers(kind, columns, constants, profiles));
+  for (const c of columns) if (c.percentScale) notes.push(describePercentScale(c, profiles[c.index]!));
   if (rolledBy) notes.push(`${grainSentence(rolledBy, true)} ${capitalize(activityRule(activityColumns(columns)))}.`);
   const outcomes = kind === 'outcomes' ? outcomeRulesOf(headers, columns, spec) : null;
   const sourceNote = outcomes ? outcomeRulesNote(outcomes) : null;

@@ -2,68 +2,36 @@
 // checked here; references, expressions and cycles by validate.ts. resources/rule-pack.schema.json
 // is generated from this file (scripts/write-pack-schema.js) and a test keeps them in step.
 import { z } from 'zod';
-
-export const packSchemaVersion = 1;
-
-export const signalCategories = [
-  'usage',
-  'growth',
-  'engagement',
-  'timing',
-  'sentiment',
-  'people',
-  'website',
-  'risk',
-] as const;
-export const approaches = [
-  'seat_expansion',
-  'tier_upgrade',
-  'cross_sell',
-  'growth_conversation',
-  'champion_expansion',
-  'renewal_upsell',
-  'executive_sponsor',
-] as const;
-export const operators = ['>', '>=', '<', '<=', '==', '!=', 'between', 'in'] as const;
-export const packSegments = ['SMB', 'Mid-Market', 'Enterprise'] as const;
-export const filterKinds = [
-  'single_champion',
-  'project_spike',
-  'admin_only',
-  'no_buying_path',
-  'unhappy_customer',
-  'custom',
-] as const;
-
-export const limits = {
-  signals: 32,
-  metrics: 64,
-  stages: 8,
-  gates: 4,
-  filters: 8,
-  conditions: 8,
-  plays: 16,
-  packBytes: 1_000_000,
-} as const;
-
-const id = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]{0,63}$/, 'Use 1–64 lower-case letters, digits or underscores, starting with a letter.');
-const metricRef = z.string().min(1).max(80);
-const label = z.string().trim().min(1, 'A label is required.').max(120);
-const text = z.string().max(2000);
-const finite = z.number().refine(Number.isFinite, 'Must be a finite number.');
-
-/** A comparison value: a number; [low, high] for `between`; a list for `in`; text for categories. */
-export const thresholdSchema = z.union([
+import {
+  approaches,
+  filterKinds,
   finite,
-  z.string().max(200),
-  z.tuple([finite, finite]),
-  z
-    .array(z.union([finite, z.string().max(200)]))
-    .min(1)
-    .max(64),
-]);
+  id,
+  label,
+  limits,
+  metricRef,
+  operators,
+  packSchemaVersion,
+  packSegments,
+  signalCategories,
+  text,
+  thresholdSchema,
+} from './schema-basics';
+import { goldenCaseSchema, packMetaSchema, packValidationSchema } from './provenance-schema';
+
+// The vocabulary and the provenance parts live in their own files; callers import them from here.
+export {
+  approaches,
+  filterKinds,
+  limits,
+  operators,
+  packSchemaVersion,
+  packSegments,
+  signalCategories,
+  thresholdSchema,
+};
+export { goldenCaseSchema, packMetaSchema, packValidationSchema };
+export { featureKeyPattern } from './provenance-schema';
 
 export const metricSchema = z
   .object({
@@ -180,74 +148,6 @@ export const potentialSchema = z
       .partial()
       .strict()
       .optional(),
-  })
-  .strict();
-
-/** Who made this version of the pack and why: carried along, never read by the engine. */
-export const packMetaSchema = z
-  .object({
-    version: z.string().trim().min(1).max(40).optional(),
-    author: z.string().max(200).optional(),
-    notes: text.optional(),
-    /** When this version was made (ISO 8601). */
-    created: z.string().max(40).optional(),
-    changelog: z
-      .array(
-        z
-          .object({ version: z.string().trim().min(1).max(40), date: z.string().max(40).optional(), notes: text })
-          .strict(),
-      )
-      .max(200)
-      .optional(),
-  })
-  .strict();
-
-/** A feature column of the features relation: a metric id, `metric__minN`/`__maxN`, or a custom field. */
-export const featureKeyPattern =
-  /^(?:[a-z][a-z0-9_]{0,71}|(?:account\.|period\.)?custom\.[A-Za-z_][A-Za-z0-9_]{0,71})$/;
-const featureValue = z.union([finite, z.string().max(200), z.null()]);
-
-export const goldenCaseSchema = z
-  .object({
-    /** The account id, or a made-up id for a case built at a threshold's edge. */
-    id: z.string().min(1).max(120),
-    /** Why the case was picked (e.g. "stage ready", "filter single_champion", "edge seat_limit"). */
-    why: z.array(z.string().max(200)).max(16),
-    segment: z.string().max(200).nullable(),
-    inputs: z.record(z.string().regex(featureKeyPattern, 'Not a feature column name.'), featureValue),
-    expected: z
-      .object({
-        score: finite,
-        stage: id,
-        signals: z.array(id).max(limits.signals),
-        filters: z.array(id).max(limits.filters),
-        /** max(0, potential ARR − ARR); null when unknown. Absent in packs exported before whitespace. */
-        whitespace: finite.nullable().optional(),
-      })
-      .strict(),
-  })
-  .strict();
-
-/** What the pack gave on the data it was exported from, so any other implementation can check itself. */
-export const packValidationSchema = z
-  .object({
-    dataset: z
-      .object({
-        workspace: z.string().max(300),
-        accounts: z.number().int().min(0),
-        periods: z.number().int().min(0),
-        users: z.number().int().min(0),
-        asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use an ISO date (YYYY-MM-DD).'),
-        /** SHA-256 of the features relation as CSV (`ladder export features`). */
-        featuresSha256: z
-          .string()
-          .regex(/^[0-9a-f]{64}$/)
-          .optional(),
-      })
-      .strict(),
-    arr: finite,
-    stages: z.array(z.object({ id, accounts: z.number().int().min(0), arr: finite }).strict()).max(limits.stages),
-    cases: z.array(goldenCaseSchema).max(500),
   })
   .strict();
 

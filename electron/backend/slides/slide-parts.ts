@@ -17,6 +17,17 @@ type Cell = { text: string; options?: Record<string, unknown> };
 
 export const t = (value: string | number) => slideText(String(value));
 
+/** What each family of slides is built from; `add` makes a titled slide and counts it. */
+export interface DeckContext {
+  pptx: PptxGenJS;
+  data: DeckData;
+  /** The data's as-of date, formatted like the app. */
+  asOf: string;
+  /** Whose accounts the deck covers: "all owners" or "owner …". */
+  scope: string;
+  add: (title: string, subtitle?: string) => Slide;
+}
+
 export function titled(pptx: PptxGenJS, title: string, subtitle?: string): Slide {
   const slide = pptx.addSlide();
   slide.addText(t(title), {

@@ -1,88 +1,25 @@
 // The model being edited: the baseline (last saved version, or the preset as loaded), the draft,
-// undo/redo history, validation issues and the engine's latest answers for both.
+// undo/redo history, validation issues and the engine's latest answers for both. The state's shape
+// is in model-state.ts; this file holds how it changes: loading, editing, scoring, saving.
 import { create } from 'zustand';
 import type { RulePackInput } from '#shared/pack/schema';
-import { describePackIssues, type PackIssue } from '#shared/pack/validate';
+import { describePackIssues } from '#shared/pack/validate';
 import { messageOf } from '#shared/error-message';
 import { ApiCallError } from '#shared/api/client';
 import { api } from '../api';
 import { engineSession } from '../engine/engine-session';
-import type { Snapshot } from '../engine/protocol';
 import { fastSnapshot, rememberClasses } from '../engine/fast-path';
 import { registerWorkspaceStore } from './workspace-lifecycle';
 import { useFitStore } from './fit-store';
 import { whenScopeChanges } from './book-store';
+import { emptyModel, isDirty, type ModelSource, type ModelState } from './model-state';
 
-export type ModelSource =
-  | { kind: 'preset'; id: string; name: string }
-  | { kind: 'columns'; name: string }
-  | { kind: 'version'; modelId: number; modelName: string; versionId: number; version: number };
+export { isDirty, type ModelSource, type ModelState } from './model-state';
 
-export interface ModelState {
-  status: 'empty' | 'loading' | 'ready' | 'error';
-  error: string | null;
-  source: ModelSource | null;
-  baseline: RulePackInput | null;
-  draft: RulePackInput | null;
-  issues: PackIssue[];
-  snapshot: Snapshot | null;
-  accounts: number;
-  asOf: string | null;
-  /** Worker time of the last update (ms). */
-  lastUpdateMs: number | null;
-  /** Bumped each time the worker has scored a new draft: views that query the worker refresh on it. */
-  engineRevision: number;
-  /** While features are computed for a model being opened: accounts done so far. */
-  loadProgress: { accountsDone: number; accountsTotal: number } | null;
-  /** Stops opening a model (the previous one, if any, stays). */
-  cancelLoad(): Promise<void>;
-  past: RulePackInput[];
-  future: RulePackInput[];
-  lastGroup: { key: string; at: number } | null;
-  startFromPreset(id: string): Promise<void>;
-  /** A first model built from the workspace's own numeric and yes/no fields (packs.fromColumns). */
-  startFromColumns(): Promise<void>;
-  startFromVersion(versionId: number): Promise<void>;
-  /** Replaces the draft with `change(draft)` (an immutable update: untouched parts keep their
-   * identity, so only edited panels re-render). Edits with the same `group` in quick succession
-   * undo as one (a slider drag is one step). */
-  edit(change: (draft: RulePackInput) => RulePackInput, group?: string): void;
-  undo(): void;
-  redo(): void;
-  discardChanges(): void;
-  /** Makes the draft a saved version's pack again (one undoable edit; the baseline stays). */
-  revertTo(versionId: number): Promise<void>;
-  save(note: string, name?: string): Promise<boolean>;
-  dismissError(): void;
-  /** The workspace or its data changed: reload features and re-score baseline and draft. */
-  reloadData(): Promise<void>;
-  /** Asks the worker again for the draft's answers (my book changed what they count). */
-  rescore(): Promise<void>;
-}
-
-export const isDirty = (s: Pick<ModelState, 'baseline' | 'draft'>) =>
-  s.draft !== null && JSON.stringify(s.draft) !== JSON.stringify(s.baseline);
 const groupWindowMs = 800;
 /** Where edit grouping reads the time: a slider drag's edits within groupWindowMs are one undo step.
  * Tests set `now` to a clock they move by hand, so grouping never depends on how fast a machine is. */
 export const editClock = { now: () => performance.now() };
-
-const emptyModel = {
-  status: 'empty' as const,
-  error: null,
-  source: null,
-  baseline: null,
-  draft: null,
-  issues: [],
-  snapshot: null,
-  accounts: 0,
-  asOf: null,
-  lastUpdateMs: null,
-  loadProgress: null,
-  past: [],
-  future: [],
-  lastGroup: null,
-};
 
 export const useModelStore = create<ModelState>((set, get) => {
   /** Bumped when the workspace is replaced: answers for the previous one are dropped. */

@@ -1,129 +1,20 @@
-// The import wizard's state: which step, the analysed file, the user's mapping, the running job
-// and its progress, the validation report and the result. Jobs are polled, so the backend keeps
-// working (and can be cancelled) while the page stays live.
+// The import wizard's store: choosing and analysing a file, planning and checking the mapping,
+// committing it, and the history with undo (its state's shape and the spec it sends are in
+// import-state.ts). Jobs are polled, so the backend keeps working (and can be cancelled) while the
+// page stays live.
 import { create } from 'zustand';
-import type { ImportKind } from '#shared/domain/workspace';
-import type { ColumnChoice, MappingSpec, OnError } from '#shared/import/mapping';
-import type {
-  ImportAnalysis,
-  ImportHistoryEntry,
-  ImportJobStatus,
-  ImportProgress,
-  ImportReport,
-} from '#shared/import/report';
-import { defaultOutcomeWords, type OutcomeState, type OutcomeWordLists } from '#shared/import/outcome-words';
-import type { DateOrder } from '#shared/import/values';
+import type { ImportAnalysis, ImportJobStatus, ImportReport } from '#shared/import/report';
+import { defaultOutcomeWords } from '#shared/import/outcome-words';
 import { api, isDesktop } from '../../api';
 import { registerWorkspaceStore } from '../../store/workspace-lifecycle';
 import { useWorkspaceStore } from '../../store/workspace-store';
+import { initialWizard, specOf, type ImportWizardState } from './import-state';
 import { uploadFile } from './upload';
 import { messageOf } from '#shared/error-message';
 
-export type Step = 'file' | 'mapping' | 'validation' | 'result';
-
-export interface ImportWizardState {
-  step: Step;
-  kind: ImportKind;
-  preset: string;
-  analysis: ImportAnalysis | null;
-  /** The user's own column choices, by source header. */
-  choices: Record<string, ColumnChoice>;
-  dateOrder: DateOrder | null;
-  onError: OnError;
-  /** Outcomes: the user's classification of types and stages, and edited word lists. */
-  outcomeTypes: Record<string, boolean | null>;
-  outcomeStages: Record<string, OutcomeState>;
-  outcomeWords: OutcomeWordLists | null;
-  /** Accounts: roll many rows per account up into one. */
-  rollUp: boolean;
-  progress: ImportProgress | null;
-  /** What the running job is doing, in words ("Uploading", "Reading the file", …). */
-  activity: string | null;
-  jobId: string | null;
-  validation: ImportReport | null;
-  result: ImportReport | null;
-  error: string | null;
-  /** A sentence about what just happened that is not an error ("cancelled; nothing was written"). */
-  notice: string | null;
-  history: ImportHistoryEntry[];
-  setKind(kind: ImportKind): void;
-  setPreset(preset: string): void;
-  chooseColumn(source: string, choice: Partial<ColumnChoice>): void;
-  setDateOrder(order: DateOrder | null): void;
-  setOnError(onError: OnError): void;
-  setRollUp(rollUp: boolean): void;
-  /** Classifies an outcome type (null: unknown) and checks every row again. */
-  classifyType(type: string, expansion: boolean | null): Promise<void>;
-  classifyStage(stage: string, state: OutcomeState): Promise<void>;
-  /** New word lists for this file (and, with `keep`, for the workspace); checks every row again. */
-  setOutcomeWords(words: OutcomeWordLists, keep: boolean): Promise<void>;
-  /** The word lists the current plan uses. */
-  outcomeWordsInForce(): OutcomeWordLists;
-  /** Applies a saved mapping file's choices (kind, preset, columns, date order, bad-row choice). */
-  applyMapping(spec: MappingSpec): void;
-  pickNative(): Promise<void>;
-  uploadAndAnalyze(file: File): Promise<void>;
-  analyzePath(path: string): Promise<void>;
-  validate(): Promise<void>;
-  commit(): Promise<void>;
-  cancel(): Promise<void>;
-  back(step: Step): void;
-  reset(): void;
-  loadHistory(): Promise<void>;
-  undo(id: number): Promise<void>;
-  dismissError(): void;
-}
+export { specOf, type ImportWizardState, type Step } from './import-state';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-export function specOf(
-  s: Pick<
-    ImportWizardState,
-    | 'kind'
-    | 'preset'
-    | 'choices'
-    | 'dateOrder'
-    | 'onError'
-    | 'analysis'
-    | 'outcomeTypes'
-    | 'outcomeStages'
-    | 'outcomeWords'
-    | 'rollUp'
-  >,
-): MappingSpec {
-  const outcomes = s.kind === 'outcomes';
-  return {
-    kind: s.kind,
-    ...(outcomes && Object.keys(s.outcomeTypes).length > 0 ? { outcomeTypes: s.outcomeTypes } : {}),
-    ...(outcomes && Object.keys(s.outcomeStages).length > 0 ? { outcomeStages: s.outcomeStages } : {}),
-    ...(outcomes && s.outcomeWords ? { outcomeWords: s.outcomeWords } : {}),
-    ...(s.kind === 'accounts' && s.rollUp ? { rollUp: true } : {}),
-    ...(s.preset ? { preset: s.preset } : {}),
-    ...(s.dateOrder ? { dateOrder: s.dateOrder } : {}),
-    ...(s.analysis?.source.sheet ? { sheet: s.analysis.source.sheet } : {}),
-    columns: Object.values(s.choices),
-    onError: s.onError,
-  };
-}
-
-const initial = {
-  step: 'file' as Step,
-  analysis: null,
-  choices: {},
-  dateOrder: null,
-  onError: 'abort' as OnError,
-  outcomeTypes: {},
-  outcomeStages: {},
-  outcomeWords: null,
-  rollUp: false,
-  progress: null,
-  activity: null,
-  jobId: null,
-  validation: null,
-  result: null,
-  error: null,
-  notice: null,
-};
 
 export const useImportStore = create<ImportWizardState>((set, get) => {
   /** Polls a job until it ends; resolves with its result, or throws its error. */
@@ -174,7 +65,7 @@ export const useImportStore = create<ImportWizardState>((set, get) => {
   }
 
   return {
-    ...initial,
+    ...initialWizard,
     kind: 'accounts',
     preset: '',
     history: [],
@@ -257,7 +148,7 @@ export const useImportStore = create<ImportWizardState>((set, get) => {
       }
     },
     async uploadAndAnalyze(file) {
-      set({ ...initial, activity: `Uploading ${file.name}`, progress: null });
+      set({ ...initialWizard, activity: `Uploading ${file.name}`, progress: null });
       try {
         const path = await uploadFile(file, (sent) =>
           set({
@@ -278,7 +169,7 @@ export const useImportStore = create<ImportWizardState>((set, get) => {
       }
     },
     async analyzePath(path) {
-      set({ ...initial, activity: 'Reading the file' });
+      set({ ...initialWizard, activity: 'Reading the file' });
       try {
         const s = get();
         const { jobId } = await api.call('import.analyze', { path, kind: s.kind, spec: specOf(s) });
@@ -314,7 +205,7 @@ export const useImportStore = create<ImportWizardState>((set, get) => {
       set({ step, error: null });
     },
     reset() {
-      set({ ...initial });
+      set({ ...initialWizard });
     },
     async loadHistory() {
       try {
@@ -327,7 +218,7 @@ export const useImportStore = create<ImportWizardState>((set, get) => {
       try {
         await api.call('import.undo', { importId: id });
         // The result card of an import just undone would offer to undo it again: start afresh.
-        if (get().result?.importId === id) set({ ...initial });
+        if (get().result?.importId === id) set({ ...initialWizard });
         set({ error: null });
       } catch (error) {
         set({ error: messageOf(error) });
@@ -346,7 +237,7 @@ registerWorkspaceStore({
   reset() {
     const { jobId } = useImportStore.getState();
     if (jobId) void api.request('import.cancel', { jobId });
-    useImportStore.setState({ ...initial, kind: 'accounts', preset: '', history: [] });
+    useImportStore.setState({ ...initialWizard, kind: 'accounts', preset: '', history: [] });
   },
   refresh: () => useImportStore.getState().loadHistory(),
   unsavedWork() {

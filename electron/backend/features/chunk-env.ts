@@ -24,7 +24,7 @@ export interface ChunkContext {
 
 /** The value of each account in the period containing the as-of date (missing before the input's history). */
 function latestValues(column: Float64Array, chunk: PeriodChunk, history: HistoryStart): Float64Array {
-  const { offsets, periods, grain, current, accounts } = chunk.layout;
+  const { offsets, ends, periods, grain, current, accounts } = chunk.layout;
   const rows = offsets[accounts]!;
   const out = new Float64Array(accounts);
   for (let a = 0; a < accounts; a++) {
@@ -34,7 +34,7 @@ function latestValues(column: Float64Array, chunk: PeriodChunk, history: History
       out[a] = NaN;
       continue;
     }
-    const last = offsets[a + 1]! - 1;
+    const last = (ends ? ends[a]! : offsets[a + 1]!) - 1;
     out[a] = last >= offsets[a]! && periods[last] === cur ? column[last]! : column[rows + a]!;
   }
   return out;

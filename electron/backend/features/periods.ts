@@ -182,11 +182,15 @@ function readRows(
   };
 }
 
-/** The calendar layout of the rows starting on or before `asOfDay` (see the top of this file). */
+/**
+ * The calendar layout of the rows starting on or before `asOfDay` (see the top of this file). With
+ * `rowDays` (arrays as long as raw.days), the first and last raw day merged into each laid-out row.
+ */
 export function layoutPeriodRows(
   raw: PeriodRows,
   inputs: readonly PeriodInput[],
   { asOfDay, defaultGrain }: Pick<ChunkOptions, 'asOfDay' | 'defaultGrain'>,
+  rowDays?: { first: Int32Array; last: Int32Array },
 ): PeriodChunk {
   const { accounts } = raw;
   const offsets = new Int32Array(accounts + 1);
@@ -208,6 +212,7 @@ export function layoutPeriodRows(
     for (let r = first; r < end; r++) {
       const period = periodOfDay(g, raw.days[r]!);
       if (w > start && periods[w - 1] === period) {
+        if (rowDays) rowDays.last[w - 1] = raw.days[r]!;
         for (let m = 0; m < values.length; m++) {
           const v = raw.values[m]![r]!;
           if (!isSet(v)) continue;
@@ -216,6 +221,7 @@ export function layoutPeriodRows(
         continue;
       }
       periods[w] = period;
+      if (rowDays) rowDays.first[w] = rowDays.last[w] = raw.days[r]!;
       for (let m = 0; m < values.length; m++) values[m]![w] = raw.values[m]![r]!;
       w++;
     }

@@ -53,6 +53,17 @@ const metricRef = z.string().min(1).max(80);
 const label = z.string().trim().min(1, 'A label is required.').max(120);
 const text = z.string().max(2000);
 const finite = z.number().refine(Number.isFinite, 'Must be a finite number.');
+/**
+ * Weights add up into a score, and under category shares a subtotal is divided by the category's largest
+ * one: bounded sizes (none below a millionth, none above a million) keep every score finite, in every engine.
+ */
+const weightRule = 'A weight is 0 or between 0.000001 and 1,000,000 in size (either sign).';
+const weight = z
+  .number()
+  .min(-1e6, weightRule)
+  .max(1e6, weightRule)
+  .refine((w) => w === 0 || Math.abs(w) >= 1e-6, weightRule)
+  .describe(weightRule);
 
 /** A comparison value: a number; [low, high] for `between`; a list for `in`; text for categories. */
 export const thresholdSchema = z.union([
@@ -75,7 +86,7 @@ export const metricSchema = z
   })
   .strict();
 
-const segmentOverride = z.object({ threshold: thresholdSchema.optional(), weight: finite.optional() }).strict();
+const segmentOverride = z.object({ threshold: thresholdSchema.optional(), weight: weight.optional() }).strict();
 
 export const signalSchema = z
   .object({
@@ -86,7 +97,7 @@ export const signalSchema = z
     metric: metricRef,
     operator: z.enum(operators),
     threshold: thresholdSchema,
-    weight: finite,
+    weight,
     urgency: z.enum(['low', 'medium', 'high']),
     approach: z.enum(approaches),
     sustainedPeriods: z.number().int().min(2).max(104).optional(),

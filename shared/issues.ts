@@ -9,12 +9,23 @@ export interface Issue {
   message: string;
 }
 
+const plainKey = /^[A-Za-z_$][\w$-]*$/;
+
+/**
+ * One step of a path: `[0]`, `.metric`, or `["[object Object]"]` for a key that is not a plain name — a
+ * key made of brackets, dots or spaces would otherwise read as more path (or as a program's own output).
+ */
+export const pathStep = (path: string, key: PropertyKey): string =>
+  typeof key === 'number'
+    ? `${path}[${key}]`
+    : typeof key === 'string' && plainKey.test(key)
+      ? path
+        ? `${path}.${key}`
+        : key
+      : `${path}[${JSON.stringify(String(key))}]`;
+
 /** A zod path as people write it: `signals[0].metric`. */
-export const issuePath = (path: readonly PropertyKey[]): string =>
-  path.reduce<string>(
-    (s, key) => (typeof key === 'number' ? `${s}[${key}]` : s ? `${s}.${String(key)}` : String(key)),
-    '',
-  );
+export const issuePath = (path: readonly PropertyKey[]): string => path.reduce<string>(pathStep, '');
 
 export const zodIssues = (error: z.ZodError, limit = 20): Issue[] =>
   error.issues.slice(0, limit).map((issue) => ({ path: issuePath(issue.path), message: issue.message }));

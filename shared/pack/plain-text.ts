@@ -3,6 +3,7 @@
 // something else there (a client command after a broken literal, a forged terminal line). So every
 // string in a pack — values and keys, in every section, present and future — is refused when it holds
 // a control character: C0 except tab, and DEL.
+import { pathStep } from '../issues';
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this finds
 const controlCharacter = /[\u0000-\u0008\u000a-\u001f\u007f]/;
@@ -26,8 +27,6 @@ function problem(text: string): string | null {
   return `Contains ${describe(found[0])} at character ${found.index + 1}: pack text cannot hold line breaks, NUL or other control characters (tabs are fine).`;
 }
 
-const join = (path: string, key: string | number) =>
-  typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
 
 /** Every string (and key) of a parsed pack that holds a control character, with its path. */
 export function controlCharacterIssues(value: unknown, path = '', issues: TextIssue[] = []): TextIssue[] {
@@ -36,12 +35,12 @@ export function controlCharacterIssues(value: unknown, path = '', issues: TextIs
     const message = problem(value);
     if (message) issues.push({ path, message });
   } else if (Array.isArray(value)) {
-    value.forEach((item, i) => controlCharacterIssues(item, join(path, i), issues));
+    value.forEach((item, i) => controlCharacterIssues(item, pathStep(path, i), issues));
   } else if (typeof value === 'object' && value !== null) {
     for (const [key, item] of Object.entries(value)) {
       const message = problem(key);
-      if (message) issues.push({ path: join(path, JSON.stringify(key)), message });
-      else controlCharacterIssues(item, join(path, key), issues);
+      if (message) issues.push({ path: pathStep(path, key), message });
+      else controlCharacterIssues(item, pathStep(path, key), issues);
     }
   }
   return issues;

@@ -53,6 +53,17 @@ export const metricRef = z.string().min(1).max(80);
 export const label = z.string().trim().min(1, 'A label is required.').max(120);
 export const text = z.string().max(2000);
 export const finite = z.number().refine(Number.isFinite, 'Must be a finite number.');
+/**
+ * Weights add up into a score, and under category shares a subtotal is divided by the category's largest
+ * one: bounded sizes (none below a millionth, none above a million) keep every score finite, in every engine.
+ */
+const weightRule = 'A weight is 0 or between 0.000001 and 1,000,000 in size (either sign).';
+export const weightSchema = z
+  .number()
+  .min(-1e6, weightRule)
+  .max(1e6, weightRule)
+  .refine((w) => w === 0 || Math.abs(w) >= 1e-6, weightRule)
+  .describe(weightRule);
 
 /** A comparison value: a number; [low, high] for `between`; a list for `in`; text for categories. */
 export const thresholdSchema = z.union([

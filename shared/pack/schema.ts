@@ -6,6 +6,7 @@ import {
   approaches,
   filterKinds,
   finite,
+  weightSchema,
   id,
   label,
   limits,
@@ -43,7 +44,7 @@ export const metricSchema = z
   })
   .strict();
 
-const segmentOverride = z.object({ threshold: thresholdSchema.optional(), weight: finite.optional() }).strict();
+const segmentOverride = z.object({ threshold: thresholdSchema.optional(), weight: weightSchema.optional() }).strict();
 
 export const signalSchema = z
   .object({
@@ -54,7 +55,7 @@ export const signalSchema = z
     metric: metricRef,
     operator: z.enum(operators),
     threshold: thresholdSchema,
-    weight: finite,
+    weight: weightSchema,
     urgency: z.enum(['low', 'medium', 'high']),
     approach: z.enum(approaches),
     sustainedPeriods: z.number().int().min(2).max(104).optional(),

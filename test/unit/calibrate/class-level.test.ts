@@ -26,7 +26,10 @@ const caseArb = fc.integer({ min: 2, max: 80 }).chain((n) =>
         metric: fc.constantFrom(...metrics),
         operator: fc.constantFrom('>', '>=', '<', '<='),
         threshold: fc.constantFrom(0, 1, 2, 3),
-        weight: fc.oneof(fc.integer({ min: 0, max: 6 }), fc.double({ min: -2, max: 8, noNaN: true })),
+        weight: fc.oneof(
+          fc.integer({ min: 0, max: 6 }),
+          fc.double({ min: -2, max: 8, noNaN: true }).map((w) => (Math.abs(w) < 1e-6 ? 0 : w)),
+        ),
       }),
       { minLength: 1, maxLength: 5 },
     ),

@@ -55,7 +55,10 @@ const signalArb = (i: number) =>
       metric: fc.constantFrom(...metrics),
       operator: fc.constant(operator),
       threshold: thresholdFor(operator),
-      weight: fc.oneof(fc.integer({ min: -3, max: 9 }), fc.double({ min: -5, max: 10, noNaN: true })),
+      weight: fc.oneof(
+        fc.integer({ min: -3, max: 9 }),
+        fc.double({ min: -5, max: 10, noNaN: true }).map((w) => (Math.abs(w) < 1e-6 ? 0 : w)),
+      ),
       urgency: fc.constant('medium'),
       approach: fc.constant('seat_expansion'),
       enabled: fc.boolean(),

@@ -98,4 +98,38 @@ describe('hostile and malformed packs', () => {
     t.signals[0].metric = 'headcount_growth';
     expect(issuesOf(t)[0]!.message).toMatch(/no value per period/);
   });
+
+  it('a weight too large or too small to keep scores finite (fuzz: -1e308 under shares scored -Infinity)', () => {
+    const rule = 'A weight is 0 or between 0.000001 and 1,000,000 in size (either sign)';
+    for (const weight of [-1e308, 1e7, 5e-324, -1e-300]) {
+      const p = preset();
+      p.signals[1].weight = weight;
+      expect(issuesOf(p)).toEqual([{ path: 'signals[1].weight', message: `${rule}.` }]);
+    }
+    const q = preset();
+    q.signals[0].segmentOverrides = { SMB: { weight: 2e6 } };
+    expect(issuesOf(q).map((i) => i.path)).toEqual(['signals[0].segmentOverrides.SMB.weight']);
+    for (const weight of [0, 1e-6, -0.5, 1e6, -1e6]) {
+      const p = preset();
+      p.signals[1].weight = weight;
+      expect(checkPack(p).ok).toBe(true);
+    }
+  });
+
+  it('a key that is not a plain name is quoted in the path (fuzz: "plays[4].[object Object]" read as a crash)', () => {
+    const p = preset();
+    p.signals[0]['[object Object]'] = ['\n'];
+    expect(issuesOf(p)).toEqual([
+      {
+        path: 'signals[0]["[object Object]"][0]',
+        message:
+          'Contains a line break (U+000A) at character 1: pack text cannot hold line breaks, NUL or other ' +
+          'control characters (tabs are fine).',
+      },
+    ]);
+    const q = preset();
+    q.signals[0]['a.b c'] = 1;
+    expect(issuesOf(q).map((i) => i.path)).toEqual(['signals[0]']);
+    expect(issuesOf(q)[0]!.message).toContain('a.b c');
+  });
 });

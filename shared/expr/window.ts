@@ -13,6 +13,11 @@ export interface PeriodLayout {
   accounts: number;
   /** Rows of account a are offsets[a] .. offsets[a+1]-1, oldest first, at most one per period. */
   offsets: Int32Array;
+  /**
+   * When set, account a reads only its rows before ends[a] (the rest are after the as-of date): one
+   * layout serves many as-of dates (calibration). The gap values still follow offsets[accounts].
+   */
+  ends?: Int32Array;
   /** Calendar period number of each row (see shared/periods/calendar.ts), in its account's grain. */
   periods: Int32Array;
   /** Grain code of each account (grainCode: 0 week, 1 month). */
@@ -113,7 +118,7 @@ function accountSeries(series: Float64Array, layout: PeriodLayout): { select(a: 
   return {
     select(a) {
       start = layout.offsets[a]!;
-      end = layout.offsets[a + 1]!;
+      end = layout.ends ? layout.ends[a]! : layout.offsets[a + 1]!;
       gap = series[rows + a]!;
       return view;
     },

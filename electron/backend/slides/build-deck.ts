@@ -25,13 +25,14 @@ import { signalRule } from '#shared/act/deck-data';
 import { formatCount, formatDate, formatDecimal, formatMoney } from '#shared/act/format';
 import { formatThreshold, moneyOrUnknown, unassigned } from '#shared/act/views';
 import { heatmapPng } from './chart-png';
+import { addCalibrationSlides, type DeckCalibration } from './calibration-slides';
 
 export interface BuiltDeck {
   buffer: Buffer;
   slides: number;
 }
 
-export async function buildDeck(data: DeckData): Promise<BuiltDeck> {
+export async function buildDeck(data: DeckData, calibration?: DeckCalibration): Promise<BuiltDeck> {
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
   pptx.title = t(`${data.pack.name}: model review`);
@@ -309,6 +310,8 @@ export async function buildDeck(data: DeckData): Promise<BuiltDeck> {
       },
     );
   }
+
+  if (calibration) addCalibrationSlides(pptx, calibration, add, data.owner);
 
   // 11. What changed: ten changes a slide, at most three slides
   if (data.changes && data.baseline) {

@@ -16,7 +16,8 @@ import { accent, baselineColour, chartOptions, clip, font, ink, muted, t, table,
 export type DeckCalibration = { kind: 'report'; report: CalibrationReport } | { kind: 'none'; reason: string };
 
 const noOutcomes =
-  'The workspace holds no outcomes (won or lost expansions with their close dates), so the model cannot be checked against what happened. Import them and this slide shows lift and reliability.';
+  'The workspace holds no outcomes (won or lost expansions with their close dates), so the model cannot be ' +
+  'checked against what happened. Import them and this slide shows lift and reliability.';
 
 const hasOutcomes = (ws: Workspace) => ws.db.prepare('SELECT EXISTS (SELECT 1 FROM outcomes)').pluck().get() === 1;
 

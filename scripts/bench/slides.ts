@@ -9,6 +9,7 @@ import { checkPack } from '#shared/pack/validate';
 import { demoDefaults, writeDemoWorkspace } from '../../electron/backend/demo/write-demo';
 import { loadPreset } from '../../electron/backend/packs/presets';
 import { scoreWorkspace } from '../../electron/backend/scoring/score-workspace';
+import { deckCalibration } from '../../electron/backend/slides/calibration-slides';
 import { writeDecks } from '../../electron/backend/slides/slides-service';
 import { openWorkspace } from '../../electron/backend/store/open-workspace';
 import { benchDir, log, median, option, round } from './common';
@@ -48,6 +49,8 @@ try {
   const valid = checked.value;
   log('computing features…');
   const scored = scoreWorkspace(ws, valid);
+  log('calibrating (the calibration slides; feature work, outside the deck time)…');
+  const calibration = await deckCalibration(ws, valid);
   const times: number[] = [];
   let slides = 0;
   for (let r = 0; r < runs; r++) {
@@ -56,6 +59,7 @@ try {
       valid,
       { out: join(dir.path, 'deck.pptx'), compare: 'preset:seven-signal-table' },
       scored,
+      calibration,
     );
     slides = decks[0]!.slides;
     times.push(deckMs);

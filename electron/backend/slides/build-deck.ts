@@ -9,13 +9,14 @@ import { addAccountSlides } from './account-slides';
 import { addChartSlides } from './chart-slides';
 import { addChangeSlides, addModelSlides } from './model-slides';
 import { font, slideW, t, titled, type DeckContext } from './slide-parts';
+import { addCalibrationSlides, type DeckCalibration } from './calibration-slides';
 
 export interface BuiltDeck {
   buffer: Buffer;
   slides: number;
 }
 
-export async function buildDeck(data: DeckData): Promise<BuiltDeck> {
+export async function buildDeck(data: DeckData, calibration?: DeckCalibration): Promise<BuiltDeck> {
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
   pptx.title = t(`${data.pack.name}: model review`);
@@ -66,6 +67,7 @@ export async function buildDeck(data: DeckData): Promise<BuiltDeck> {
   addModelSlides(deck);
   addChartSlides(deck);
   addAccountSlides(deck);
+  if (calibration) addCalibrationSlides(pptx, calibration, add, data.owner);
   addChangeSlides(deck);
 
   const buffer = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;

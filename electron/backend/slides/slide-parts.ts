@@ -49,7 +49,7 @@ export function table(
   slide: Slide,
   head: string[],
   rows: (string | number)[][],
-  opts: { y?: number; colW?: number[]; h?: number } = {},
+  opts: { x?: number; y?: number; colW?: number[]; h?: number; fontSize?: number } = {},
 ) {
   const header: Cell[] = head.map((h) => ({
     text: t(h),
@@ -59,12 +59,12 @@ export function table(
     r.map((v) => ({ text: t(v), options: i % 2 ? { fill: { color: 'F3F6FA' } } : {} })),
   );
   slide.addTable([header, ...body] as never, {
-    x: 0.5,
+    x: opts.x ?? 0.5,
     y: opts.y ?? 1.5,
-    w: slideW - 1,
+    w: opts.colW ? opts.colW.reduce((a, b) => a + b, 0) : slideW - 1,
     ...(opts.colW ? { colW: opts.colW } : {}),
     fontFace: font,
-    fontSize: 11,
+    fontSize: opts.fontSize ?? 11,
     color: ink,
     border: { type: 'solid', pt: 0.5, color: 'D9E2EC' },
     valign: 'middle',

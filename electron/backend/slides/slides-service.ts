@@ -13,6 +13,7 @@ import { loadPackArgument, validateOrThrow } from '../packs/presets';
 import { scoreWorkspace, type ScoredWorkspace } from '../scoring/score-workspace';
 import type { Workspace } from '../store/open-workspace';
 import { buildDeck } from './build-deck';
+import { deckCalibration, type DeckCalibration } from './calibration-slides';
 
 /** `MODEL@VERSION` names a saved version in the workspace; anything else is a pack file or preset:NAME. */
 export function loadBaseline(ws: Workspace, arg: string): { name: string; valid: ValidPack } {
@@ -74,6 +75,7 @@ export async function renderDeck(
 ): Promise<{ buffer: Buffer; slides: number; asOf: string }> {
   const scored = scoreWorkspace(ws, valid, request.asOf);
   const baseline = request.baseline ? scoreWorkspace(ws, request.baseline, scored.asOf) : null;
+  const calibration = await deckCalibration(ws, valid);
   const deck = await buildDeck(
     deckData({
       draft: scored.engine,
@@ -88,6 +90,7 @@ export async function renderDeck(
       owner: null,
       whitespace: whitespaceReader(scored.engine),
     }),
+    calibration,
   );
   return { ...deck, asOf: scored.asOf };
 }
@@ -97,6 +100,7 @@ export async function writeDecks(
   valid: ValidPack,
   request: DeckRequest,
   scored: ScoredWorkspace = scoreWorkspace(ws, valid, request.asOf),
+  calibration?: DeckCalibration,
 ): Promise<{ decks: WrittenDeck[]; deckMs: number }> {
   const baseline = request.baseline
     ? { name: request.baseline.pack.name, valid: request.baseline }
@@ -104,7 +108,6 @@ export async function writeDecks(
       ? loadBaseline(ws, request.compare)
       : null;
   const baselineScored = baseline ? scoreWorkspace(ws, baseline.valid, scored.asOf) : null;
-  const t0 = performance.now();
   const owners = scored.build.table.categories.get('owner_csm')?.dictionary ?? [];
   const scopes: (string | null)[] = request.perOwner ? [...owners].sort((a, b) => a.localeCompare(b)) : [null];
   if (request.perOwner && scopes.length === 0)
@@ -112,6 +115,9 @@ export async function writeDecks(
       'bad_request',
       'No account in this workspace has an owner (owner_csm): there is no deck per owner.',
     );
+  // Calibration computes features as of its own date: it is feature work, outside the deck's time.
+  const calibrated = calibration ?? (await deckCalibration(ws, valid));
+  const t0 = performance.now();
   const taken = new Set<string>();
   const decks: WrittenDeck[] = [];
   for (const owner of scopes) {
@@ -124,7 +130,7 @@ export async function writeDecks(
       owner,
       whitespace: whitespaceReader(scored.engine),
     });
-    const deck = await buildDeck(data);
+    const deck = await buildDeck(data, calibrated);
     const path = owner === null ? request.out : ownerDeckPath(request.out, owner, taken);
     await writeFileAtomic(path, deck.buffer);
     decks.push({ path, owner, slides: deck.slides });

@@ -27,7 +27,6 @@ function problem(text: string): string | null {
   return `Contains ${describe(found[0])} at character ${found.index + 1}: pack text cannot hold line breaks, NUL or other control characters (tabs are fine).`;
 }
 
-
 /** Every string (and key) of a parsed pack that holds a control character, with its path. */
 export function controlCharacterIssues(value: unknown, path = '', issues: TextIssue[] = []): TextIssue[] {
   if (issues.length >= 20) return issues;

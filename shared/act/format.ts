@@ -1,4 +1,4 @@
-// Numbers and dates as the app shows them (the same formats as renderer/src/format.ts), so an alert, a digest
+// Numbers and dates as the app shows them (renderer/src/format.ts re-exports these), so an alert, a digest
 // and a slide read exactly like the screen.
 import { isoToDay } from '../dates';
 

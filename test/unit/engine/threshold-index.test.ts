@@ -1,0 +1,118 @@
+// Threshold edits through the sorted column index: after every edit of a random sequence the engine's
+// bits, classes, outcomes and aggregate equal a fresh engine's, the indexed path is the one taken for
+// threshold-only edits of `>`/`>=`/`<`/`<=` signals, and its move log names exactly the accounts moved.
+import fc from 'fast-check';
+import { accountScores, createEngine, type Engine } from '#shared/engine/engine';
+import { applyEdit, editArb, featuresArb, packArb, packOf, tableOf, type PackCase } from './threshold-cases';
+import { basicStages, features, signal, valid } from './fixtures';
+
+/** Accounts per (mask, context) class key, leaving out empty classes (an edited table keeps them). */
+function classCounts(engine: Engine): Map<string, number> {
+  const t = engine.table;
+  const out = new Map<string, number>();
+  for (let c = 0; c < t.size; c++) if (t.count[c]! > 0) out.set(`${t.mask[c]}:${t.context[c]}`, t.count[c]!);
+  return out;
+}
+
+function expectSameAsFresh(engine: Engine, p: PackCase) {
+  const fresh = createEngine(engine.features, valid(packOf(p)));
+  expect(Array.from(engine.masks)).toEqual(Array.from(fresh.masks));
+  expect(Array.from(engine.contexts)).toEqual(Array.from(fresh.contexts));
+  expect(classCounts(engine)).toEqual(classCounts(fresh));
+  expect(engine.result).toEqual(fresh.result);
+  const a = accountScores(engine);
+  const b = accountScores(fresh);
+  expect(Array.from(a.score)).toEqual(Array.from(b.score));
+  expect(Array.from(a.stage)).toEqual(Array.from(b.stage));
+  // Every account's class has that account's bits (the table and `of` agree after the moves).
+  const { of, mask, context } = engine.table;
+  expect(Array.from(of, (c) => mask[c])).toEqual(Array.from(engine.masks));
+  expect(Array.from(of, (c) => context[c])).toEqual(Array.from(engine.contexts));
+}
+
+const monotone = new Set(['>', '>=', '<', '<=']);
+
+describe('threshold edits through the sorted index', () => {
+  it('equal a fresh engine after every edit of a random sequence', () => {
+    fc.assert(
+      fc.property(featuresArb, packArb, fc.array(editArb, { minLength: 1, maxLength: 10 }), (f, p0, edits) => {
+        const table = tableOf(f);
+        const engine = createEngine(table, valid(packOf(p0)));
+        let p = p0;
+        for (const e of edits) {
+          const next = applyEdit(p, e);
+          const masksBefore = Uint32Array.from(engine.masks);
+          const ofBefore = Int32Array.from(engine.table.of);
+          const kind = engine.update(valid(packOf(next)));
+          const edited = next.signals[e.signal % next.signals.length]!;
+          const changed = kind !== 'none' && JSON.stringify(next) !== JSON.stringify(p);
+          if (changed && monotone.has(edited.operator)) {
+            // The indexed path ran, and its log holds exactly the accounts whose class changed.
+            const moves = engine.moves!;
+            expect(moves).not.toBeNull();
+            const logged = Array.from(moves.account.subarray(0, moves.length)).sort((x, y) => x - y);
+            const flipped = [...masksBefore.keys()].filter((i) => masksBefore[i] !== engine.masks[i]);
+            expect(logged).toEqual(flipped);
+            const accounts = Array.from(moves.account.subarray(0, moves.length));
+            expect(Array.from(moves.from.subarray(0, moves.length))).toEqual(accounts.map((i) => ofBefore[i]));
+            expect(Array.from(moves.to.subarray(0, moves.length))).toEqual(accounts.map((i) => engine.table.of[i]));
+          }
+          expectSameAsFresh(engine, next);
+          p = next;
+        }
+      }),
+      { numRuns: 250 },
+    );
+  });
+
+  it('moves the accounts on the boundary, -0 with 0, and never those with a missing value', () => {
+    const table = features({
+      segment: [0, 0, 0, 1, 1, 2, 3],
+      columns: { health_score: [-0, 0, 1, 1, NaN, 2, 1] },
+    });
+    const packAt = (threshold: number, operator: string, smb?: number) =>
+      valid({
+        schemaVersion: 1,
+        name: 'edge',
+        signals: [
+          signal('s', 'health_score', operator, threshold, 5, {
+            ...(smb === undefined ? {} : { segmentOverrides: { SMB: { threshold: smb } } }),
+          }),
+        ],
+        ladder: { stages: basicStages },
+      });
+    const engine = createEngine(table, packAt(0, '>='));
+    const movedBy = (next: ReturnType<typeof packAt>) => {
+      engine.update(next);
+      const m = engine.moves!;
+      return Array.from(m.account.subarray(0, m.length)).sort((x, y) => x - y);
+    };
+    // x >= 0 → x >= 1: -0 and 0 stop firing (segment 0); the 1s still fire; NaN never fired.
+    expect(movedBy(packAt(1, '>='))).toEqual([0, 1]);
+    // x >= 1 → x >= 2 except SMB at 1: accounts with value 1 outside SMB (A3, A6) stop firing.
+    expect(movedBy(packAt(2, '>=', 1))).toEqual([3, 6]);
+    // SMB override 1 → -0 gives SMB the same as 0: all three SMB accounts now fire (−0 ≥ −0).
+    expect(movedBy(packAt(2, '>=', -0))).toEqual([0, 1]);
+    expect(movedBy(packAt(2, '>=', 0))).toEqual([]);
+    expect(Array.from(accountScores(engine).score)).toEqual([5, 5, 5, 0, 0, 5, 0]);
+  });
+
+  it('rescans (and says it does not know the moves) when the operator or metric changes', () => {
+    const table = features({ segment: [0, 1], columns: { health_score: [1, 2], nps: [3, 4] } });
+    const at = (metric: string, operator: string) =>
+      valid({
+        schemaVersion: 1,
+        name: 'r',
+        signals: [signal('s', metric, operator, 2, 5)],
+        ladder: { stages: basicStages },
+      });
+    const engine = createEngine(table, at('health_score', '>'));
+    expect(engine.update(at('health_score', '>='))).toBe('rescan');
+    expect(engine.moves).toBeNull();
+    expect(engine.update(at('nps', '>='))).toBe('rescan');
+    expect(engine.moves).toBeNull();
+    expect(engine.update(at('nps', '>='))).toBe('classes');
+    expect(engine.moves?.length).toBe(0);
+    expect(Array.from(accountScores(engine).score)).toEqual([5, 5]);
+  });
+});

@@ -100,11 +100,10 @@ export function createEngine(initialFeatures: FeatureTable, initial: ValidPack):
   let logComplete = true;
   // Per feature column, accounts sorted by (segment, value), built the first time a threshold on it
   // is edited; keyed by the column array, so a recomputed column gets a new index.
-  const indexes = new WeakMap<Float64Array, ThresholdIndex>();
+  const indexes = new WeakMap<Float64Array, ThresholdIndex | null>();
   const indexOf = (column: Float64Array) => () => {
-    let index = indexes.get(column);
-    if (!index) indexes.set(column, (index = buildThresholdIndex(column, features.segment, arrCents)));
-    return index;
+    if (!indexes.has(column)) indexes.set(column, buildThresholdIndex(column, features.segment, arrCents));
+    return indexes.get(column)!;
   };
 
   let flipped: Int32Array | null = null; // scratch: the accounts a rescan flips

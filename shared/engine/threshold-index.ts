@@ -12,9 +12,8 @@ export const isMonotone = (op: string): op is MonotoneOperator =>
   op === '>' || op === '>=' || op === '<' || op === '<=';
 
 export interface ThresholdIndex {
-  /** Accounts sorted by (segment, value). A missing value (NaN) never meets a condition and an
-   * account outside segments 0–3 has no threshold (conditionBits compares with undefined): their
-   * bits never change, so they are left out. */
+  /** Accounts sorted by (segment, value). A missing value (NaN) never meets a condition, so its
+   * bit never changes: those accounts are left out. */
   order: Int32Array;
   /** The value of each account of `order`, in that order (binary search reads these sequentially). */
   values: Float64Array;
@@ -27,18 +26,28 @@ export interface ThresholdIndex {
 
 export const segmentCount = 4;
 
-export function buildThresholdIndex(column: Float64Array, segment: Uint8Array, arrCents: Float64Array): ThresholdIndex {
+/**
+ * Null when an account has a segment code outside 0–3: conditionBits then fires it only when every
+ * segment has the same threshold, which no per-segment range can express (segmentCode never makes
+ * such a code; this keeps the engine exact should one ever arrive).
+ */
+export function buildThresholdIndex(
+  column: Float64Array,
+  segment: Uint8Array,
+  arrCents: Float64Array,
+): ThresholdIndex | null {
   const start = new Int32Array(segmentCount + 1);
   for (let i = 0; i < column.length; i++) {
     const s = segment[i]!;
-    if (s < segmentCount && isSet(column[i]!)) start[s + 1]! += 1;
+    if (s >= segmentCount) return null;
+    if (isSet(column[i]!)) start[s + 1]! += 1;
   }
   for (let s = 0; s < segmentCount; s++) start[s + 1]! += start[s]!;
   const order = new Int32Array(start[segmentCount]!);
   const next = start.slice(0, segmentCount);
   for (let i = 0; i < column.length; i++) {
     const s = segment[i]!;
-    if (s < segmentCount && isSet(column[i]!)) order[next[s]!++] = i;
+    if (isSet(column[i]!)) order[next[s]!++] = i;
   }
   // `<` and `>` rather than subtraction: ±Infinity − ±Infinity is NaN, which would break the order.
   // -0 and 0 compare equal here exactly as they do in conditionBits, so their relative order is moot.
@@ -98,7 +107,7 @@ export interface Flips {
  * changed (same metric, operator and sustained window, so the same column) — or null when the edit
  * is not of that kind and the column must be rescanned.
  */
-export function thresholdFlips(index: () => ThresholdIndex, before: Signal, after: Signal): Flips | null {
+export function thresholdFlips(index: () => ThresholdIndex | null, before: Signal, after: Signal): Flips | null {
   if (
     before.metric !== after.metric ||
     before.operator !== after.operator ||
@@ -118,7 +127,9 @@ export function thresholdFlips(index: () => ThresholdIndex, before: Signal, afte
   let built: ThresholdIndex | null = null;
   for (let s = 0; s < segmentCount; s++) {
     if (a[s] === b[s]) continue; // also -0 against 0: every comparison gives the same answer
-    const { values, start } = (built ??= index());
+    built ??= index();
+    if (!built) return null;
+    const { values, start } = built;
     const low = Math.min(a[s]!, b[s]!);
     const high = Math.max(a[s]!, b[s]!);
     const from = bound(values, start[s]!, start[s + 1]!, low);

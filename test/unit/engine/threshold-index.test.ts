@@ -115,4 +115,23 @@ describe('threshold edits through the sorted index', () => {
     expect(engine.moves?.length).toBe(0);
     expect(Array.from(accountScores(engine).score)).toEqual([5, 5]);
   });
+
+  it('rescans when a segment code lies outside 0–3 (conditionBits has no per-segment rule for it)', () => {
+    // With one threshold for all segments conditionBits fires such an account on its value; with
+    // per-segment thresholds never. A per-segment range cannot follow that, so the index stands aside.
+    const table = features({ segment: [0, 4, 1, 4], columns: { health_score: [1, 2, 3, 2] } });
+    const at = (threshold: number) =>
+      valid({
+        schemaVersion: 1,
+        name: 'odd segment',
+        signals: [signal('s', 'health_score', '>', threshold, 5)],
+        ladder: { stages: basicStages },
+      });
+    const engine = createEngine(table, at(3));
+    engine.update(at(1.5));
+    expect(engine.moves).toBeNull();
+    expect(Array.from(accountScores(engine).score)).toEqual(
+      Array.from(accountScores(createEngine(table, at(1.5))).score),
+    );
+  });
 });

@@ -5,6 +5,7 @@
 import type { Signal } from '../pack/schema';
 import { segmentThresholds } from './bits';
 import { isSet } from '../missing';
+import { sortByValue } from './sort-by-value';
 
 export type MonotoneOperator = '>' | '>=' | '<' | '<=';
 
@@ -49,14 +50,7 @@ export function buildThresholdIndex(
     const s = segment[i]!;
     if (isSet(column[i]!)) order[next[s]!++] = i;
   }
-  // `<` and `>` rather than subtraction: ±Infinity − ±Infinity is NaN, which would break the order.
-  // -0 and 0 compare equal here exactly as they do in conditionBits, so their relative order is moot.
-  const byValue = (a: number, b: number) => {
-    const x = column[a]!;
-    const y = column[b]!;
-    return x < y ? -1 : x > y ? 1 : 0;
-  };
-  for (let s = 0; s < segmentCount; s++) order.subarray(start[s]!, start[s + 1]!).sort(byValue);
+  for (let s = 0; s < segmentCount; s++) sortByValue(order.subarray(start[s]!, start[s + 1]!), column);
   const values = new Float64Array(order.length);
   const cents = new Float64Array(order.length);
   for (let p = 0; p < order.length; p++) {

@@ -3,7 +3,16 @@
 // threshold-only edits of `>`/`>=`/`<`/`<=` signals, and its move log names exactly the accounts moved.
 import fc from 'fast-check';
 import { accountScores, createEngine, type Engine } from '#shared/engine/engine';
-import { applyEdit, editArb, featuresArb, packArb, packOf, tableOf, type PackCase } from './threshold-cases';
+import {
+  applyEdit,
+  editArb,
+  featuresArb,
+  packArb,
+  packOf,
+  tableOf,
+  thresholds,
+  type PackCase,
+} from './threshold-cases';
 import { basicStages, features, signal, valid } from './fixtures';
 
 /** Accounts per (mask, context) class key, leaving out empty classes (an edited table keeps them). */
@@ -132,6 +141,44 @@ describe('threshold edits through the sorted index', () => {
     expect(engine.moves).toBeNull();
     expect(Array.from(accountScores(engine).score)).toEqual(
       Array.from(accountScores(createEngine(table, at(1.5))).score),
+    );
+  });
+
+  it('equals a fresh engine on thousands of accounts, with ARR varying and many ties', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2049, max: 9000 }),
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.array(fc.constantFrom(...thresholds), { minLength: 2, maxLength: 6 }),
+        (n, seed, steps) => {
+          let state = seed;
+          const next = () => (state = (Math.imul(state, 48271) >>> 0) % 2147483647) / 2147483647;
+          const pool = [...thresholds, NaN, 4];
+          const table = features({
+            segment: Array.from({ length: n }, () => Math.floor(next() * 4)),
+            arr: Array.from({ length: n }, () => Math.floor(next() * 1e7) / 100),
+            columns: { health_score: Array.from({ length: n }, () => pool[Math.floor(next() * pool.length)]!) },
+          });
+          const at = (t: number) =>
+            valid({
+              schemaVersion: 1,
+              name: 'large',
+              signals: [
+                signal('s', 'health_score', '<=', t, 5, { segmentOverrides: { Enterprise: { threshold: -t } } }),
+              ],
+              ladder: { stages: basicStages },
+            });
+          const engine = createEngine(table, at(steps[0]!));
+          for (const t of steps.slice(1)) {
+            engine.update(at(t));
+            expect(engine.moves).not.toBeNull();
+            const fresh = createEngine(table, at(t));
+            expect(Array.from(engine.masks)).toEqual(Array.from(fresh.masks));
+            expect(engine.result).toEqual(fresh.result);
+          }
+        },
+      ),
+      { numRuns: 15 },
     );
   });
 });

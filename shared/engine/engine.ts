@@ -119,11 +119,13 @@ export function createEngine(initialFeatures: FeatureTable, initial: ValidPack):
   };
 
   /** Moves the accounts a threshold edit of signal `s` flips, logging each move. */
-  const moveFlips = (flips: Flips, s: number) =>
-    moveAccounts(table, masks, contexts, masks, s, arrCents, flips.accounts, flips.cents, flips.accounts.length, log);
+  const moveFlips = (flips: Flips[], s: number) => {
+    for (const f of flips)
+      moveAccounts(table, masks, contexts, masks, s, arrCents, f.accounts, f.cents, f.accounts.length, log);
+  };
 
   /** The accounts a threshold-only edit of a numeric signal flips, or null to rescan its column. */
-  const flipsOf = (before: Signal, after: Signal): Flips | null => {
+  const flipsOf = (before: Signal, after: Signal): Flips[] | null => {
     if (isCategoryMetric(after.metric)) return null;
     const column = features.columns.get(signalFeature(after).key);
     return column ? thresholdFlips(indexOf(column), before, after) : null;

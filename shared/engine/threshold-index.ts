@@ -90,7 +90,7 @@ function numericThresholds(signal: Signal): readonly number[] | null {
   return t.every((v): v is number => typeof v === 'number') ? t : null;
 }
 
-/** Accounts to move, with the ARR (whole cents) of each. */
+/** Accounts to move, with the ARR (whole cents) of each (views into the index: do not modify). */
 export interface Flips {
   accounts: Int32Array;
   cents: Float64Array;
@@ -98,10 +98,10 @@ export interface Flips {
 
 /**
  * The accounts whose bit differs between the two versions of a signal — when only its thresholds
- * changed (same metric, operator and sustained window, so the same column) — or null when the edit
- * is not of that kind and the column must be rescanned.
+ * changed (same metric, operator and sustained window, so the same column), one run per segment
+ * whose threshold moved — or null when the edit is not of that kind and the column must be rescanned.
  */
-export function thresholdFlips(index: () => ThresholdIndex | null, before: Signal, after: Signal): Flips | null {
+export function thresholdFlips(index: () => ThresholdIndex | null, before: Signal, after: Signal): Flips[] | null {
   if (
     before.metric !== after.metric ||
     before.operator !== after.operator ||
@@ -116,8 +116,7 @@ export function thresholdFlips(index: () => ThresholdIndex | null, before: Signa
   if (!a || !b) return null;
   // x > t and x <= t flip for x in (low, high]; x >= t and x < t for x in [low, high).
   const bound = after.operator === '>' || after.operator === '<=' ? upperBound : lowerBound;
-  const ranges: number[] = [];
-  let total = 0;
+  const out: Flips[] = [];
   let built: ThresholdIndex | null = null;
   for (let s = 0; s < segmentCount; s++) {
     if (a[s] === b[s]) continue; // also -0 against 0: every comparison gives the same answer
@@ -128,15 +127,8 @@ export function thresholdFlips(index: () => ThresholdIndex | null, before: Signa
     const high = Math.max(a[s]!, b[s]!);
     const from = bound(values, start[s]!, start[s + 1]!, low);
     const to = bound(values, from, start[s + 1]!, high);
-    ranges.push(from, to);
-    total += to - from;
-  }
-  const out: Flips = { accounts: new Int32Array(total), cents: new Float64Array(total) };
-  let at = 0;
-  for (let r = 0; r < ranges.length; r += 2) {
-    out.accounts.set(built!.order.subarray(ranges[r]!, ranges[r + 1]!), at);
-    out.cents.set(built!.cents.subarray(ranges[r]!, ranges[r + 1]!), at);
-    at += ranges[r + 1]! - ranges[r]!;
+    // Views into the index, not copies: an edit allocates nothing in proportion to what it moves.
+    if (to > from) out.push({ accounts: built.order.subarray(from, to), cents: built.cents.subarray(from, to) });
   }
   return out;
 }

@@ -1,15 +1,17 @@
 // Live validation: the draft's held-out AUC, top-decile lift and Ready precision after every edit.
 // Each held-out as-of date keeps an engine and the positives and negatives of each of its classes;
 // an edit re-evaluates classes (the engine does that anyway), and the metrics are sums over
-// classes — microseconds at any number of accounts. Only an edit that moves accounts between
-// classes (a threshold, a metric) recounts them, in one pass over the accounts.
+// classes — microseconds at any number of accounts. An edit that moves accounts between classes
+// updates the counts for the accounts that moved (the engine logs them for a threshold edit), or
+// recounts them in one pass over the accounts when the engine rescanned or rebuilt.
 import type { ClassTable } from '../engine/classes';
 import { createEngine, type Engine } from '../engine/engine';
 import type { FeatureTable } from '../engine/features';
 import { compileScoring, evaluateClasses, type ClassOutcomes } from '../engine/scoring';
 import type { RulePack } from '../pack/schema';
 import type { ValidPack } from '../pack/validate';
-import { countByClass } from './class-counts';
+import type { MoveLog } from '../engine/moves';
+import { countByClass, heldOutPart, type ClassCounts } from './class-counts';
 import { lexicographicRank, toGroups } from './groups';
 import { topShare } from './ranking';
 import { aucWithCi } from './roc';
@@ -110,6 +112,34 @@ export interface LiveSet {
   heldOut: Uint8Array | number;
 }
 
+/** The counts after the logged moves (arrays grown when the engine added classes). */
+function applyMoves(counts: ClassCounts, size: number, moves: MoveLog, set: LiveSet): ClassCounts {
+  const grow = (a: Float64Array) => {
+    if (a.length >= size) return a;
+    const b = new Float64Array(Math.max(size, a.length * 2));
+    b.set(a);
+    return b;
+  };
+  const out: ClassCounts = {
+    size,
+    trainPos: grow(counts.trainPos),
+    trainNeg: grow(counts.trainNeg),
+    testPos: grow(counts.testPos),
+    testNeg: grow(counts.testNeg),
+  };
+  const { labels, heldOut } = set;
+  for (let j = 0; j < moves.length; j++) {
+    const i = moves.account[j]!;
+    const label = labels[i]!;
+    if (label < 0) continue;
+    const held = (typeof heldOut === 'number' ? heldOut : heldOut[i]!) === heldOutPart;
+    const target = held ? (label === 1 ? out.testPos : out.testNeg) : label === 1 ? out.trainPos : out.trainNeg;
+    target[moves.from[j]!]! -= 1;
+    target[moves.to[j]!]! += 1;
+  }
+  return out;
+}
+
 export interface LiveValidator {
   readonly metrics: LiveMetrics;
   /** Scores the pack on every held-out date (with new feature tables when its columns changed). */
@@ -125,7 +155,7 @@ export function createLiveValidator(sets: readonly LiveSet[], initial: ValidPack
     const t = engines[k]!.table;
     return countByClass(t.of, t.size, sets[k]!.labels, sets[k]!.heldOut);
   };
-  let counts = sets.map((_, k) => count(k));
+  const counts = sets.map((_, k) => count(k));
   const measure = () =>
     liveMetricsOf(
       engines.map((e, k) => ({
@@ -143,12 +173,12 @@ export function createLiveValidator(sets: readonly LiveSet[], initial: ValidPack
     },
     engines,
     update(valid, features) {
-      let moved = false;
       for (const [k, e] of engines.entries()) {
         const kind = e.update(valid, features?.[k]);
-        if (kind === 'rescan' || kind === 'rebuild') moved = true;
+        if (kind !== 'rescan' && kind !== 'rebuild') continue;
+        const moves = e.moves;
+        counts[k] = moves ? applyMoves(counts[k]!, e.table.size, moves, sets[k]!) : count(k);
       }
-      if (moved) counts = sets.map((_, k) => count(k));
       metrics = measure();
       return metrics;
     },

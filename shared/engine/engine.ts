@@ -1,8 +1,9 @@
 // The scoring engine: pure and columnar. Signals, gates and filters become bits per account;
 // accounts with identical bits and segment form classes; scores and stages are computed per class.
-// Edits are incremental — weights and stages re-evaluate classes only; a changed threshold
-// rescans one column and moves the accounts whose bit flipped — and always equal a fresh run.
-import type { RulePack } from '../pack/schema';
+// Edits are incremental — weights and stages re-evaluate classes only; a changed threshold of a
+// `>`/`>=`/`<`/`<=` signal finds the accounts whose bit flips in a sorted index of its column and
+// moves only those; any other changed condition rescans one column — and always equal a fresh run.
+import type { RulePack, Signal } from '../pack/schema';
 import type { ValidPack } from '../pack/validate';
 import { aggregate, type ModelResult } from './aggregate';
 import {
@@ -14,7 +15,9 @@ import {
   signalConditionKey,
 } from './bits';
 import { classify, filterBit, gateBit, toCents, type ClassTable } from './classes';
-import { scoringFeatures, signalFeature, type FeatureTable } from './features';
+import { isCategoryMetric, scoringFeatures, signalFeature, type FeatureTable } from './features';
+import { createMoveLog, moveAccounts, type MoveLog } from './moves';
+import { buildThresholdIndex, thresholdFlips, type Flips, type ThresholdIndex } from './threshold-index';
 import { compileScoring, evaluateClasses, type ClassOutcomes, type ScoringModel } from './scoring';
 import { computePotential, type PotentialColumns } from './potential';
 
@@ -34,6 +37,12 @@ export interface Engine {
   readonly validPack: ValidPack;
   /** Whitespace per account (computed on first use, kept while the potential and features stay). */
   readonly potential: PotentialColumns;
+  /**
+   * The accounts the last update moved between classes, in order — or null when it does not know
+   * them (a rebuild, or a whole-column rescan): then per-class sums must be recounted. The log is
+   * reused by the next update.
+   */
+  readonly moves: MoveLog | null;
   update(next: ValidPack, features?: FeatureTable): EditKind;
 }
 
@@ -86,40 +95,40 @@ export function createEngine(initialFeatures: FeatureTable, initial: ValidPack):
   let valid = initial;
   let potential: { key: string; features: FeatureTable; columns: PotentialColumns } | null = null;
 
-  /**
-   * Applies new bits for one position of the mask or context, moving accounts whose bit flipped.
-   * Flipping one bit sends every account of a class to the same new class, so the new class is
-   * looked up once per class (remap), not once per account.
-   */
+  // The accounts the last update moved, when it knows them all (see Engine.moves).
+  const log = createMoveLog();
+  let logComplete = true;
+  // Per feature column, accounts sorted by (segment, value), built the first time a threshold on it
+  // is edited; keyed by the column array, so a recomputed column gets a new index.
+  const indexes = new WeakMap<Float64Array, ThresholdIndex | null>();
+  const indexOf = (column: Float64Array) => () => {
+    if (!indexes.has(column)) indexes.set(column, buildThresholdIndex(column, features.segment, arrCents));
+    return indexes.get(column)!;
+  };
+
+  let flipped: Int32Array | null = null; // scratch: the accounts a rescan flips
+
+  /** Applies new bits for one position of the mask or context, moving accounts whose bit flipped. */
   const applyBits = (bits: Uint8Array, target: 'mask' | 'context', position: number) => {
-    const flag = (1 << position) >>> 0;
-    const m = masks;
-    const k = contexts;
-    const words = target === 'mask' ? m : k;
-    const t = table;
-    const of = t.of;
-    const remap = new Int32Array(t.size).fill(-1);
-    const n = bits.length;
-    // Local references; refreshed when a lookup adds a class (the table's arrays may grow then).
-    let count = t.count;
-    let cents = t.arrCents;
-    for (let i = 0; i < n; i++) {
-      if (((words[i]! >>> position) & 1) === bits[i]) continue;
-      words[i] = (words[i]! ^ flag) >>> 0;
-      const from = of[i]!;
-      let to = remap[from]!;
-      if (to < 0) {
-        remap[from] = to = t.classOf(m[i]!, k[i]!);
-        count = t.count;
-        cents = t.arrCents;
-      }
-      of[i] = to;
-      const c = arrCents[i]!;
-      count[from]! -= 1;
-      count[to]! += 1;
-      cents[from]! -= c;
-      cents[to]! += c;
-    }
+    logComplete = false; // a whole-column rescan may move any number of accounts: not logged
+    const words = target === 'mask' ? masks : contexts;
+    const list = (flipped ??= new Int32Array(bits.length));
+    let length = 0;
+    for (let i = 0; i < bits.length; i++) if (((words[i]! >>> position) & 1) !== bits[i]) list[length++] = i;
+    moveAccounts(table, masks, contexts, words, position, arrCents, list, null, length, null);
+  };
+
+  /** Moves the accounts a threshold edit of signal `s` flips, logging each move. */
+  const moveFlips = (flips: Flips[], s: number) => {
+    for (const f of flips)
+      moveAccounts(table, masks, contexts, masks, s, arrCents, f.accounts, f.cents, f.accounts.length, log);
+  };
+
+  /** The accounts a threshold-only edit of a numeric signal flips, or null to rescan its column. */
+  const flipsOf = (before: Signal, after: Signal): Flips[] | null => {
+    if (isCategoryMetric(after.metric)) return null;
+    const column = features.columns.get(signalFeature(after).key);
+    return column ? thresholdFlips(indexOf(column), before, after) : null;
   };
 
   const engine: Engine = {
@@ -156,10 +165,15 @@ export function createEngine(initialFeatures: FeatureTable, initial: ValidPack):
         potential = { key, features, columns: computePotential(valid.potential, features) };
       return potential.columns;
     },
+    get moves() {
+      return logComplete ? log : null;
+    },
     update(next, nextFeatures = features) {
       const prev = pack;
       const prevFeatures = features;
       const np = next.pack;
+      log.length = 0;
+      logComplete = true;
       if (prev === np && prevFeatures === nextFeatures) return 'none';
       checkFeatures(nextFeatures, next);
       if (
@@ -181,14 +195,17 @@ export function createEngine(initialFeatures: FeatureTable, initial: ValidPack):
         ({ masks, contexts } = computeBits(features, np, scratch));
         table = classify(masks, contexts, arrCents);
         kind = 'rebuild';
+        logComplete = false;
       } else {
         const columnChanged = (key: string) => prevFeatures.columns.get(key) !== features.columns.get(key);
         np.signals.forEach((s, i) => {
           const old = prev.signals[i]!;
-          if (signalConditionKey(old) !== signalConditionKey(s) || columnChanged(signalFeature(s).key)) {
-            applyBits(signalBits(features, s, scratch), 'mask', i);
-            kind = 'rescan';
-          }
+          const columnSame = !columnChanged(signalFeature(s).key);
+          if (columnSame && signalConditionKey(old) === signalConditionKey(s)) return;
+          const flips = columnSame ? flipsOf(old, s) : null;
+          if (flips) moveFlips(flips, i);
+          else applyBits(signalBits(features, s, scratch), 'mask', i);
+          kind = 'rescan';
         });
         np.ladder.gates.forEach((g, i) => {
           if (gateConditionKey(prev.ladder.gates[i]!) !== gateConditionKey(g) || columnChanged(g.condition.metric)) {

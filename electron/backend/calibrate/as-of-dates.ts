@@ -21,10 +21,11 @@ export interface DataRange {
 }
 
 export function dataRange(db: Db, closeRange: [string, string] | null): DataRange {
-  const row = db.prepare('SELECT min(period_start) AS first, max(period_start) AS last FROM periods').get() as {
-    first: string | null;
-    last: string | null;
-  };
+  // Two statements: SQLite answers a lone min() or max() from the period_start index in a step, but
+  // min() and max() together scan the whole index (0.7 s at 5 million period rows).
+  const bound = (fn: 'min' | 'max') =>
+    (db.prepare(`SELECT ${fn}(period_start) FROM periods`).pluck().get() as string | null) ?? null;
+  const row = { first: bound('min'), last: bound('max') };
   const latestGrain = db.prepare('SELECT grain FROM periods ORDER BY period_start DESC LIMIT 1').pluck().get();
   const ends = [row.last, closeRange?.[1] ?? null].filter((d): d is string => d !== null).sort();
   return {

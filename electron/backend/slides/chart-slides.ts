@@ -67,7 +67,7 @@ function ladderChartSlide(deck: DeckContext) {
       x: 8.2,
       y: 1.6,
       w: 4.7,
-      colW: data.baseline ? [1.5, 0.95, 0.95, 1.3] : [1.8, 1.2, 1.7],
+      colW: data.baseline ? [1.3, 1.05, 1.1, 1.25] : [1.8, 1.2, 1.7],
       fontFace: font,
       fontSize: 11,
       color: ink,

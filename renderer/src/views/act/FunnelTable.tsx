@@ -1,11 +1,11 @@
 // The signal → play → owner funnel for a date range: scored as of the start, outcomes counted to the end.
 // One table per cut (signal, play, owner), recomputed shortly after the draft or the dates change.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { FunnelRow, PlayFunnel } from '#shared/act/play-funnel';
+import type { FunnelRow } from '#shared/act/play-funnel';
 import { addDays } from '#shared/dates';
-import { messageOf } from '#shared/error-message';
 import { api } from '../../api';
+import { useDebouncedCall } from '../../components/useDebouncedCall';
 import { formatCount, formatDate, formatMoney } from '../../format';
 import { useModelStore } from '../../store/model-store';
 
@@ -51,35 +51,15 @@ function Rows({ title, rows, testId }: { title: string; rows: FunnelRow[]; testI
 export function FunnelTable() {
   const { draft, asOf } = useModelStore(useShallow((s) => ({ draft: s.draft, asOf: s.asOf })));
   const [from, setFrom] = useState<string | null>(null);
-  const [funnel, setFunnel] = useState<PlayFunnel | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
   const start = from ?? (asOf ? addDays(asOf, -182) : null);
-
-  useEffect(() => {
-    if (!draft || !asOf || !start) return;
-    let live = true;
-    setLoading(true);
-    const timer = setTimeout(() => {
-      api.call('act.funnel', { pack: draft, from: start, to: asOf }).then(
-        (f) => {
-          if (!live) return;
-          setFunnel(f);
-          setError(null);
-          setLoading(false);
-        },
-        (e: unknown) => {
-          if (!live) return;
-          setError(messageOf(e));
-          setLoading(false);
-        },
-      );
-    }, 300);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [draft, asOf, start]);
+  const {
+    value: funnel,
+    error,
+    loading,
+  } = useDebouncedCall(
+    draft && asOf && start ? () => api.call('act.funnel', { pack: draft, from: start, to: asOf }) : null,
+    [draft, asOf, start],
+  );
 
   return (
     <section className="act-section" aria-label="Signal to play to owner funnel">

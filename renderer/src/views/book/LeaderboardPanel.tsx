@@ -1,14 +1,13 @@
 // The owner leaderboard: per CSM, Ready accounts and ARR, whitespace, and stale Ready accounts
 // (Ready for N weeks with no expansion opportunity opened). Scored by the backend with the draft
 // (recomputed shortly after an edit); an owner's name switches "my book" to them.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { LeaderboardRow } from '#shared/book/leaderboard';
 import { api } from '../../api';
+import { useDebouncedCall } from '../../components/useDebouncedCall';
 import { formatCount, formatDate, formatMoneyCompact } from '../../format';
 import { useBookStore } from '../../store/book-store';
 import { useModelStore } from '../../store/model-store';
-import { messageOf } from '#shared/error-message';
 
 const weekChoices = [4, 8, 12, 26];
 
@@ -16,34 +15,14 @@ export function LeaderboardPanel() {
   const { draft, asOf } = useModelStore(useShallow((s) => ({ draft: s.draft, asOf: s.asOf })));
   const { owner, setOwner } = useBookStore(useShallow((s) => ({ owner: s.owner, setOwner: s.setOwner })));
   const [weeks, setWeeks] = useState(8);
-  const [state, setState] = useState<{ rows: LeaderboardRow[]; since: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-
-  useEffect(() => {
-    if (!draft || !asOf) return;
-    let live = true;
-    setLoading(true);
-    const timer = setTimeout(() => {
-      api.call('book.leaderboard', { pack: draft, asOf, staleWeeks: weeks }).then(
-        (r) => {
-          if (!live) return;
-          setState({ rows: r.rows, since: r.since });
-          setError(null);
-          setLoading(false);
-        },
-        (e: unknown) => {
-          if (!live) return;
-          setError(messageOf(e));
-          setLoading(false);
-        },
-      );
-    }, 300);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [draft, asOf, weeks]);
+  const {
+    value: state,
+    error,
+    loading,
+  } = useDebouncedCall(
+    draft && asOf ? () => api.call('book.leaderboard', { pack: draft, asOf, staleWeeks: weeks }) : null,
+    [draft, asOf, weeks],
+  );
 
   const top = draft?.ladder.stages.at(-1)?.label ?? 'Ready';
   return (

@@ -49,6 +49,16 @@ await Promise.all([
     format: 'esm',
     packages: 'external',
   }),
+  // The feature build's period-reader thread, likewise (found as ./features-worker.js).
+  ...['dist/node', 'dist/electron'].map((dir) =>
+    build({
+      ...common,
+      entryPoints: ['electron/backend/features/period-worker-entry.ts'],
+      outfile: `${dir}/features-worker.js`,
+      format: 'esm',
+      packages: 'external',
+    }),
+  ),
   build({
     ...common,
     entryPoints: ['electron/main/index.ts'],

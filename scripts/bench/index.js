@@ -30,6 +30,8 @@ await build({
     ...selected.map((p) => `scripts/bench/${p}.ts`),
     // The import part starts the import worker thread from ./import-worker.js beside it.
     ...(selected.includes('import') ? [{ in: 'electron/backend/import/worker-entry.ts', out: 'import-worker' }] : []),
+    // Feature builds read period rows ahead in reader threads started from ./features-worker.js.
+    { in: 'electron/backend/features/period-worker-entry.ts', out: 'features-worker' },
   ],
   outdir: 'dist/bench',
   bundle: true,

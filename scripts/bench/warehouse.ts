@@ -10,7 +10,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { compileRawFeaturesSql } from '#shared/compile/raw/compile';
 import { rawAccountColumns, rawPeriodColumns } from '#shared/compile/raw/schema';
 import { demoDefaults, writeDemoWorkspace } from '../../electron/backend/demo/write-demo';
-import { buildFeatureTable } from '../../electron/backend/features/build';
+import { buildFeatureTableAsync } from '../../electron/backend/features/build';
 import { placeFromWorkspace } from '../../electron/backend/export/raw-sql';
 import { writeRawExport } from '../../electron/backend/export/raw-export';
 import { loadPreset } from '../../electron/backend/packs/presets';
@@ -63,7 +63,7 @@ try {
   let built = 0;
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
-    built = buildFeatureTable(ws.db, valid, asOf).table.accounts;
+    built = (await buildFeatureTableAsync(ws.db, valid, asOf)).table.accounts;
     ours.push(performance.now() - started);
   }
   log(`our features: ${round(median(ours), 0)} ms`);

@@ -10,6 +10,8 @@ const sources = ['electron', 'shared', 'renderer', 'resources', 'package.json', 
 const bundles = [
   'dist/node/cli.js',
   'dist/node/import-worker.js',
+  'dist/node/features-worker.js',
+  'dist/electron/features-worker.js',
   'dist/electron/main.js',
   'dist/electron/backend-host.js',
   'dist/renderer/index.html',

@@ -17,6 +17,8 @@ import { chunkEnvironments } from './chunk-env';
 import { customPath } from './custom-fields';
 import { readHistory, type WorkspaceHistory } from './history';
 import { historyOfSeries, planInputs } from './inputs';
+import { openPeriodReaders } from './period-readers';
+import { readAhead } from './read-ahead';
 import { loadPeriodChunk, type ChunkOptions, type PeriodChunk, type PeriodInput } from './periods';
 import { loadUserMetrics } from './users';
 
@@ -101,7 +103,10 @@ export function computeFeatureColumns(
   }
 }
 
-/** The same, yielding between chunks: callers report progress, let other work run, or stop. */
+/**
+ * The same, yielding between chunks: callers report progress, let other work run, or stop. A
+ * build of more than one chunk reads the chunks ahead in reader threads where it can (period-readers.ts).
+ */
 export async function computeFeatureColumnsAsync(
   db: Db,
   valid: ValidPack,
@@ -110,13 +115,28 @@ export async function computeFeatureColumnsAsync(
   inputs: AccountInputs,
   options: { signal?: AbortSignal; onProgress?: (progress: FeatureProgress) => void; chunkAccounts?: number } = {},
 ): Promise<Map<string, Float64Array>> {
-  const steps = featureColumnSteps(db, valid, asOf, specs, inputs, options.chunkAccounts ?? defaultChunkAccounts);
+  const chunkAccounts = options.chunkAccounts ?? defaultChunkAccounts;
+  const keys = inputs.accounts.keys;
+  const readers = keys.length > chunkAccounts ? openPeriodReaders(db) : null;
+  const stopped = () => new LadderError('cancelled', 'Loading the model was cancelled.');
+  if (readers) {
+    try {
+      const run = prepareFeatureRun(db, valid, asOf, specs, inputs);
+      if (!run) return new Map(specs.map((s) => [s.key, new Float64Array(keys.length)] as const));
+      return await readAhead(run, keys, readers, chunkAccounts, options.onProgress, () => {
+        if (options.signal?.aborted) throw stopped();
+      });
+    } finally {
+      readers.close();
+    }
+  }
+  const steps = featureColumnSteps(db, valid, asOf, specs, inputs, chunkAccounts);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
     options.onProgress?.(step.value);
     await new Promise((resolve) => setImmediate(resolve));
-    if (options.signal?.aborted) throw new LadderError('cancelled', 'Loading the model was cancelled.');
+    if (options.signal?.aborted) throw stopped();
   }
 }
 
@@ -131,21 +151,28 @@ export type PeriodChunkLoader = (
 /** What the workspace knows about time as of a date (calibration reads it once for all its dates). */
 export type HistoryReader = (inputs: readonly PeriodInput[], asOf: string) => WorkspaceHistory;
 
-/** The feature computation one chunk of accounts at a time; yields after each chunk. */
-export function* featureColumnSteps(
+/** One feature computation, set up: the period inputs to read and how to compute a chunk from them. */
+export interface FeatureRun {
+  accounts: number;
+  output: Map<string, Float64Array>;
+  periodInputs: readonly PeriodInput[];
+  chunkOptions: ChunkOptions;
+  /** Computes every spec for accounts [from, to) from their laid-out period rows into `output`. */
+  compute(from: number, to: number, chunk: PeriodChunk): void;
+}
+
+/** Reads what a computation needs besides the period rows; null when there is nothing to compute. */
+export function prepareFeatureRun(
   db: Db,
   valid: ValidPack,
   asOf: string,
   specs: readonly FeatureSpec[],
   { accounts, users }: AccountInputs,
-  chunkAccounts: number,
-  loadChunk: PeriodChunkLoader = (from, to, periodInputs, options) =>
-    loadPeriodChunk(db, accounts.keys, from, to, periodInputs, options),
   historyAt: HistoryReader = (periodInputs, date) => readHistory(db, periodInputs, date),
-): Generator<FeatureProgress, Map<string, Float64Array>> {
+): FeatureRun | null {
   const n = accounts.keys.length;
+  if (specs.length === 0 || n === 0) return null;
   const output = new Map(specs.map((s) => [s.key, new Float64Array(n)] as const));
-  if (specs.length === 0 || n === 0) return output;
   const inputs = planInputs(
     db,
     valid,
@@ -155,23 +182,46 @@ export function* featureColumnSteps(
   const custom = loadCustomFields(db, inputs.accountCustom, n);
   const history = historyAt(inputs.period, asOf);
   const historyOf = historyOfSeries(valid, history);
-  const asOfDay = isoToDay(asOf);
+  return {
+    accounts: n,
+    output,
+    periodInputs: inputs.period,
+    chunkOptions: { asOf, asOfDay: isoToDay(asOf), defaultGrain: history.defaultGrain },
+    compute(from, to, chunk) {
+      const accountLevel = (name: string): Float64Array | undefined =>
+        accounts.numeric.get(name)?.subarray(from, to) ??
+        users.get(name)?.subarray(from, to) ??
+        custom.get(name)?.subarray(from, to);
+      const env = chunkEnvironments({ valid, chunk, history, historyOf, accountLevel, absent: inputs.absent });
+      for (const spec of specs) {
+        const values = spec.kind === 'value' ? env.account.ident(spec.metric) : env.account.window(rollingCall(spec));
+        output.get(spec.key)!.set(values, from);
+      }
+    },
+  };
+}
 
+/** The feature computation one chunk of accounts at a time; yields after each chunk. */
+export function* featureColumnSteps(
+  db: Db,
+  valid: ValidPack,
+  asOf: string,
+  specs: readonly FeatureSpec[],
+  inputs: AccountInputs,
+  chunkAccounts: number,
+  loadChunk: PeriodChunkLoader = (from, to, periodInputs, options) =>
+    loadPeriodChunk(db, inputs.accounts.keys, from, to, periodInputs, options),
+  historyAt?: HistoryReader,
+): Generator<FeatureProgress, Map<string, Float64Array>> {
+  const run = prepareFeatureRun(db, valid, asOf, specs, inputs, historyAt);
+  if (!run) return new Map(specs.map((s) => [s.key, new Float64Array(inputs.accounts.keys.length)] as const));
+  const n = run.accounts;
   for (let from = 0; from < n; from += chunkAccounts) {
     const to = Math.min(n, from + chunkAccounts);
-    const chunk = loadChunk(from, to, inputs.period, { asOf, asOfDay, defaultGrain: history.defaultGrain });
-    const accountLevel = (name: string): Float64Array | undefined =>
-      accounts.numeric.get(name)?.subarray(from, to) ??
-      users.get(name)?.subarray(from, to) ??
-      custom.get(name)?.subarray(from, to);
-    const env = chunkEnvironments({ valid, chunk, history, historyOf, accountLevel, absent: inputs.absent });
-    for (const spec of specs) {
-      const values = spec.kind === 'value' ? env.account.ident(spec.metric) : env.account.window(rollingCall(spec));
-      output.get(spec.key)!.set(values, from);
-    }
+    run.compute(from, to, loadChunk(from, to, run.periodInputs, run.chunkOptions));
     yield { accountsDone: to, accountsTotal: n };
   }
-  return output;
+  return run.output;
 }
 
 export function buildFeatureTable(
@@ -182,7 +232,10 @@ export function buildFeatureTable(
 ): FeatureBuild {
   const inputs = loadAccountInputs(db, asOf);
   const columns = computeFeatureColumns(db, valid, asOf, numericSpecs(valid), inputs, chunkAccounts);
-  const { accounts } = inputs;
+  return featureBuild(asOf, inputs, columns);
+}
+
+function featureBuild(asOf: string, { accounts }: AccountInputs, columns: Map<string, Float64Array>): FeatureBuild {
   return {
     asOf,
     names: accounts.names,
@@ -195,4 +248,16 @@ export function buildFeatureTable(
       categories: accounts.categories,
     },
   };
+}
+
+/** buildFeatureTable with the chunks read ahead in reader threads where it can (the CLI's score, the bench). */
+export async function buildFeatureTableAsync(
+  db: Db,
+  valid: ValidPack,
+  asOf: string,
+  chunkAccounts = defaultChunkAccounts,
+): Promise<FeatureBuild> {
+  const inputs = loadAccountInputs(db, asOf);
+  const columns = await computeFeatureColumnsAsync(db, valid, asOf, numericSpecs(valid), inputs, { chunkAccounts });
+  return featureBuild(asOf, inputs, columns);
 }

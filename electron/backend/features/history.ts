@@ -60,13 +60,7 @@ export function historyAcrossDates(db: Db, inputs: readonly PeriodInput[]): (asO
       .get(...params) as string | undefined;
     sinceByInput.set(input.id, since);
   }
-  // Months when any of the latest rows is monthly: a rule the whole-model SQL can follow (not "whichever row comes first").
-  const latestMonthlyQuery = db
-    .prepare(
-      `SELECT max(grain = 'month') FROM periods
-       WHERE period_start = (SELECT max(period_start) FROM periods WHERE period_start <= ?)`,
-    )
-    .pluck();
+  const latestGrain = latestGrainReader(db);
   return (asOf) => {
     const onOrBefore = (iso: string | null | undefined) => (iso && iso <= asOf ? iso : null);
     const firstByDate = onOrBefore(first);
@@ -77,11 +71,21 @@ export function historyAcrossDates(db: Db, inputs: readonly PeriodInput[]): (asO
       else byInput.set(input.id, startOf(onOrBefore(sinceByInput.get(input.id))));
     }
     let grain: PeriodGrain | undefined;
-    const defaultGrain = () => {
-      if (grain) return grain;
-      const latestMonthly = latestMonthlyQuery.get(asOf) as number | null;
-      return (grain = latestMonthly === 1 ? 'month' : 'week');
-    };
+    const defaultGrain = () => (grain ??= latestGrain(asOf));
     return { defaultGrain, any, byInput };
   };
+}
+
+/**
+ * The grain of accounts without a row on or before a date: months when any of the latest rows is
+ * monthly (a rule the whole-model SQL can follow, not "whichever row comes first").
+ */
+export function latestGrainReader(db: Db): (asOf: string) => PeriodGrain {
+  const latestMonthly = db
+    .prepare(
+      `SELECT max(grain = 'month') FROM periods
+       WHERE period_start = (SELECT max(period_start) FROM periods WHERE period_start <= ?)`,
+    )
+    .pluck();
+  return (asOf) => (latestMonthly.get(asOf) === 1 ? 'month' : 'week');
 }

@@ -4,7 +4,7 @@ import { isIsoDate } from '#shared/dates';
 import { notAnIsoDate } from '#shared/api/iso-date';
 import { createEngine, type Engine } from '#shared/engine/engine';
 import type { ValidPack } from '#shared/pack/validate';
-import { buildFeatureTable, latestPeriodStart, type FeatureBuild } from '../features/build';
+import { buildFeatureTable, buildFeatureTableAsync, latestPeriodStart, type FeatureBuild } from '../features/build';
 import type { Workspace } from '../store/open-workspace';
 
 export interface ScoredWorkspace {
@@ -25,10 +25,20 @@ export function resolveAsOf(ws: Workspace, asOf?: string): string {
 
 export function scoreWorkspace(ws: Workspace, valid: ValidPack, asOf?: string): ScoredWorkspace {
   const date = resolveAsOf(ws, asOf);
-  const t0 = performance.now();
-  const build = buildFeatureTable(ws.db, valid, date);
-  const t1 = performance.now();
+  const started = performance.now();
+  return withEngine(buildFeatureTable(ws.db, valid, date), valid, started);
+}
+
+/** The same, its feature build reading periods ahead in reader threads where it can (`ladder score`). */
+export async function scoreWorkspaceAsync(ws: Workspace, valid: ValidPack, asOf?: string): Promise<ScoredWorkspace> {
+  const date = resolveAsOf(ws, asOf);
+  const started = performance.now();
+  return withEngine(await buildFeatureTableAsync(ws.db, valid, date), valid, started);
+}
+
+function withEngine(build: FeatureBuild, valid: ValidPack, started: number): ScoredWorkspace {
+  const built = performance.now();
   const engine = createEngine(build.table, valid);
-  const t2 = performance.now();
-  return { asOf: date, build, engine, timings: { featuresMs: t1 - t0, scoreMs: t2 - t1 } };
+  const timings = { featuresMs: built - started, scoreMs: performance.now() - built };
+  return { asOf: build.asOf, build, engine, timings };
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isoDate } from '#shared/api/iso-date';
 import { openWorkspace } from '../../store/open-workspace';
 import { loadPackArgument } from '../../packs/presets';
-import { scoreWorkspace } from '../../scoring/score-workspace';
+import { scoreWorkspaceAsync } from '../../scoring/score-workspace';
 import { diagnoseWorkspace } from '../../scoring/diagnose';
 import { blindDiagnostics, blindSignalsLine, type PackDiagnostic } from '#shared/pack/diagnostics';
 import { refuseWorkspaceTarget } from '../../atomic-write';
@@ -108,7 +108,7 @@ export async function runScore(argv: readonly string[], io: CliIo): Promise<numb
   const valid = loadPackArgument(packArg);
   const ws = await openWorkspace(workspacePath);
   try {
-    const scored = scoreWorkspace(ws, valid, asOf);
+    const scored = await scoreWorkspaceAsync(ws, valid, asOf);
     const { engine } = scored;
     const result = engine.result;
     const diagnostics = diagnoseWorkspace(ws.db, valid, scored.build.table, scored.asOf);

@@ -120,7 +120,7 @@ export async function produceRecords(
         if (profiles && rows > profiledFrom)
           for (const i of watched) observe(profiles[i]!, i < raw.count ? raw.text(i) : null);
         const record = builder.buildRaw(raw, row, line, rejections);
-        if (record) packer.add(record);
+        if (record) packer.add(record, raw);
         if (packer.count >= batchRows) flush();
       },
     },

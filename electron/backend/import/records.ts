@@ -18,6 +18,16 @@ export interface RecordOut {
   line: number;
 }
 
+/** In a RawRecord: the text is the row's bytes at `ranges[2i], ranges[2i + 1]` (batch.ts copies them). */
+export const IN_ROW: unique symbol = Symbol('in-row');
+
+/** A record from a scanned CSV row: valid, like the row, only until the sink call returns. */
+export interface RawRecord extends Omit<RecordOut, 'values'> {
+  values: (Typed | typeof IN_ROW)[];
+  /** Byte ranges of the IN_ROW values, two slots per field. */
+  ranges: Int32Array;
+}
+
 interface ColumnStats {
   nulls: number;
   min: number | string | null;
@@ -36,7 +46,11 @@ interface Slot {
   stats: ColumnStats;
   /** The typed value read from the field's bytes, or MISS: decode the text and convert that. */
   fast: ((buf: Buffer, start: number, end: number) => Typed | typeof MISS) | null;
+  /** A mapped text field: a value that is plainly not blank is left in the row's bytes. */
+  inRow: boolean;
 }
+
+const visible = (c: number) => c > 32 && c < 127;
 
 /** The fast reader has no answer; the general path decides (and words any refusal). */
 const MISS: unique symbol = Symbol('miss');
@@ -74,8 +88,11 @@ function fastReader(c: ImportPlan['columns'][number], field: FieldInfo | undefin
 export interface RecordBuilder {
   /** The record, or null when the row is rejected (its reasons are in `rejections`). */
   build(cells: readonly Cell[], row: number, line: number, rejections: RejectedValue[]): RecordOut | null;
-  /** The same from a scanned CSV row, reading numbers, dates and flags straight from its bytes. */
-  buildRaw(raw: RawRow, row: number, line: number, rejections: RejectedValue[]): RecordOut | null;
+  /**
+   * The same from a scanned CSV row, reading numbers, dates and flags straight from its bytes and
+   * leaving plain text in them (IN_ROW): pack it (batch.ts) before the next row.
+   */
+  buildRaw(raw: RawRow, row: number, line: number, rejections: RejectedValue[]): RawRecord | null;
   /** Which fields of the kind this plan fills (mapped columns or constants). */
   readonly mappedFields: ReadonlySet<string>;
   readonly hasCustom: boolean;
@@ -99,6 +116,7 @@ export function createRecordBuilder(plan: ImportPlan, headers: readonly string[]
         source: c.source,
         convert,
         fast: fastReader(c, field, convert),
+        inRow: c.type === 'text' && !field?.choices && c.field !== null && fieldIndex.has(c.field),
         field,
         target: c.field ? (fieldIndex.get(c.field) ?? -1) : -1,
         plan: c,
@@ -125,6 +143,8 @@ export function createRecordBuilder(plan: ImportPlan, headers: readonly string[]
     s.plan.type === 'date' ||
     s.plan.type === 'datetime';
 
+  const ranges = new Int32Array(2 * fields.length);
+
   /** One row, from its cells or from a scanned CSV row (exactly one of the two). */
   function buildRow(
     cells: readonly Cell[] | null,
@@ -132,7 +152,7 @@ export function createRecordBuilder(plan: ImportPlan, headers: readonly string[]
     row: number,
     line: number,
     rejections: RejectedValue[],
-  ): RecordOut | null {
+  ): RawRecord | null {
     const count = raw ? raw.count : cells!.length;
     const cellAt = (i: number): Cell => (raw ? raw.passing(i) : cells![i]!);
     if (count > width) {
@@ -150,7 +170,7 @@ export function createRecordBuilder(plan: ImportPlan, headers: readonly string[]
         }
       }
     }
-    const values: Typed[] = new Array<Typed>(fields.length);
+    const values: RawRecord['values'] = new Array<Typed>(fields.length);
     for (const c of constants) values[c.target] = c.value;
     let custom: Record<string, Typed> | null = null;
     let bad = false;
@@ -162,11 +182,21 @@ export function createRecordBuilder(plan: ImportPlan, headers: readonly string[]
       if (s.index < count) {
         // A field whose text is its bytes as they stand (not quoted, or quoted with no `""` and
         // nothing after the closing quote) can be read without decoding it.
-        if (raw && s.fast) {
+        if (raw && (s.fast || (s.inRow && raw.nulFree))) {
           const f = s.index;
           const flags = raw.flags[f]!;
-          if (flags === 0 || (flags === QUOTED && raw.tail[f] === raw.end[f]! + 1))
-            value = s.fast(raw.buf, raw.start[f]!, raw.end[f]!);
+          if (flags === 0 || (flags === QUOTED && raw.tail[f] === raw.end[f]! + 1)) {
+            const from = raw.start[f]!;
+            const to = raw.end[f]!;
+            if (s.fast) value = s.fast(raw.buf, from, to);
+            else if (to > from && visible(raw.buf[from]!) && visible(raw.buf[to - 1]!)) {
+              // Not blank, and no NUL in this file: the text converter would keep it as it is.
+              values[s.target] = IN_ROW;
+              ranges[2 * s.target] = from;
+              ranges[2 * s.target + 1] = to;
+              continue;
+            }
+          }
         }
         if (value === MISS) {
           cell = cellAt(s.index);
@@ -234,14 +264,14 @@ export function createRecordBuilder(plan: ImportPlan, headers: readonly string[]
     }
     if (bad) return null;
     if (keptText) builder.rowsWithTextKept++;
-    return { values, custom: custom ? JSON.stringify(custom) : null, row, line };
+    return { values, custom: custom ? JSON.stringify(custom) : null, row, line, ranges };
   }
 
   const builder: RecordBuilder = {
     mappedFields,
     hasCustom: customSlots.length > 0,
     rowsWithTextKept: 0,
-    build: (cells, row, line, rejections) => buildRow(cells, null, row, line, rejections),
+    build: (cells, row, line, rejections) => buildRow(cells, null, row, line, rejections) as RecordOut | null,
     buildRaw: (raw, row, line, rejections) => buildRow(null, raw, row, line, rejections),
     columnReports() {
       return plan.columns.map((c) => {

@@ -27,7 +27,9 @@ async function readWith(
   warning?: string,
 ): Promise<void> {
   const transcoder = createTranscoder(encoding, request.fileName);
-  const scanner = createCsvScanner({ delimiter: delimiter.charCodeAt(0) });
+  // The transcoder refuses NUL bytes in 8-bit text; only UTF-16 can still carry U+0000.
+  const nulFree = !encoding.startsWith('utf-16');
+  const scanner = createCsvScanner({ delimiter: delimiter.charCodeAt(0), nulFree });
   let row = 0;
   let width = 0;
   const onRow = (raw: RawRow) => {

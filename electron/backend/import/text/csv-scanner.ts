@@ -26,6 +26,8 @@ export interface RawRow {
   flags: Uint8Array;
   tail: Int32Array;
   line: number;
+  /** The text can hold no NUL (the reader refused them), so a field's bytes need no check for one. */
+  nulFree: boolean;
   /** Field f as text (decoded, quotes undone). */
   text(f: number): string;
   /**
@@ -56,6 +58,8 @@ export interface CsvScannerOptions {
   maxRowBytes?: number;
   /** Most fields in one row. */
   maxFields?: number;
+  /** The bytes can hold no NUL (RawRow.nulFree). */
+  nulFree?: boolean;
 }
 
 export interface CsvScanner {
@@ -77,6 +81,7 @@ export function createCsvScanner({
   delimiter,
   maxRowBytes = 64 * 2 ** 20,
   maxFields = 4096,
+  nulFree = false,
 }: CsvScannerOptions): CsvScanner {
   let carry: Buffer | null = null;
   let line = 1; // line number (1-based) where the next row starts
@@ -93,6 +98,7 @@ export function createCsvScanner({
     flags: new Uint8Array(capacity),
     tail: new Int32Array(capacity),
     line: 1,
+    nulFree,
     text(f) {
       const { buf, start, end, flags } = row;
       if (flags[f] === 0) return end[f]! > start[f]! ? decode.call(buf, start[f]!, end[f]!) : '';

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { join } from 'node:path';
 import { addDays, isoToDay } from '#shared/dates';
-import { loadAccountColumns, type AccountColumns } from '../../electron/backend/features/accounts';
+import { loadAccountColumns, readAccountKeys, type AccountColumns } from '../../electron/backend/features/accounts';
 import { loadPeriodChunk, type PeriodChunk, type PeriodInput } from '../../electron/backend/features/periods';
 import { buildFeatureTable } from '../../electron/backend/features/build';
 import { loadPreset } from '../../electron/backend/packs/presets';
@@ -131,6 +131,7 @@ describe('the callback read of account and period rows', () => {
         expect(accountBytes(loadAccountColumns(db, asOf, 'auto'))).toEqual(accountBytes(rowsAccounts));
 
         const keys = rowsAccounts.keys;
+        expect(bytes(readAccountKeys(db))).toEqual(bytes(keys));
         const want = chunks(db, keys, asOf, chunk, 'rows');
         expect(chunks(db, keys, asOf, chunk, 'auto')).toEqual(want);
         let fast: ReturnType<typeof chunks> | null = null;

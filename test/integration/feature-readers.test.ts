@@ -8,13 +8,14 @@ import { join } from 'node:path';
 import { LadderError } from '#shared/api/result';
 import { numericSpecs } from '#shared/engine/features';
 import {
+  buildFeatureTableAsync,
   computeFeatureColumns,
   computeFeatureColumnsAsync,
   loadAccountInputs,
   prepareFeatureRun,
 } from '../../electron/backend/features/build';
 import { openPeriodReaders } from '../../electron/backend/features/period-readers';
-import { readAhead } from '../../electron/backend/features/read-ahead';
+import { readAhead, streamChunks } from '../../electron/backend/features/read-ahead';
 import { demoDefaults, writeDemoWorkspace } from '../../electron/backend/demo/write-demo';
 import { listPresets, loadPreset } from '../../electron/backend/packs/presets';
 import { openWorkspace, type Workspace } from '../../electron/backend/store/open-workspace';
@@ -61,13 +62,18 @@ describe('feature builds with reader threads', () => {
           const want = columnBytes(computeFeatureColumns(ws.db, valid, asOf, specs, inputs, 7));
           const run = prepareFeatureRun(ws.db, valid, asOf, specs, inputs)!;
           const progress: number[] = [];
-          const got = await readAhead(run, inputs.accounts.keys, readers!, 7, (p) => progress.push(p.accountsDone));
+          const stream = streamChunks(readers!, inputs.accounts.keys, run.periodInputs, run.chunkOptions, 7);
+          const got = await readAhead(run, stream, (p) => progress.push(p.accountsDone));
           expect(columnBytes(got), `${id} as of ${asOf}`).toEqual(want);
           expect(progress.at(-1)).toBe(inputs.accounts.keys.length);
           expect(progress.length).toBe(Math.ceil(inputs.accounts.keys.length / 7));
           // The app's path (computeFeatureColumnsAsync) starts readers of its own for a build of many chunks.
           const app = await computeFeatureColumnsAsync(ws.db, valid, asOf, specs, inputs, { chunkAccounts: 11 });
           expect(columnBytes(app), `${id} as of ${asOf} (async)`).toEqual(want);
+          // ladder score's path: the readers start before the accounts are read.
+          const table = await buildFeatureTableAsync(ws.db, valid, asOf, 13);
+          expect(columnBytes(table.table.columns), `${id} as of ${asOf} (table)`).toEqual(want);
+          expect(table.table.accountIds).toEqual(inputs.accounts.ids);
         }
       }
     } finally {

@@ -149,3 +149,22 @@ function readAccounts(db: Db, dates: readonly string[], path: 'rows' | 'callback
     return { keys, ids, names, arr: numeric.get('arr')!, segment, numeric: atDate, categories };
   });
 }
+
+/** The accounts' keys, ascending (what loadAccountColumns reads first), from one pass over the table. */
+export function readAccountKeys(db: Db): Int32Array {
+  const n = Number(db.prepare('SELECT count(*) FROM accounts').pluck().get());
+  const keys = new Int32Array(n);
+  let i = 0;
+  const inOrder = readRowsByCallback(
+    db,
+    (call) => `SELECT count(${call}(key)) FROM accounts`,
+    [],
+    (row) => {
+      const key = row[0];
+      if (typeof key !== 'number' || i >= n || (i > 0 && key <= keys[i - 1]!)) rowsOutOfOrder();
+      keys[i++] = key;
+    },
+  );
+  if (inOrder && i === n) return keys;
+  return Int32Array.from(db.prepare('SELECT key FROM accounts ORDER BY key').pluck().all() as number[]);
+}

@@ -180,40 +180,82 @@ export function packBatch(
 export const transferables = (b: Batch): ArrayBuffer[] =>
   [b.tags.buffer, b.numbers.buffer, b.text.buffer, b.rows.buffer, b.lines.buffer] as ArrayBuffer[];
 
-export function unpackBatch(b: Batch): RecordOut[] {
-  const out: RecordOut[] = new Array<RecordOut>(b.count);
+/** Reads a batch's values row by row, in order: texts and side texts are consumed as they come. */
+function createRowReader(b: Batch, yes: true | 1, no: false | 0) {
   const texts = Buffer.from(b.text.buffer, b.text.byteOffset, b.text.byteLength).toString('utf8').split('\u0000');
-  let sideAt = 0;
-  const fields = b.width - 1;
   let t = 0;
+  let sideAt = 0;
   let k = 0;
-  for (let r = 0; r < b.count; r++) {
-    const values: RecordOut['values'] = new Array<RecordOut['values'][number]>(fields);
-    for (let i = 0; i < fields; i++, k++) {
+  /** The next record's `b.width` values (its fields, then its custom JSON) into `out`. */
+  return (out: unknown[]) => {
+    for (let i = 0; i < b.width; i++, k++) {
       switch (b.tags[k]) {
         case TAG_NUMBER:
-          values[i] = b.numbers[k]!;
+          out[i] = b.numbers[k]!;
           break;
         case TAG_TEXT:
-          values[i] = texts[t++]!;
+          out[i] = texts[t++]!;
           break;
         case TAG_SIDE:
-          values[i] = b.side[sideAt++]!;
+          out[i] = b.side[sideAt++]!;
           break;
         case TAG_TRUE:
-          values[i] = true;
+          out[i] = yes;
           break;
         case TAG_FALSE:
-          values[i] = false;
+          out[i] = no;
           break;
         case TAG_NULL:
         default:
-          values[i] = null;
+          out[i] = null;
       }
     }
-    const tag = b.tags[k++];
-    const custom = tag === TAG_TEXT ? texts[t++]! : tag === TAG_SIDE ? b.side[sideAt++]! : null;
+  };
+}
+
+export function unpackBatch(b: Batch): RecordOut[] {
+  const out: RecordOut[] = new Array<RecordOut>(b.count);
+  const next = createRowReader(b, true, false);
+  for (let r = 0; r < b.count; r++) {
+    const values = new Array<RecordOut['values'][number]>(b.width);
+    next(values);
+    const custom = values.pop() as string | null;
     out[r] = { values, custom, row: b.rows[r]!, line: b.lines[r]! };
+  }
+  return out;
+}
+
+/**
+ * The batch's records straight as table rows, for a writer that only picks and renames fields:
+ * output column i is record field `pick[i]` (`fields`: the custom JSON), or when that is blank, the
+ * value of output column `orElse[i]` (-1: none); booleans become 1/0 and unmapped fields null (as
+ * SQLite stores them). Rows come `perArray` to an array, each array exactly as long as its rows, so
+ * each binds one multi-row statement as it stands: no record objects, no copies.
+ */
+export function unpackRows(
+  b: Batch,
+  pick: readonly number[],
+  orElse: readonly number[],
+  perArray: number,
+): unknown[][] {
+  const next = createRowReader(b, 1, 0);
+  const width = pick.length;
+  const row: unknown[] = new Array<unknown>(b.width);
+  const out: unknown[][] = [];
+  let array: unknown[] = [];
+  let at = 0;
+  for (let r = 0; r < b.count; r++) {
+    if (r % perArray === 0) {
+      array = new Array<unknown>(Math.min(perArray, b.count - r) * width);
+      out.push(array);
+      at = 0;
+    }
+    next(row);
+    for (let i = 0; i < width; i++) {
+      const v = row[pick[i]!];
+      array[at + i] = v === null && orElse[i]! >= 0 ? array[at + orElse[i]!] : v;
+    }
+    at += width;
   }
   return out;
 }

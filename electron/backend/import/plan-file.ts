@@ -6,7 +6,7 @@ import type { MappingSpec, ImportPlan } from '#shared/import/mapping';
 import { suggestPlan } from '#shared/import/suggest';
 import type { FileAnalysis } from './analyze';
 import { detectFormat } from './sources/open';
-import { analyzeInBackground } from './worker-client';
+import { analyzeInBackground, prepareWorker } from './worker-client';
 
 export const sampleRows = 20_000;
 
@@ -17,7 +17,9 @@ export async function analyzeAndPlan(
 ): Promise<{ analysis: FileAnalysis; plan: ImportPlan }> {
   const format = detectFormat(path);
   const read = (maxRows?: number) => analyzeInBackground(path, spec.sheet, { ...options, maxRows });
-  let analysis = await read(format === 'json' || format === 'ndjson' ? undefined : sampleRows);
+  const sample = read(format === 'json' || format === 'ndjson' ? undefined : sampleRows);
+  prepareWorker(); // pass two's, starting up on the other core while pass one reads
+  let analysis = await sample;
   let plan = suggestPlan({ kind: spec.kind, headers: analysis.headers, profiles: analysis.profiles, spec });
   if (plan.blockers.length > 0 && !analysis.complete) {
     analysis = await read();

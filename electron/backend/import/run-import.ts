@@ -19,7 +19,6 @@ import { LadderError } from '#shared/api/result';
 import { summarizeSource, type FileAnalysis } from './analyze';
 import { ImportFailure } from './failure';
 import { closeImport, openForImport } from './import-connection';
-import { unpackBatch } from './batch';
 import { produceInBackground } from './worker-client';
 import { createKindWriter } from './write/kind-writer';
 
@@ -54,6 +53,13 @@ function watchedProfiles(analysis: FileAnalysis, plan: ImportPlan) {
     profileColumns,
     profilesSoFar: { rows: analysis.rowsRead, profiles: profileColumns.map((i) => analysis.profiles[i]!) },
   };
+}
+
+/** About how many rows the file has: all of them when pass one read it whole, else from the preview's row size. */
+export function expectedRows(a: Pick<FileAnalysis, 'complete' | 'rowsRead' | 'bytes' | 'preview'>): number {
+  if (a.complete || a.preview.length === 0) return a.rowsRead;
+  const chars = a.preview.reduce((sum, row) => sum + row.reduce((n, cell) => n + cell.length + 1, 0), 0);
+  return Math.max(a.rowsRead, Math.round(a.bytes / (chars / a.preview.length)));
 }
 
 /** Does the plan made from the first rows still hold for the whole file? */
@@ -96,6 +102,7 @@ export async function runImport(o: RunImportOptions): Promise<ImportReport> {
       phrases: o.phrases,
       outcomeRules: plan.outcomes,
       rollUp: plan.rollUp ? activityColumns(plan.columns) : null,
+      expectedRows: expectedRows(analysis),
     });
     const rejected: RejectedValue[] = [];
     let rejectedCount = 0;
@@ -117,9 +124,8 @@ export async function runImport(o: RunImportOptions): Promise<ImportReport> {
       },
       (batch) => {
         const found: RejectedValue[] = [...batch.rejections];
-        const batchRecords = unpackBatch(batch);
-        records += batchRecords.length;
-        writer.add(batchRecords, found);
+        records += batch.count;
+        writer.addBatch(batch, found);
         keep(found);
         o.onProgress?.(batch.bytesRead, batch.rowsRead);
       },

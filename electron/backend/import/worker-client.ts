@@ -36,6 +36,51 @@ function failureError(failure: RemoteFailure): Error {
   return new LadderError('internal', `The import stopped: ${failure.message}`);
 }
 
+// A bounded heap: a file that makes the reader grow without end stops the worker, not the app.
+const startWorker = (script: string) =>
+  new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: importLimits.workerHeapMb, stackSizeMb: 8 } });
+
+/** A worker started ahead of its request, so its start-up overlaps other work; never reused. */
+let spare: { worker: Worker; script: string; alive: boolean } | null = null;
+const spareIdleMs = 30_000;
+
+/**
+ * Starts the worker for the next request now (pass two's, while pass one reads its sample): it
+ * loads its code on the other core instead of after pass one. Unused, it ends after a while, and
+ * never keeps the process alive.
+ */
+export function prepareWorker(): void {
+  const script = workerScriptPath();
+  if (!script || spare) return;
+  const worker = startWorker(script);
+  const entry = { worker, script, alive: true };
+  spare = entry;
+  worker.unref();
+  const dead = () => {
+    entry.alive = false;
+    if (spare === entry) spare = null;
+  };
+  worker.once('error', dead);
+  worker.once('exit', dead);
+  setTimeout(() => {
+    if (spare !== entry) return;
+    spare = null;
+    void worker.terminate();
+  }, spareIdleMs).unref();
+}
+
+function takeSpare(script: string): Worker | null {
+  const entry = spare;
+  spare = null;
+  if (!entry) return null;
+  if (!entry.alive || entry.script !== script) {
+    void entry.worker.terminate();
+    return null;
+  }
+  entry.worker.ref();
+  return entry.worker;
+}
+
 /** One request in a worker of its own (ended when the request settles or is cancelled). */
 function inWorker<O extends WorkerRequest['op']>(
   script: string,
@@ -44,10 +89,7 @@ function inWorker<O extends WorkerRequest['op']>(
   onBatch?: (batch: Batch, ack: () => void) => void,
 ): Promise<WorkerReplies[O]> {
   return new Promise<WorkerReplies[O]>((resolve, reject) => {
-    // A bounded heap: a file that makes the reader grow without end stops the worker, not the app.
-    const worker = new Worker(script, {
-      resourceLimits: { maxOldGenerationSizeMb: importLimits.workerHeapMb, stackSizeMb: 8 },
-    });
+    const worker = takeSpare(script) ?? startWorker(script);
     const post = (message: WorkerInbound, transfer: TransferListItem[] = []) => worker.postMessage(message, transfer);
     const caller = createCaller<WorkerRequest, WorkerReplies, WorkerEvent, TransferListItem>(post, failureError);
     let settled = false;

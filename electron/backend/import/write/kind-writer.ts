@@ -10,6 +10,7 @@ import { createActivityReader, type ActivityColumns, type RollUpSummary } from '
 import { createTicketClassifier } from '#shared/import/ticket-kind';
 import type { ImportKind } from '#shared/domain/workspace';
 import type { Db } from '../../store/sqlite';
+import { unpackBatch, unpackRows, type Batch } from '../batch';
 import type { RecordOut } from '../records';
 import { createAccountLookup } from './accounts-lookup';
 import { createAccountRollUp } from './account-roll-up';
@@ -19,6 +20,8 @@ import { createTableWriter, type PendingRow, type TableSpec, type TableWriter } 
 
 export interface KindWriter {
   add(records: readonly RecordOut[], rejections: RejectedValue[]): void;
+  /** The same for a batch from the reader, unpacked straight into table rows where the kind allows. */
+  addBatch(batch: Batch, rejections: RejectedValue[]): void;
   finish(rejections: RejectedValue[]): void;
   readonly counts: {
     inserted: number;
@@ -45,6 +48,8 @@ export interface KindWriterOptions {
   outcomeRules?: OutcomeRules | null;
   /** Accounts: many rows per account are rolled up into one; these columns say which rows are active. */
   rollUp?: ActivityColumns | null;
+  /** About how many rows the file has (an estimate). */
+  expectedRows?: number;
 }
 
 /** Database column for a canonical field where the names differ. */
@@ -105,15 +110,17 @@ export function createKindWriter(db: Db, importId: number, o: KindWriterOptions)
 
   if (o.kind === 'events') {
     const aggregator = createEventAggregator(db, importId, { sessions: o.mappedFields.has('session_id') });
+    const add = (records: readonly RecordOut[], rejections: RejectedValue[]) => {
+      for (const r of records) {
+        const key = accountOf(r, rejections);
+        if (key === undefined) continue;
+        const v = (f: string) => r.values[pos.get(f)!];
+        aggregator.add(key, String(v('timestamp')), v('user_id'), v('event_name'), v('session_id'), v('event_count'));
+      }
+    };
     return {
-      add(records, rejections) {
-        for (const r of records) {
-          const key = accountOf(r, rejections);
-          if (key === undefined) continue;
-          const v = (f: string) => r.values[pos.get(f)!];
-          aggregator.add(key, String(v('timestamp')), v('user_id'), v('event_name'), v('session_id'), v('event_count'));
-        }
-      },
+      add,
+      addBatch: (batch, rejections) => add(unpackBatch(batch), rejections),
       finish(rejections) {
         const written = aggregator.finish(rejections);
         counts.inserted = written.inserted;
@@ -166,7 +173,7 @@ export function createKindWriter(db: Db, importId: number, o: KindWriterOptions)
       tickets: 'ticket id',
     }[o.kind],
   };
-  const writer: TableWriter = createTableWriter(db, { ...spec, insertOnly }, importId);
+  const writer: TableWriter = createTableWriter(db, { ...spec, insertOnly, expectedRows: o.expectedRows }, importId);
   const keyField = mapped.find((f) => f.key && f.id !== 'account_id') ?? mapped[0]!;
   const rollUp = o.kind === 'accounts' && o.rollUp ? createAccountRollUp(db, dbColumns, o.sourceOf(keyField.id)) : null;
   const readActivity = o.rollUp ? createActivityReader(o.rollUp) : null;
@@ -176,56 +183,70 @@ export function createKindWriter(db: Db, importId: number, o: KindWriterOptions)
   const mappedAt = mapped.map((f) => (f.id === 'account_id' && o.kind !== 'accounts' ? -1 : pos.get(f.id)!));
   const nameAt = o.kind === 'accounts' ? mapped.findIndex((f) => f.id === 'name') : -1;
 
-  return {
-    add(records, rejections) {
-      const rows: PendingRow[] = [];
-      for (const r of records) {
-        const values: unknown[] = new Array<unknown>(mapped.length);
-        let complete = true;
-        for (let i = 0; i < mappedAt.length; i++) {
-          const at = mappedAt[i]!;
-          if (at >= 0) {
-            values[i] = dbValue(r.values[at]);
-            continue;
-          }
-          const key = accountOf(r, rejections);
-          if (key === undefined) {
-            complete = false;
-            break;
-          }
-          values[i] = key;
+  // Accounts without a roll-up only pick and rename fields: a batch goes straight to table rows.
+  const keyAt = mapped.indexOf(keyField);
+  const direct = o.kind === 'accounts' && !rollUp && keyAt >= 0;
+  const pick = [...mappedAt, ...(nameAt === -1 ? [mappedAt[0]!] : []), ...(o.hasCustom ? [fields.length] : [])];
+  const orElse = pick.map((_, i) => (i === nameAt ? 0 : -1));
+  const keyColumn = o.sourceOf(keyField.id);
+
+  const add = (records: readonly RecordOut[], rejections: RejectedValue[]) => {
+    const rows: PendingRow[] = [];
+    for (const r of records) {
+      const values: unknown[] = new Array<unknown>(mapped.length);
+      let complete = true;
+      for (let i = 0; i < mappedAt.length; i++) {
+        const at = mappedAt[i]!;
+        if (at >= 0) {
+          values[i] = dbValue(r.values[at]);
+          continue;
         }
-        if (!complete) continue;
-        if (o.kind === 'accounts') {
-          if (nameAt === -1) values.push(values[0]);
-          else if (values[nameAt] === null) values[nameAt] = values[0];
+        const key = accountOf(r, rejections);
+        if (key === undefined) {
+          complete = false;
+          break;
         }
-        if (deriver) {
-          const { won, isExpansion } = deriver.derive((f) => r.values[pos.get(f)!]);
-          values.push(won, isExpansion);
-        }
-        if (classify) {
-          const text = ['subject', 'body', 'category'].map((f) => r.values[pos.get(f)!] ?? '').join(' ');
-          values.push(classify(text));
-        }
-        if (o.hasCustom) values.push(r.custom);
-        const keyValue = r.values[pos.get(keyField.id)!];
-        const row = {
-          values,
-          row: r.row,
-          line: r.line,
-          keyText: String(keyValue ?? ''),
-          keyColumn: o.sourceOf(keyField.id),
-        };
-        if (rollUp && readActivity) {
-          const custom = r.custom ? (JSON.parse(r.custom) as Record<string, Typed>) : null;
-          rollUp.add(
-            row,
-            readActivity((c) => (c.field ? r.values[pos.get(c.field)!] : (custom?.[c.source] ?? undefined))),
-          );
-        } else rows.push(row);
+        values[i] = key;
       }
-      writer.write(rows, rejections);
+      if (!complete) continue;
+      if (o.kind === 'accounts') {
+        if (nameAt === -1) values.push(values[0]);
+        else if (values[nameAt] === null) values[nameAt] = values[0];
+      }
+      if (deriver) {
+        const { won, isExpansion } = deriver.derive((f) => r.values[pos.get(f)!]);
+        values.push(won, isExpansion);
+      }
+      if (classify) {
+        const text = ['subject', 'body', 'category'].map((f) => r.values[pos.get(f)!] ?? '').join(' ');
+        values.push(classify(text));
+      }
+      if (o.hasCustom) values.push(r.custom);
+      const keyValue = r.values[pos.get(keyField.id)!];
+      const row = {
+        values,
+        row: r.row,
+        line: r.line,
+        keyText: String(keyValue ?? ''),
+        keyColumn,
+      };
+      if (rollUp && readActivity) {
+        const custom = r.custom ? (JSON.parse(r.custom) as Record<string, Typed>) : null;
+        rollUp.add(
+          row,
+          readActivity((c) => (c.field ? r.values[pos.get(c.field)!] : (custom?.[c.source] ?? undefined))),
+        );
+      } else rows.push(row);
+    }
+    writer.write(rows, rejections);
+  };
+
+  return {
+    add,
+    addBatch(batch, rejections) {
+      if (!direct) return add(unpackBatch(batch), rejections);
+      const arrays = unpackRows(batch, pick, orElse, writer.rowsPerStatement);
+      writer.writeArrays(arrays, { rows: batch.rows, lines: batch.lines, keyAt, keyColumn }, rejections);
     },
     finish(rejections) {
       if (rollUp) rolledUp = rollUp.finish(writer, rejections);

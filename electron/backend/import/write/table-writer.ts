@@ -18,6 +18,8 @@ export interface TableSpec {
   insertOnly?: readonly string[];
   /** How to name a key in a duplicate message ("account id"). */
   keyLabel: string;
+  /** About how many rows the import brings (an estimate), to judge whether to rebuild indexes. */
+  expectedRows?: number;
 }
 
 export interface PendingRow {
@@ -29,8 +31,23 @@ export interface PendingRow {
   keyColumn: string;
 }
 
+/** Where the rows of `writeArrays` came from, and how to name their key in a message. */
+export interface RowOrigins {
+  rows: Int32Array;
+  lines: Int32Array;
+  /** The key's column among the written ones. */
+  keyAt: number;
+  keyColumn: string;
+}
+
 export interface TableWriter {
   write(rows: readonly PendingRow[], rejections: RejectedValue[]): void;
+  /**
+   * The same for rows already laid out as statement parameters: `rowsPerStatement` rows to an
+   * array (fewer in the last), `columns` values each.
+   */
+  writeArrays(arrays: readonly unknown[][], origins: RowOrigins, rejections: RejectedValue[]): void;
+  readonly rowsPerStatement: number;
   readonly inserted: number;
   readonly updated: number;
   readonly duplicates: number;
@@ -44,6 +61,18 @@ const q = (name: string) => `"${name}"`;
 function isConstraint(error: unknown): boolean {
   const code = (error as { code?: string }).code ?? '';
   return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+/**
+ * The table holds at most twice the rows the import brings: its secondary indexes are rebuilt
+ * once at the end (sorting every row) rather than kept up row by row, which costs more here. A
+ * small import into a large table keeps them (a rebuild would sort the whole table for a few rows).
+ */
+export function smallBeside(db: Db, spec: Pick<TableSpec, 'table' | 'expectedRows'>): boolean {
+  if (spec.expectedRows === undefined) return false;
+  const limit = Math.ceil(2 * spec.expectedRows) + 1;
+  const rows = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM ${spec.table} LIMIT ${limit})`).pluck().get() as number;
+  return rows < limit;
 }
 
 export function createTableWriter(db: Db, spec: TableSpec, importId: number): TableWriter {
@@ -100,7 +129,7 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
   // A table empty at the start cannot hold rows to overwrite: plain inserts, no look-ups, and its
   // secondary indexes are built once at the end instead of row by row (several times faster).
   const emptyAtStart = db.prepare(`SELECT 1 FROM ${spec.table} LIMIT 1`).get() === undefined;
-  const restoreIndexes = emptyAtStart ? deferIndexes(db, spec.table) : () => {};
+  const restoreIndexes = emptyAtStart || smallBeside(db, spec) ? deferIndexes(db, spec.table) : () => {};
   let inserted = 0;
   let updated = 0;
   let duplicates = 0;
@@ -212,12 +241,52 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
     }
   }
 
+  /** Rows `from`… of the arrays as pending rows (for the paths that look at rows one by one). */
+  function pending(arrays: readonly unknown[][], from: number, o: RowOrigins): PendingRow[] {
+    const rows: PendingRow[] = [];
+    let r = 0;
+    for (const array of arrays) {
+      for (let at = 0; at < array.length; at += width, r++) {
+        if (r < from) continue;
+        const values = array.slice(at, at + width);
+        rows.push({
+          values,
+          row: o.rows[r]!,
+          line: o.lines[r]!,
+          keyText: String(values[o.keyAt] ?? ''),
+          keyColumn: o.keyColumn,
+        });
+      }
+    }
+    return rows;
+  }
+
   return {
     write(rows, rejections) {
       if (rows.length === 0) return;
       if (emptyAtStart) writeFresh(rows, rejections);
       else writeMerging(rows, rejections);
     },
+    writeArrays(arrays, origins, rejections) {
+      if (arrays.length === 0) return;
+      if (!emptyAtStart) return writeMerging(pending(arrays, 0, origins), rejections);
+      // As writeFresh: a statement that meets a repeated key is undone on its own, and its rows and
+      // the rest are redone row by row.
+      let done = 0;
+      for (const array of arrays) {
+        const count = array.length / width;
+        try {
+          prepared(count, false).run(array);
+        } catch (error) {
+          if (!isConstraint(error)) throw error;
+          inserted += done;
+          return writeFresh(pending(arrays, done, origins), rejections);
+        }
+        done += count;
+      }
+      inserted += done;
+    },
+    rowsPerStatement: perStatement,
     get inserted() {
       return inserted;
     },

@@ -34,13 +34,21 @@ export function samplesFitChoices(choices: readonly string[], samples: readonly 
 
 function choiceConverter(choices: readonly string[]): Converter {
   const lookup = new Map(choices.map((c) => [squash(c), c]));
+  // A choice column repeats a handful of spellings millions of times: remember each one's answer.
+  const answers = new Map<string, string | null | typeof INVALID>();
   return (cell) => {
     if (cell === null) return null;
     const text = String(cell);
-    if (text.trim() === '') return null;
-    const key = squash(text);
-    const hit = lookup.get(key) ?? choiceAliases[key];
-    return hit !== undefined && choices.includes(hit) ? hit : INVALID;
+    const known = answers.get(text);
+    if (known !== undefined) return known;
+    let answer: string | null | typeof INVALID = null;
+    if (text.trim() !== '') {
+      const key = squash(text);
+      const hit = lookup.get(key) ?? choiceAliases[key];
+      answer = hit !== undefined && choices.includes(hit) ? hit : INVALID;
+    }
+    if (answers.size < 1000) answers.set(text, answer);
+    return answer;
   };
 }
 

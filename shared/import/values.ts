@@ -182,7 +182,12 @@ export function numericDateParts(raw: string): { a: number; b: number } | undefi
   return m ? { a: Number(m[1]), b: Number(m[3]) } : undefined;
 }
 
-const resolveOrder = (a: number, b: number, order: DateOrder | undefined): DateOrder | undefined =>
+/** `YYYY-MM-DD` for a valid day, else undefined: what parseDate gives for a date without a time. */
+export const isoDay = (y: number, m: number, d: number): string | undefined =>
+  isValidDay(y, m, d) ? `${pad4(y)}-${pad2(m)}-${pad2(d)}` : undefined;
+
+/** The order an `A/B/Y` date is read in: the column's, or the only one its numbers allow. */
+export const resolveOrder = (a: number, b: number, order: DateOrder | undefined): DateOrder | undefined =>
   order ?? (a > 12 ? 'DMY' : b > 12 ? 'MDY' : a === b ? 'MDY' : undefined);
 
 /**

@@ -1,11 +1,15 @@
 // Records between the reading thread and the writing thread, as columns: a tag per value (null,
 // number, text, true, false), the numbers in one Float64Array, and every text value of the batch
-// (the custom-field JSON included, as one more slot per row) joined by NULs into one string, which
-// the writer splits in one native call. A NUL inside a value is refused while validating
-// (records.ts), so the joins are unambiguous. Posting that costs a few buffer transfers and one
-// string copy, instead of cloning millions of small values one by one.
+// (the custom-field JSON included, as one more slot per row) as UTF-8, each followed by a NUL, in
+// one byte array, which the writer decodes and splits in two native calls. A NUL inside a value is
+// refused while validating (records.ts), so the joins are unambiguous. Text read from a CSV is
+// copied byte for byte from the file's chunk, never made a string in the reader. Posting a batch
+// costs a few buffer transfers, instead of cloning millions of small values one by one. The rare
+// string UTF-8 cannot carry (a lone surrogate, from a JSON escape) travels as itself, on the side.
 import type { RejectedValue } from '#shared/import/report';
-import type { RecordOut } from './records';
+import type { RawRecord, RecordOut } from './records';
+import { IN_ROW } from './records';
+import type { RawRow } from './text/csv-scanner';
 
 export interface Batch {
   /** Values per record: the record's values, then its custom JSON. */
@@ -13,8 +17,10 @@ export interface Batch {
   count: number;
   tags: Uint8Array;
   numbers: Float64Array;
-  /** The text values in order, each followed by a NUL. */
-  text: string;
+  /** The text values in order as UTF-8, each followed by a NUL (TAG_SIDE values excepted). */
+  text: Uint8Array;
+  /** Texts UTF-8 cannot hold, in order (TAG_SIDE). */
+  side: string[];
   rows: Int32Array;
   lines: Int32Array;
   rejections: RejectedValue[];
@@ -27,14 +33,22 @@ const TAG_NUMBER = 1;
 const TAG_TEXT = 2;
 const TAG_TRUE = 3;
 const TAG_FALSE = 4;
+const TAG_SIDE = 5;
 
 export interface BatchPacker {
-  /** Packs one record now, so records never pile up as objects (the reader's hot loop). */
-  add(record: RecordOut): void;
+  /**
+   * Packs one record now, so records never pile up as objects (the reader's hot loop). A record
+   * built from a scanned CSV row must be packed with that row, during its sink call.
+   */
+  add(record: RecordOut | RawRecord, raw?: RawRow): void;
   readonly count: number;
   /** The batch so far; the packer starts a new one. */
   take(rejections: RejectedValue[], bytesRead: number, rowsRead: number): Batch;
 }
+
+const encoder = new TextEncoder();
+// String.prototype.isWellFormed (Node 20) is newer than the TypeScript lib this project targets.
+const wellFormed = (v: string) => (v as unknown as { isWellFormed(): boolean }).isWellFormed();
 
 export function createBatchPacker(capacity: number): BatchPacker {
   let fields = -1;
@@ -43,18 +57,61 @@ export function createBatchPacker(capacity: number): BatchPacker {
   let numbers = new Float64Array(0);
   let rows = new Int32Array(capacity);
   let lines = new Int32Array(capacity);
-  let text = '';
+  let text = new Uint8Array(1 << 16);
+  let used = 0;
+  let side: string[] = [];
   let count = 0;
   const start = () => {
     tags = new Uint8Array(capacity * width);
     numbers = new Float64Array(capacity * width);
     rows = new Int32Array(capacity);
     lines = new Int32Array(capacity);
-    text = '';
+    text = new Uint8Array(Math.max(1 << 16, text.length));
+    used = 0;
+    side = [];
     count = 0;
   };
+  const room = (bytes: number) => {
+    if (used + bytes <= text.length) return;
+    const bigger = new Uint8Array(Math.max(text.length * 2, used + bytes));
+    bigger.set(text); // all of it: a value being written may sit past `used`
+    text = bigger;
+  };
+  /** Appends a value's UTF-8 and its NUL; false when UTF-8 cannot hold it. */
+  const put = (v: string): boolean => {
+    const n = v.length;
+    room(n + 1);
+    let i = 0;
+    for (; i < n; i++) {
+      const c = v.charCodeAt(i);
+      if (c >= 0x80) break;
+      text[used + i] = c;
+    }
+    if (i < n) {
+      if (!wellFormed(v)) return false;
+      room(i + (n - i) * 3 + 1);
+      used += i + encoder.encodeInto(v.slice(i), text.subarray(used + i)).written;
+    } else used += n;
+    text[used++] = 0;
+    return true;
+  };
+  const putBytes = (buf: Uint8Array, from: number, to: number) => {
+    const n = to - from;
+    room(n + 1);
+    if (n < 64) for (let i = 0; i < n; i++) text[used + i] = buf[from + i]!;
+    else text.set(buf.subarray(from, to), used);
+    used += n;
+    text[used++] = 0;
+  };
+  const putText = (k: number, v: string) => {
+    if (put(v)) tags[k] = TAG_TEXT;
+    else {
+      tags[k] = TAG_SIDE;
+      side.push(v);
+    }
+  };
   return {
-    add(record) {
+    add(record, raw) {
       const values = record.values;
       if (fields === -1) {
         fields = values.length;
@@ -65,18 +122,18 @@ export function createBatchPacker(capacity: number): BatchPacker {
       let k = count * width;
       for (let i = 0; i < fields; i++, k++) {
         const v = values[i];
-        if (typeof v === 'string') {
-          tags[k] = TAG_TEXT;
-          text += v + '\u0000';
-        } else if (typeof v === 'number') {
+        if (typeof v === 'string') putText(k, v);
+        else if (typeof v === 'number') {
           tags[k] = TAG_NUMBER;
           numbers[k] = v;
         } else if (typeof v === 'boolean') tags[k] = v ? TAG_TRUE : TAG_FALSE;
+        else if (v === IN_ROW) {
+          const ranges = (record as RawRecord).ranges;
+          tags[k] = TAG_TEXT;
+          putBytes(raw!.buf, ranges[2 * i]!, ranges[2 * i + 1]!);
+        }
       }
-      if (record.custom !== null) {
-        tags[k] = TAG_TEXT;
-        text += record.custom + '\u0000';
-      }
+      if (record.custom !== null) putText(k, record.custom);
       rows[count] = record.row;
       lines[count] = record.line;
       count++;
@@ -93,7 +150,8 @@ export function createBatchPacker(capacity: number): BatchPacker {
         // A part-filled batch (the last one) sends only what it holds.
         tags: full ? tags : tags.slice(0, size),
         numbers: full ? numbers : numbers.slice(0, size),
-        text,
+        text: text.subarray(0, used), // its buffer is handed over; start() makes a new one
+        side,
         rows: full ? rows : rows.slice(0, count),
         lines: full ? lines : lines.slice(0, count),
         rejections,
@@ -120,11 +178,12 @@ export function packBatch(
 
 /** The buffers a worker hands over without copying. */
 export const transferables = (b: Batch): ArrayBuffer[] =>
-  [b.tags.buffer, b.numbers.buffer, b.rows.buffer, b.lines.buffer] as ArrayBuffer[];
+  [b.tags.buffer, b.numbers.buffer, b.text.buffer, b.rows.buffer, b.lines.buffer] as ArrayBuffer[];
 
 export function unpackBatch(b: Batch): RecordOut[] {
   const out: RecordOut[] = new Array<RecordOut>(b.count);
-  const texts = b.text.split('\u0000');
+  const texts = Buffer.from(b.text.buffer, b.text.byteOffset, b.text.byteLength).toString('utf8').split('\u0000');
+  let sideAt = 0;
   const fields = b.width - 1;
   let t = 0;
   let k = 0;
@@ -138,6 +197,9 @@ export function unpackBatch(b: Batch): RecordOut[] {
         case TAG_TEXT:
           values[i] = texts[t++]!;
           break;
+        case TAG_SIDE:
+          values[i] = b.side[sideAt++]!;
+          break;
         case TAG_TRUE:
           values[i] = true;
           break;
@@ -149,7 +211,8 @@ export function unpackBatch(b: Batch): RecordOut[] {
           values[i] = null;
       }
     }
-    const custom = b.tags[k++] === TAG_TEXT ? texts[t++]! : null;
+    const tag = b.tags[k++];
+    const custom = tag === TAG_TEXT ? texts[t++]! : tag === TAG_SIDE ? b.side[sideAt++]! : null;
     out[r] = { values, custom, row: b.rows[r]!, line: b.lines[r]! };
   }
   return out;

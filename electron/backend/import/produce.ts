@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import type { ImportPlan } from '#shared/import/mapping';
 import type { ColumnReport, RejectedValue } from '#shared/import/report';
 import { ImportFailure } from './failure';
-import { emptyProfile, finishProfile, observe, type ColumnProfile } from '#shared/import/profile';
+import { emptyProfile, finishProfile, keyCheckRows, observe, type ColumnProfile } from '#shared/import/profile';
 import { createBatchPacker, type Batch } from './batch';
 import { createRecordBuilder } from './records';
 import { readerFor } from './sources/open';
@@ -19,6 +19,11 @@ export interface ProduceRequest extends Pick<
   plan: ImportPlan;
   /** Columns to profile over the whole file (when pass one only read a sample, to confirm its plan). */
   profileColumns?: number[];
+  /**
+   * Pass one's profiles of `profileColumns` (in that order) after its first `rows` rows: profiling
+   * goes on from them rather than reading those rows again.
+   */
+  profilesSoFar?: { rows: number; profiles: ColumnProfile[] };
 }
 
 export interface ProduceSummary {
@@ -46,8 +51,23 @@ export async function produceRecords(
 ): Promise<ProduceSummary> {
   const builder = createRecordBuilder(request.plan, request.headers);
   const watched = request.profileColumns ?? [];
+  // A profile goes on from pass one's only when it no longer needs the key values it dropped.
+  const soFar = request.profilesSoFar;
+  const resume =
+    soFar !== undefined &&
+    soFar.profiles.length === watched.length &&
+    soFar.profiles.every((p) => p.keyRows >= keyCheckRows);
   const profiles: (ColumnProfile | undefined)[] | null =
-    watched.length > 0 ? request.headers.map((_, i) => (watched.includes(i) ? emptyProfile() : undefined)) : null;
+    watched.length > 0
+      ? request.headers.map((_, i) =>
+          !watched.includes(i)
+            ? undefined
+            : resume
+              ? structuredClone(soFar.profiles[watched.indexOf(i)]!)
+              : emptyProfile(),
+        )
+      : null;
+  const profiledFrom = resume ? soFar.rows : 0;
   const hashing = sha256File(request.path, signal);
   hashing.catch(() => {}); // a cancel aborts it too; the outcome is awaited below or not at all
   const packer = createBatchPacker(batchRows);
@@ -89,9 +109,18 @@ export async function produceRecords(
       },
       row(cells, row, line) {
         rows++;
-        if (profiles) for (const i of watched) observe(profiles[i]!, i < cells.length ? cells[i]! : null);
+        if (profiles && rows > profiledFrom)
+          for (const i of watched) observe(profiles[i]!, i < cells.length ? cells[i]! : null);
         const record = builder.build(cells, row, line, rejections);
         if (record) packer.add(record);
+        if (packer.count >= batchRows) flush();
+      },
+      rawRow(raw, row, line) {
+        rows++;
+        if (profiles && rows > profiledFrom)
+          for (const i of watched) observe(profiles[i]!, i < raw.count ? raw.text(i) : null);
+        const record = builder.buildRaw(raw, row, line, rejections);
+        if (record) packer.add(record, raw);
         if (packer.count >= batchRows) flush();
       },
     },

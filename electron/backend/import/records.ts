@@ -7,6 +7,8 @@ import type { ImportPlan } from '#shared/import/mapping';
 import type { Cell } from '#shared/import/profile';
 import type { ColumnReport, RejectedValue } from '#shared/import/report';
 import { ImportFailure } from './failure';
+import { booleanAt, dateAt, numberAt } from './raw-cells';
+import { QUOTED, type RawRow } from './text/csv-scanner';
 
 export interface RecordOut {
   /** One slot per field of the kind (fieldsByKind order); undefined = not mapped. */
@@ -14,6 +16,16 @@ export interface RecordOut {
   custom: string | null;
   row: number;
   line: number;
+}
+
+/** In a RawRecord: the text is the row's bytes at `ranges[2i], ranges[2i + 1]` (batch.ts copies them). */
+export const IN_ROW: unique symbol = Symbol('in-row');
+
+/** A record from a scanned CSV row: valid, like the row, only until the sink call returns. */
+export interface RawRecord extends Omit<RecordOut, 'values'> {
+  values: (Typed | typeof IN_ROW)[];
+  /** Byte ranges of the IN_ROW values, two slots per field. */
+  ranges: Int32Array;
 }
 
 interface ColumnStats {
@@ -32,11 +44,55 @@ interface Slot {
   target: number;
   plan: ImportPlan['columns'][number];
   stats: ColumnStats;
+  /** The typed value read from the field's bytes, or MISS: decode the text and convert that. */
+  fast: ((buf: Buffer, start: number, end: number) => Typed | typeof MISS) | null;
+  /** A mapped text field: a value that is plainly not blank is left in the row's bytes. */
+  inRow: boolean;
+}
+
+const visible = (c: number) => c > 32 && c < 127;
+
+/** The fast reader has no answer; the general path decides (and words any refusal). */
+const MISS: unique symbol = Symbol('miss');
+
+/**
+ * A reader of typed values from bytes for the column, where it has one. It only answers for values
+ * the converter takes as they are (a refusal is always worded by the general path, from the text).
+ */
+function fastReader(c: ImportPlan['columns'][number], field: FieldInfo | undefined, convert: Converter): Slot['fast'] {
+  if (field?.choices) return null;
+  switch (c.type) {
+    case 'number':
+    case 'integer':
+    case 'percent':
+      // The converter reads a plain number's text exactly as that number (convert.ts).
+      return (buf, start, end) => {
+        const n = numberAt(buf, start, end);
+        if (n === undefined) return MISS;
+        const value = convert(n);
+        return value === INVALID ? MISS : value;
+      };
+    case 'date':
+    case 'datetime': {
+      if (c.numericDates) return null;
+      const order = c.dateOrder ?? undefined;
+      return (buf, start, end) => dateAt(buf, start, end, order) ?? MISS;
+    }
+    case 'boolean':
+      return (buf, start, end) => booleanAt(buf, start, end) ?? MISS;
+    case 'text':
+      return null;
+  }
 }
 
 export interface RecordBuilder {
   /** The record, or null when the row is rejected (its reasons are in `rejections`). */
   build(cells: readonly Cell[], row: number, line: number, rejections: RejectedValue[]): RecordOut | null;
+  /**
+   * The same from a scanned CSV row, reading numbers, dates and flags straight from its bytes and
+   * leaving plain text in them (IN_ROW): pack it (batch.ts) before the next row.
+   */
+  buildRaw(raw: RawRow, row: number, line: number, rejections: RejectedValue[]): RawRecord | null;
   /** Which fields of the kind this plan fills (mapped columns or constants). */
   readonly mappedFields: ReadonlySet<string>;
   readonly hasCustom: boolean;
@@ -54,10 +110,13 @@ export function createRecordBuilder(plan: ImportPlan, headers: readonly string[]
     .filter((c) => !c.skip)
     .map((c) => {
       const field = c.field ? fields.find((f) => f.id === c.field) : undefined;
+      const convert = makeConverter(c, field);
       return {
         index: c.index,
         source: c.source,
-        convert: makeConverter(c, field),
+        convert,
+        fast: fastReader(c, field, convert),
+        inRow: c.type === 'text' && !field?.choices && c.field !== null && fieldIndex.has(c.field),
         field,
         target: c.field ? (fieldIndex.get(c.field) ?? -1) : -1,
         plan: c,
@@ -84,98 +143,136 @@ export function createRecordBuilder(plan: ImportPlan, headers: readonly string[]
     s.plan.type === 'date' ||
     s.plan.type === 'datetime';
 
+  const ranges = new Int32Array(2 * fields.length);
+
+  /** One row, from its cells or from a scanned CSV row (exactly one of the two). */
+  function buildRow(
+    cells: readonly Cell[] | null,
+    raw: RawRow | null,
+    row: number,
+    line: number,
+    rejections: RejectedValue[],
+  ): RawRecord | null {
+    const count = raw ? raw.count : cells!.length;
+    const cellAt = (i: number): Cell => (raw ? raw.passing(i) : cells![i]!);
+    if (count > width) {
+      for (let i = width; i < count; i++) {
+        const extra = cellAt(i);
+        if (extra !== null && extra !== '') {
+          rejections.push({
+            row,
+            line,
+            column: `(field ${i + 1})`,
+            value: String(extra).slice(0, 200),
+            reason: `the row has ${count} fields but the header has ${width}`,
+          });
+          return null;
+        }
+      }
+    }
+    const values: RawRecord['values'] = new Array<Typed>(fields.length);
+    for (const c of constants) values[c.target] = c.value;
+    let custom: Record<string, Typed> | null = null;
+    let bad = false;
+    let keptText = false;
+    for (let k = 0; k < slots.length; k++) {
+      const s = slots[k]!;
+      let cell: Cell = null;
+      let value: Typed | typeof INVALID | typeof MISS = MISS;
+      if (s.index < count) {
+        // A field whose text is its bytes as they stand (not quoted, or quoted with no `""` and
+        // nothing after the closing quote) can be read without decoding it.
+        if (raw && (s.fast || (s.inRow && raw.nulFree))) {
+          const f = s.index;
+          const flags = raw.flags[f]!;
+          if (flags === 0 || (flags === QUOTED && raw.tail[f] === raw.end[f]! + 1)) {
+            const from = raw.start[f]!;
+            const to = raw.end[f]!;
+            if (s.fast) value = s.fast(raw.buf, from, to);
+            else if (to > from && visible(raw.buf[from]!) && visible(raw.buf[to - 1]!)) {
+              // Not blank, and no NUL in this file: the text converter would keep it as it is.
+              values[s.target] = IN_ROW;
+              ranges[2 * s.target] = from;
+              ranges[2 * s.target + 1] = to;
+              continue;
+            }
+          }
+        }
+        if (value === MISS) {
+          cell = cellAt(s.index);
+          value = s.convert(cell);
+        }
+      } else value = s.convert(null);
+      // Text travels NUL-separated between the threads (batch.ts); no export shows a NUL anyway.
+      if (typeof value === 'string' && value.includes('\u0000')) {
+        s.stats.rejected++;
+        rejections.push({
+          row,
+          line,
+          column: s.source,
+          value: value.replaceAll('\u0000', '\\u0000').slice(0, 200),
+          reason: 'contains a NUL character (U+0000), which no text field may hold',
+        });
+        bad = true;
+        continue;
+      }
+      if (value === INVALID) {
+        s.stats.rejected++;
+        const keep = plan.onError === 'text' && !s.field?.required;
+        rejections.push({
+          row,
+          line,
+          column: s.source,
+          value: String(cell).slice(0, 200),
+          reason: invalidReason(s.plan, s.field, cell) + (keep ? ' (kept as text)' : ''),
+        });
+        if (!keep) {
+          bad = true;
+          continue;
+        }
+        keptText = true;
+        custom ??= Object.create(null) as Record<string, Typed>;
+        custom[s.source] = String(cell);
+        value = null;
+      } else if (value === null) s.stats.nulls++;
+      else if (statsOn(s)) {
+        if (s.stats.min === null || ordered(value as number | string, s.stats.min) < 0)
+          s.stats.min = value as number | string;
+        if (s.stats.max === null || ordered(value as number | string, s.stats.max) > 0)
+          s.stats.max = value as number | string;
+      }
+      if (s.target >= 0) values[s.target] = value;
+      else if (value !== null) {
+        custom ??= Object.create(null) as Record<string, Typed>;
+        custom[s.source] = value;
+      }
+    }
+    for (const i of required) {
+      if (values[i] === null || values[i] === undefined) {
+        const f = fields[i]!;
+        const s = slots.find((x) => x.target === i);
+        if (!bad)
+          rejections.push({
+            row,
+            line,
+            column: s?.source ?? f.id,
+            value: '',
+            reason: `${f.label} is blank, and ${plan.kind} need it`,
+          });
+        bad = true;
+      }
+    }
+    if (bad) return null;
+    if (keptText) builder.rowsWithTextKept++;
+    return { values, custom: custom ? JSON.stringify(custom) : null, row, line, ranges };
+  }
+
   const builder: RecordBuilder = {
     mappedFields,
     hasCustom: customSlots.length > 0,
     rowsWithTextKept: 0,
-    build(cells, row, line, rejections) {
-      if (cells.length > width) {
-        for (let i = width; i < cells.length; i++) {
-          const extra = cells[i];
-          if (extra !== null && extra !== '') {
-            rejections.push({
-              row,
-              line,
-              column: `(field ${i + 1})`,
-              value: String(extra).slice(0, 200),
-              reason: `the row has ${cells.length} fields but the header has ${width}`,
-            });
-            return null;
-          }
-        }
-      }
-      const values: Typed[] = new Array<Typed>(fields.length);
-      for (const c of constants) values[c.target] = c.value;
-      let custom: Record<string, Typed> | null = null;
-      let bad = false;
-      let keptText = false;
-      for (let k = 0; k < slots.length; k++) {
-        const s = slots[k]!;
-        const cell = s.index < cells.length ? cells[s.index]! : null;
-        let value = s.convert(cell);
-        // Text travels NUL-separated between the threads (batch.ts); no export shows a NUL anyway.
-        if (typeof value === 'string' && value.includes('\u0000')) {
-          s.stats.rejected++;
-          rejections.push({
-            row,
-            line,
-            column: s.source,
-            value: value.replaceAll('\u0000', '\\u0000').slice(0, 200),
-            reason: 'contains a NUL character (U+0000), which no text field may hold',
-          });
-          bad = true;
-          continue;
-        }
-        if (value === INVALID) {
-          s.stats.rejected++;
-          const keep = plan.onError === 'text' && !s.field?.required;
-          rejections.push({
-            row,
-            line,
-            column: s.source,
-            value: String(cell).slice(0, 200),
-            reason: invalidReason(s.plan, s.field, cell) + (keep ? ' (kept as text)' : ''),
-          });
-          if (!keep) {
-            bad = true;
-            continue;
-          }
-          keptText = true;
-          custom ??= Object.create(null) as Record<string, Typed>;
-          custom[s.source] = String(cell);
-          value = null;
-        } else if (value === null) s.stats.nulls++;
-        else if (statsOn(s)) {
-          if (s.stats.min === null || ordered(value as number | string, s.stats.min) < 0)
-            s.stats.min = value as number | string;
-          if (s.stats.max === null || ordered(value as number | string, s.stats.max) > 0)
-            s.stats.max = value as number | string;
-        }
-        if (s.target >= 0) values[s.target] = value;
-        else if (value !== null) {
-          custom ??= Object.create(null) as Record<string, Typed>;
-          custom[s.source] = value;
-        }
-      }
-      for (const i of required) {
-        if (values[i] === null || values[i] === undefined) {
-          const f = fields[i]!;
-          const s = slots.find((x) => x.target === i);
-          if (!bad)
-            rejections.push({
-              row,
-              line,
-              column: s?.source ?? f.id,
-              value: '',
-              reason: `${f.label} is blank, and ${plan.kind} need it`,
-            });
-          bad = true;
-        }
-      }
-      if (bad) return null;
-      if (keptText) builder.rowsWithTextKept++;
-      return { values, custom: custom ? JSON.stringify(custom) : null, row, line };
-    },
+    build: (cells, row, line, rejections) => buildRow(cells, null, row, line, rejections) as RecordOut | null,
+    buildRaw: (raw, row, line, rejections) => buildRow(null, raw, row, line, rejections),
     columnReports() {
       return plan.columns.map((c) => {
         const s = slots.find((x) => x.index === c.index);

@@ -47,6 +47,15 @@ const decisive = (c: ColumnPlan) =>
 export const valueDependentColumns = (plan: ImportPlan): number[] =>
   plan.columns.filter((c) => c.confidence < 1 || c.type === 'date' || c.type === 'datetime').map((c) => c.index);
 
+/** The columns pass two profiles over the whole file, going on from pass one's sample. */
+function watchedProfiles(analysis: FileAnalysis, plan: ImportPlan) {
+  const profileColumns = valueDependentColumns(plan);
+  return {
+    profileColumns,
+    profilesSoFar: { rows: analysis.rowsRead, profiles: profileColumns.map((i) => analysis.profiles[i]!) },
+  };
+}
+
 /** Does the plan made from the first rows still hold for the whole file? */
 export function samePlan(a: ImportPlan, b: ImportPlan): boolean {
   return (
@@ -104,7 +113,7 @@ export async function runImport(o: RunImportOptions): Promise<ImportReport> {
         info: analysis.info,
         headers: analysis.headers,
         plan,
-        profileColumns: analysis.complete ? [] : valueDependentColumns(plan),
+        ...(analysis.complete ? {} : watchedProfiles(analysis, plan)),
       },
       (batch) => {
         const found: RejectedValue[] = [...batch.rejections];

@@ -40,3 +40,11 @@ it('the packer hands over full and part-filled batches, each with exactly its ow
   expect(batches[2]!.tags).toHaveLength(4);
   expect(batches.flatMap((b) => unpackBatch(b))).toEqual(made);
 });
+
+it('a text UTF-8 cannot hold (a lone surrogate, from a JSON escape) travels as itself', () => {
+  const records: RecordOut[] = [
+    { values: ['A1', 'lone \ud800 high', 'Ü'], custom: null, row: 2, line: 2 },
+    { values: ['A2', '\udc00', 'plain'], custom: '{"a":"\\ud800"}', row: 3, line: 3 },
+  ];
+  expect(unpackBatch(packBatch(records, [], 0, 2))).toEqual(records);
+});

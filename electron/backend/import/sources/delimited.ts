@@ -1,7 +1,7 @@
 // CSV, TSV, semicolon- and pipe-separated text in any of the supported encodings.
 import { createReadStream } from 'node:fs';
 import { ImportFailure } from '../failure';
-import { createCsvScanner } from '../text/csv-scanner';
+import { createCsvScanner, type RawRow } from '../text/csv-scanner';
 import { createTranscoder, detectEncoding, NotUtf8, type TextEncoding } from '../text/decode';
 import { sniffDelimiter, type Delimiter } from '../text/sniff';
 import { throwIfAborted, type ReadRequest, type RowSink, type SourceReader } from './types';
@@ -27,30 +27,33 @@ async function readWith(
   warning?: string,
 ): Promise<void> {
   const transcoder = createTranscoder(encoding, request.fileName);
-  const scanner = createCsvScanner({ delimiter: delimiter.charCodeAt(0) });
+  // The transcoder refuses NUL bytes in 8-bit text; only UTF-16 can still carry U+0000.
+  const nulFree = !encoding.startsWith('utf-16');
+  const scanner = createCsvScanner({ delimiter: delimiter.charCodeAt(0), nulFree });
   let row = 0;
   let width = 0;
-  const onFields = (fields: string[], line: number) => {
+  const onRow = (raw: RawRow) => {
     row++;
     if (row === 1) {
-      width = fields.length;
-      sink.header(fields, { format: 'csv', encoding, delimiter, ...(warning ? { warning } : {}) });
+      width = raw.count;
+      sink.header(raw.fields(), { format: 'csv', encoding, delimiter, ...(warning ? { warning } : {}) });
       return;
     }
     // A blank line between rows is not a record.
-    if (fields.length === 1 && fields[0] === '' && width > 1) return;
-    sink.row(fields, row, line);
+    if (raw.count === 1 && width > 1 && raw.text(0) === '') return;
+    if (sink.rawRow) sink.rawRow(raw, row, raw.line);
+    else sink.row(raw.fields(), row, raw.line);
   };
   let read = 0;
   for await (const chunk of createReadStream(request.path, { highWaterMark: chunkBytes })) {
     throwIfAborted(request.signal);
     read += (chunk as Buffer).length;
     request.onBytes?.(read); // before the rows of this chunk, so their progress counts its bytes
-    scanner.push(transcoder.push(chunk as Buffer), onFields);
+    scanner.push(transcoder.push(chunk as Buffer), onRow);
     await request.gate?.();
   }
-  scanner.push(transcoder.end(), onFields);
-  scanner.end(onFields);
+  scanner.push(transcoder.end(), onRow);
+  scanner.end(onRow);
   if (row === 0) throw new ImportFailure(`${request.fileName} is empty.`);
 }
 

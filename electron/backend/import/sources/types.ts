@@ -1,6 +1,7 @@
 // What every file reader delivers: header names once, then rows of cells, with progress in bytes.
 import type { Cell } from '#shared/import/profile';
 import type { SourceFormat } from '#shared/import/report';
+import type { RawRow } from '../text/csv-scanner';
 import type { TextEncoding } from '../text/decode';
 import type { Delimiter } from '../text/sniff';
 
@@ -34,6 +35,11 @@ export interface RowSink {
   column?(name: string): void;
   /** `row` counts like a spreadsheet (the header is row 1); `line` is the text line where the row starts. */
   row(cells: Cell[], row: number, line: number): void;
+  /**
+   * Delimited text only, and optional: the row as byte ranges of the chunk (valid during the call),
+   * so a consumer can read numbers straight from the bytes. When given, `row` is not called.
+   */
+  rawRow?(raw: RawRow, row: number, line: number): void;
 }
 
 export type SourceReader = (request: ReadRequest, sink: RowSink) => Promise<void>;

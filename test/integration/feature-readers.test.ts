@@ -15,7 +15,8 @@ import {
   prepareFeatureRun,
 } from '../../electron/backend/features/build';
 import { openPeriodReaders } from '../../electron/backend/features/period-readers';
-import { readAhead, streamChunks } from '../../electron/backend/features/read-ahead';
+import { prefetchChunks, readAhead, streamChunks, streamFits } from '../../electron/backend/features/read-ahead';
+import { loadFeatures } from '../../electron/backend/features/cache';
 import { demoDefaults, writeDemoWorkspace } from '../../electron/backend/demo/write-demo';
 import { listPresets, loadPreset } from '../../electron/backend/packs/presets';
 import { openWorkspace, type Workspace } from '../../electron/backend/store/open-workspace';
@@ -74,10 +75,41 @@ describe('feature builds with reader threads', () => {
           const table = await buildFeatureTableAsync(ws.db, valid, asOf, 13);
           expect(columnBytes(table.table.columns), `${id} as of ${asOf} (table)`).toEqual(want);
           expect(table.table.accountIds).toEqual(inputs.accounts.ids);
+          // Chunks prefetched for this computation fit it (so they are used); for another chunk size they
+          // do not: closed, and the computation reads its own.
+          const fits = prefetchChunks(ws.db, valid, asOf, specs, 7)!;
+          expect(streamFits(fits.stream, run, inputs.accounts.keys, 7)).toBe(true);
+          expect(streamFits(fits.stream, run, inputs.accounts.keys, 11)).toBe(false);
+          const prefetchedColumns = await readAhead(run, fits.stream);
+          fits.close();
+          expect(columnBytes(prefetchedColumns), `${id} as of ${asOf} (prefetched)`).toEqual(want);
+          const unfit = prefetchChunks(ws.db, valid, asOf, specs, 7);
+          expect(unfit).not.toBeNull();
+          const refit = await computeFeatureColumnsAsync(ws.db, valid, asOf, specs, inputs, {
+            chunkAccounts: 11,
+            prefetched: unfit,
+          });
+          expect(columnBytes(refit), `${id} as of ${asOf} (refit)`).toEqual(want);
+          await expect(unfit!.stream.next()).rejects.toThrow(/closed/);
         }
       }
     } finally {
       readers?.close();
+    }
+  });
+
+  it('start before the accounts are read when the app opens a model at a new date', async () => {
+    for (const { id } of listPresets()) {
+      const valid = loadPreset(id);
+      const inputs = loadAccountInputs(ws.db, '2026-11-16');
+      const want = computeFeatureColumns(ws.db, valid, '2026-11-16', numericSpecs(valid), inputs, 7);
+      const fresh = await openWorkspace(ws.path); // its own cache: nothing loaded at any date yet
+      try {
+        const { payload } = await loadFeatures(fresh, valid, '2026-11-16', { chunkAccounts: 9 });
+        expect(columnBytes(payload.columns), id).toEqual(columnBytes(want));
+      } finally {
+        fresh.db.close();
+      }
     }
   });
 

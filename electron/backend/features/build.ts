@@ -12,13 +12,13 @@ import { numericSpecs, type FeatureSpec, type FeatureTable } from '#shared/engin
 import { isoToDay } from '#shared/dates';
 import type { Db } from '../store/sqlite';
 import { LadderError } from '#shared/api/result';
-import { loadAccountColumns, loadAccountColumnsForDates, readAccountKeys, type AccountColumns } from './accounts';
+import { loadAccountColumns, loadAccountColumnsForDates, type AccountColumns } from './accounts';
 import { chunkEnvironments } from './chunk-env';
 import { customPath } from './custom-fields';
 import { readHistory, type WorkspaceHistory } from './history';
 import { historyOfSeries, planInputs } from './inputs';
 import { openPeriodReaders } from './period-readers';
-import { readAhead, streamChunks } from './read-ahead';
+import { prefetchChunks, readAhead, streamChunks, streamFits, type Prefetch } from './read-ahead';
 import { loadPeriodChunk, type ChunkOptions, type PeriodChunk, type PeriodInput } from './periods';
 import { loadUserMetrics } from './users';
 
@@ -117,20 +117,36 @@ export async function computeFeatureColumnsAsync(
   asOf: string,
   specs: readonly FeatureSpec[],
   inputs: AccountInputs,
-  options: { signal?: AbortSignal; onProgress?: (progress: FeatureProgress) => void; chunkAccounts?: number } = {},
+  options: {
+    signal?: AbortSignal;
+    onProgress?: (progress: FeatureProgress) => void;
+    chunkAccounts?: number;
+    /** Chunks already being loaded (prefetchChunks): used when they are this computation's, closed either way. */
+    prefetched?: Prefetch | null;
+  } = {},
 ): Promise<Map<string, Float64Array>> {
   const chunkAccounts = options.chunkAccounts ?? defaultChunkAccounts;
   const keys = inputs.accounts.keys;
-  const readers = keys.length > chunkAccounts ? openPeriodReaders(db) : null;
-  if (readers) {
-    try {
-      const run = prepareFeatureRun(db, valid, asOf, specs, inputs);
-      if (!run) return new Map(specs.map((s) => [s.key, new Float64Array(keys.length)] as const));
-      const stream = streamChunks(readers, keys, run.periodInputs, run.chunkOptions, chunkAccounts);
-      return await readAhead(run, stream, options.onProgress, () => throwIfCancelled(options.signal));
-    } finally {
-      readers.close();
+  let prefetched = options.prefetched ?? null;
+  try {
+    const run = prepareFeatureRun(db, valid, asOf, specs, inputs);
+    if (!run) return new Map(specs.map((s) => [s.key, new Float64Array(keys.length)] as const));
+    if (prefetched && !streamFits(prefetched.stream, run, keys, chunkAccounts)) {
+      prefetched.close();
+      prefetched = null;
     }
+    if (!prefetched && keys.length > chunkAccounts) {
+      const readers = openPeriodReaders(db);
+      if (readers) {
+        const stream = streamChunks(readers, keys, run.periodInputs, run.chunkOptions, chunkAccounts);
+        prefetched = { stream, close: () => readers.close() };
+      }
+    }
+    if (prefetched) {
+      return await readAhead(run, prefetched.stream, options.onProgress, () => throwIfCancelled(options.signal));
+    }
+  } finally {
+    prefetched?.close();
   }
   const steps = featureColumnSteps(db, valid, asOf, specs, inputs, chunkAccounts);
   for (;;) {
@@ -264,34 +280,16 @@ export async function buildFeatureTableAsync(
   chunkAccounts = defaultChunkAccounts,
 ): Promise<FeatureBuild> {
   const specs = numericSpecs(valid);
-  const keys = specs.length > 0 ? readAccountKeys(db) : new Int32Array(0);
-  const readers = keys.length > chunkAccounts ? openPeriodReaders(db) : null;
-  if (!readers) {
-    const inputs = loadAccountInputs(db, asOf);
-    return featureBuild(asOf, inputs, computeFeatureColumns(db, valid, asOf, specs, inputs, chunkAccounts));
-  }
+  const prefetched = prefetchChunks(db, valid, asOf, specs, chunkAccounts);
+  let inputs: AccountInputs;
   try {
-    const periodInputs = planInputs(
-      db,
-      valid,
-      specs.map((s) => s.metric),
-      asOf,
-    ).period;
-    const { defaultGrain } = readHistory(db, periodInputs, asOf);
-    const options = { asOf, asOfDay: isoToDay(asOf), defaultGrain };
-    // Deep enough to keep the readers busy while this thread reads the accounts.
-    const stream = streamChunks(readers, keys, periodInputs, options, chunkAccounts, 2 * readers.size + 1);
-    const inputs = loadAccountInputs(db, asOf);
-    const run = prepareFeatureRun(db, valid, asOf, specs, inputs);
-    const sameAccounts =
-      inputs.accounts.keys.length === keys.length && inputs.accounts.keys.every((k, i) => k === keys[i]);
-    // Accounts written between the two reads (another program): the chunks asked for are not these.
-    const columns =
-      run && sameAccounts
-        ? await readAhead(run, stream)
-        : computeFeatureColumns(db, valid, asOf, specs, inputs, chunkAccounts);
-    return featureBuild(asOf, inputs, columns);
-  } finally {
-    readers.close();
+    inputs = loadAccountInputs(db, asOf);
+  } catch (error) {
+    prefetched?.close();
+    throw error;
   }
+  // Accounts written between the two reads (another program) do not fit the chunks asked for: then
+  // the computation reads its own.
+  const columns = await computeFeatureColumnsAsync(db, valid, asOf, specs, inputs, { chunkAccounts, prefetched });
+  return featureBuild(asOf, inputs, columns);
 }

@@ -7,8 +7,10 @@ import type { FeaturePayload } from '#shared/engine/arrow-features';
 import type { ValidPack } from '#shared/pack/validate';
 import type { Workspace } from '../store/open-workspace';
 import { dataStamp } from '../workspace/data-stamp';
+import { prefetchChunks } from './read-ahead';
 import {
   computeFeatureColumnsAsync,
+  defaultChunkAccounts,
   loadAccountInputs,
   numericSpecs,
   type AccountInputs,
@@ -33,6 +35,11 @@ const maxDates = 3;
 // At a million accounts a column is 8 MB: keep the working set of a few models, not every column ever asked for.
 const maxColumnsPerDate = 32;
 let clock = 0;
+
+function hasEntry(ws: Workspace, asOf: string): boolean {
+  const cache = caches.get(ws);
+  return cache !== undefined && cache.stamp === dataStamp(ws.db) && cache.byAsOf.has(asOf);
+}
 
 function entryFor(ws: Workspace, asOf: string): AsOfEntry {
   const stamp = dataStamp(ws.db);
@@ -81,10 +88,20 @@ export async function loadFeatures(
   options: LoadOptions = {},
 ): Promise<FeatureLoad> {
   const { have = new Set(), includeAccounts = true } = options;
-  const entry = entryFor(ws, asOf);
   const specs = numericSpecs(valid);
   const signatures = Object.fromEntries(specs.map((s) => [s.key, featureSignature(valid, s)]));
   const wanted = specs.filter((s) => !have.has(signatures[s.key]!));
+  // A first load at this date (a model opened): the period readers start before the accounts are read.
+  const prefetched = hasEntry(ws, asOf)
+    ? null
+    : prefetchChunks(ws.db, valid, asOf, wanted, options.chunkAccounts ?? defaultChunkAccounts);
+  let entry: AsOfEntry;
+  try {
+    entry = entryFor(ws, asOf);
+  } catch (error) {
+    prefetched?.close();
+    throw error;
+  }
   const values = new Map<string, Float64Array>();
   const waiting: Promise<void>[] = [];
   const missing: FeatureSpec[] = [];
@@ -96,8 +113,9 @@ export async function loadFeatures(
     else if (pending) waiting.push(pending.then((column) => void values.set(s.key, column)));
     else missing.push(s);
   }
-  if (missing.length > 0) {
-    const batch = computeFeatureColumnsAsync(ws.db, valid, asOf, missing, entry.inputs, options);
+  if (missing.length === 0) prefetched?.close();
+  else {
+    const batch = computeFeatureColumnsAsync(ws.db, valid, asOf, missing, entry.inputs, { ...options, prefetched });
     for (const s of missing) {
       const signature = signatures[s.key]!;
       const column = batch.then((computed) => computed.get(s.key)!);

@@ -2,8 +2,15 @@
 // thread computes chunk k (or still reads the accounts), the readers load the next chunks. The
 // chunks, their rows and the computation are those of featureColumnSteps, so the features are the
 // same (tested).
+import { isoToDay } from '#shared/dates';
+import type { FeatureSpec } from '#shared/engine/features';
+import type { ValidPack } from '#shared/pack/validate';
+import type { Db } from '../store/sqlite';
+import { readAccountKeys } from './accounts';
 import type { FeatureProgress, FeatureRun } from './build';
-import type { PeriodReaders } from './period-readers';
+import { readHistory } from './history';
+import { planInputs } from './inputs';
+import { openPeriodReaders, type PeriodReaders } from './period-readers';
 import type { ChunkOptions, PeriodChunk, PeriodInput } from './periods';
 
 /** Chunks of `chunkAccounts` accounts, in order, each requested `depth` chunks before it is taken. */
@@ -46,6 +53,16 @@ export function streamChunks(
   };
 }
 
+/** Whether the stream's chunks are those `run` needs (same accounts, inputs and chunk size). */
+export function streamFits(stream: ChunkStream, run: FeatureRun, keys: Int32Array, chunkAccounts: number): boolean {
+  return (
+    stream.chunkAccounts === chunkAccounts &&
+    stream.keys.length === keys.length &&
+    stream.keys.every((k, i) => k === keys[i]) &&
+    JSON.stringify(stream.periodInputs) === JSON.stringify(run.periodInputs)
+  );
+}
+
 export async function readAhead(
   run: FeatureRun,
   stream: ChunkStream,
@@ -54,8 +71,6 @@ export async function readAhead(
 ): Promise<Map<string, Float64Array>> {
   const n = run.accounts;
   const { chunkAccounts } = stream;
-  if (stream.keys.length !== n || JSON.stringify(stream.periodInputs) !== JSON.stringify(run.periodInputs))
-    throw new Error('The chunks were requested for other accounts or inputs than this computation.');
   for (let from = 0; from < n; from += chunkAccounts) {
     const chunk = await stream.next();
     checkCancelled?.();
@@ -66,4 +81,40 @@ export async function readAhead(
     await new Promise((resolve) => setImmediate(resolve));
   }
   return run.output;
+}
+
+/** Chunks whose loading started before the account inputs were read, and their readers. */
+export interface Prefetch {
+  readonly stream: ChunkStream;
+  close(): void;
+}
+
+/**
+ * Starts loading the chunks a computation of `specs` reads, for the workspace's accounts as they
+ * are now, before the account inputs are read (seconds at a million accounts), so that read overlaps
+ * the readers'. Null where readers would not help or cannot run.
+ */
+export function prefetchChunks(
+  db: Db,
+  valid: ValidPack,
+  asOf: string,
+  specs: readonly FeatureSpec[],
+  chunkAccounts: number,
+): Prefetch | null {
+  if (specs.length === 0) return null;
+  const keys = readAccountKeys(db);
+  const readers = keys.length > chunkAccounts ? openPeriodReaders(db) : null;
+  if (!readers) return null;
+  try {
+    const metrics = specs.map((s) => s.metric);
+    const periodInputs = planInputs(db, valid, metrics, asOf).period;
+    const { defaultGrain } = readHistory(db, periodInputs, asOf);
+    const options = { asOf, asOfDay: isoToDay(asOf), defaultGrain };
+    // Deep enough to keep the readers busy while this thread reads the accounts.
+    const stream = streamChunks(readers, keys, periodInputs, options, chunkAccounts, 2 * readers.size + 1);
+    return { stream, close: () => readers.close() };
+  } catch (error) {
+    readers.close();
+    throw error;
+  }
 }

@@ -111,8 +111,14 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
     .join(' AND ');
   const fromKeys = `FROM json_each(?) AS j CROSS JOIN ${spec.table} AS t ON ${keyMatch}`;
   // Before-images are made in SQL (json_object renders every REAL so it reads back exactly).
+  // The image holds what undo needs: the keys and every column this import overwrites (import_id
+  // included); it leaves the others as they are, so they need no saving (smaller images, less work).
   const tableColumns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(spec.table) as string[];
-  const image = tableColumns.map((c) => `'${c}', t.${q(c)}`).join(', ');
+  const saved = new Set([...spec.keys, ...spec.columns.filter((c) => !spec.insertOnly?.includes(c)), 'import_id']);
+  const image = tableColumns
+    .filter((c) => saved.has(c))
+    .map((c) => `'${c}', t.${q(c)}`)
+    .join(', ');
   // One pass over the key index both saves the before-image of every row of the batch that exists
   // (and was not written by this import) and says which rows those were.
   const saveBefore = db

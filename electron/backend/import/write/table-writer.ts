@@ -78,7 +78,7 @@ export function smallBeside(db: Db, spec: Pick<TableSpec, 'table' | 'expectedRow
 export function createTableWriter(db: Db, spec: TableSpec, importId: number): TableWriter {
   const columns = [...spec.columns, 'import_id'];
   const width = spec.columns.length;
-  const perStatement = Math.max(1, Math.min(500, Math.floor(maxParams / width)));
+  const perStatement = Math.max(1, Math.min(50, Math.floor(maxParams / width)));
   // import_id is the same on every row: a literal in the statement, not a parameter bound per row.
   if (!Number.isSafeInteger(importId)) throw new Error(`import id ${importId} is not an integer`);
   const tuple = `(${spec.columns.map(() => '?').join(',')},${importId})`;
@@ -152,7 +152,7 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
     });
   };
   // One parameter array per statement size, refilled for every statement (SQLite copies the
-  // values when it binds them), instead of a fresh 6,000-slot array per 500 rows.
+  // values when it binds them), instead of a fresh array per statement.
   const paramArrays = new Map<number, unknown[]>();
   const bind = (rows: readonly PendingRow[], from = 0, to = rows.length) => {
     const n = to - from;

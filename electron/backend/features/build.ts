@@ -18,7 +18,7 @@ import { customPath } from './custom-fields';
 import { readHistory, type WorkspaceHistory } from './history';
 import { historyOfSeries, planInputs } from './inputs';
 import { openPeriodReaders } from './period-readers';
-import { prefetchChunks, readAhead, streamChunks, streamFits, type Prefetch } from './read-ahead';
+import { closingOnFailure, prefetchChunks, readAhead, streamChunks, streamFits, type Prefetch } from './read-ahead';
 import { loadPeriodChunk, type ChunkOptions, type PeriodChunk, type PeriodInput } from './periods';
 import { loadUserMetrics } from './users';
 
@@ -281,13 +281,7 @@ export async function buildFeatureTableAsync(
 ): Promise<FeatureBuild> {
   const specs = numericSpecs(valid);
   const prefetched = prefetchChunks(db, valid, asOf, specs, chunkAccounts);
-  let inputs: AccountInputs;
-  try {
-    inputs = loadAccountInputs(db, asOf);
-  } catch (error) {
-    prefetched?.close();
-    throw error;
-  }
+  const inputs = closingOnFailure(prefetched, () => loadAccountInputs(db, asOf));
   // Accounts written between the two reads (another program) do not fit the chunks asked for: then
   // the computation reads its own.
   const columns = await computeFeatureColumnsAsync(db, valid, asOf, specs, inputs, { chunkAccounts, prefetched });

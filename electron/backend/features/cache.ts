@@ -7,7 +7,7 @@ import type { FeaturePayload } from '#shared/engine/arrow-features';
 import type { ValidPack } from '#shared/pack/validate';
 import type { Workspace } from '../store/open-workspace';
 import { dataStamp } from '../workspace/data-stamp';
-import { prefetchChunks } from './read-ahead';
+import { closingOnFailure, prefetchChunks } from './read-ahead';
 import {
   computeFeatureColumnsAsync,
   defaultChunkAccounts,
@@ -95,13 +95,7 @@ export async function loadFeatures(
   const prefetched = hasEntry(ws, asOf)
     ? null
     : prefetchChunks(ws.db, valid, asOf, wanted, options.chunkAccounts ?? defaultChunkAccounts);
-  let entry: AsOfEntry;
-  try {
-    entry = entryFor(ws, asOf);
-  } catch (error) {
-    prefetched?.close();
-    throw error;
-  }
+  const entry = closingOnFailure(prefetched, () => entryFor(ws, asOf));
   const values = new Map<string, Float64Array>();
   const waiting: Promise<void>[] = [];
   const missing: FeatureSpec[] = [];

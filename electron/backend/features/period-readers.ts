@@ -9,7 +9,7 @@
 // LADDER_FEATURES_WORKER to a built one), and LADDER_FEATURE_READERS not 0.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { bundledWorkerPath } from '../bundled-worker';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../store/sqlite';
 import type { PeriodGrain } from '#shared/periods/calendar';
@@ -36,16 +36,8 @@ export interface PeriodReaders {
   close(): void;
 }
 
-export function featuresWorkerPath(): string | null {
-  const fromEnv = process.env.LADDER_FEATURES_WORKER;
-  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
-  try {
-    const sibling = fileURLToPath(new URL('./features-worker.js', import.meta.url));
-    return existsSync(sibling) ? sibling : null;
-  } catch {
-    return null;
-  }
-}
+export const featuresWorkerPath = (): string | null =>
+  bundledWorkerPath('LADDER_FEATURES_WORKER', 'features-worker.js');
 
 /** How many reader threads: LADDER_FEATURE_READERS, else one per core (the building thread mostly waits). */
 export function readerCount(): number {

@@ -118,3 +118,13 @@ export function prefetchChunks(
     throw error;
   }
 }
+
+/** `load()`, closing the prefetch when it throws: its readers must not outlive a load that failed. */
+export function closingOnFailure<T>(prefetched: Prefetch | null, load: () => T): T {
+  try {
+    return load();
+  } catch (error) {
+    prefetched?.close();
+    throw error;
+  }
+}

@@ -1,8 +1,7 @@
 // Runs pass one and pass two in the import worker thread when the bundled worker script is there
 // (the CLI and the app), or on this thread otherwise (tests running the TypeScript sources). Either
 // way the caller sees the same promises, progress and cancellation.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { bundledWorkerPath } from '../bundled-worker';
 import { Worker, type TransferListItem } from 'node:worker_threads';
 import { LadderError } from '#shared/api/result';
 import { importLimits } from './sources/limits';
@@ -13,16 +12,7 @@ import type { Batch } from './batch';
 import { produceRecords, type ProduceRequest, type ProduceSummary } from './produce';
 import type { WorkerEvent, WorkerInbound, WorkerReplies, WorkerRequest } from './worker-protocol';
 
-export function workerScriptPath(): string | null {
-  const fromEnv = process.env.LADDER_IMPORT_WORKER;
-  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
-  try {
-    const sibling = fileURLToPath(new URL('./import-worker.js', import.meta.url));
-    return existsSync(sibling) ? sibling : null;
-  } catch {
-    return null;
-  }
-}
+export const workerScriptPath = (): string | null => bundledWorkerPath('LADDER_IMPORT_WORKER', 'import-worker.js');
 
 interface RunOptions {
   signal?: AbortSignal;

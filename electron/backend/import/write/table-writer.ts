@@ -5,6 +5,7 @@
 import type { RejectedValue } from '#shared/import/report';
 import { deferIndexes } from '../../store/batch-insert';
 import type { Db } from '../../store/sqlite';
+import { tableStatements } from './table-statements';
 
 export interface TableSpec {
   table: string;
@@ -56,7 +57,6 @@ export interface TableWriter {
 }
 
 const maxParams = 30_000;
-const q = (name: string) => `"${name}"`;
 
 function isConstraint(error: unknown): boolean {
   const code = (error as { code?: string }).code ?? '';
@@ -76,62 +76,9 @@ export function smallBeside(db: Db, spec: Pick<TableSpec, 'table' | 'expectedRow
 }
 
 export function createTableWriter(db: Db, spec: TableSpec, importId: number): TableWriter {
-  const columns = [...spec.columns, 'import_id'];
   const width = spec.columns.length;
   const perStatement = Math.max(1, Math.min(50, Math.floor(maxParams / width)));
-  // import_id is the same on every row: a literal in the statement, not a parameter bound per row.
-  if (!Number.isSafeInteger(importId)) throw new Error(`import id ${importId} is not an integer`);
-  const tuple = `(${spec.columns.map(() => '?').join(',')},${importId})`;
-  const updates = spec.columns
-    .filter((c) => !spec.keys.includes(c) && !spec.insertOnly?.includes(c))
-    .map((c) =>
-      spec.jsonMerge?.includes(c)
-        ? `${q(c)} = CASE WHEN excluded.${q(c)} IS NULL THEN ${spec.table}.${q(c)} ELSE json_patch(coalesce(${spec.table}.${q(c)}, '{}'), excluded.${q(c)}) END`
-        : `${q(c)} = excluded.${q(c)}`,
-    );
-  updates.push('import_id = excluded.import_id');
-  const head = `INSERT INTO ${spec.table} (${columns.map(q).join(',')}) VALUES `;
-  const upsertTail = ` ON CONFLICT (${spec.keys.map(q).join(',')}) DO UPDATE SET ${updates.join(', ')}`;
-  const statements = new Map<string, ReturnType<Db['prepare']>>();
-  const prepared = (rows: number, upsert: boolean) => {
-    const id = `${rows}:${upsert}`;
-    let s = statements.get(id);
-    if (!s) {
-      s = db.prepare(head + Array.from({ length: rows }, () => tuple).join(',') + (upsert ? upsertTail : ''));
-      statements.set(id, s);
-    }
-    return s;
-  };
-  // Existing rows are found by joining the batch's keys (one JSON array) to the table's key index.
-  // CROSS JOIN keeps the keys as the outer loop: with `key IN (…2,000 values…)` the planner chose to
-  // scan the whole table for every batch once it believed the table small (its statistics predate
-  // this import), which made an import into a non-empty workspace quadratic.
-  const keyMatch = spec.keys
-    .map((k, i) => `t.${q(k)} = ${spec.keys.length === 1 ? 'j.value' : `j.value ->> ${i}`}`)
-    .join(' AND ');
-  const fromKeys = `FROM json_each(?) AS j CROSS JOIN ${spec.table} AS t ON ${keyMatch}`;
-  // Before-images are made in SQL (json_object renders every REAL so it reads back exactly).
-  // The image holds what undo needs: the keys and every column this import overwrites (import_id
-  // included); it leaves the others as they are, so they need no saving (smaller images, less work).
-  const tableColumns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(spec.table) as string[];
-  const saved = new Set([...spec.keys, ...spec.columns.filter((c) => !spec.insertOnly?.includes(c)), 'import_id']);
-  const image = tableColumns
-    .filter((c) => saved.has(c))
-    .map((c) => `'${c}', t.${q(c)}`)
-    .join(', ');
-  // One pass over the key index both saves the before-image of every row of the batch that exists
-  // (and was not written by this import) and says which rows those were.
-  const saveBefore = db
-    .prepare(
-      `INSERT INTO import_undo (import_id, tbl, key1, key2, before)
-       SELECT ${importId}, '${spec.table}', t.${q(spec.keys[0]!)}, ${spec.keys.length > 1 ? `t.${q(spec.keys[1]!)}` : 'NULL'},
-              json_object(${image}) ${fromKeys} WHERE t.import_id IS NOT ${importId}
-       RETURNING key1, key2`,
-    )
-    .raw();
-  const importIdOf = db.prepare(`SELECT t.import_id ${fromKeys}`).pluck();
-  const keyList = (rows: readonly PendingRow[]) =>
-    JSON.stringify(rows.map((r) => (spec.keys.length === 1 ? r.values[0] : r.values.slice(0, 2))));
+  const { prepared, saveBefore, importIdOf, keyList } = tableStatements(db, spec, importId);
   // A table empty at the start cannot hold rows to overwrite: plain inserts, no look-ups, and its
   // secondary indexes are built once at the end instead of row by row (several times faster).
   const emptyAtStart = db.prepare(`SELECT 1 FROM ${spec.table} LIMIT 1`).get() === undefined;

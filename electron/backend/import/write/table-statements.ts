@@ -1,0 +1,75 @@
+// The SQL one import writes a table with, prepared once: multi-row inserts and upserts by key (the
+// import's id a literal), and the look-ups of existing keys that save before-images for undo.
+import type { Db } from '../../store/sqlite';
+import type { PendingRow, TableSpec } from './table-writer';
+
+const q = (name: string) => `"${name}"`;
+
+export interface TableStatements {
+  /** INSERT of `rows` rows (with ON CONFLICT … DO UPDATE when `upsert`), prepared once per size. */
+  prepared(rows: number, upsert: boolean): ReturnType<Db['prepare']>;
+  /** Saves the before-image of each existing row (not written by this import) of the keys; returns their keys. */
+  saveBefore: ReturnType<Db['prepare']>;
+  /** The import_id of the row with these keys. */
+  importIdOf: ReturnType<Db['prepare']>;
+  /** The rows' keys as the one JSON parameter the look-ups take. */
+  keyList(rows: readonly PendingRow[]): string;
+}
+
+export function tableStatements(db: Db, spec: TableSpec, importId: number): TableStatements {
+  const columns = [...spec.columns, 'import_id'];
+  // import_id is the same on every row: a literal in the statement, not a parameter bound per row.
+  if (!Number.isSafeInteger(importId)) throw new Error(`import id ${importId} is not an integer`);
+  const tuple = `(${spec.columns.map(() => '?').join(',')},${importId})`;
+  const updates = spec.columns
+    .filter((c) => !spec.keys.includes(c) && !spec.insertOnly?.includes(c))
+    .map((c) =>
+      spec.jsonMerge?.includes(c)
+        ? `${q(c)} = CASE WHEN excluded.${q(c)} IS NULL THEN ${spec.table}.${q(c)} ELSE json_patch(coalesce(${spec.table}.${q(c)}, '{}'), excluded.${q(c)}) END`
+        : `${q(c)} = excluded.${q(c)}`,
+    );
+  updates.push('import_id = excluded.import_id');
+  const head = `INSERT INTO ${spec.table} (${columns.map(q).join(',')}) VALUES `;
+  const upsertTail = ` ON CONFLICT (${spec.keys.map(q).join(',')}) DO UPDATE SET ${updates.join(', ')}`;
+  const statements = new Map<string, ReturnType<Db['prepare']>>();
+  const prepared = (rows: number, upsert: boolean) => {
+    const id = `${rows}:${upsert}`;
+    let s = statements.get(id);
+    if (!s) {
+      s = db.prepare(head + Array.from({ length: rows }, () => tuple).join(',') + (upsert ? upsertTail : ''));
+      statements.set(id, s);
+    }
+    return s;
+  };
+  // Existing rows are found by joining the batch's keys (one JSON array) to the table's key index.
+  // CROSS JOIN keeps the keys as the outer loop: with `key IN (…2,000 values…)` the planner chose to
+  // scan the whole table for every batch once it believed the table small (its statistics predate
+  // this import), which made an import into a non-empty workspace quadratic.
+  const keyMatch = spec.keys
+    .map((k, i) => `t.${q(k)} = ${spec.keys.length === 1 ? 'j.value' : `j.value ->> ${i}`}`)
+    .join(' AND ');
+  const fromKeys = `FROM json_each(?) AS j CROSS JOIN ${spec.table} AS t ON ${keyMatch}`;
+  // Before-images are made in SQL (json_object renders every REAL so it reads back exactly).
+  // The image holds what undo needs: the keys and every column this import overwrites (import_id
+  // included); it leaves the others as they are, so they need no saving (smaller images, less work).
+  const tableColumns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(spec.table) as string[];
+  const saved = new Set([...spec.keys, ...spec.columns.filter((c) => !spec.insertOnly?.includes(c)), 'import_id']);
+  const image = tableColumns
+    .filter((c) => saved.has(c))
+    .map((c) => `'${c}', t.${q(c)}`)
+    .join(', ');
+  // One pass over the key index both saves the before-image of every row of the batch that exists
+  // (and was not written by this import) and says which rows those were.
+  const saveBefore = db
+    .prepare(
+      `INSERT INTO import_undo (import_id, tbl, key1, key2, before)
+       SELECT ${importId}, '${spec.table}', t.${q(spec.keys[0]!)}, ${spec.keys.length > 1 ? `t.${q(spec.keys[1]!)}` : 'NULL'},
+              json_object(${image}) ${fromKeys} WHERE t.import_id IS NOT ${importId}
+       RETURNING key1, key2`,
+    )
+    .raw();
+  const importIdOf = db.prepare(`SELECT t.import_id ${fromKeys}`).pluck();
+  const keyList = (rows: readonly PendingRow[]) =>
+    JSON.stringify(rows.map((r) => (spec.keys.length === 1 ? r.values[0] : r.values.slice(0, 2))));
+  return { prepared, saveBefore, importIdOf, keyList };
+}

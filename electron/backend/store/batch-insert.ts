@@ -47,11 +47,18 @@ export function createBatchInserter(
   };
 }
 
-/** Drops a table's secondary indexes for a bulk load and returns a function that recreates them. */
+/**
+ * Drops a table's secondary indexes for a bulk load and returns a function that recreates them.
+ * Unique ones stay: they are what refuses a repeated key while loading (import/write/unique-key.ts
+ * defers one where the loader finds repeats itself).
+ */
 export function deferIndexes(db: Db, table: string): () => void {
   const rows = db
-    .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
-    .all(table) as { name: string; sql: string }[];
+    .prepare(
+      `SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = @table AND sql IS NOT NULL
+         AND name NOT IN (SELECT name FROM pragma_index_list(@table) WHERE "unique")`,
+    )
+    .all({ table }) as { name: string; sql: string }[];
   for (const { name } of rows) db.exec(`DROP INDEX "${name.replace(/"/g, '""')}"`);
   return () => {
     for (const { sql } of rows) db.exec(sql);

@@ -1,6 +1,7 @@
 import { schemaV1 } from './schema-v1';
 import { schemaV2 } from './schema-v2';
 import { schemaV3 } from './schema-v3';
+import { schemaV4 } from './schema-v4';
 
 export interface Migration {
   /** The workspace format this migration produces; migrations run in order 1, 2, 3, … */
@@ -17,6 +18,7 @@ export const migrations: readonly Migration[] = [
     name: 'outcomes: is_expansion may be unknown; seats, probability, closed and churned flags',
     sql: schemaV3,
   },
+  { version: 4, name: "accounts: the id's uniqueness a named index (built after a first load)", sql: schemaV4 },
 ];
 
 /** Identifies a Ladder workspace among SQLite files ('LADR'). */

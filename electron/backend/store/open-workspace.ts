@@ -139,12 +139,24 @@ function configure(db: Db): void {
 
 function migrate(db: Db, from: number, list: readonly Migration[]): void {
   const pending = [...list].filter((m) => m.version > from).sort((a, b) => a.version - b.version);
-  for (const migration of pending) {
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.pragma(`application_id = ${applicationId}`);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
+  if (pending.length === 0) return;
+  // Foreign keys off while tables are rebuilt (SQLite's documented way: with them on, dropping the
+  // old accounts table would first delete every row that references it). Each migration then
+  // checks that every reference still finds its row before it commits.
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (const migration of pending) {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        const broken = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+        if (broken.length > 0)
+          throw new Error(`${broken.length} ${broken[0]!.table} rows lost their ${broken[0]!.parent} row`);
+        db.pragma(`application_id = ${applicationId}`);
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    }
+  } finally {
+    db.pragma('foreign_keys = ON');
   }
 }
 

@@ -62,7 +62,10 @@ it('after loads into a table that holds rows, with the indexes rebuilt or kept, 
       .prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name = 'accounts'")
       .pluck()
       .all(),
-  ).toEqual(['accounts_by_owner']);
+  ).toEqual(['accounts_by_id', 'accounts_by_owner']);
+  expect(
+    db.prepare("SELECT \"unique\" FROM pragma_index_list('accounts') WHERE name = 'accounts_by_id'").pluck().get(),
+  ).toBe(1);
   expect(db.prepare('SELECT count(*) FROM accounts').pluck().get()).toBe(8000);
   const byIndex = db
     .prepare("SELECT count(*) FROM accounts INDEXED BY accounts_by_owner WHERE owner_csm = 'csm3@x.io'")

@@ -85,7 +85,7 @@ export function createEventAggregator(db: Db, importId: number, options: { sessi
         }
       }
       writer.write(batch, rejections);
-      writer.finish();
+      writer.finish(rejections);
       return { inserted: writer.inserted, updated: writer.updated };
     },
   };

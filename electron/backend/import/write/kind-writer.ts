@@ -250,7 +250,7 @@ export function createKindWriter(db: Db, importId: number, o: KindWriterOptions)
     },
     finish(rejections) {
       if (rollUp) rolledUp = rollUp.finish(writer, rejections);
-      writer.finish();
+      writer.finish(rejections);
       if (deriver) outcomes = deriver.finish(db, importId);
     },
     get outcomes() {

@@ -6,6 +6,7 @@ import type { RejectedValue } from '#shared/import/report';
 import { deferIndexes } from '../../store/batch-insert';
 import type { Db } from '../../store/sqlite';
 import { tableStatements } from './table-statements';
+import { buildUniqueKey, createOriginLog, deferUniqueKey } from './unique-key';
 
 export interface TableSpec {
   table: string;
@@ -52,8 +53,11 @@ export interface TableWriter {
   readonly inserted: number;
   readonly updated: number;
   readonly duplicates: number;
-  /** Rebuilds the indexes deferred for a bulk load (call before COMMIT). */
-  finish(): void;
+  /**
+   * Rebuilds the indexes deferred for a bulk load (call before COMMIT). A key repeated in a first
+   * load is found here: its later rows are taken out again and reported in `rejections`.
+   */
+  finish(rejections: RejectedValue[]): void;
 }
 
 const maxParams = 30_000;
@@ -83,6 +87,10 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
   // secondary indexes are built once at the end instead of row by row (several times faster).
   const emptyAtStart = db.prepare(`SELECT 1 FROM ${spec.table} LIMIT 1`).get() === undefined;
   const restoreIndexes = emptyAtStart || smallBeside(db, spec) ? deferIndexes(db, spec.table) : () => {};
+  const uniqueKey = emptyAtStart && spec.keys.length === 1 ? deferUniqueKey(db, spec.table, spec.keys[0]!) : null;
+  // With the key's index deferred, where each inserted row came from (in insert order, which is
+  // rowid order), to report a repeat found when the index is built.
+  const origins = uniqueKey ? createOriginLog() : null;
   let inserted = 0;
   let updated = 0;
   let duplicates = 0;
@@ -123,11 +131,13 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
     // A failing statement is undone on its own (SQLite's ABORT), so the earlier statements of the
     // batch stay; only the failed part is redone row by row.
     let done = 0;
+    if (origins && rows.length > 0) origins.column = rows[0]!.keyColumn;
     try {
-      for (; done < rows.length; done += perStatement)
-        prepared(Math.min(perStatement, rows.length - done), false).run(
-          bind(rows, done, Math.min(rows.length, done + perStatement)),
-        );
+      for (; done < rows.length; done += perStatement) {
+        const end = Math.min(rows.length, done + perStatement);
+        prepared(end - done, false).run(bind(rows, done, end));
+        for (let r = done; r < end; r++) origins?.add(rows[r]!.row, rows[r]!.line);
+      }
       inserted += rows.length;
       return;
     } catch (error) {
@@ -139,6 +149,7 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
     for (const r of rows) {
       try {
         prepared(1, false).run(bind([r]));
+        origins?.add(r.row, r.line);
         inserted++;
       } catch (error) {
         if (!isConstraint(error)) throw error;
@@ -220,9 +231,10 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
       if (emptyAtStart) writeFresh(rows, rejections);
       else writeMerging(rows, rejections);
     },
-    writeArrays(arrays, origins, rejections) {
+    writeArrays(arrays, from, rejections) {
       if (arrays.length === 0) return;
-      if (!emptyAtStart) return writeMerging(pending(arrays, 0, origins), rejections);
+      if (!emptyAtStart) return writeMerging(pending(arrays, 0, from), rejections);
+      if (origins) origins.column = from.keyColumn;
       // As writeFresh: a statement that meets a repeated key is undone on its own, and its rows and
       // the rest are redone row by row.
       let done = 0;
@@ -233,8 +245,9 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
         } catch (error) {
           if (!isConstraint(error)) throw error;
           inserted += done;
-          return writeFresh(pending(arrays, done, origins), rejections);
+          return writeFresh(pending(arrays, done, from), rejections);
         }
+        origins?.addRange(from.rows, from.lines, done, done + count);
         done += count;
       }
       inserted += done;
@@ -249,6 +262,21 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
     get duplicates() {
       return duplicates;
     },
-    finish: () => restoreIndexes(),
+    finish(rejections) {
+      if (uniqueKey && origins) {
+        // Rowids of a table empty at the start count up from its first row, one per insert.
+        const first = (db.prepare(`SELECT min(rowid) FROM ${spec.table}`).pluck().get() as number | null) ?? 0;
+        const removed = buildUniqueKey(db, uniqueKey, (rowid, key) => {
+          const at = rowid - first;
+          const { rows, lines, column } = origins;
+          duplicate(
+            { values: [], row: rows[at]!, line: lines[at]!, keyText: String(key), keyColumn: column },
+            rejections,
+          );
+        });
+        inserted -= removed;
+      }
+      restoreIndexes();
+    },
   };
 }

@@ -8,7 +8,7 @@ const q = (name: string) => `"${name}"`;
 export interface TableStatements {
   /** INSERT of `rows` rows (with ON CONFLICT … DO UPDATE when `upsert`), prepared once per size. */
   prepared(rows: number, upsert: boolean): ReturnType<Db['prepare']>;
-  /** Saves the before-image of each existing row (not written by this import) of the keys; returns their keys. */
+  /** Saves the before-image of each existing row (not written by this import) of the keys (run: changes = how many). */
   saveBefore: ReturnType<Db['prepare']>;
   /** The import_id of the row with these keys. */
   importIdOf: ReturnType<Db['prepare']>;
@@ -58,16 +58,13 @@ export function tableStatements(db: Db, spec: TableSpec, importId: number): Tabl
     .filter((c) => saved.has(c))
     .map((c) => `'${c}', t.${q(c)}`)
     .join(', ');
-  // One pass over the key index both saves the before-image of every row of the batch that exists
-  // (and was not written by this import) and says which rows those were.
-  const saveBefore = db
-    .prepare(
-      `INSERT INTO import_undo (import_id, tbl, key1, key2, before)
-       SELECT ${importId}, '${spec.table}', t.${q(spec.keys[0]!)}, ${spec.keys.length > 1 ? `t.${q(spec.keys[1]!)}` : 'NULL'},
-              json_object(${image}) ${fromKeys} WHERE t.import_id IS NOT ${importId}
-       RETURNING key1, key2`,
-    )
-    .raw();
+  // One pass over the key index saves the before-image of every row of the batch that exists (and
+  // was not written by this import); the statement's change count is how many those were.
+  const saveBefore = db.prepare(
+    `INSERT INTO import_undo (import_id, tbl, key1, key2, before)
+     SELECT ${importId}, '${spec.table}', t.${q(spec.keys[0]!)}, ${spec.keys.length > 1 ? `t.${q(spec.keys[1]!)}` : 'NULL'},
+            json_object(${image}) ${fromKeys} WHERE t.import_id IS NOT ${importId}`,
+  );
   const importIdOf = db.prepare(`SELECT t.import_id ${fromKeys}`).pluck();
   const keyList = (rows: readonly PendingRow[]) =>
     JSON.stringify(rows.map((r) => (spec.keys.length === 1 ? r.values[0] : r.values.slice(0, 2))));

@@ -6,6 +6,7 @@ import type { RejectedValue } from '#shared/import/report';
 import { deferIndexes } from '../../store/batch-insert';
 import type { Db } from '../../store/sqlite';
 import { tableStatements } from './table-statements';
+import { createKeyHashes, hashKey } from './key-hashes';
 import { buildUniqueKey, createOriginLog, deferUniqueKey } from './unique-key';
 
 export interface TableSpec {
@@ -79,6 +80,8 @@ export function smallBeside(db: Db, spec: Pick<TableSpec, 'table' | 'expectedRow
   return rows < limit;
 }
 
+const countRows = (db: Db, table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+
 export function createTableWriter(db: Db, spec: TableSpec, importId: number): TableWriter {
   const width = spec.columns.length;
   const perStatement = Math.max(1, Math.min(50, Math.floor(maxParams / width)));
@@ -91,6 +94,9 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
   // With the key's index deferred, where each inserted row came from (in insert order, which is
   // rowid order), to report a repeat found when the index is built.
   const origins = uniqueKey ? createOriginLog() : null;
+  const written = createKeyHashes();
+  // Rows before the import, to check at the end that every row counted as new is one.
+  const rowsBefore = emptyAtStart ? 0 : countRows(db, spec.table);
   let inserted = 0;
   let updated = 0;
   let duplicates = 0;
@@ -158,51 +164,53 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
     }
   }
 
+  // Into a table that holds rows: each batch's existing rows (not written by this import) get
+  // their before-images in one statement, whose count says how many the batch overwrites; then
+  // every row goes in as an upsert. A key repeated within the batch, or written by an earlier batch
+  // of this import (the hashes say maybe, the table says yes), is a duplicate: the first row wins.
+  const repeatsEarlier = (key: string, values: readonly unknown[]) =>
+    written.mayHave(hashKey(key)) && importIdOf.get(keyList([{ values } as PendingRow])) === importId;
+
   function writeMerging(rows: readonly PendingRow[], rejections: RejectedValue[]): void {
     const seen = new Set<string>();
     const unique: PendingRow[] = [];
     for (const r of rows) {
       const key = keyOf(r.values);
-      if (seen.has(key)) duplicate(r, rejections);
+      if (seen.has(key) || repeatsEarlier(key, r.values)) duplicate(r, rejections);
       else {
         seen.add(key);
         unique.push(r);
       }
     }
     if (unique.length === 0) return;
-    const existing = new Set<string>();
-    for (const saved of saveBefore.all(keyList(unique)) as unknown[][]) existing.add(keyOf(saved));
-    const fresh: PendingRow[] = [];
-    const overwritten: PendingRow[] = [];
-    for (const r of unique) (existing.has(keyOf(r.values)) ? overwritten : fresh).push(r);
-    run(overwritten, true);
-    updated += overwritten.length;
-    // New keys go in as plain inserts (no conflict clause to evaluate). A statement that meets a key
-    // after all is undone on its own and redone row by row: a key this import wrote in an earlier
-    // batch is a duplicate; any other (one the join did not match) is saved and overwritten.
-    for (let start = 0; start < fresh.length; start += perStatement) {
-      const part = fresh.slice(start, start + perStatement);
-      try {
-        prepared(part.length, false).run(bind(part));
-        inserted += part.length;
-      } catch (error) {
-        if (!isConstraint(error)) throw error;
-        for (const r of part) {
-          try {
-            prepared(1, false).run(bind([r]));
-            inserted++;
-          } catch (rowError) {
-            if (!isConstraint(rowError)) throw rowError;
-            if (importIdOf.get(keyList([r])) === importId) duplicate(r, rejections);
-            else {
-              saveBefore.all(keyList([r]));
-              run([r], true);
-              updated++;
-            }
-          }
-        }
+    const overwritten = saveBefore.run(keyList(unique)).changes;
+    run(unique, true);
+    for (const key of seen) written.add(hashKey(key));
+    updated += overwritten;
+    inserted += unique.length - overwritten;
+  }
+
+  /** writeMerging for rows laid out as statement parameters, as they stand when no key repeats. */
+  function writeArraysMerging(arrays: readonly unknown[][], from: RowOrigins, rejections: RejectedValue[]): void {
+    const one = spec.keys.length === 1;
+    const keys: unknown[] = [];
+    const hashes: number[] = [];
+    const seen = new Set<string>();
+    for (const array of arrays)
+      for (let at = 0; at < array.length; at += width) {
+        const first = array[at];
+        const key = one ? String(first) : `${String(first)}\u0000${String(array[at + 1])}`;
+        const hash = hashKey(key);
+        if (seen.has(key) || written.mayHave(hash)) return writeMerging(pending(arrays, 0, from), rejections);
+        seen.add(key);
+        hashes.push(hash);
+        keys.push(one ? first : [first, array[at + 1]]);
       }
-    }
+    const overwritten = saveBefore.run(JSON.stringify(keys)).changes;
+    for (const array of arrays) prepared(array.length / width, true).run(array);
+    for (const hash of hashes) written.add(hash);
+    updated += overwritten;
+    inserted += keys.length - overwritten;
   }
 
   /** Rows `from`… of the arrays as pending rows (for the paths that look at rows one by one). */
@@ -233,7 +241,7 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
     },
     writeArrays(arrays, from, rejections) {
       if (arrays.length === 0) return;
-      if (!emptyAtStart) return writeMerging(pending(arrays, 0, from), rejections);
+      if (!emptyAtStart) return writeArraysMerging(arrays, from, rejections);
       if (origins) origins.column = from.keyColumn;
       // As writeFresh: a statement that meets a repeated key is undone on its own, and its rows and
       // the rest are redone row by row.
@@ -277,6 +285,12 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
         inserted -= removed;
       }
       restoreIndexes();
+      // A row the before-image look-up missed but the upsert overwrote would be counted as new and
+      // could not be undone: refuse the import rather than commit that.
+      if (!emptyAtStart && countRows(db, spec.table) - rowsBefore !== inserted)
+        throw new Error(
+          `${spec.table}: ${inserted} rows counted as new, but the table grew by ${countRows(db, spec.table) - rowsBefore}; nothing was imported`,
+        );
     },
   };
 }

@@ -12,8 +12,12 @@ import { IN_ROW } from './records';
 import type { RawRow } from './text/csv-scanner';
 
 export interface Batch {
-  /** Values per record: the record's values, then its custom JSON. */
+  /** Values per record: the packed fields' values, then its custom JSON. */
   width: number;
+  /** The record position of each packed value (the fields a plan fills; the others are all null). */
+  positions: number[];
+  /** Fields of a whole record. */
+  recordWidth: number;
   count: number;
   tags: Uint8Array;
   numbers: Float64Array;
@@ -50,9 +54,15 @@ const encoder = new TextEncoder();
 // String.prototype.isWellFormed (Node 20) is newer than the TypeScript lib this project targets.
 const wellFormed = (v: string) => (v as unknown as { isWellFormed(): boolean }).isWellFormed();
 
-export function createBatchPacker(capacity: number): BatchPacker {
+/**
+ * `positions`: the record fields to pack (those the plan fills; the rest are null in every record
+ * and are not sent), all of them when not given.
+ */
+export function createBatchPacker(capacity: number, positions?: readonly number[]): BatchPacker {
   let fields = -1;
   let width = 0;
+  let recordWidth = 0;
+  let packed: number[] = [];
   let tags = new Uint8Array(0);
   let numbers = new Float64Array(0);
   let rows = new Int32Array(capacity);
@@ -114,13 +124,16 @@ export function createBatchPacker(capacity: number): BatchPacker {
     add(record, raw) {
       const values = record.values;
       if (fields === -1) {
-        fields = values.length;
+        recordWidth = values.length;
+        packed = positions ? [...positions] : Array.from({ length: recordWidth }, (_, i) => i);
+        fields = packed.length;
         width = fields + 1;
         start();
       }
       if (count === capacity) throw new Error(`a batch holds at most ${capacity} records`);
       let k = count * width;
-      for (let i = 0; i < fields; i++, k++) {
+      for (let j = 0; j < fields; j++, k++) {
+        const i = packed[j]!;
         const v = values[i];
         if (typeof v === 'string') putText(k, v);
         else if (typeof v === 'number') {
@@ -146,6 +159,8 @@ export function createBatchPacker(capacity: number): BatchPacker {
       const size = count * width;
       const batch: Batch = {
         width,
+        positions: packed,
+        recordWidth,
         count,
         // A part-filled batch (the last one) sends only what it holds.
         tags: full ? tags : tags.slice(0, size),
@@ -216,11 +231,13 @@ function createRowReader(b: Batch, yes: true | 1, no: false | 0) {
 export function unpackBatch(b: Batch): RecordOut[] {
   const out: RecordOut[] = new Array<RecordOut>(b.count);
   const next = createRowReader(b, true, false);
+  const row = new Array<unknown>(b.width);
+  const fields = b.width - 1;
   for (let r = 0; r < b.count; r++) {
-    const values = new Array<RecordOut['values'][number]>(b.width);
-    next(values);
-    const custom = values.pop() as string | null;
-    out[r] = { values, custom, row: b.rows[r]!, line: b.lines[r]! };
+    next(row);
+    const values = new Array<RecordOut['values'][number]>(b.recordWidth).fill(null);
+    for (let j = 0; j < fields; j++) values[b.positions[j]!] = row[j] as RecordOut['values'][number];
+    out[r] = { values, custom: row[fields] as string | null, row: b.rows[r]!, line: b.lines[r]! };
   }
   return out;
 }
@@ -240,6 +257,8 @@ export function unpackRows(
 ): unknown[][] {
   const next = createRowReader(b, 1, 0);
   const width = pick.length;
+  // Where each picked record field sits in a packed row (-1: not packed, so null in every record).
+  const from = pick.map((p) => (p === b.recordWidth ? b.width - 1 : b.positions.indexOf(p)));
   const row: unknown[] = new Array<unknown>(b.width);
   const out: unknown[][] = [];
   let array: unknown[] = [];
@@ -252,7 +271,8 @@ export function unpackRows(
     }
     next(row);
     for (let i = 0; i < width; i++) {
-      const v = row[pick[i]!];
+      const src = from[i]!;
+      const v = src < 0 ? null : row[src];
       array[at + i] = v === null && orElse[i]! >= 0 ? array[at + orElse[i]!] : v;
     }
     at += width;

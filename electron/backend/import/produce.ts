@@ -70,7 +70,8 @@ export async function produceRecords(
   const profiledFrom = resume ? soFar.rows : 0;
   const hashing = sha256File(request.path, signal);
   hashing.catch(() => {}); // a cancel aborts it too; the outcome is awaited below or not at all
-  const packer = createBatchPacker(batchRows);
+  // Only the fields the plan fills travel (12 of the 21 account fields for a typical CRM export).
+  const packer = createBatchPacker(batchRows, builder.filledPositions);
   let rejections: RejectedValue[] = [];
   let rows = 0;
   let bytesRead = 0;

@@ -95,6 +95,8 @@ export interface RecordBuilder {
   buildRaw(raw: RawRow, row: number, line: number, rejections: RejectedValue[]): RawRecord | null;
   /** Which fields of the kind this plan fills (mapped columns or constants). */
   readonly mappedFields: ReadonlySet<string>;
+  /** Their positions in a record, in order: every other field is unset in every record. */
+  readonly filledPositions: number[];
   readonly hasCustom: boolean;
   rowsWithTextKept: number;
   columnReports(): ColumnReport[];
@@ -269,6 +271,7 @@ export function createRecordBuilder(plan: ImportPlan, headers: readonly string[]
 
   const builder: RecordBuilder = {
     mappedFields,
+    filledPositions: fields.map((f, i) => (mappedFields.has(f.id) ? i : -1)).filter((i) => i >= 0),
     hasCustom: customSlots.length > 0,
     rowsWithTextKept: 0,
     build: (cells, row, line, rejections) => buildRow(cells, null, row, line, rejections) as RecordOut | null,

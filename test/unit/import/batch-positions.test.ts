@@ -4,17 +4,10 @@
 import { createBatchPacker, unpackBatch, unpackRows } from '../../../electron/backend/import/batch';
 import type { RecordOut } from '../../../electron/backend/import/records';
 
+const unset = undefined as unknown as null;
 const records: RecordOut[] = Array.from({ length: 7 }, (_, i) => ({
   // Unfilled fields are unset (undefined) in a record, as the record builder leaves them.
-  values: [
-    `K${i}`,
-    undefined,
-    i % 2 ? i * 1.5 : null,
-    undefined,
-    i % 3 === 0,
-    undefined,
-    i === 2 ? null : i === 5 ? '' : `n${i}`,
-  ],
+  values: [`K${i}`, unset, i % 2 ? i * 1.5 : null, unset, i % 3 === 0, unset, i === 2 ? null : i === 5 ? '' : `n${i}`],
   custom: i === 4 ? '{"a":1}' : null,
   row: i + 2,
   line: i + 3,

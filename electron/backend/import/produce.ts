@@ -5,9 +5,17 @@ import { createReadStream } from 'node:fs';
 import type { ImportPlan } from '#shared/import/mapping';
 import type { ColumnReport, RejectedValue } from '#shared/import/report';
 import { ImportFailure } from './failure';
-import { emptyProfile, finishProfile, keyCheckRows, observe, type ColumnProfile } from '#shared/import/profile';
+import {
+  emptyProfile,
+  finishProfile,
+  keyCheckRows,
+  observe,
+  settledForDays,
+  type ColumnProfile,
+} from '#shared/import/profile';
 import { createBatchPacker, type Batch } from './batch';
 import { createRecordBuilder } from './records';
+import { observeDayAt } from './raw-cells';
 import { readerFor } from './sources/open';
 import type { FileAnalysis } from './analyze';
 
@@ -119,7 +127,12 @@ export async function produceRecords(
       rawRow(raw, row, line) {
         rows++;
         if (profiles && rows > profiledFrom)
-          for (const i of watched) observe(profiles[i]!, i < raw.count ? raw.text(i) : null);
+          for (const i of watched) {
+            const p = profiles[i]!;
+            const plain = i < raw.count && raw.flags[i] === 0;
+            if (!(plain && settledForDays(p) && observeDayAt(p, raw.buf, raw.start[i]!, raw.end[i]!)))
+              observe(p, i < raw.count ? raw.text(i) : null);
+          }
         const record = builder.buildRaw(raw, row, line, rejections);
         if (record) packer.add(record, raw);
         if (packer.count >= batchRows) flush();

@@ -2,6 +2,7 @@
 // and grouped decimals, `YYYY-MM-DD` and `A/B/YYYY` dates, yes/no words. Each returns undefined for
 // anything else, and the caller then decodes the text and takes the general path (values.ts), so
 // these only ever save work: on every value they read they agree with it (raw-cells.test.ts).
+import { observeSettledDay, type ColumnProfile } from '#shared/import/profile';
 import { isoDay, resolveOrder, type DateOrder } from '#shared/import/values';
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -115,4 +116,29 @@ export function booleanAt(buf: Uint8Array, start: number, end: number): boolean 
     return value;
   }
   return undefined;
+}
+
+/**
+ * Counts the field's bytes into a settled date profile (`settledForDays`) when they are a plain
+ * valid day, `YYYY-MM-DD` or `A/B/YYYY` valid in the order observe tries; false (nothing counted)
+ * otherwise, for `observe` to read the text.
+ */
+export function observeDayAt(p: ColumnProfile, buf: Uint8Array, from: number, to: number): boolean {
+  const n = to - from;
+  if (n === 10 && buf[from + 4] === 45 && buf[from + 7] === 45) {
+    if (dateAt(buf, from, to, undefined) === undefined) return false;
+    observeSettledDay(p, n);
+    return true;
+  }
+  if (n < 8 || n > 10 || !isDigit(buf[from]!)) return false;
+  // The two numbers as plainNumericDate reads them (dateAt checks the rest of the form).
+  let i = from;
+  let a = 0;
+  for (; i < from + 2 && isDigit(buf[i]!); i++) a = a * 10 + buf[i]! - 48;
+  let b = 0;
+  const bStart = ++i;
+  for (; i - bStart < 2 && isDigit(buf[i]!); i++) b = b * 10 + buf[i]! - 48;
+  if (dateAt(buf, from, to, a > 12 ? 'DMY' : 'MDY') === undefined) return false;
+  observeSettledDay(p, n, a, b);
+  return true;
 }

@@ -6,6 +6,7 @@ import type { RejectedValue } from '#shared/import/report';
 import { deferIndexes } from '../../store/batch-insert';
 import type { Db } from '../../store/sqlite';
 import { tableStatements } from './table-statements';
+import { createGrowthCount } from './growth-count';
 import { createKeyHashes, hashKey } from './key-hashes';
 import { buildUniqueKey, createOriginLog, deferUniqueKey } from './unique-key';
 
@@ -90,8 +91,6 @@ function runWith(statement: ReturnType<Db['prepare']>, params: unknown[]): void 
   else statement.run(params);
 }
 
-const countRows = (db: Db, table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-
 export function createTableWriter(db: Db, spec: TableSpec, importId: number): TableWriter {
   const width = spec.columns.length;
   const perStatement = Math.max(1, Math.min(50, Math.floor(maxParams / width)));
@@ -105,8 +104,8 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
   // rowid order), to report a repeat found when the index is built.
   const origins = uniqueKey ? createOriginLog() : null;
   const written = createKeyHashes();
-  // Rows before the import, to check at the end that every row counted as new is one.
-  const rowsBefore = emptyAtStart ? 0 : countRows(db, spec.table);
+  // To check at the end that every row counted as new is one.
+  const added = emptyAtStart ? () => inserted : createGrowthCount(db, spec.table);
   let inserted = 0;
   let updated = 0;
   let duplicates = 0;
@@ -297,9 +296,10 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
       restoreIndexes();
       // A row the before-image look-up missed but the upsert overwrote would be counted as new and
       // could not be undone: refuse the import rather than commit that.
-      if (!emptyAtStart && countRows(db, spec.table) - rowsBefore !== inserted)
+      const grown = added();
+      if (grown !== inserted)
         throw new Error(
-          `${spec.table}: ${inserted} rows counted as new, but the table grew by ${countRows(db, spec.table) - rowsBefore}; nothing was imported`,
+          `${spec.table}: ${inserted} rows counted as new, but ${grown} were added; nothing was imported`,
         );
     },
   };

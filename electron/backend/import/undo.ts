@@ -6,6 +6,7 @@ import type { UndoResult } from '#shared/import/report';
 import { LadderError } from '#shared/api/result';
 import { deferIndexes } from '../store/batch-insert';
 import type { Db } from '../store/sqlite';
+import { runWith } from './write/table-statements';
 
 const tableKeys: Record<string, readonly string[]> = {
   accounts: ['id'],
@@ -104,7 +105,7 @@ export function undoImport(db: Db, id: number): UndoResult {
               if (!(c in image)) throw new Error(`a before-image of import #${id} has no ${c}`);
               return image[c];
             });
-            restored += (update as unknown as { run(...v: unknown[]): { changes: number } }).run(...values).changes;
+            restored += runWith(update, values).changes;
           }
           after = rows[rows.length - 1]![0];
           rows = page.all(id, table, after) as [number, string][];

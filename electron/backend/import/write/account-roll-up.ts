@@ -4,7 +4,7 @@
 import type { RejectedValue } from '#shared/import/report';
 import { rollUpValues, ruleOf, settle, type RollUpSummary, type RowActivity } from '#shared/import/roll-up';
 import type { Db } from '../../store/sqlite';
-import type { PendingRow, TableWriter } from './table-writer';
+import type { PendingRow, TableWriter } from './table-types';
 
 export interface AccountRollUp {
   add(row: PendingRow, activity: RowActivity): void;

@@ -3,7 +3,8 @@
 // as the custom metric `events`. Weeks start on Monday.
 import type { RejectedValue } from '#shared/import/report';
 import type { Db } from '../../store/sqlite';
-import { createTableWriter, type PendingRow } from './table-writer';
+import type { PendingRow } from './table-types';
+import { createTableWriter } from './table-writer';
 
 interface Week {
   users: Set<string>;

@@ -16,7 +16,8 @@ import { createAccountLookup } from './accounts-lookup';
 import { createAccountRollUp } from './account-roll-up';
 import { createEventAggregator } from './events';
 import { createOutcomeDeriver } from './outcome-rows';
-import { createTableWriter, type PendingRow, type TableSpec, type TableWriter } from './table-writer';
+import type { PendingRow, TableSpec, TableWriter } from './table-types';
+import { createTableWriter } from './table-writer';
 
 export interface KindWriter {
   add(records: readonly RecordOut[], rejections: RejectedValue[]): void;

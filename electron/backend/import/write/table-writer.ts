@@ -3,64 +3,13 @@
 // before being overwritten, so undo can restore it. A key seen twice in the file keeps its first
 // row; later ones are rejected as duplicates.
 import type { RejectedValue } from '#shared/import/report';
+import type { PendingRow, RowOrigins, TableSpec, TableWriter } from './table-types';
 import { deferIndexes } from '../../store/batch-insert';
 import type { Db } from '../../store/sqlite';
-import { tableStatements } from './table-statements';
+import { runWith, tableStatements } from './table-statements';
 import { createGrowthCount } from './growth-count';
 import { createKeyHashes, hashKey } from './key-hashes';
 import { buildUniqueKey, createOriginLog, deferUniqueKey } from './unique-key';
-
-export interface TableSpec {
-  table: string;
-  /** Key columns (one or two), first in `columns`. */
-  keys: readonly string[];
-  /** Every column written, keys first; `import_id` is added by the writer. */
-  columns: readonly string[];
-  /** Columns merged as JSON objects on update rather than replaced. */
-  jsonMerge?: readonly string[];
-  /** Columns set on insert but left alone when an existing row is updated. */
-  insertOnly?: readonly string[];
-  /** How to name a key in a duplicate message ("account id"). */
-  keyLabel: string;
-  /** About how many rows the import brings (an estimate), to judge whether to rebuild indexes. */
-  expectedRows?: number;
-}
-
-export interface PendingRow {
-  values: unknown[];
-  row: number;
-  line: number;
-  /** What the report shows as the duplicate's value. */
-  keyText: string;
-  keyColumn: string;
-}
-
-/** Where the rows of `writeArrays` came from, and how to name their key in a message. */
-export interface RowOrigins {
-  rows: Int32Array;
-  lines: Int32Array;
-  /** The key's column among the written ones. */
-  keyAt: number;
-  keyColumn: string;
-}
-
-export interface TableWriter {
-  write(rows: readonly PendingRow[], rejections: RejectedValue[]): void;
-  /**
-   * The same for rows already laid out as statement parameters: `rowsPerStatement` rows to an
-   * array (fewer in the last), `columns` values each.
-   */
-  writeArrays(arrays: readonly unknown[][], origins: RowOrigins, rejections: RejectedValue[]): void;
-  readonly rowsPerStatement: number;
-  readonly inserted: number;
-  readonly updated: number;
-  readonly duplicates: number;
-  /**
-   * Rebuilds the indexes deferred for a bulk load (call before COMMIT). A key repeated in a first
-   * load is found here: its later rows are taken out again and reported in `rejections`.
-   */
-  finish(rejections: RejectedValue[]): void;
-}
 
 const maxParams = 30_000;
 
@@ -81,20 +30,10 @@ export function smallBeside(db: Db, spec: Pick<TableSpec, 'table' | 'expectedRow
   return rows < limit;
 }
 
-/**
- * Runs a statement with its parameters as separate arguments where there are not too many: then
- * better-sqlite3 reads each from the call's arguments rather than getting it out of an array,
- * which made binding (most of an import's writing time) ~30 % cheaper.
- */
-function runWith(statement: ReturnType<Db['prepare']>, params: unknown[]): void {
-  if (params.length <= 2048) (statement as unknown as { run(...values: unknown[]): unknown }).run(...params);
-  else statement.run(params);
-}
-
 export function createTableWriter(db: Db, spec: TableSpec, importId: number): TableWriter {
   const width = spec.columns.length;
   const perStatement = Math.max(1, Math.min(50, Math.floor(maxParams / width)));
-  const { prepared, saveBefore, importIdOf, keyList } = tableStatements(db, spec, importId);
+  const { prepared, saveBefore, importIdOf } = tableStatements(db, spec, importId);
   // A table empty at the start cannot hold rows to overwrite: plain inserts, no look-ups, and its
   // secondary indexes are built once at the end instead of row by row (several times faster).
   const emptyAtStart = db.prepare(`SELECT 1 FROM ${spec.table} LIMIT 1`).get() === undefined;
@@ -109,8 +48,13 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
   let inserted = 0;
   let updated = 0;
   let duplicates = 0;
-  const keyOf = (values: readonly unknown[]) =>
-    spec.keys.length === 1 ? String(values[0]) : `${String(values[0])}\u0000${String(values[1])}`;
+  // A row's key in `values` at `at` (its first column): as one string (for sets and hashes), and as
+  // the JSON value the look-ups join on (the value, or [first, second] for a two-column key).
+  const one = spec.keys.length === 1;
+  const keyAt = (values: readonly unknown[], at = 0) =>
+    one ? String(values[at]) : `${String(values[at])}\u0000${String(values[at + 1])}`;
+  const keyValueAt = (values: readonly unknown[], at = 0) => (one ? values[at] : [values[at], values[at + 1]]);
+  const keyList = (rows: readonly PendingRow[]) => JSON.stringify(rows.map((r) => keyValueAt(r.values)));
   const duplicate = (r: PendingRow, rejections: RejectedValue[]) => {
     duplicates++;
     rejections.push({
@@ -178,13 +122,13 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
   // every row goes in as an upsert. A key repeated within the batch, or written by an earlier batch
   // of this import (the hashes say maybe, the table says yes), is a duplicate: the first row wins.
   const repeatsEarlier = (key: string, values: readonly unknown[]) =>
-    written.mayHave(hashKey(key)) && importIdOf.get(keyList([{ values } as PendingRow])) === importId;
+    written.mayHave(hashKey(key)) && importIdOf.get(JSON.stringify([keyValueAt(values)])) === importId;
 
   function writeMerging(rows: readonly PendingRow[], rejections: RejectedValue[]): void {
     const seen = new Set<string>();
     const unique: PendingRow[] = [];
     for (const r of rows) {
-      const key = keyOf(r.values);
+      const key = keyAt(r.values);
       if (seen.has(key) || repeatsEarlier(key, r.values)) duplicate(r, rejections);
       else {
         seen.add(key);
@@ -201,19 +145,17 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
 
   /** writeMerging for rows laid out as statement parameters, as they stand when no key repeats. */
   function writeArraysMerging(arrays: readonly unknown[][], from: RowOrigins, rejections: RejectedValue[]): void {
-    const one = spec.keys.length === 1;
     const keys: unknown[] = [];
     const hashes: number[] = [];
     const seen = new Set<string>();
     for (const array of arrays)
       for (let at = 0; at < array.length; at += width) {
-        const first = array[at];
-        const key = one ? String(first) : `${String(first)}\u0000${String(array[at + 1])}`;
+        const key = keyAt(array, at);
         const hash = hashKey(key);
         if (seen.has(key) || written.mayHave(hash)) return writeMerging(pending(arrays, 0, from), rejections);
         seen.add(key);
         hashes.push(hash);
-        keys.push(one ? first : [first, array[at + 1]]);
+        keys.push(keyValueAt(array, at));
       }
     const overwritten = saveBefore.run(JSON.stringify(keys)).changes;
     for (const array of arrays) runWith(prepared(array.length / width, true), array);

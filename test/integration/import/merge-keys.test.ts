@@ -5,10 +5,9 @@
 import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ImportReport } from '#shared/import/report';
 import { hashKey } from '../../../electron/backend/import/write/key-hashes';
 import { openWorkspace } from '../../../electron/backend/store/open-workspace';
-import { runLadder } from '../../helpers/run-cli';
+import { importOk, repeatedAccountId } from '../../helpers/import-cli';
 import { tempDir } from '../../helpers/temp';
 
 const dir = tempDir();
@@ -31,29 +30,9 @@ it('a hash collision across batches imports both rows; a real repeat across batc
   lines.push(`${b},Collides,20`, `${a},Repeat,30`);
   const file = join(dir.path, 'accounts.csv');
   writeFileSync(file, lines.join('\n'));
-  const run = await runLadder([
-    'import',
-    file,
-    '--workspace',
-    ws,
-    '--kind',
-    'accounts',
-    '--on-error',
-    'skip',
-    '--json',
-  ]);
-  expect(run.status, run.stderr).toBe(0);
-  const report = JSON.parse(run.stdout) as ImportReport;
+  const report = await importOk(file, ws, 'accounts', ['--on-error', 'skip']);
   expect(report).toMatchObject({ committed: true, inserted: 5001, updated: 1, duplicates: 1, rowsRejected: 1 });
-  expect(report.rejected).toEqual([
-    {
-      row: 5004,
-      line: 5004,
-      column: 'Account ID',
-      value: a,
-      reason: 'duplicate account id: an earlier row of this file has it',
-    },
-  ]);
+  expect(report.rejected).toEqual([repeatedAccountId(5004, 5004, a)]);
   const db = new Database(ws, { readonly: true });
   const name = db.prepare('SELECT name FROM accounts WHERE id = ?').pluck();
   expect(name.get(a)).toBe('First');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { ImportReport } from '#shared/import/report';
 import { undoImport } from '../../../electron/backend/import/undo';
 import { openWorkspace } from '../../../electron/backend/store/open-workspace';
-import { runLadder } from '../../helpers/run-cli';
+import { importOk } from '../../helpers/import-cli';
 import { tempDir } from '../../helpers/temp';
 
 const dir = tempDir();
@@ -23,9 +23,7 @@ async function importFile(ws: string, name: string, version: number): Promise<Im
   for (let i = 0; i < count; i++) lines.push(`A${i},Company ${i},csm${(i + version) % 17}@x.io,${(i * version) / 3}`);
   const file = join(dir.path, name);
   writeFileSync(file, lines.join('\n'));
-  const run = await runLadder(['import', file, '--workspace', ws, '--kind', 'accounts', '--json']);
-  expect(run.status, run.stderr).toBe(0);
-  return JSON.parse(run.stdout) as ImportReport;
+  return importOk(file, ws, 'accounts');
 }
 
 const snapshot = (ws: string) => {

@@ -5,10 +5,9 @@
 import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ImportReport } from '#shared/import/report';
 import { undoImport } from '../../../electron/backend/import/undo';
 import { openWorkspace } from '../../../electron/backend/store/open-workspace';
-import { runLadder } from '../../helpers/run-cli';
+import { importJson, importOk, repeatedAccountId } from '../../helpers/import-cli';
 import { tempDir } from '../../helpers/temp';
 
 const dir = tempDir();
@@ -38,19 +37,7 @@ it('a repeated id in a first load is refused after the load, each repeat with it
   const file = writeFile();
   const ws = join(dir.path, 'first.ladder');
   (await openWorkspace(ws, { create: true })).db.close();
-  const run = await runLadder([
-    'import',
-    file,
-    '--workspace',
-    ws,
-    '--kind',
-    'accounts',
-    '--on-error',
-    'skip',
-    '--json',
-  ]);
-  expect(run.status, run.stderr).toBe(0);
-  const report = JSON.parse(run.stdout) as ImportReport;
+  const report = await importOk(file, ws, 'accounts', ['--on-error', 'skip']);
   expect(report.committed).toBe(true);
   expect(report.inserted).toBe(rows - repeats.size);
   expect(report.duplicates).toBe(repeats.size);
@@ -58,15 +45,7 @@ it('a repeated id in a first load is refused after the load, each repeat with it
   expect(report.rowsImported).toBe(rows - repeats.size);
   // Data row i is row i + 2 of the report and line i + 2 of the file (the header is row and line 1).
   expect(report.rejected).toEqual(
-    [...repeats.keys()]
-      .sort((a, b) => a - b)
-      .map((i) => ({
-        row: i + 2,
-        line: i + 2,
-        column: 'Account ID',
-        value: idOf(repeats.get(i)!),
-        reason: 'duplicate account id: an earlier row of this file has it',
-      })),
+    [...repeats.keys()].sort((a, b) => a - b).map((i) => repeatedAccountId(i + 2, i + 2, idOf(repeats.get(i)!))),
   );
   const db = new Database(ws, { readonly: true });
   expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -93,18 +72,7 @@ it('with --on-error abort a repeat found after the load commits nothing', async 
   const file = writeFile();
   const ws = join(dir.path, 'abort.ladder');
   (await openWorkspace(ws, { create: true })).db.close();
-  const run = await runLadder([
-    'import',
-    file,
-    '--workspace',
-    ws,
-    '--kind',
-    'accounts',
-    '--on-error',
-    'abort',
-    '--json',
-  ]);
-  const report = JSON.parse(run.stdout) as ImportReport;
+  const { report } = await importJson(file, ws, 'accounts', ['--on-error', 'abort']);
   expect(report.committed).toBe(false);
   expect(report.duplicates).toBe(repeats.size);
   const db = new Database(ws, { readonly: true });

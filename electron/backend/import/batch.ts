@@ -7,37 +7,14 @@
 // costs a few buffer transfers, instead of cloning millions of small values one by one. The rare
 // string UTF-8 cannot carry (a lone surrogate, from a JSON escape) travels as itself, on the side.
 import type { RejectedValue } from '#shared/import/report';
-import type { RawRecord, RecordOut } from './records';
+import type { RawRecord, RecordOut, RowSink } from './records';
 import { IN_ROW } from './records';
 import type { RawRow } from './text/csv-scanner';
+import { TAG_FALSE, TAG_NULL, TAG_NUMBER, TAG_SIDE, TAG_TEXT, TAG_TRUE, type Batch } from './batch-format';
 
-export interface Batch {
-  /** Values per record: the packed fields' values, then its custom JSON. */
-  width: number;
-  /** The record position of each packed value (the fields a plan fills; the others are all null). */
-  positions: number[];
-  /** Fields of a whole record. */
-  recordWidth: number;
-  count: number;
-  tags: Uint8Array;
-  numbers: Float64Array;
-  /** The text values in order as UTF-8, each followed by a NUL (TAG_SIDE values excepted). */
-  text: Uint8Array;
-  /** Texts UTF-8 cannot hold, in order (TAG_SIDE). */
-  side: string[];
-  rows: Int32Array;
-  lines: Int32Array;
-  rejections: RejectedValue[];
-  bytesRead: number;
-  rowsRead: number;
-}
-
-const TAG_NULL = 0;
-const TAG_NUMBER = 1;
-const TAG_TEXT = 2;
-const TAG_TRUE = 3;
-const TAG_FALSE = 4;
-const TAG_SIDE = 5;
+export type { Batch } from './batch-format';
+// The writing thread's side, kept importable from here.
+export { unpackBatch, unpackRows } from './batch-unpack';
 
 export interface BatchPacker {
   /**
@@ -45,6 +22,11 @@ export interface BatchPacker {
    * built from a scanned CSV row must be packed with that row, during its sink call.
    */
   add(record: RecordOut | RawRecord, raw?: RawRow): void;
+  /**
+   * Writes rows value by value instead (RecordBuilder.packRaw), each filled position once per row
+   * and in the order of `positions`: no record is made. Records have `recordWidth` fields.
+   */
+  rowWriter(recordWidth: number): RowSink;
   readonly count: number;
   /** The batch so far; the packer starts a new one. */
   take(rejections: RejectedValue[], bytesRead: number, rowsRead: number): Batch;
@@ -120,33 +102,79 @@ export function createBatchPacker(capacity: number, positions?: readonly number[
       side.push(v);
     }
   };
+  const open = (widthOfRecords: number) => {
+    if (fields !== -1) return;
+    recordWidth = widthOfRecords;
+    packed = positions ? [...positions] : Array.from({ length: recordWidth }, (_, i) => i);
+    fields = packed.length;
+    width = fields + 1;
+    start();
+  };
+  const ensureRoom = () => {
+    if (count === capacity) throw new Error(`a batch holds at most ${capacity} records`);
+  };
+  const put1 = (k: number, v: RecordOut['values'][number]) => {
+    if (typeof v === 'string') putText(k, v);
+    else if (typeof v === 'number') {
+      tags[k] = TAG_NUMBER;
+      numbers[k] = v;
+    } else if (typeof v === 'boolean') tags[k] = v ? TAG_TRUE : TAG_FALSE;
+    else tags[k] = TAG_NULL;
+  };
   return {
+    rowWriter(widthOfRecords) {
+      open(widthOfRecords);
+      const column = new Int32Array(recordWidth).fill(-1);
+      packed.forEach((p, j) => (column[p] = j));
+      // Where the row being written starts: a refused row gives back what it had written.
+      let k0 = 0;
+      let usedAt = 0;
+      let sideAt = 0;
+      return {
+        begin() {
+          ensureRoom();
+          k0 = count * width;
+          usedAt = used;
+          sideAt = side.length;
+        },
+        set(position, value) {
+          const j = column[position]!;
+          if (j >= 0) put1(k0 + j, value);
+        },
+        bytes(position, buf, from, to) {
+          const j = column[position]!;
+          if (j < 0) return;
+          tags[k0 + j] = TAG_TEXT;
+          putBytes(buf, from, to);
+        },
+        end(custom, row, line) {
+          put1(k0 + fields, custom);
+          rows[count] = row;
+          lines[count] = line;
+          count++;
+        },
+        abort() {
+          used = usedAt;
+          side.length = sideAt;
+          tags.fill(TAG_NULL, k0, k0 + width);
+        },
+      };
+    },
     add(record, raw) {
       const values = record.values;
-      if (fields === -1) {
-        recordWidth = values.length;
-        packed = positions ? [...positions] : Array.from({ length: recordWidth }, (_, i) => i);
-        fields = packed.length;
-        width = fields + 1;
-        start();
-      }
-      if (count === capacity) throw new Error(`a batch holds at most ${capacity} records`);
+      open(values.length);
+      ensureRoom();
       let k = count * width;
       for (let j = 0; j < fields; j++, k++) {
         const i = packed[j]!;
         const v = values[i];
-        if (typeof v === 'string') putText(k, v);
-        else if (typeof v === 'number') {
-          tags[k] = TAG_NUMBER;
-          numbers[k] = v;
-        } else if (typeof v === 'boolean') tags[k] = v ? TAG_TRUE : TAG_FALSE;
-        else if (v === IN_ROW) {
+        if (v === IN_ROW) {
           const ranges = (record as RawRecord).ranges;
           tags[k] = TAG_TEXT;
           putBytes(raw!.buf, ranges[2 * i]!, ranges[2 * i + 1]!);
-        }
+        } else if (v !== undefined) put1(k, v);
       }
-      if (record.custom !== null) putText(k, record.custom);
+      put1(k, record.custom);
       rows[count] = record.row;
       lines[count] = record.line;
       count++;
@@ -194,88 +222,3 @@ export function packBatch(
 /** The buffers a worker hands over without copying. */
 export const transferables = (b: Batch): ArrayBuffer[] =>
   [b.tags.buffer, b.numbers.buffer, b.text.buffer, b.rows.buffer, b.lines.buffer] as ArrayBuffer[];
-
-/** Reads a batch's values row by row, in order: texts and side texts are consumed as they come. */
-function createRowReader(b: Batch, yes: true | 1, no: false | 0) {
-  const texts = Buffer.from(b.text.buffer, b.text.byteOffset, b.text.byteLength).toString('utf8').split('\u0000');
-  let t = 0;
-  let sideAt = 0;
-  let k = 0;
-  /** The next record's `b.width` values (its fields, then its custom JSON) into `out`. */
-  return (out: unknown[]) => {
-    for (let i = 0; i < b.width; i++, k++) {
-      switch (b.tags[k]) {
-        case TAG_NUMBER:
-          out[i] = b.numbers[k]!;
-          break;
-        case TAG_TEXT:
-          out[i] = texts[t++]!;
-          break;
-        case TAG_SIDE:
-          out[i] = b.side[sideAt++]!;
-          break;
-        case TAG_TRUE:
-          out[i] = yes;
-          break;
-        case TAG_FALSE:
-          out[i] = no;
-          break;
-        case TAG_NULL:
-        default:
-          out[i] = null;
-      }
-    }
-  };
-}
-
-export function unpackBatch(b: Batch): RecordOut[] {
-  const out: RecordOut[] = new Array<RecordOut>(b.count);
-  const next = createRowReader(b, true, false);
-  const row = new Array<unknown>(b.width);
-  const fields = b.width - 1;
-  for (let r = 0; r < b.count; r++) {
-    next(row);
-    const values = new Array<RecordOut['values'][number]>(b.recordWidth).fill(null);
-    for (let j = 0; j < fields; j++) values[b.positions[j]!] = row[j] as RecordOut['values'][number];
-    out[r] = { values, custom: row[fields] as string | null, row: b.rows[r]!, line: b.lines[r]! };
-  }
-  return out;
-}
-
-/**
- * The batch's records straight as table rows, for a writer that only picks and renames fields:
- * output column i is record field `pick[i]` (`fields`: the custom JSON), or when that is blank, the
- * value of output column `orElse[i]` (-1: none); booleans become 1/0 and unmapped fields null (as
- * SQLite stores them). Rows come `perArray` to an array, each array exactly as long as its rows, so
- * each binds one multi-row statement as it stands: no record objects, no copies.
- */
-export function unpackRows(
-  b: Batch,
-  pick: readonly number[],
-  orElse: readonly number[],
-  perArray: number,
-): unknown[][] {
-  const next = createRowReader(b, 1, 0);
-  const width = pick.length;
-  // Where each picked record field sits in a packed row (-1: not packed, so null in every record).
-  const from = pick.map((p) => (p === b.recordWidth ? b.width - 1 : b.positions.indexOf(p)));
-  const row: unknown[] = new Array<unknown>(b.width);
-  const out: unknown[][] = [];
-  let array: unknown[] = [];
-  let at = 0;
-  for (let r = 0; r < b.count; r++) {
-    if (r % perArray === 0) {
-      array = new Array<unknown>(Math.min(perArray, b.count - r) * width);
-      out.push(array);
-      at = 0;
-    }
-    next(row);
-    for (let i = 0; i < width; i++) {
-      const src = from[i]!;
-      const v = src < 0 ? null : row[src];
-      array[at + i] = v === null && orElse[i]! >= 0 ? array[at + orElse[i]!] : v;
-    }
-    at += width;
-  }
-  return out;
-}

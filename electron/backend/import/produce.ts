@@ -80,6 +80,7 @@ export async function produceRecords(
   hashing.catch(() => {}); // a cancel aborts it too; the outcome is awaited below or not at all
   // Only the fields the plan fills travel (12 of the 21 account fields for a typical CRM export).
   const packer = createBatchPacker(batchRows, builder.filledPositions);
+  const writeRow = packer.rowWriter(builder.recordWidth);
   let rejections: RejectedValue[] = [];
   let rows = 0;
   let bytesRead = 0;
@@ -133,8 +134,7 @@ export async function produceRecords(
             if (!(plain && settledForDays(p) && observeDayAt(p, raw.buf, raw.start[i]!, raw.end[i]!)))
               observe(p, i < raw.count ? raw.text(i) : null);
           }
-        const record = builder.buildRaw(raw, row, line, rejections);
-        if (record) packer.add(record, raw);
+        builder.packRaw(raw, row, line, rejections, writeRow);
         if (packer.count >= batchRows) flush();
       },
     },

@@ -1,13 +1,13 @@
 // Pass two, per row: the plan turns cells into a record of canonical values (in the order of the
 // kind's field list) plus the custom fields as JSON, or into rejections with row, column, raw
 // value and reason. Column statistics for the report are gathered on the typed values.
-import { INVALID, invalidReason, makeConverter, type Converter, type Typed } from '#shared/import/convert';
-import { fieldsByKind, type FieldInfo } from '#shared/import/fields';
+import { INVALID, invalidReason, type Typed } from '#shared/import/convert';
+import { fieldsByKind } from '#shared/import/fields';
 import type { ImportPlan } from '#shared/import/mapping';
 import type { Cell } from '#shared/import/profile';
 import type { ColumnReport, RejectedValue } from '#shared/import/report';
 import { ImportFailure } from './failure';
-import { booleanAt, dateAt, numberAt } from './raw-cells';
+import { MISS, slotsOf, visible, type Slot } from './record-slots';
 import { QUOTED, type RawRow } from './text/csv-scanner';
 
 export interface RecordOut {
@@ -28,61 +28,18 @@ export interface RawRecord extends Omit<RecordOut, 'values'> {
   ranges: Int32Array;
 }
 
-interface ColumnStats {
-  nulls: number;
-  min: number | string | null;
-  max: number | string | null;
-  rejected: number;
-}
-
-interface Slot {
-  index: number;
-  source: string;
-  convert: Converter;
-  field: FieldInfo | undefined;
-  /** Position in the record, or -1 for a custom field. */
-  target: number;
-  plan: ImportPlan['columns'][number];
-  stats: ColumnStats;
-  /** The typed value read from the field's bytes, or MISS: decode the text and convert that. */
-  fast: ((buf: Buffer, start: number, end: number) => Typed | typeof MISS) | null;
-  /** A mapped text field: a value that is plainly not blank is left in the row's bytes. */
-  inRow: boolean;
-}
-
-const visible = (c: number) => c > 32 && c < 127;
-
-/** The fast reader has no answer; the general path decides (and words any refusal). */
-const MISS: unique symbol = Symbol('miss');
-
 /**
- * A reader of typed values from bytes for the column, where it has one. It only answers for values
- * the converter takes as they are (a refusal is always worded by the general path, from the text).
+ * Where a row's values go as the builder reads them: into a record (`build`, `buildRaw`) or straight
+ * into a batch (`packRaw`, batch.ts). Each filled position is set exactly once per row, in the order
+ * of `filledPositions`; a refused row is aborted after some of its values were set.
  */
-function fastReader(c: ImportPlan['columns'][number], field: FieldInfo | undefined, convert: Converter): Slot['fast'] {
-  if (field?.choices) return null;
-  switch (c.type) {
-    case 'number':
-    case 'integer':
-    case 'percent':
-      // The converter reads a plain number's text exactly as that number (convert.ts).
-      return (buf, start, end) => {
-        const n = numberAt(buf, start, end);
-        if (n === undefined) return MISS;
-        const value = convert(n);
-        return value === INVALID ? MISS : value;
-      };
-    case 'date':
-    case 'datetime': {
-      if (c.numericDates) return null;
-      const order = c.dateOrder ?? undefined;
-      return (buf, start, end) => dateAt(buf, start, end, order) ?? MISS;
-    }
-    case 'boolean':
-      return (buf, start, end) => booleanAt(buf, start, end) ?? MISS;
-    case 'text':
-      return null;
-  }
+export interface RowSink {
+  begin(): void;
+  set(position: number, value: Typed): void;
+  /** The value is the text of `buf` from `from` to `to` (plain text left in a scanned row). */
+  bytes(position: number, buf: Uint8Array, from: number, to: number): void;
+  end(custom: string | null, row: number, line: number): void;
+  abort(): void;
 }
 
 export interface RecordBuilder {
@@ -93,11 +50,18 @@ export interface RecordBuilder {
    * leaving plain text in them (IN_ROW): pack it (batch.ts) before the next row.
    */
   buildRaw(raw: RawRow, row: number, line: number, rejections: RejectedValue[]): RawRecord | null;
+  /** The same, its values written straight into `sink` (a batch's row writer); false when refused. */
+  packRaw(raw: RawRow, row: number, line: number, rejections: RejectedValue[], sink: RowSink): boolean;
   /** Which fields of the kind this plan fills (mapped columns or constants). */
   readonly mappedFields: ReadonlySet<string>;
-  /** Their positions in a record, in order: every other field is unset in every record. */
+  /**
+   * Their positions in a record, in the order a row's values are set (constants, then columns):
+   * every other field is unset in every record.
+   */
   readonly filledPositions: number[];
   readonly hasCustom: boolean;
+  /** Fields in a record of this kind. */
+  readonly recordWidth: number;
   rowsWithTextKept: number;
   columnReports(): ColumnReport[];
 }
@@ -108,25 +72,10 @@ const ordered = (a: number | string, b: number | string) =>
 export function createRecordBuilder(plan: ImportPlan, headers: readonly string[]): RecordBuilder {
   const fields = fieldsByKind[plan.kind];
   const fieldIndex = new Map(fields.map((f, i) => [f.id, i]));
-  const slots: Slot[] = plan.columns
-    .filter((c) => !c.skip)
-    .map((c) => {
-      const field = c.field ? fields.find((f) => f.id === c.field) : undefined;
-      const convert = makeConverter(c, field);
-      return {
-        index: c.index,
-        source: c.source,
-        convert,
-        fast: fastReader(c, field, convert),
-        inRow: c.type === 'text' && !field?.choices && c.field !== null && fieldIndex.has(c.field),
-        field,
-        target: c.field ? (fieldIndex.get(c.field) ?? -1) : -1,
-        plan: c,
-        stats: { nulls: 0, min: null, max: null, rejected: 0 },
-      };
-    });
+  const slots = slotsOf(plan, fields, fieldIndex);
+  // A column mapped to a field replaces its constant, as it always has.
   const constants = plan.constants
-    .filter((c) => fieldIndex.has(c.field))
+    .filter((c) => fieldIndex.has(c.field) && !slots.some((s) => s.target === fieldIndex.get(c.field)))
     .map((c) => ({ target: fieldIndex.get(c.field)!, value: c.value }));
   for (const c of plan.constants)
     if (typeof c.value === 'string' && c.value.includes('\u0000'))
@@ -146,15 +95,40 @@ export function createRecordBuilder(plan: ImportPlan, headers: readonly string[]
     s.plan.type === 'datetime';
 
   const ranges = new Int32Array(2 * fields.length);
+  // Which required fields this row has filled with a value (reset for each row).
+  const got = new Uint8Array(fields.length);
+  let record: RawRecord | null = null;
+  let values: RawRecord['values'] = [];
+  /** Values into a record, as `build` and `buildRaw` return them. */
+  const toRecord: RowSink = {
+    begin() {
+      values = new Array<Typed>(fields.length);
+    },
+    set(position, value) {
+      values[position] = value;
+    },
+    bytes(position, _buf, from, to) {
+      values[position] = IN_ROW;
+      ranges[2 * position] = from;
+      ranges[2 * position + 1] = to;
+    },
+    end(custom, row, line) {
+      record = { values, custom, row, line, ranges };
+    },
+    abort() {
+      record = null;
+    },
+  };
 
-  /** One row, from its cells or from a scanned CSV row (exactly one of the two). */
+  /** One row, from its cells or from a scanned CSV row (exactly one of the two), into `sink`. */
   function buildRow(
     cells: readonly Cell[] | null,
     raw: RawRow | null,
     row: number,
     line: number,
     rejections: RejectedValue[],
-  ): RawRecord | null {
+    sink: RowSink,
+  ): boolean {
     const count = raw ? raw.count : cells!.length;
     const cellAt = (i: number): Cell => (raw ? raw.passing(i) : cells![i]!);
     if (count > width) {
@@ -168,12 +142,16 @@ export function createRecordBuilder(plan: ImportPlan, headers: readonly string[]
             value: String(extra).slice(0, 200),
             reason: `the row has ${count} fields but the header has ${width}`,
           });
-          return null;
+          return false;
         }
       }
     }
-    const values: RawRecord['values'] = new Array<Typed>(fields.length);
-    for (const c of constants) values[c.target] = c.value;
+    sink.begin();
+    for (const i of required) got[i] = 0;
+    for (const c of constants) {
+      sink.set(c.target, c.value);
+      if (c.value !== null) got[c.target] = 1;
+    }
     let custom: Record<string, Typed> | null = null;
     let bad = false;
     let keptText = false;
@@ -193,9 +171,10 @@ export function createRecordBuilder(plan: ImportPlan, headers: readonly string[]
             if (s.fast) value = s.fast(raw.buf, from, to);
             else if (to > from && visible(raw.buf[from]!) && visible(raw.buf[to - 1]!)) {
               // Not blank, and no NUL in this file: the text converter would keep it as it is.
-              values[s.target] = IN_ROW;
-              ranges[2 * s.target] = from;
-              ranges[2 * s.target + 1] = to;
+              if (s.packs) {
+                sink.bytes(s.target, raw.buf, from, to);
+                got[s.target] = 1;
+              }
               continue;
             }
           }
@@ -243,14 +222,18 @@ export function createRecordBuilder(plan: ImportPlan, headers: readonly string[]
         if (s.stats.max === null || ordered(value as number | string, s.stats.max) > 0)
           s.stats.max = value as number | string;
       }
-      if (s.target >= 0) values[s.target] = value;
-      else if (value !== null) {
+      if (s.target >= 0) {
+        if (s.packs) {
+          sink.set(s.target, value);
+          if (value !== null) got[s.target] = 1;
+        }
+      } else if (value !== null) {
         custom ??= Object.create(null) as Record<string, Typed>;
         custom[s.source] = value;
       }
     }
     for (const i of required) {
-      if (values[i] === null || values[i] === undefined) {
+      if (got[i] === 0) {
         const f = fields[i]!;
         const s = slots.find((x) => x.target === i);
         if (!bad)
@@ -264,18 +247,26 @@ export function createRecordBuilder(plan: ImportPlan, headers: readonly string[]
         bad = true;
       }
     }
-    if (bad) return null;
+    if (bad) {
+      sink.abort();
+      return false;
+    }
     if (keptText) builder.rowsWithTextKept++;
-    return { values, custom: custom ? JSON.stringify(custom) : null, row, line, ranges };
+    sink.end(custom ? JSON.stringify(custom) : null, row, line);
+    return true;
   }
+  const recordOf = (made: boolean) => (made ? record : null);
 
   const builder: RecordBuilder = {
     mappedFields,
-    filledPositions: fields.map((f, i) => (mappedFields.has(f.id) ? i : -1)).filter((i) => i >= 0),
+    filledPositions: [...constants.map((c) => c.target), ...slots.filter((s) => s.packs).map((s) => s.target)],
     hasCustom: customSlots.length > 0,
+    recordWidth: fields.length,
     rowsWithTextKept: 0,
-    build: (cells, row, line, rejections) => buildRow(cells, null, row, line, rejections) as RecordOut | null,
-    buildRaw: (raw, row, line, rejections) => buildRow(null, raw, row, line, rejections),
+    build: (cells, row, line, rejections) =>
+      recordOf(buildRow(cells, null, row, line, rejections, toRecord)) as RecordOut | null,
+    buildRaw: (raw, row, line, rejections) => recordOf(buildRow(null, raw, row, line, rejections, toRecord)),
+    packRaw: (raw, row, line, rejections, sink) => buildRow(null, raw, row, line, rejections, sink),
     columnReports() {
       return plan.columns.map((c) => {
         const s = slots.find((x) => x.index === c.index);

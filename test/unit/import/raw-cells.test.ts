@@ -177,10 +177,12 @@ function writeCorpus(path: string, ascii: boolean): void {
 
 async function readBoth(path: string, plan: ImportPlan) {
   const headers = columns.map((c) => c.source);
-  const read = async (raw: boolean) => {
+  const read = async (raw: boolean, direct = false) => {
     const builder = createRecordBuilder(plan, headers);
-    // Through the hand-off too: the fast path leaves plain text in the row's bytes for the packer.
-    const packer = createBatchPacker(100_000);
+    // Through the hand-off too: the fast path leaves plain text in the row's bytes for the packer,
+    // and pass two writes scanned rows straight into the batch (packRaw), in filledPositions order.
+    const packer = createBatchPacker(100_000, direct ? builder.filledPositions : undefined);
+    const writeRow = packer.rowWriter(builder.recordWidth);
     let refused = 0;
     const rejections: RejectedValue[] = [];
     await readDelimited(
@@ -195,6 +197,10 @@ async function readBoth(path: string, plan: ImportPlan) {
         ...(raw
           ? {
               rawRow: (r: RawRow, row: number, line: number) => {
+                if (direct) {
+                  if (!builder.packRaw(r, row, line, rejections, writeRow)) refused++;
+                  return;
+                }
                 const record = builder.buildRaw(r, row, line, rejections);
                 if (record) packer.add(record, r);
                 else refused++;
@@ -206,7 +212,7 @@ async function readBoth(path: string, plan: ImportPlan) {
     const records = unpackBatch(packer.take([], 0, 0));
     return { records, refused, rejections, reports: builder.columnReports(), kept: builder.rowsWithTextKept };
   };
-  return { general: await read(false), fast: await read(true) };
+  return { general: await read(false), fast: await read(true), direct: await read(true, true) };
 }
 
 // An all-ASCII chunk is decoded once and cut into fields; any other, field by field.
@@ -232,11 +238,12 @@ it.each<[OnError, boolean]>([
       rollUp: false,
       outcomes: null,
     };
-    const { general, fast } = await readBoth(path, plan);
+    const { general, fast, direct } = await readBoth(path, plan);
     expect(general.records.length + general.refused).toBe(4000);
     expect(general.records.length).toBeGreaterThan(50); // not all refused
     expect(general.rejections.length).toBeGreaterThan(1000); // and the refusals are exercised too
     expect(fast).toEqual(general);
+    expect(direct).toEqual(general);
   } finally {
     dir.cleanup();
   }

@@ -10,7 +10,8 @@ import { createActivityReader, type ActivityColumns, type RollUpSummary } from '
 import { createTicketClassifier } from '#shared/import/ticket-kind';
 import type { ImportKind } from '#shared/domain/workspace';
 import type { Db } from '../../store/sqlite';
-import { unpackBatch, unpackRows, type Batch } from '../batch';
+import type { Batch } from '../batch-format';
+import { unpackBatch, unpackRows } from '../batch-unpack';
 import type { RecordOut } from '../records';
 import { createAccountLookup } from './accounts-lookup';
 import { createAccountRollUp } from './account-roll-up';

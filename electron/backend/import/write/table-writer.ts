@@ -5,6 +5,7 @@
 import type { RejectedValue } from '#shared/import/report';
 import type { PendingRow, RowOrigins, TableSpec, TableWriter } from './table-types';
 import { deferIndexes } from '../../store/batch-insert';
+import { withSortSettings } from '../../store/sort-settings';
 import type { Db } from '../../store/sqlite';
 import { runWith, tableStatements } from './table-statements';
 import { createGrowthCount } from './growth-count';
@@ -37,7 +38,8 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
   // A table empty at the start cannot hold rows to overwrite: plain inserts, no look-ups, and its
   // secondary indexes are built once at the end instead of row by row (several times faster).
   const emptyAtStart = db.prepare(`SELECT 1 FROM ${spec.table} LIMIT 1`).get() === undefined;
-  const restoreIndexes = emptyAtStart || smallBeside(db, spec) ? deferIndexes(db, spec.table) : () => {};
+  const rebuilding = emptyAtStart || smallBeside(db, spec);
+  const restoreIndexes = rebuilding ? deferIndexes(db, spec.table) : () => {};
   const uniqueKey = emptyAtStart && spec.keys.length === 1 ? deferUniqueKey(db, spec.table, spec.keys[0]!) : null;
   // With the key's index deferred, where each inserted row came from (in insert order, which is
   // rowid order), to report a repeat found when the index is built.
@@ -184,6 +186,24 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
     return rows;
   }
 
+  /** The indexes the load left out, built now; a repeated key found by the unique one is a duplicate. */
+  function buildIndexes(rejections: RejectedValue[]): void {
+    if (uniqueKey && origins) {
+      // Rowids of a table empty at the start count up from its first row, one per insert.
+      const first = (db.prepare(`SELECT min(rowid) FROM ${spec.table}`).pluck().get() as number | null) ?? 0;
+      const removed = buildUniqueKey(db, uniqueKey, (rowid, key) => {
+        const at = rowid - first;
+        const { rows, lines, column } = origins;
+        duplicate(
+          { values: [], row: rows[at]!, line: lines[at]!, keyText: String(key), keyColumn: column },
+          rejections,
+        );
+      });
+      inserted -= removed;
+    }
+    restoreIndexes();
+  }
+
   return {
     write(rows, rejections) {
       if (rows.length === 0) return;
@@ -222,20 +242,7 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
       return duplicates;
     },
     finish(rejections) {
-      if (uniqueKey && origins) {
-        // Rowids of a table empty at the start count up from its first row, one per insert.
-        const first = (db.prepare(`SELECT min(rowid) FROM ${spec.table}`).pluck().get() as number | null) ?? 0;
-        const removed = buildUniqueKey(db, uniqueKey, (rowid, key) => {
-          const at = rowid - first;
-          const { rows, lines, column } = origins;
-          duplicate(
-            { values: [], row: rows[at]!, line: lines[at]!, keyText: String(key), keyColumn: column },
-            rejections,
-          );
-        });
-        inserted -= removed;
-      }
-      restoreIndexes();
+      if (rebuilding) withSortSettings(db, () => buildIndexes(rejections));
       // A row the before-image look-up missed but the upsert overwrote would be counted as new and
       // could not be undone: refuse the import rather than commit that.
       const grown = added();

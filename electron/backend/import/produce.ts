@@ -16,6 +16,7 @@ import {
 import { createBatchPacker, type Batch } from './batch';
 import { createRecordBuilder } from './records';
 import { observeDayAt } from './raw-cells';
+import { chunkBytes } from './sources/delimited';
 import { readerFor } from './sources/open';
 import type { FileAnalysis } from './analyze';
 
@@ -47,7 +48,7 @@ export const batchRows = 2000;
 
 export async function sha256File(path: string, signal?: AbortSignal): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20, signal })) hash.update(chunk as Buffer);
+  for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes, signal })) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 

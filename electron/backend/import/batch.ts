@@ -95,6 +95,25 @@ export function createBatchPacker(capacity: number, positions?: readonly number[
     used += n;
     text[used++] = 0;
   };
+  /** The day YYYYMMDD as `YYYY-MM-DD` and its NUL. */
+  const putDay = (day: number) => {
+    room(11);
+    const y = Math.floor(day / 10_000);
+    const m = Math.floor(day / 100) % 100;
+    const d = day % 100;
+    text[used] = 48 + Math.floor(y / 1000);
+    text[used + 1] = 48 + (Math.floor(y / 100) % 10);
+    text[used + 2] = 48 + (Math.floor(y / 10) % 10);
+    text[used + 3] = 48 + (y % 10);
+    text[used + 4] = 45;
+    text[used + 5] = 48 + Math.floor(m / 10);
+    text[used + 6] = 48 + (m % 10);
+    text[used + 7] = 45;
+    text[used + 8] = 48 + Math.floor(d / 10);
+    text[used + 9] = 48 + (d % 10);
+    text[used + 10] = 0;
+    used += 11;
+  };
   const putText = (k: number, v: string) => {
     if (put(v)) tags[k] = TAG_TEXT;
     else {
@@ -146,6 +165,12 @@ export function createBatchPacker(capacity: number, positions?: readonly number[
           if (j < 0) return;
           tags[k0 + j] = TAG_TEXT;
           putBytes(buf, from, to);
+        },
+        day(position, day) {
+          const j = column[position]!;
+          if (j < 0) return;
+          tags[k0 + j] = TAG_TEXT;
+          putDay(day);
         },
         end(custom, row, line) {
           put1(k0 + fields, custom);

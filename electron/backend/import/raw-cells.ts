@@ -3,7 +3,7 @@
 // anything else, and the caller then decodes the text and takes the general path (values.ts), so
 // these only ever save work: on every value they read they agree with it (raw-cells.test.ts).
 import { observeSettledDay, type ColumnProfile } from '#shared/import/profile';
-import { isoDay, resolveOrder, type DateOrder } from '#shared/import/values';
+import { isoDay, isValidDay, resolveOrder, type DateOrder } from '#shared/import/values';
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const powersOfTen = Array.from({ length: 16 }, (_, i) => 10 ** i);
@@ -65,31 +65,47 @@ function digitsAt(buf: Uint8Array, from: number, to: number): number {
   return n;
 }
 
-/** The ISO day of a `YYYY-MM-DD` or `A/B/YYYY` field (no time), as parseDate reads it in `order`. */
-export function dateAt(buf: Uint8Array, start: number, end: number, order: DateOrder | undefined): string | undefined {
+/** A valid day as the number YYYYMMDD (ordered as the days are), else -1. */
+const dayNumber = (y: number, m: number, d: number): number => (isValidDay(y, m, d) ? y * 10_000 + m * 100 + d : -1);
+
+/** The day YYYYMMDD as its ISO text, `YYYY-MM-DD` (what isoDay gives). */
+export const isoOfDayNumber = (n: number): string =>
+  isoDay(Math.floor(n / 10_000), Math.floor(n / 100) % 100, n % 100)!;
+
+/**
+ * The day of a `YYYY-MM-DD` or `A/B/YYYY` field (no time) as parseDate reads it in `order`, as the
+ * number YYYYMMDD; -1 for anything else. Writers put its ISO digits straight into a batch.
+ */
+export function dayNumberAt(buf: Uint8Array, start: number, end: number, order: DateOrder | undefined): number {
   const n = end - start;
   if (n === 10 && buf[start + 4] === 45 && buf[start + 7] === 45) {
     const y = digitsAt(buf, start, start + 4);
     const m = digitsAt(buf, start + 5, start + 7);
     const d = digitsAt(buf, start + 8, end);
-    return y < 0 || m < 0 || d < 0 ? undefined : isoDay(y, m, d);
+    return y < 0 || m < 0 || d < 0 ? -1 : dayNumber(y, m, d);
   }
-  if (n < 8 || n > 10) return undefined;
+  if (n < 8 || n > 10) return -1;
   let i = start;
   let a = 0;
   for (; i < start + 2 && isDigit(buf[i]!); i++) a = a * 10 + buf[i]! - 48;
-  if (i === start) return undefined;
+  if (i === start) return -1;
   const separator = buf[i];
-  if (separator !== 47 && separator !== 46 && separator !== 45) return undefined;
+  if (separator !== 47 && separator !== 46 && separator !== 45) return -1;
   const bStart = ++i;
   let b = 0;
   for (; i - bStart < 2 && isDigit(buf[i]!); i++) b = b * 10 + buf[i]! - 48;
-  if (i === bStart || buf[i] !== separator || end - ++i !== 4) return undefined;
+  if (i === bStart || buf[i] !== separator || end - ++i !== 4) return -1;
   const year = digitsAt(buf, i, end);
-  if (year < 0) return undefined;
+  if (year < 0) return -1;
   const resolved = resolveOrder(a, b, order);
-  if (!resolved) return undefined;
-  return resolved === 'MDY' ? isoDay(year, a, b) : isoDay(year, b, a);
+  if (!resolved) return -1;
+  return resolved === 'MDY' ? dayNumber(year, a, b) : dayNumber(year, b, a);
+}
+
+/** The ISO day of a `YYYY-MM-DD` or `A/B/YYYY` field (no time), as parseDate reads it in `order`. */
+export function dateAt(buf: Uint8Array, start: number, end: number, order: DateOrder | undefined): string | undefined {
+  const day = dayNumberAt(buf, start, end, order);
+  return day < 0 ? undefined : isoOfDayNumber(day);
 }
 
 const lower = (c: number) => (c >= 65 && c <= 90 ? c | 0x20 : c);

@@ -4,12 +4,15 @@
 import { INVALID, makeConverter, type Converter, type Typed } from '#shared/import/convert';
 import type { FieldInfo } from '#shared/import/fields';
 import type { ImportPlan } from '#shared/import/mapping';
-import { booleanAt, dateAt, numberAt } from './raw-cells';
+import { booleanAt, dateAt, dayNumberAt, isoOfDayNumber, numberAt } from './raw-cells';
 
 export interface ColumnStats {
   nulls: number;
   min: number | string | null;
   max: number | string | null;
+  /** Days read by `day` as YYYYMMDD (beside min and max, which the other paths keep). */
+  minDay: number;
+  maxDay: number;
   rejected: number;
 }
 
@@ -24,6 +27,11 @@ export interface Slot {
   stats: ColumnStats;
   /** The typed value read from the field's bytes, or MISS: decode the text and convert that. */
   fast: ((buf: Buffer, start: number, end: number) => Typed | typeof MISS) | null;
+  /**
+   * A mapped date field: the day read from the field's bytes as YYYYMMDD (-1: the general path
+   * decides), written to the batch as its ISO digits without making a string.
+   */
+  day: ((buf: Buffer, start: number, end: number) => number) | null;
   /** A mapped text field: a value that is plainly not blank is left in the row's bytes. */
   inRow: boolean;
   /** Whether this slot's value is the record's (the last slot mapped to a field wins, as it always has). */
@@ -65,6 +73,18 @@ function fastReader(c: ImportPlan['columns'][number], field: FieldInfo | undefin
   }
 }
 
+/** The day reader of a date column mapped to a field (a custom one keeps its text in the JSON). */
+function dayReader(
+  c: ImportPlan['columns'][number],
+  field: FieldInfo | undefined,
+  fieldIndex: ReadonlyMap<string, number>,
+): Slot['day'] {
+  if ((c.type !== 'date' && c.type !== 'datetime') || c.numericDates || field?.choices) return null;
+  if (c.field === null || !fieldIndex.has(c.field)) return null;
+  const order = c.dateOrder ?? undefined;
+  return (buf, start, end) => dayNumberAt(buf, start, end, order);
+}
+
 /** The plan's columns that are read (not skipped), in the plan's order. */
 export function slotsOf(
   plan: ImportPlan,
@@ -81,15 +101,30 @@ export function slotsOf(
         source: c.source,
         convert,
         fast: fastReader(c, field, convert),
+        day: dayReader(c, field, fieldIndex),
         inRow: c.type === 'text' && !field?.choices && c.field !== null && fieldIndex.has(c.field),
         field,
         target: c.field ? (fieldIndex.get(c.field) ?? -1) : -1,
         plan: c,
-        stats: { nulls: 0, min: null, max: null, rejected: 0 },
+        stats: { nulls: 0, min: null, max: null, minDay: Infinity, maxDay: -1, rejected: 0 },
         packs: false,
       };
     });
   for (const [k, s] of slots.entries())
     s.packs = s.target >= 0 && !slots.slice(k + 1).some((t) => t.target === s.target);
   return slots;
+}
+
+export const ordered = (a: number | string, b: number | string) =>
+  typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
+
+/** A column's least and greatest values: those of the general path and of the days read from bytes. */
+export function extremes(st: ColumnStats): { min: number | string | null; max: number | string | null } {
+  if (st.maxDay < 0) return st;
+  const low = isoOfDayNumber(st.minDay);
+  const high = isoOfDayNumber(st.maxDay);
+  return {
+    min: st.min === null || ordered(low, st.min) < 0 ? low : st.min,
+    max: st.max === null || ordered(high, st.max) > 0 ? high : st.max,
+  };
 }

@@ -7,7 +7,8 @@ import type { ImportPlan } from '#shared/import/mapping';
 import type { Cell } from '#shared/import/profile';
 import type { ColumnReport, RejectedValue } from '#shared/import/report';
 import { ImportFailure } from './failure';
-import { MISS, slotsOf, visible, type Slot } from './record-slots';
+import { isoOfDayNumber } from './raw-cells';
+import { extremes, MISS, ordered, slotsOf, visible, type Slot } from './record-slots';
 import { QUOTED, type RawRow } from './text/csv-scanner';
 
 export interface RecordOut {
@@ -38,6 +39,8 @@ export interface RowSink {
   set(position: number, value: Typed): void;
   /** The value is the text of `buf` from `from` to `to` (plain text left in a scanned row). */
   bytes(position: number, buf: Uint8Array, from: number, to: number): void;
+  /** The value is the day YYYYMMDD, as its ISO text. */
+  day(position: number, day: number): void;
   end(custom: string | null, row: number, line: number): void;
   abort(): void;
 }
@@ -65,9 +68,6 @@ export interface RecordBuilder {
   rowsWithTextKept: number;
   columnReports(): ColumnReport[];
 }
-
-const ordered = (a: number | string, b: number | string) =>
-  typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
 
 export function createRecordBuilder(plan: ImportPlan, headers: readonly string[]): RecordBuilder {
   const fields = fieldsByKind[plan.kind];
@@ -111,6 +111,9 @@ export function createRecordBuilder(plan: ImportPlan, headers: readonly string[]
       values[position] = IN_ROW;
       ranges[2 * position] = from;
       ranges[2 * position + 1] = to;
+    },
+    day(position, day) {
+      values[position] = isoOfDayNumber(day);
     },
     end(custom, row, line) {
       record = { values, custom, row, line, ranges };
@@ -168,7 +171,19 @@ export function createRecordBuilder(plan: ImportPlan, headers: readonly string[]
           if (flags === 0 || (flags === QUOTED && raw.tail[f] === raw.end[f]! + 1)) {
             const from = raw.start[f]!;
             const to = raw.end[f]!;
-            if (s.fast) value = s.fast(raw.buf, from, to);
+            if (s.day) {
+              const day = s.day(raw.buf, from, to);
+              if (day >= 0) {
+                const st = s.stats;
+                if (day < st.minDay) st.minDay = day;
+                if (day > st.maxDay) st.maxDay = day;
+                if (s.packs) {
+                  sink.day(s.target, day);
+                  got[s.target] = 1;
+                }
+                continue;
+              }
+            } else if (s.fast) value = s.fast(raw.buf, from, to);
             else if (to > from && visible(raw.buf[from]!) && visible(raw.buf[to - 1]!)) {
               // Not blank, and no NUL in this file: the text converter would keep it as it is.
               if (s.packs) {
@@ -272,13 +287,14 @@ export function createRecordBuilder(plan: ImportPlan, headers: readonly string[]
         const s = slots.find((x) => x.index === c.index);
         const dateLike = c.type === 'date' || c.type === 'datetime';
         const iso = (v: number | string | null) => (dateLike && typeof v === 'string' ? v.slice(0, 10) : v);
+        const { min, max } = s ? extremes(s.stats) : { min: null, max: null };
         return {
           name: c.source,
           field: c.skip ? null : (c.field ?? `custom:${c.source}`),
           type: c.type,
           nulls: s?.stats.nulls ?? 0,
-          min: iso(s?.stats.min ?? null),
-          max: iso(s?.stats.max ?? null),
+          min: iso(min),
+          max: iso(max),
           rejected: s?.stats.rejected ?? 0,
         };
       });

@@ -1,5 +1,6 @@
 // Pass two's reading half: stream the file again, turn rows into records with the plan, and hand
-// them on in batches (to the writer, directly or from a worker thread). Also hashes the file.
+// them on in batches (to the writer, directly or from a worker thread). The writing thread hashes
+// the file meanwhile (sha256File): it waits for batches more than this one waits for it.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { ImportPlan } from '#shared/import/mapping';
@@ -39,7 +40,6 @@ export interface ProduceSummary {
   rowsRead: number;
   rowsWithTextKept: number;
   columns: ColumnReport[];
-  sha256: string;
   /** The whole-file profiles of `profileColumns` (other slots undefined). */
   profiles: (ColumnProfile | undefined)[] | null;
 }
@@ -77,8 +77,6 @@ export async function produceRecords(
         )
       : null;
   const profiledFrom = resume ? soFar.rows : 0;
-  const hashing = sha256File(request.path, signal);
-  hashing.catch(() => {}); // a cancel aborts it too; the outcome is awaited below or not at all
   // Only the fields the plan fills travel (12 of the 21 account fields for a typical CRM export).
   const packer = createBatchPacker(batchRows, builder.filledPositions);
   const writeRow = packer.rowWriter(builder.recordWidth);
@@ -148,7 +146,6 @@ export async function produceRecords(
     rowsRead: rows,
     rowsWithTextKept: builder.rowsWithTextKept,
     columns: builder.columnReports(),
-    sha256: await hashing,
     profiles,
   };
 }

@@ -19,6 +19,7 @@ import { LadderError } from '#shared/api/result';
 import { summarizeSource, type FileAnalysis } from './analyze';
 import { ImportFailure } from './failure';
 import { closeImport, openForImport } from './import-connection';
+import { sha256File } from './produce';
 import { produceInBackground } from './worker-client';
 import { createKindWriter } from './write/kind-writer';
 
@@ -111,6 +112,8 @@ export async function runImport(o: RunImportOptions): Promise<ImportReport> {
       rejectedCount += list.length;
       for (const r of list) if (rejected.length < maxRejectedListed) rejected.push(r);
     };
+    const hashing = sha256File(analysis.path, o.signal);
+    hashing.catch(() => {}); // a cancel aborts it too; the outcome is awaited below or not at all
     const summary = await produceInBackground(
       {
         path: analysis.path,
@@ -187,11 +190,12 @@ export async function runImport(o: RunImportOptions): Promise<ImportReport> {
       db.exec('ROLLBACK');
       return report;
     }
+    const sha256 = await hashing;
     db.prepare(
       `UPDATE imports SET sha256 = ?, rows_read = ?, rows_imported = ?, rows_rejected = ?, rows_inserted = ?, rows_updated = ?,
               finished_at = ?, report = ? WHERE id = ?`,
     ).run(
-      summary.sha256,
+      sha256,
       report.rowsRead,
       rowsImported,
       rowsRejected,

@@ -7,9 +7,7 @@
 // costs a few buffer transfers, instead of cloning millions of small values one by one. The rare
 // string UTF-8 cannot carry (a lone surrogate, from a JSON escape) travels as itself, on the side.
 import type { RejectedValue } from '#shared/import/report';
-import type { RawRecord, RecordOut, RowSink } from './records';
-import { IN_ROW } from './records';
-import type { RawRow } from './text/csv-scanner';
+import type { RecordOut, RowSink } from './records';
 import { TAG_FALSE, TAG_NULL, TAG_NUMBER, TAG_SIDE, TAG_TEXT, TAG_TRUE, type Batch } from './batch-format';
 
 export type { Batch } from './batch-format';
@@ -18,10 +16,10 @@ export { unpackBatch, unpackRows } from './batch-unpack';
 
 export interface BatchPacker {
   /**
-   * Packs one record now, so records never pile up as objects (the reader's hot loop). A record
-   * built from a scanned CSV row must be packed with that row, during its sink call.
+   * Packs one record now, so records never pile up as objects (rows read from cells: JSON,
+   * spreadsheets; scanned CSV rows go through rowWriter).
    */
-  add(record: RecordOut | RawRecord, raw?: RawRow): void;
+  add(record: RecordOut): void;
   /**
    * Writes rows value by value instead (RecordBuilder.packRaw), each filled position once per row
    * and in the order of `positions`: no record is made. Records have `recordWidth` fields.
@@ -185,7 +183,7 @@ export function createBatchPacker(capacity: number, positions?: readonly number[
         },
       };
     },
-    add(record, raw) {
+    add(record) {
       const values = record.values;
       open(values.length);
       ensureRoom();
@@ -193,11 +191,7 @@ export function createBatchPacker(capacity: number, positions?: readonly number[
       for (let j = 0; j < fields; j++, k++) {
         const i = packed[j]!;
         const v = values[i];
-        if (v === IN_ROW) {
-          const ranges = (record as RawRecord).ranges;
-          tags[k] = TAG_TEXT;
-          putBytes(raw!.buf, ranges[2 * i]!, ranges[2 * i + 1]!);
-        } else if (v !== undefined) put1(k, v);
+        if (v !== undefined) put1(k, v);
       }
       put1(k, record.custom);
       rows[count] = record.row;

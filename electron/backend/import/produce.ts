@@ -1,8 +1,6 @@
 // Pass two's reading half: stream the file again, turn rows into records with the plan, and hand
 // them on in batches (to the writer, directly or from a worker thread). The writing thread hashes
-// the file meanwhile (sha256File): it waits for batches more than this one waits for it.
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+// the file meanwhile (file-hash.ts): it waits for batches more than this one waits for it.
 import type { ImportPlan } from '#shared/import/mapping';
 import type { ColumnReport, RejectedValue } from '#shared/import/report';
 import { ImportFailure } from './failure';
@@ -17,7 +15,6 @@ import {
 import { createBatchPacker, type Batch } from './batch';
 import { createRecordBuilder } from './records';
 import { observeDayAt } from './raw-cells';
-import { chunkBytes } from './sources/delimited';
 import { readerFor } from './sources/open';
 import type { FileAnalysis } from './analyze';
 
@@ -45,12 +42,6 @@ export interface ProduceSummary {
 }
 
 export const batchRows = 2000;
-
-export async function sha256File(path: string, signal?: AbortSignal): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes, signal })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
 
 /** `emit` may return a promise (back-pressure): reading waits for it at the next chunk. */
 export async function produceRecords(

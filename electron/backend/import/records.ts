@@ -19,16 +19,6 @@ export interface RecordOut {
   line: number;
 }
 
-/** In a RawRecord: the text is the row's bytes at `ranges[2i], ranges[2i + 1]` (batch.ts copies them). */
-export const IN_ROW: unique symbol = Symbol('in-row');
-
-/** A record from a scanned CSV row: valid, like the row, only until the sink call returns. */
-export interface RawRecord extends Omit<RecordOut, 'values'> {
-  values: (Typed | typeof IN_ROW)[];
-  /** Byte ranges of the IN_ROW values, two slots per field. */
-  ranges: Int32Array;
-}
-
 /**
  * Where a row's values go as the builder reads them: into a record (`build`, `buildRaw`) or straight
  * into a batch (`packRaw`, batch.ts). Each filled position is set exactly once per row, in the order
@@ -50,9 +40,9 @@ export interface RecordBuilder {
   build(cells: readonly Cell[], row: number, line: number, rejections: RejectedValue[]): RecordOut | null;
   /**
    * The same from a scanned CSV row, reading numbers, dates and flags straight from its bytes and
-   * leaving plain text in them (IN_ROW): pack it (batch.ts) before the next row.
+   * (plain text decoded from them). Pass two uses packRaw instead; this one makes records to compare.
    */
-  buildRaw(raw: RawRow, row: number, line: number, rejections: RejectedValue[]): RawRecord | null;
+  buildRaw(raw: RawRow, row: number, line: number, rejections: RejectedValue[]): RecordOut | null;
   /** The same, its values written straight into `sink` (a batch's row writer); false when refused. */
   packRaw(raw: RawRow, row: number, line: number, rejections: RejectedValue[], sink: RowSink): boolean;
   /** Which fields of the kind this plan fills (mapped columns or constants). */
@@ -94,11 +84,10 @@ export function createRecordBuilder(plan: ImportPlan, headers: readonly string[]
     s.plan.type === 'date' ||
     s.plan.type === 'datetime';
 
-  const ranges = new Int32Array(2 * fields.length);
   // Which required fields this row has filled with a value (reset for each row).
   const got = new Uint8Array(fields.length);
-  let record: RawRecord | null = null;
-  let values: RawRecord['values'] = [];
+  let record: RecordOut | null = null;
+  let values: Typed[] = [];
   /** Values into a record, as `build` and `buildRaw` return them. */
   const toRecord: RowSink = {
     begin() {
@@ -107,16 +96,14 @@ export function createRecordBuilder(plan: ImportPlan, headers: readonly string[]
     set(position, value) {
       values[position] = value;
     },
-    bytes(position, _buf, from, to) {
-      values[position] = IN_ROW;
-      ranges[2 * position] = from;
-      ranges[2 * position + 1] = to;
+    bytes(position, buf, from, to) {
+      values[position] = Buffer.from(buf.buffer, buf.byteOffset + from, to - from).toString('utf8');
     },
     day(position, day) {
       values[position] = isoOfDayNumber(day);
     },
     end(custom, row, line) {
-      record = { values, custom, row, line, ranges };
+      record = { values, custom, row, line };
     },
     abort() {
       record = null;
@@ -278,8 +265,7 @@ export function createRecordBuilder(plan: ImportPlan, headers: readonly string[]
     hasCustom: customSlots.length > 0,
     recordWidth: fields.length,
     rowsWithTextKept: 0,
-    build: (cells, row, line, rejections) =>
-      recordOf(buildRow(cells, null, row, line, rejections, toRecord)) as RecordOut | null,
+    build: (cells, row, line, rejections) => recordOf(buildRow(cells, null, row, line, rejections, toRecord)),
     buildRaw: (raw, row, line, rejections) => recordOf(buildRow(null, raw, row, line, rejections, toRecord)),
     packRaw: (raw, row, line, rejections, sink) => buildRow(null, raw, row, line, rejections, sink),
     columnReports() {

@@ -19,7 +19,7 @@ import { LadderError } from '#shared/api/result';
 import { summarizeSource, type FileAnalysis } from './analyze';
 import { ImportFailure } from './failure';
 import { closeImport, openForImport } from './import-connection';
-import { sha256File } from './produce';
+import { sha256File } from './file-hash';
 import { produceInBackground } from './worker-client';
 import { createKindWriter } from './write/kind-writer';
 

@@ -179,8 +179,8 @@ async function readBoth(path: string, plan: ImportPlan) {
   const headers = columns.map((c) => c.source);
   const read = async (raw: boolean, direct = false) => {
     const builder = createRecordBuilder(plan, headers);
-    // Through the hand-off too: the fast path leaves plain text in the row's bytes for the packer,
-    // and pass two writes scanned rows straight into the batch (packRaw), in filledPositions order.
+    // Through the hand-off too: as records (buildRaw), and as pass two writes scanned rows straight
+    // into the batch (packRaw, plain text copied from the row's bytes), in filledPositions order.
     const packer = createBatchPacker(100_000, direct ? builder.filledPositions : undefined);
     const writeRow = packer.rowWriter(builder.recordWidth);
     let refused = 0;
@@ -202,7 +202,7 @@ async function readBoth(path: string, plan: ImportPlan) {
                   return;
                 }
                 const record = builder.buildRaw(r, row, line, rejections);
-                if (record) packer.add(record, r);
+                if (record) packer.add(record);
                 else refused++;
               },
             }

@@ -158,6 +158,12 @@ export function createBatchPacker(capacity: number, positions?: readonly number[
           const j = column[position]!;
           if (j >= 0) put1(k0 + j, value);
         },
+        number(position, value) {
+          const j = column[position]!;
+          if (j < 0) return;
+          tags[k0 + j] = TAG_NUMBER;
+          numbers[k0 + j] = value;
+        },
         bytes(position, buf, from, to) {
           const j = column[position]!;
           if (j < 0) return;

@@ -1,7 +1,7 @@
 // The plan's columns as the record builder reads them: each one's converter, its reader of typed
 // values straight from a scanned row's bytes (where it has one), its place in the record and the
 // statistics the import report gives for it.
-import { INVALID, makeConverter, type Converter, type Typed } from '#shared/import/convert';
+import { makeConverter, type Converter, type Typed } from '#shared/import/convert';
 import type { FieldInfo } from '#shared/import/fields';
 import type { ImportPlan } from '#shared/import/mapping';
 import { booleanAt, dateAt, dayNumberAt, isoOfDayNumber, numberAt } from './raw-cells';
@@ -25,18 +25,30 @@ export interface Slot {
   target: number;
   plan: ImportPlan['columns'][number];
   stats: ColumnStats;
+  /** How a scanned row's bytes are read for this slot when they are the field's text as it stands. */
+  read: ReadFrom;
   /** The typed value read from the field's bytes, or MISS: decode the text and convert that. */
   fast: ((buf: Buffer, start: number, end: number) => Typed | typeof MISS) | null;
+  /** A number column's value read from the field's bytes, or NaN: decode the text and convert that. */
+  number: ((buf: Buffer, start: number, end: number) => number) | null;
   /**
    * A mapped date field: the day read from the field's bytes as YYYYMMDD (-1: the general path
    * decides), written to the batch as its ISO digits without making a string.
    */
   day: ((buf: Buffer, start: number, end: number) => number) | null;
-  /** A mapped text field: a value that is plainly not blank is left in the row's bytes. */
-  inRow: boolean;
   /** Whether this slot's value is the record's (the last slot mapped to a field wins, as it always has). */
   packs: boolean;
+  /** The report gives this column's least and greatest values (numbers and dates). */
+  ranged: boolean;
 }
+
+/** Which reader takes a plain field's bytes: none (decode the text), `day`, `number`, `fast` or in-row text. */
+export const READ_TEXT = 0;
+export const READ_DAY = 1;
+export const READ_NUMBER = 2;
+export const READ_FAST = 3;
+export const READ_IN_ROW = 4;
+export type ReadFrom = typeof READ_TEXT | typeof READ_DAY | typeof READ_NUMBER | typeof READ_FAST | typeof READ_IN_ROW;
 
 export const visible = (c: number) => c > 32 && c < 127;
 
@@ -47,19 +59,13 @@ export const MISS: unique symbol = Symbol('miss');
  * A reader of typed values from bytes for the column, where it has one. It only answers for values
  * the converter takes as they are (a refusal is always worded by the general path, from the text).
  */
-function fastReader(c: ImportPlan['columns'][number], field: FieldInfo | undefined, convert: Converter): Slot['fast'] {
+function fastReader(c: ImportPlan['columns'][number], field: FieldInfo | undefined): Slot['fast'] {
   if (field?.choices) return null;
   switch (c.type) {
     case 'number':
     case 'integer':
     case 'percent':
-      // The converter reads a plain number's text exactly as that number (convert.ts).
-      return (buf, start, end) => {
-        const n = numberAt(buf, start, end);
-        if (n === undefined) return MISS;
-        const value = convert(n);
-        return value === INVALID ? MISS : value;
-      };
+      return null; // numberReader
     case 'date':
     case 'datetime': {
       if (c.numericDates) return null;
@@ -71,6 +77,21 @@ function fastReader(c: ImportPlan['columns'][number], field: FieldInfo | undefin
     case 'text':
       return null;
   }
+}
+
+/** A number column's reader: the converter reads a plain number's text exactly as that number (convert.ts). */
+function numberReader(
+  c: ImportPlan['columns'][number],
+  field: FieldInfo | undefined,
+  convert: Converter,
+): Slot['number'] {
+  if (field?.choices || (c.type !== 'number' && c.type !== 'integer' && c.type !== 'percent')) return null;
+  return (buf, start, end) => {
+    const n = numberAt(buf, start, end);
+    if (n === undefined) return NaN;
+    const value = convert(n);
+    return typeof value === 'number' ? value : NaN;
+  };
 }
 
 /** The day reader of a date column mapped to a field (a custom one keeps its text in the JSON). */
@@ -96,18 +117,30 @@ export function slotsOf(
     .map((c) => {
       const field = c.field ? fields.find((f) => f.id === c.field) : undefined;
       const convert = makeConverter(c, field);
+      const fast = fastReader(c, field);
+      const number = numberReader(c, field, convert);
+      const day = dayReader(c, field, fieldIndex);
+      const inRow = c.type === 'text' && !field?.choices && c.field !== null && fieldIndex.has(c.field);
+      const read: ReadFrom = day ? READ_DAY : number ? READ_NUMBER : fast ? READ_FAST : inRow ? READ_IN_ROW : READ_TEXT;
       return {
         index: c.index,
         source: c.source,
         convert,
-        fast: fastReader(c, field, convert),
-        day: dayReader(c, field, fieldIndex),
-        inRow: c.type === 'text' && !field?.choices && c.field !== null && fieldIndex.has(c.field),
+        read,
+        fast,
+        number,
+        day,
         field,
         target: c.field ? (fieldIndex.get(c.field) ?? -1) : -1,
         plan: c,
         stats: { nulls: 0, min: null, max: null, minDay: Infinity, maxDay: -1, rejected: 0 },
         packs: false,
+        ranged:
+          c.type === 'number' ||
+          c.type === 'integer' ||
+          c.type === 'percent' ||
+          c.type === 'date' ||
+          c.type === 'datetime',
       };
     });
   for (const [k, s] of slots.entries())

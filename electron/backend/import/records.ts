@@ -8,7 +8,7 @@ import type { Cell } from '#shared/import/profile';
 import type { ColumnReport, RejectedValue } from '#shared/import/report';
 import { ImportFailure } from './failure';
 import { isoOfDayNumber } from './raw-cells';
-import { extremes, MISS, ordered, slotsOf, visible, type Slot } from './record-slots';
+import { extremes, MISS, ordered, READ_DAY, READ_FAST, READ_NUMBER, READ_TEXT, slotsOf, visible } from './record-slots';
 import { QUOTED, type RawRow } from './text/csv-scanner';
 
 export interface RecordOut {
@@ -27,6 +27,7 @@ export interface RecordOut {
 export interface RowSink {
   begin(): void;
   set(position: number, value: Typed): void;
+  number(position: number, value: number): void;
   /** The value is the text of `buf` from `from` to `to` (plain text left in a scanned row). */
   bytes(position: number, buf: Uint8Array, from: number, to: number): void;
   /** The value is the day YYYYMMDD, as its ISO text. */
@@ -77,12 +78,6 @@ export function createRecordBuilder(plan: ImportPlan, headers: readonly string[]
   const required = fields.map((f, i) => (f.required ? i : -1)).filter((i) => i >= 0 && mappedFields.has(fields[i]!.id));
   const customSlots = slots.filter((s) => s.target === -1);
   const width = headers.length;
-  const statsOn = (s: Slot) =>
-    s.plan.type === 'number' ||
-    s.plan.type === 'integer' ||
-    s.plan.type === 'percent' ||
-    s.plan.type === 'date' ||
-    s.plan.type === 'datetime';
 
   // Which required fields this row has filled with a value (reset for each row).
   const got = new Uint8Array(fields.length);
@@ -94,6 +89,9 @@ export function createRecordBuilder(plan: ImportPlan, headers: readonly string[]
       values = new Array<Typed>(fields.length);
     },
     set(position, value) {
+      values[position] = value;
+    },
+    number(position, value) {
       values[position] = value;
     },
     bytes(position, buf, from, to) {
@@ -120,10 +118,9 @@ export function createRecordBuilder(plan: ImportPlan, headers: readonly string[]
     sink: RowSink,
   ): boolean {
     const count = raw ? raw.count : cells!.length;
-    const cellAt = (i: number): Cell => (raw ? raw.passing(i) : cells![i]!);
     if (count > width) {
       for (let i = width; i < count; i++) {
-        const extra = cellAt(i);
+        const extra = raw ? raw.passing(i) : cells![i]!;
         if (extra !== null && extra !== '') {
           rejections.push({
             row,
@@ -152,37 +149,50 @@ export function createRecordBuilder(plan: ImportPlan, headers: readonly string[]
       if (s.index < count) {
         // A field whose text is its bytes as they stand (not quoted, or quoted with no `""` and
         // nothing after the closing quote) can be read without decoding it.
-        if (raw && (s.fast || (s.inRow && raw.nulFree))) {
-          const f = s.index;
-          const flags = raw.flags[f]!;
-          if (flags === 0 || (flags === QUOTED && raw.tail[f] === raw.end[f]! + 1)) {
-            const from = raw.start[f]!;
-            const to = raw.end[f]!;
-            if (s.day) {
-              const day = s.day(raw.buf, from, to);
-              if (day >= 0) {
-                const st = s.stats;
-                if (day < st.minDay) st.minDay = day;
-                if (day > st.maxDay) st.maxDay = day;
-                if (s.packs) {
-                  sink.day(s.target, day);
-                  got[s.target] = 1;
-                }
-                continue;
-              }
-            } else if (s.fast) value = s.fast(raw.buf, from, to);
-            else if (to > from && visible(raw.buf[from]!) && visible(raw.buf[to - 1]!)) {
-              // Not blank, and no NUL in this file: the text converter would keep it as it is.
+        const f = s.index;
+        const flags = raw === null || s.read === READ_TEXT ? -1 : raw.flags[f]!;
+        if (flags === 0 || (flags === QUOTED && raw!.tail[f] === raw!.end[f]! + 1)) {
+          const { buf, nulFree } = raw!;
+          const from = raw!.start[f]!;
+          const to = raw!.end[f]!;
+          const st = s.stats;
+          if (s.read === READ_NUMBER) {
+            const n = s.number!(buf, from, to);
+            if (!Number.isNaN(n)) {
+              if (st.min === null || (typeof st.min === 'number' ? n < st.min : ordered(n, st.min) < 0)) st.min = n;
+              if (st.max === null || (typeof st.max === 'number' ? n > st.max : ordered(n, st.max) > 0)) st.max = n;
               if (s.packs) {
-                sink.bytes(s.target, raw.buf, from, to);
+                sink.number(s.target, n);
+                got[s.target] = 1;
+              } else if (s.target < 0) {
+                custom ??= Object.create(null) as Record<string, Typed>;
+                custom[s.source] = n;
+              }
+              continue;
+            }
+          } else if (s.read === READ_DAY) {
+            const day = s.day!(buf, from, to);
+            if (day >= 0) {
+              if (day < st.minDay) st.minDay = day;
+              if (day > st.maxDay) st.maxDay = day;
+              if (s.packs) {
+                sink.day(s.target, day);
                 got[s.target] = 1;
               }
               continue;
             }
+          } else if (s.read === READ_FAST) value = s.fast!(buf, from, to);
+          else if (nulFree && to > from && visible(buf[from]!) && visible(buf[to - 1]!)) {
+            // Not blank, and no NUL in this file: the text converter would keep it as it is.
+            if (s.packs) {
+              sink.bytes(s.target, buf, from, to);
+              got[s.target] = 1;
+            }
+            continue;
           }
         }
         if (value === MISS) {
-          cell = cellAt(s.index);
+          cell = raw ? raw.passing(f) : cells![f]!;
           value = s.convert(cell);
         }
       } else value = s.convert(null);
@@ -218,7 +228,7 @@ export function createRecordBuilder(plan: ImportPlan, headers: readonly string[]
         custom[s.source] = String(cell);
         value = null;
       } else if (value === null) s.stats.nulls++;
-      else if (statsOn(s)) {
+      else if (s.ranged) {
         if (s.stats.min === null || ordered(value as number | string, s.stats.min) < 0)
           s.stats.min = value as number | string;
         if (s.stats.max === null || ordered(value as number | string, s.stats.max) > 0)

@@ -5,8 +5,8 @@
 // the file size before apache-arrow reads a message, every column of a batch against its buffers
 // before a value is read.
 import { closeSync, openSync } from 'node:fs';
-import { DataType, Message, type Data, type RecordBatch } from 'apache-arrow';
-import { Footer } from 'apache-arrow/ipc/metadata/file';
+import type { Data, RecordBatch } from 'apache-arrow';
+import { arrow } from './columnar-libs';
 import { ImportFailure } from '../failure';
 import { footerTablesFit, messageTablesFit } from './arrow-tables';
 import { readAt } from './read-at';
@@ -54,7 +54,7 @@ function checkMessage(
   const metadata = readAt(fd, offset, length);
   if (!messageTablesFit(metadata)) throw damaged(fileName, `the metadata of ${what} cannot be decoded`);
   try {
-    const message = Message.decode(metadata);
+    const message = arrow().Message.decode(metadata);
     body = Number(message.bodyLength);
     kind = message.isRecordBatch()
       ? 'record'
@@ -111,7 +111,7 @@ export function checkArrowFraming(path: string, fileName: string, size: number):
       const footerData = readAt(fd, end, footerBytes);
       if (!footerTablesFit(footerData)) throw damaged(fileName, 'its footer cannot be decoded');
       try {
-        const footer = Footer.decode(footerData);
+        const footer = arrow().Footer.decode(footerData);
         blocks.push(...footer.dictionaryBatches());
         dictionaryBlocks = blocks.length;
         blocks.push(...footer.recordBatches());
@@ -155,6 +155,7 @@ function shortfall(data: Data, checked: Set<Data>): string | null {
     return shortfall(c, checked);
   };
   const fixed = (stride: number) => (count(values) < end * stride ? `a column claims ${n(length)} values` : null);
+  const { DataType } = arrow();
   if (DataType.isNull(type)) return null;
   if (DataType.isBool(type)) return count(values) * 8 < end ? `a column claims ${n(length)} values` : null;
   if (DataType.isDictionary(type)) {

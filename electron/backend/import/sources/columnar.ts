@@ -3,11 +3,11 @@
 // JSON text for nested values. What the files claim about their sizes is checked first (arrow-bounds,
 // parquet-bounds); the libraries' own errors are reworded (unreadable).
 import { createReadStream } from 'node:fs';
-import { RecordBatchReader, type RecordBatch } from 'apache-arrow';
-import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema } from 'hyparquet';
+import type { RecordBatch } from 'apache-arrow';
 import type { Cell } from '#shared/import/profile';
 import { ImportFailure } from '../failure';
 import { checkArrowBatch, checkArrowFraming } from './arrow-bounds';
+import { loadArrow, loadParquet } from './columnar-libs';
 import { checkParquetLayout } from './parquet-bounds';
 import { throwIfAborted, type SourceReader } from './types';
 import { unreadable } from './unreadable';
@@ -28,6 +28,7 @@ export function toCell(value: unknown): Cell {
 
 export const readParquet: SourceReader = async (request, sink) => {
   const what = 'Parquet file';
+  const { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema } = await loadParquet();
   const file = await asyncBufferFromFile(request.path);
   let metadata;
   let names: string[];
@@ -78,6 +79,7 @@ export const readParquet: SourceReader = async (request, sink) => {
 
 export const readArrow: SourceReader = async (request, sink) => {
   const what = 'Arrow IPC file';
+  const { RecordBatchReader } = await loadArrow();
   // The framing against the file size first, so no message is read on a lie about its length.
   try {
     checkArrowFraming(request.path, request.fileName, request.bytes);

@@ -5,8 +5,8 @@
 // chunk and page header is checked first: chunks inside the file, pages inside their chunk, Snappy
 // output no more than Snappy can produce from the page, values per page within a cap.
 import { closeSync, openSync } from 'node:fs';
-import { parquetSchema, type FileMetaData, type PageHeader, type SchemaTree } from 'hyparquet';
-import { parquetHeader } from 'hyparquet/src/column.js';
+import type { FileMetaData, PageHeader, SchemaTree } from 'hyparquet';
+import { parquet } from './columnar-libs';
 import { ImportFailure } from '../failure';
 import { readAt } from './read-at';
 import { importLimits } from './limits';
@@ -77,7 +77,7 @@ function checkChunk(fd: number, start: number, end: number, snappy: boolean, at:
       }
       const reader = { view: new DataView(window.buffer, window.byteOffset, window.length), offset: pos - windowStart };
       try {
-        header = parquetHeader(reader);
+        header = parquet().parquetHeader(reader);
         pos = windowStart + reader.offset;
         break;
       } catch {
@@ -98,7 +98,7 @@ export function checkParquetLayout(path: string, fileName: string, size: number,
   const leaves = new Set<string>();
   const walk = (node: SchemaTree) =>
     node.children.length === 0 ? leaves.add(node.path.join('.')) : node.children.forEach(walk);
-  parquetSchema(metadata).children.forEach(walk);
+  parquet().parquetSchema(metadata).children.forEach(walk);
   const fd = openSync(path, 'r');
   try {
     metadata.row_groups.forEach((group, g) => {

@@ -10,7 +10,7 @@ import type { Db } from '../../store/sqlite';
 import { runWith, tableStatements } from './table-statements';
 import { createGrowthCount } from './growth-count';
 import { createKeyHashes, hashKey } from './key-hashes';
-import { buildUniqueKey, createOriginLog, deferUniqueKey } from './unique-key';
+import { buildUniqueKey, createKeyOrderWatch, createOriginLog, deferUniqueKey, type DeferredKey } from './unique-key';
 
 const maxParams = 30_000;
 
@@ -40,10 +40,17 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
   const emptyAtStart = db.prepare(`SELECT 1 FROM ${spec.table} LIMIT 1`).get() === undefined;
   const rebuilding = emptyAtStart || smallBeside(db, spec);
   const restoreIndexes = rebuilding ? deferIndexes(db, spec.table) : () => {};
-  const uniqueKey = emptyAtStart && spec.keys.length === 1 ? deferUniqueKey(db, spec.table, spec.keys[0]!) : null;
-  // With the key's index deferred, where each inserted row came from (in insert order, which is
-  // rowid order), to report a repeat found when the index is built.
-  const origins = uniqueKey ? createOriginLog() : null;
+  // A first load keeps the key's index while its keys come in order, and defers it from the first
+  // batch that does not (unique-key.ts).
+  const keyOrder = emptyAtStart && spec.keys.length === 1 ? createKeyOrderWatch() : null;
+  let uniqueKey: DeferredKey | null = null;
+  // Where each inserted row came from (in insert order, which is rowid order), to report a repeat
+  // found if the key's index is built after the load.
+  const origins = keyOrder ? createOriginLog() : null;
+  /** Before rows with these keys are inserted: once they are out of order, the key's index goes. */
+  const watchKeys = (keys: ArrayLike<unknown>, at: number, stride: number) => {
+    if (keyOrder?.inOrder && !keyOrder.see(keys, at, stride)) uniqueKey = deferUniqueKey(db, spec.table, spec.keys[0]!);
+  };
   const written = createKeyHashes();
   // To check at the end that every row counted as new is one.
   const added = emptyAtStart ? () => inserted : createGrowthCount(db, spec.table);
@@ -207,6 +214,12 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
   return {
     write(rows, rejections) {
       if (rows.length === 0) return;
+      if (keyOrder?.inOrder)
+        watchKeys(
+          rows.map((r) => r.values[0]),
+          0,
+          1,
+        );
       if (emptyAtStart) writeFresh(rows, rejections);
       else writeMerging(rows, rejections);
     },
@@ -214,6 +227,7 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
       if (arrays.length === 0) return;
       if (!emptyAtStart) return writeArraysMerging(arrays, from, rejections);
       if (origins) origins.column = from.keyColumn;
+      if (keyOrder?.inOrder) for (const array of arrays) watchKeys(array, 0, width);
       // As writeFresh: a statement that meets a repeated key is undone on its own, and its rows and
       // the rest are redone row by row.
       let done = 0;

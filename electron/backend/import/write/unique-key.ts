@@ -1,9 +1,12 @@
-// A first load into an empty table builds the unique index on its key once, after the load, rather
-// than keeping it up row by row: with keys in no particular order each insert was a random write
-// into a large index (a shuffled 1M-account file loaded 2-3x slower; in key order it costs the
-// same either way). Without the index nothing refuses a repeated key while loading, so the repeats
-// are found when the index is built: the first row of each key stays, the later ones are deleted
-// and reported as duplicates, as the row-by-row check would have done.
+// A first load into an empty table keeps the unique index on its key up while the keys come in
+// ascending order: each insert then lands at the index's right edge, on the writing thread's time
+// while it waits for the reader, instead of a sort of every key after the load (1M keys in order:
+// 0.3-0.4 s less at the end). The first batch out of order drops the index, and it is built once
+// after the load: with keys in no particular order each insert was a random write into a large
+// index (a shuffled 1M-account file loaded 2-3x slower). Without the index nothing refuses a
+// repeated key while loading, so the repeats are found when the index is built: the first row of
+// each key stays, the later ones are deleted and reported as duplicates, as the row-by-row check
+// would have done.
 import type { Db } from '../../store/sqlite';
 
 export interface DeferredKey {
@@ -28,6 +31,35 @@ export function deferUniqueKey(db: Db, table: string, key: string): DeferredKey 
   if (!found) return null;
   db.exec(`DROP INDEX ${q(found.name)}`);
   return { table, key, sql: found.sql };
+}
+
+/**
+ * Watches the keys of a load, batch by batch: `inOrder` is false from the first batch in which more
+ * than one key in `outOfOrderShare` comes before the one written just before it. Text is compared
+ * as JavaScript does (UTF-16 code units), which is SQLite's BINARY order for all but astral
+ * characters; that only decides which way is faster, never what is stored.
+ */
+export function createKeyOrderWatch(outOfOrderShare = 16) {
+  let last: string | null = null;
+  let inOrder = true;
+  return {
+    get inOrder() {
+      return inOrder;
+    },
+    /** Keys `keys[at]`, `keys[at + stride]`, … up to `keys.length`, in the order they are written. */
+    see(keys: ArrayLike<unknown>, at: number, stride: number): boolean {
+      if (!inOrder) return false;
+      let descents = 0;
+      let seen = 0;
+      for (let i = at; i < keys.length; i += stride, seen++) {
+        const key = String(keys[i]);
+        if (last !== null && key < last) descents++;
+        last = key;
+      }
+      if (descents * outOfOrderShare > seen) inOrder = false;
+      return inOrder;
+    },
+  };
 }
 
 const isUnique = (error: unknown) => (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';

@@ -8,6 +8,7 @@ import { deferIndexes } from '../../store/batch-insert';
 import { withSortSettings } from '../../store/sort-settings';
 import type { Db } from '../../store/sqlite';
 import { runWith, tableStatements } from './table-statements';
+import { createAscendingKeys, heldKeyRange } from './ascending-keys';
 import { createGrowthCount } from './growth-count';
 import { createKeyHashes, hashKey } from './key-hashes';
 import { buildUniqueKey, createKeyOrderWatch, createOriginLog, deferUniqueKey, type DeferredKey } from './unique-key';
@@ -130,10 +131,24 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
   // their before-images in one statement, whose count says how many the batch overwrites; then
   // every row goes in as an upsert. A key repeated within the batch, or written by an earlier batch
   // of this import (the hashes say maybe, the table says yes), is a duplicate: the first row wins.
+  // While keys come in ascending order a batch can repeat no earlier key (ascending-keys.ts): it is
+  // written without hashes or sets, and the hashes of what it wrote are made from the table if a
+  // later batch needs them.
+  const ascending = emptyAtStart || !one ? null : createAscendingKeys(heldKeyRange(db, spec.table, spec.keys[0]!));
+  let hashesBehind = false;
+  const catchUpHashes = () => {
+    if (!hashesBehind) return;
+    const keys = db.prepare(`SELECT "${spec.keys[0]!}" FROM ${spec.table} WHERE import_id = ?`).pluck();
+    for (const key of keys.iterate(importId)) written.add(hashKey(String(key)));
+    hashesBehind = false;
+  };
+  const wroteEarlier = (values: readonly unknown[], at = 0) =>
+    importIdOf.get(JSON.stringify([keyValueAt(values, at)])) === importId;
   const repeatsEarlier = (key: string, values: readonly unknown[]) =>
-    written.mayHave(hashKey(key)) && importIdOf.get(JSON.stringify([keyValueAt(values)])) === importId;
+    written.mayHave(hashKey(key)) && wroteEarlier(values);
 
   function writeMerging(rows: readonly PendingRow[], rejections: RejectedValue[]): void {
+    catchUpHashes();
     const seen = new Set<string>();
     const unique: PendingRow[] = [];
     for (const r of rows) {
@@ -154,6 +169,18 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
 
   /** writeMerging for rows laid out as statement parameters, as they stand when no key repeats. */
   function writeArraysMerging(arrays: readonly unknown[][], from: RowOrigins, rejections: RejectedValue[]): void {
+    const keyRun = ascending?.see(arrays, width) ?? null;
+    if (keyRun !== null) {
+      const count = arrays.reduce((n, array) => n + array.length / width, 0);
+      const keyValues = () => arrays.flatMap((array) => array.filter((_, i) => i % width === 0));
+      const overwritten = keyRun === 'past-held' ? 0 : saveBefore.run(JSON.stringify(keyValues())).changes;
+      for (const array of arrays) runWith(prepared(array.length / width, true), array);
+      hashesBehind = true;
+      updated += overwritten;
+      inserted += count - overwritten;
+      return;
+    }
+    catchUpHashes();
     const keys: unknown[] = [];
     const hashes: number[] = [];
     const seen = new Set<string>();
@@ -161,7 +188,10 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
       for (let at = 0; at < array.length; at += width) {
         const key = keyAt(array, at);
         const hash = hashKey(key);
-        if (seen.has(key) || written.mayHave(hash)) return writeMerging(pending(arrays, 0, from), rejections);
+        // A hash an earlier batch wrote is only a maybe: the table says whether this import wrote the
+        // key (with 1M keys about a hundred new ones share a hash with one written before).
+        if (seen.has(key) || (written.mayHave(hash) && wroteEarlier(array, at)))
+          return writeMerging(pending(arrays, 0, from), rejections);
         seen.add(key);
         hashes.push(hash);
         keys.push(keyValueAt(array, at));

@@ -172,7 +172,7 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
     const keyRun = ascending?.see(arrays, width) ?? null;
     if (keyRun !== null) {
       const count = arrays.reduce((n, array) => n + array.length / width, 0);
-      const keyValues = () => arrays.flatMap((array) => array.filter((_, i) => i % width === 0));
+      const keyValues = () => arrays.flatMap((a) => Array.from({ length: a.length / width }, (_, r) => a[r * width]));
       const overwritten = keyRun === 'past-held' ? 0 : saveBefore.run(JSON.stringify(keyValues())).changes;
       for (const array of arrays) runWith(prepared(array.length / width, true), array);
       hashesBehind = true;

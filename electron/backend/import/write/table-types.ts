@@ -36,6 +36,26 @@ export interface RowOrigins {
   keyColumn: string;
 }
 
+/** Rows `from`… of statement parameter arrays (`width` values a row) as pending rows, for the paths that look at rows one by one. */
+export function pendingRows(arrays: readonly unknown[][], width: number, from: number, o: RowOrigins): PendingRow[] {
+  const rows: PendingRow[] = [];
+  let r = 0;
+  for (const array of arrays) {
+    for (let at = 0; at < array.length; at += width, r++) {
+      if (r < from) continue;
+      const values = array.slice(at, at + width);
+      rows.push({
+        values,
+        row: o.rows[r]!,
+        line: o.lines[r]!,
+        keyText: String(values[o.keyAt] ?? ''),
+        keyColumn: o.keyColumn,
+      });
+    }
+  }
+  return rows;
+}
+
 export interface TableWriter {
   write(rows: readonly PendingRow[], rejections: RejectedValue[]): void;
   /**

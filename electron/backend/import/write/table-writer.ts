@@ -3,7 +3,7 @@
 // before being overwritten, so undo can restore it. A key seen twice in the file keeps its first
 // row; later ones are rejected as duplicates.
 import type { RejectedValue } from '#shared/import/report';
-import type { PendingRow, RowOrigins, TableSpec, TableWriter } from './table-types';
+import { pendingRows, type PendingRow, type RowOrigins, type TableSpec, type TableWriter } from './table-types';
 import { deferIndexes } from '../../store/batch-insert';
 import { withSortSettings } from '../../store/sort-settings';
 import type { Db } from '../../store/sqlite';
@@ -35,7 +35,7 @@ export function smallBeside(db: Db, spec: Pick<TableSpec, 'table' | 'expectedRow
 export function createTableWriter(db: Db, spec: TableSpec, importId: number): TableWriter {
   const width = spec.columns.length;
   const perStatement = Math.max(1, Math.min(50, Math.floor(maxParams / width)));
-  const { prepared, saveBefore, importIdOf } = tableStatements(db, spec, importId);
+  const { prepared, saveBefore, importIdOf, changesOfFailed } = tableStatements(db, spec, importId);
   // A table empty at the start cannot hold rows to overwrite: plain inserts, no look-ups, and its
   // secondary indexes are built once at the end instead of row by row (several times faster).
   const emptyAtStart = db.prepare(`SELECT 1 FROM ${spec.table} LIMIT 1`).get() === undefined;
@@ -97,20 +97,25 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
   };
 
   function writeFresh(rows: readonly PendingRow[], rejections: RejectedValue[]): void {
-    // A failing statement is undone on its own (SQLite's ABORT), so the earlier statements of the
-    // batch stay; only the failed part is redone row by row.
+    // A failing statement keeps the rows before the one that failed (OR FAIL), and so do the earlier
+    // statements of the batch; the rest is redone row by row.
     let done = 0;
     if (origins && rows.length > 0) origins.column = rows[0]!.keyColumn;
+    const kept = (end: number) => {
+      for (let r = done; r < end; r++) origins?.add(rows[r]!.row, rows[r]!.line);
+      done = end;
+    };
     try {
-      for (; done < rows.length; done += perStatement) {
+      while (done < rows.length) {
         const end = Math.min(rows.length, done + perStatement);
         runWith(prepared(end - done, false), bind(rows, done, end));
-        for (let r = done; r < end; r++) origins?.add(rows[r]!.row, rows[r]!.line);
+        kept(end);
       }
       inserted += rows.length;
       return;
     } catch (error) {
       if (!isConstraint(error)) throw error;
+      kept(done + changesOfFailed(Math.min(rows.length, done + perStatement) - done));
     }
     inserted += done;
     rows = rows.slice(done);
@@ -173,8 +178,10 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
     if (keyRun !== null) {
       const count = arrays.reduce((n, array) => n + array.length / width, 0);
       const keyValues = () => arrays.flatMap((a) => Array.from({ length: a.length / width }, (_, r) => a[r * width]));
-      const overwritten = keyRun === 'past-held' ? 0 : saveBefore.run(JSON.stringify(keyValues())).changes;
-      for (const array of arrays) runWith(prepared(array.length / width, true), array);
+      // Past the range the table held no key can exist yet: plain inserts (no conflict to resolve).
+      const past = keyRun === 'past-held';
+      const overwritten = past ? 0 : saveBefore.run(JSON.stringify(keyValues())).changes;
+      for (const array of arrays) runWith(prepared(array.length / width, !past), array);
       hashesBehind = true;
       updated += overwritten;
       inserted += count - overwritten;
@@ -191,7 +198,7 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
         // A hash an earlier batch wrote is only a maybe: the table says whether this import wrote the
         // key (with 1M keys about a hundred new ones share a hash with one written before).
         if (seen.has(key) || (written.mayHave(hash) && wroteEarlier(array, at)))
-          return writeMerging(pending(arrays, 0, from), rejections);
+          return writeMerging(pendingRows(arrays, width, 0, from), rejections);
         seen.add(key);
         hashes.push(hash);
         keys.push(keyValueAt(array, at));
@@ -201,26 +208,6 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
     for (const hash of hashes) written.add(hash);
     updated += overwritten;
     inserted += keys.length - overwritten;
-  }
-
-  /** Rows `from`… of the arrays as pending rows (for the paths that look at rows one by one). */
-  function pending(arrays: readonly unknown[][], from: number, o: RowOrigins): PendingRow[] {
-    const rows: PendingRow[] = [];
-    let r = 0;
-    for (const array of arrays) {
-      for (let at = 0; at < array.length; at += width, r++) {
-        if (r < from) continue;
-        const values = array.slice(at, at + width);
-        rows.push({
-          values,
-          row: o.rows[r]!,
-          line: o.lines[r]!,
-          keyText: String(values[o.keyAt] ?? ''),
-          keyColumn: o.keyColumn,
-        });
-      }
-    }
-    return rows;
   }
 
   /** The indexes the load left out, built now; a repeated key found by the unique one is a duplicate. */
@@ -258,8 +245,8 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
       if (!emptyAtStart) return writeArraysMerging(arrays, from, rejections);
       if (origins) origins.column = from.keyColumn;
       if (keyOrder?.inOrder) for (const array of arrays) watchKeys(array, 0, width);
-      // As writeFresh: a statement that meets a repeated key is undone on its own, and its rows and
-      // the rest are redone row by row.
+      // As writeFresh: a statement that meets a repeated key keeps the rows before it, and the rest
+      // are redone row by row.
       let done = 0;
       for (const array of arrays) {
         const count = array.length / width;
@@ -267,8 +254,10 @@ export function createTableWriter(db: Db, spec: TableSpec, importId: number): Ta
           runWith(prepared(count, false), array);
         } catch (error) {
           if (!isConstraint(error)) throw error;
-          inserted += done;
-          return writeFresh(pending(arrays, done, from), rejections);
+          const wrote = changesOfFailed(count);
+          origins?.addRange(from.rows, from.lines, done, done + wrote);
+          inserted += done + wrote;
+          return writeFresh(pendingRows(arrays, width, done + wrote, from), rejections);
         }
         origins?.addRange(from.rows, from.lines, done, done + count);
         done += count;

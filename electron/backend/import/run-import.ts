@@ -76,7 +76,7 @@ export async function runImport(o: RunImportOptions): Promise<ImportReport> {
   const started = Date.now();
   const { analysis, plan } = o;
   if (plan.blockers.length > 0) throw new ImportFailure(plan.blockers.join(' '));
-  const connection = openForImport(o.workspacePath, plan.kind);
+  const connection = openForImport(o.workspacePath, plan.kind, expectedRows(analysis));
   const { db } = connection;
   try {
     db.exec('BEGIN IMMEDIATE');

@@ -112,7 +112,7 @@ function inspectReadOnly(path: string, latest: number): Inspection {
 }
 
 /**
- * A process killed inside a rollback-journal transaction (an import's first load, see
+ * A process killed inside a rollback-journal transaction (an import's bulk load, see
  * import/import-connection.ts) leaves a hot journal that a read-only connection may not roll back
  * (SQLITE_READONLY_ROLLBACK). A read-write connection's first read rolls it back, restoring the
  * file exactly as it was before that transaction; nothing else is written.

@@ -1,10 +1,12 @@
 // kill -9 of a real `ladder import` process at points spread over the whole import, the last ones
 // near its end so some land inside COMMIT, for each journal the importer uses: the rollback journal
-// (DELETE) of a first load when it holds the only connection, and WAL when another connection is
-// open. Each time the workspace must reopen with integrity_check = ok and hold all the rows or none.
+// (DELETE) of a bulk load when it holds the only connection, into an empty workspace and over one
+// that holds every id already (each row overwritten, its before-image saved), and WAL when another
+// connection is open. Each time the workspace must reopen with integrity_check = ok and hold all the
+// new rows or exactly the old ones.
 // (The kill points come from one timed run; what is asserted holds wherever a kill lands.)
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWorkspace } from '../../../electron/backend/store/open-workspace';
@@ -16,14 +18,40 @@ afterAll(() => dir.cleanup());
 const rows = 50_000;
 const file = join(dir.path, 'big.csv');
 const seed = join(dir.path, 'seed.ladder');
+const held = join(dir.path, 'held.ladder');
+const accountsCsv = (name: (i: number) => string) =>
+  ['Account ID,Account Name,Segment,ARR,Renewal Date,Health Score,Notes']
+    .concat(
+      Array.from(
+        { length: rows },
+        (_, i) =>
+          `K${i},"${name(i)}",${['SMB', 'Mid-Market', 'Enterprise'][i % 3]},${i * 10.5},2027-0${1 + (i % 9)}-15,${i % 100},note ${i}`,
+      ),
+    )
+    .join('\n');
 beforeAll(async () => {
-  const lines = ['Account ID,Account Name,Segment,ARR,Renewal Date,Health Score,Notes'];
-  for (let i = 0; i < rows; i++)
-    lines.push(
-      `K${i},"Company ${i}, Inc.",${['SMB', 'Mid-Market', 'Enterprise'][i % 3]},${i * 10.5},2027-0${1 + (i % 9)}-15,${i % 100},note ${i}`,
-    );
-  writeFileSync(file, lines.join('\n'));
+  writeFileSync(
+    file,
+    accountsCsv((i) => `Company ${i}, Inc.`),
+  );
   (await openWorkspace(seed, { create: true })).db.close();
+  // The same ids under their old names, imported before: the file overwrites every one of them.
+  const old = join(dir.path, 'old.csv');
+  writeFileSync(
+    old,
+    accountsCsv((i) => `Old ${i}`),
+  );
+  copyFileSync(seed, held);
+  const run = spawnSync(process.execPath, [
+    join(repoRoot, 'bin/ladder.js'),
+    'import',
+    old,
+    '--workspace',
+    held,
+    '--kind',
+    'accounts',
+  ]);
+  expect(run.status, String(run.stderr)).toBe(0);
 });
 
 interface Run {
@@ -56,13 +84,21 @@ async function runImport(ws: string, killAfterMs: number | null): Promise<Run> {
 }
 
 describe.each([
-  { journal: 'DELETE', otherConnection: false, companion: '-journal' },
-  { journal: 'WAL', otherConnection: true, companion: '-wal' },
-])('kill -9 during a first load ($journal journal)', ({ otherConnection, companion }) => {
+  { journal: 'DELETE', into: 'an empty workspace', from: seed, otherConnection: false, companion: '-journal' },
+  {
+    journal: 'DELETE',
+    into: 'a workspace that holds every id',
+    from: held,
+    otherConnection: false,
+    companion: '-journal',
+  },
+  { journal: 'WAL', into: 'an empty workspace', from: seed, otherConnection: true, companion: '-wal' },
+])('kill -9 during a load into $into ($journal journal)', ({ from, otherConnection, companion }) => {
   let n = 0;
+  const before = from === held ? 1 : 0; // imports the workspace holds before this one
   const attempt = async (killAfterMs: number | null) => {
-    const ws = join(dir.path, `w${companion}-${n++}.ladder`);
-    copyFileSync(seed, ws);
+    const ws = join(dir.path, `w${companion}-${before}-${n++}.ladder`);
+    copyFileSync(from, ws);
     // The app's connection, when there is one: the importer cannot leave WAL while it is open.
     const app = otherConnection ? new Database(ws, { readonly: true }) : null;
     app?.prepare('SELECT count(*) FROM accounts').get();
@@ -94,16 +130,24 @@ describe.each([
       expect(db.pragma('integrity_check', { simple: true }), `killed after ${at} ms`).toBe('ok');
       const accounts = db.prepare('SELECT count(*) FROM accounts').pluck().get() as number;
       const imports = db.prepare('SELECT count(*) FROM imports').pluck().get() as number;
-      if (accounts === 0) expect(imports).toBe(0);
+      const names = db.prepare("SELECT count(*) FROM accounts WHERE name LIKE 'Company %'").pluck().get();
+      const undo = db.prepare('SELECT count(*) FROM import_undo').pluck().get();
+      expect(accounts, `killed after ${at} ms`).toBe(imports === before ? before * rows : rows);
+      if (imports === before) expect([names, undo], `killed after ${at} ms`).toEqual([0, 0]);
       else {
-        expect(accounts, `killed after ${at} ms`).toBe(rows);
-        expect(db.prepare('SELECT rows_imported FROM imports').pluck().all()).toEqual([rows]);
+        expect(imports, `killed after ${at} ms`).toBe(before + 1);
+        expect([names, undo], `killed after ${at} ms`).toEqual([rows, before * rows]);
+        expect(db.prepare('SELECT rows_imported FROM imports ORDER BY id').pluck().all()).toEqual(
+          Array(before + 1).fill(rows),
+        );
         expect(db.prepare("SELECT name FROM accounts WHERE id = 'K77'").pluck().get()).toBe('Company 77, Inc.');
       }
+      if (before > 0 && imports === before)
+        expect(db.prepare("SELECT name FROM accounts WHERE id = 'K77'").pluck().get()).toBe('Old 77');
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       db.close();
       expect(existsSync(`${ws}-journal`)).toBe(false);
-      outcomes.push(`${at} ms: ${run.exitCode === null ? 'killed' : `exit ${run.exitCode}`}, ${accounts} rows`);
+      outcomes.push(`${at} ms: ${run.exitCode === null ? 'killed' : `exit ${run.exitCode}`}, ${imports} imports`);
     }
     // Every kill point is reported, whichever way each went.
     expect(outcomes).toHaveLength(6);

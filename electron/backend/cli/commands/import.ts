@@ -168,7 +168,7 @@ export async function runImportCommand(argv: readonly string[], io: CliIo): Prom
     );
     if (plan.blockers.length > 0) throw new ImportFailure(`${analysis.fileName}: ${plan.blockers.join(' ')}`);
     const phrases = spec.ticketPhrases ?? readPhrases(ws);
-    // The importer's connection is then the only one, so a first load may use the faster rollback
+    // The importer's connection is then the only one, so a bulk load may use the faster rollback
     // journal (import/import-connection.ts).
     ws.db.close();
     const report = await runImport({
